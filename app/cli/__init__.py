@@ -1,0 +1,61 @@
+"""The ``promptdesk`` command: the desktop app with no arguments, headless commands otherwise.
+
+Commands are grouped by domain in sibling modules (``store_commands``, ``key_commands``); each
+module adds its parsers and handlers, and every handler receives the parsed arguments and the
+store's paths. A :class:`~app.storage.errors.StoreError` becomes its message and hint on
+stderr and a non-zero exit code; nothing else is caught, so bugs keep their tracebacks.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from app import __version__
+from app.cli import key_commands, store_commands, terminal
+from app.storage.errors import StoreError
+from app.storage.paths import default_paths
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="promptdesk",
+        description=(
+            "Promptdesk, a local-first workbench for prompt engineering. Run without a "
+            "command to open the desktop app. The data folder is PROMPTDESK_HOME if set."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"promptdesk {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    store_commands.add_parsers(commands)
+    key_commands.add_parsers(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        from app.ui.launch import run_app  # Qt is imported only when the GUI is wanted
+
+        return run_app()
+    paths = default_paths()
+    if paths.data_dir.exists() or args.command == "init":
+        from app.logs import configure_logging
+
+        configure_logging(paths.logs_dir)
+    try:
+        code: int = args.handler(args, paths)
+    except StoreError as error:
+        terminal.say_error(f"promptdesk: {error.message}")
+        if error.hint:
+            terminal.say_error(error.hint)
+        return error.exit_code
+    except KeyboardInterrupt:
+        terminal.say_error("promptdesk: interrupted; nothing was changed.")
+        return 130
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,64 @@
+"""How the CLI asks for secrets and reports to the terminal.
+
+Secrets come from the environment when a script runs Promptdesk (``PROMPTDESK_PASSPHRASE``,
+``PROMPTDESK_NEW_PASSPHRASE``, ``PROMPTDESK_RECOVERY_KEY``), else from a prompt that does not
+echo when there is a terminal. With neither, the caller gets ``None`` and the store reports
+what it needs in words: a script never hangs waiting on input nobody will type.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sys
+
+PASSPHRASE_ENV = "PROMPTDESK_PASSPHRASE"
+NEW_PASSPHRASE_ENV = "PROMPTDESK_NEW_PASSPHRASE"
+RECOVERY_KEY_ENV = "PROMPTDESK_RECOVERY_KEY"
+
+
+def interactive() -> bool:
+    return sys.stdin.isatty()
+
+
+def current_passphrase() -> str | None:
+    """The passphrase that unlocks the store (asked at most once per call)."""
+    from_env = os.environ.get(PASSPHRASE_ENV)
+    if from_env:
+        return from_env
+    if not interactive():
+        return None
+    return getpass.getpass("Passphrase: ") or None
+
+
+def new_passphrase(env: str = NEW_PASSPHRASE_ENV) -> str | None:
+    """A new passphrase: from ``env``, else typed twice at the terminal."""
+    from_env = os.environ.get(env)
+    if from_env:
+        return from_env
+    if not interactive():
+        return None
+    while True:
+        first = getpass.getpass("New passphrase: ")
+        second = getpass.getpass("Repeat it: ")
+        if first == second:
+            return first or None
+        say_error("The two passphrases differ. Try again.")
+
+
+def recovery_key() -> str | None:
+    from_env = os.environ.get(RECOVERY_KEY_ENV)
+    if from_env:
+        return from_env
+    if interactive():
+        return getpass.getpass("Recovery key: ") or None
+    line = sys.stdin.readline().strip()
+    return line or None
+
+
+def say(text: str = "") -> None:
+    print(text)
+
+
+def say_error(text: str) -> None:
+    print(text, file=sys.stderr)

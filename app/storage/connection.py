@@ -1,0 +1,192 @@
+"""SQLCipher connections: keyed, version-checked and verified before anything else runs.
+
+Every connection in the pool is made by :func:`open_connection`: ``PRAGMA key`` with the raw
+key first, then a check that the library is SQLCipher 4, then a read that proves the key opens
+the file, and only then the settings (WAL, ``synchronous=FULL``, temp data kept in memory so
+nothing derived from user content lands in a plain temp file).
+
+Before the pool exists, :func:`probe_database` opens the file with ``immutable=1``: a read that
+takes no locks, never touches the WAL and creates no side files. Any failure there is turned
+into a specific :class:`StoreError` by :func:`diagnose` while the store's files stay exactly as
+they were, byte for byte.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from app.storage.errors import (
+    CipherVersionUnsupported,
+    ForeignFile,
+    OldCipherFormat,
+    StoreDamaged,
+    StoreError,
+    StoreTruncated,
+    WrongKey,
+)
+
+log = logging.getLogger(__name__)
+
+PAGE_SIZE = 4096  # SQLCipher 4's default; every store file is a whole number of pages
+SQLITE_PLAIN_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 10_000
+
+
+def dbapi() -> Any:
+    """The sqlcipher3 DB-API module (imported on first use, not at start-up)."""
+    import sqlcipher3.dbapi2
+
+    return sqlcipher3.dbapi2
+
+
+def sqlcipher_version() -> str:
+    conn = dbapi().connect(":memory:")
+    try:
+        return str(conn.execute("PRAGMA cipher_version").fetchone()[0])
+    finally:
+        conn.close()
+
+
+def open_connection(database: Path, key: bytes) -> Any:
+    """A read-write connection for the pool; raises if the key does not open the file."""
+    conn = dbapi().connect(str(database), isolation_level=None, check_same_thread=False)
+    try:
+        _key(conn, key)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        conn.execute("PRAGMA journal_mode = WAL").fetchone()
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA temp_store = MEMORY")
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def check_file_shape(database: Path) -> None:
+    """Cheap checks on the raw file that need no key: empty, plain SQLite, or text."""
+    if database.stat().st_size == 0:
+        raise StoreTruncated(database=database)
+    with database.open("rb") as handle:
+        head = handle.read(512)
+    if head.startswith(SQLITE_PLAIN_HEADER):
+        raise ForeignFile(database=database, what="it is an unencrypted SQLite database")
+    if all(byte in b"\t\n\r" or 32 <= byte < 127 for byte in head):
+        raise ForeignFile(database=database, what="it is a text file")
+
+
+def probe_database(
+    database: Path, key: bytes, store_id: str | None = None, *, key_verified: bool = True
+) -> str | None:
+    """Prove ``key`` opens ``database`` without changing any file; returns the stored store id.
+
+    Raises the specific :class:`StoreError` for a file that does not open. ``key_verified``
+    says the key already matched the key file's check value, so a failure means the file is
+    at fault; otherwise (a recovery key on its own) it means the key is. When ``store_id``
+    is given, a file that opens but belongs to another store is reported as foreign.
+    """
+    if database.stat().st_size % PAGE_SIZE:
+        # SQLCipher 3 used 1 KiB pages, so its files need not be whole 4 KiB pages.
+        if _opens_as_sqlcipher3(database, key):
+            raise OldCipherFormat(database=database)
+        raise StoreTruncated(database=database)
+    conn = _immutable_connection(database, key)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        _check_not_truncated(conn, database)
+        found = _stored_store_id(conn)
+    except dbapi().DatabaseError as exc:
+        raise diagnose(database, key, exc, key_verified=key_verified) from exc
+    finally:
+        conn.close()
+    if store_id is not None and found is not None and found != store_id:
+        raise ForeignFile(database=database, what="it belongs to another Promptdesk store")
+    return found
+
+
+def diagnose(
+    database: Path, key: bytes, exc: BaseException, *, key_verified: bool = True
+) -> StoreError:
+    """Name what is wrong with a file that ``key`` did not open."""
+    text = str(exc).lower()
+    if "malformed" in text:
+        if _header_pages_exceed_file(database, key):
+            return StoreTruncated(database=database)
+        return StoreDamaged(database=database, detail="a page failed its integrity check")
+    if _opens_as_sqlcipher3(database, key):
+        return OldCipherFormat(database=database)
+    if not key_verified:
+        return WrongKey(database=database)
+    return StoreDamaged(
+        database=database,
+        detail="its first page does not decrypt with this store's key",
+    )
+
+
+def _key(conn: Any, key: bytes, compatibility: int | None = None) -> None:
+    # Quiet SQLCipher's own stderr logging: our errors say what happened, in words.
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    if compatibility is not None:
+        conn.execute(f"PRAGMA cipher_compatibility = {int(compatibility)}")
+    version = str(conn.execute("PRAGMA cipher_version").fetchone()[0])
+    if not version.startswith("4."):
+        raise CipherVersionUnsupported(version=version)
+
+
+def _immutable_connection(database: Path, key: bytes, compatibility: int | None = None) -> Any:
+    uri = f"file:{quote(str(database.resolve()))}?immutable=1"
+    conn = dbapi().connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    try:
+        _key(conn, key, compatibility)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _check_not_truncated(conn: Any, database: Path) -> None:
+    # The header's page count is only final when no WAL is pending (a checkpoint may have
+    # been interrupted, and the WAL will redo it).
+    wal = Path(f"{database}-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        return
+    pages = int(conn.execute("PRAGMA page_count").fetchone()[0])
+    if pages * PAGE_SIZE > database.stat().st_size:
+        raise StoreTruncated(database=database)
+
+
+def _stored_store_id(conn: Any) -> str | None:
+    row = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'store_meta'"
+    ).fetchone()
+    if row is None:
+        return None
+    found = conn.execute("SELECT value FROM store_meta WHERE name = 'store_id'").fetchone()
+    return str(found[0]) if found else None
+
+
+def _header_pages_exceed_file(database: Path, key: bytes) -> bool:
+    conn = _immutable_connection(database, key)
+    try:
+        pages = int(conn.execute("PRAGMA page_count").fetchone()[0])
+    except dbapi().DatabaseError:
+        return False
+    finally:
+        conn.close()
+    return pages * PAGE_SIZE > database.stat().st_size
+
+
+def _opens_as_sqlcipher3(database: Path, key: bytes) -> bool:
+    conn = _immutable_connection(database, key, compatibility=3)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return True
+    except dbapi().DatabaseError:
+        return False
+    finally:
+        conn.close()

@@ -1,0 +1,308 @@
+"""The encrypted store: one SQLCipher 4 database per data directory, opened through SQLAlchemy.
+
+:class:`Store` is the one door to it. ``Store.create`` makes a new store and protects its key;
+``Store.open`` unlocks the key, proves it opens the file without changing it, then builds the
+connection pool and applies pending migrations; ``Store.recover`` opens a store with a recovery
+key and protects that key anew. A store is never created, deleted or rewritten because its key
+is missing or wrong: every failure before the pool exists leaves the files byte-identical.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import time
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy.pool import QueuePool
+
+from app.storage import key_protection
+from app.storage.connection import (
+    check_file_shape,
+    dbapi,
+    open_connection,
+    probe_database,
+    sqlcipher_version,
+)
+from app.storage.errors import (
+    KeyFileDamaged,
+    KeyFileMissing,
+    KeyModeMismatch,
+    RecoveryKeyMismatch,
+    StoreAlreadyExists,
+    StoreDamaged,
+    StoreNotFound,
+    WrongKey,
+)
+from app.storage.key_file import KeyFile, KeyMode, read_key_file, write_key_file
+from app.storage.key_protection import PassphraseSource, no_passphrase
+from app.storage.key_wrapping import key_matches, new_raw_key
+from app.storage.migrations import applied_migrations, migrate, schema_version
+from app.storage.paths import StorePaths
+from app.storage.recovery_key import decode_recovery_key, encode_recovery_key
+
+log = logging.getLogger(__name__)
+
+_BEGIN_MODES = {"DEFERRED", "IMMEDIATE", "EXCLUSIVE"}
+
+
+@dataclass(frozen=True)
+class StoreStatus:
+    data_dir: Path
+    database: Path
+    store_id: str
+    key_mode: KeyMode
+    schema_version: str
+    migrations_applied: int
+    sqlcipher_version: str
+    size_bytes: int
+
+
+class Store:
+    """An unlocked store. Use as a context manager, or call :meth:`close`."""
+
+    def __init__(self, paths: StorePaths, key_file: KeyFile, key: bytes, engine: Engine) -> None:
+        self.paths = paths
+        self._key_file = key_file
+        self._key = key
+        self._engine = engine
+
+    # --- creating and opening ------------------------------------------------------------
+
+    @classmethod
+    def create(cls, paths: StorePaths, mode: KeyMode, passphrase: str | None = None) -> Store:
+        """Create a new store in ``paths.data_dir``; refuses if any part of one is there."""
+        if any(p.exists() for p in (*paths.database_files(), paths.key_file)):
+            raise StoreAlreadyExists(data_dir=paths.data_dir)
+        paths.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        store_id = uuid.uuid4().hex
+        key = new_raw_key()
+        key_file = key_protection.protect_key(key, store_id, mode, passphrase)
+        # The key file goes first: a database must never exist without a way to open it.
+        write_key_file(paths.key_file, key_file)
+        engine = create_store_engine(paths.database, key)
+        try:
+            migrate(engine)
+            # SQLite gives the -wal and -shm files the database's permissions.
+            paths.database.chmod(0o600)
+            with engine.connect().execution_options(sqlite_begin="IMMEDIATE") as conn:
+                with conn.begin():
+                    _write_meta(conn, store_id)
+        except BaseException:
+            engine.dispose()
+            raise
+        log.info("store_created", extra={"fields": {"store_id": store_id, "mode": mode.value}})
+        return cls(paths, key_file, key, engine)
+
+    @classmethod
+    def open(cls, paths: StorePaths, passphrase_source: PassphraseSource = no_passphrase) -> Store:
+        started = time.perf_counter()
+        key_file = _existing_key_file(paths)
+        check_file_shape(paths.database)
+        key = key_protection.unlock_key(key_file, passphrase_source, paths.database)
+        probe_database(paths.database, key, key_file.store_id)
+        store = cls._open_verified(paths, key_file, key)
+        log.info(
+            "store_opened",
+            extra={
+                "fields": {
+                    "store_id": key_file.store_id,
+                    "mode": key_file.mode.value,
+                    "ms": round((time.perf_counter() - started) * 1000, 1),
+                }
+            },
+        )
+        return store
+
+    @classmethod
+    def recover(
+        cls,
+        paths: StorePaths,
+        recovery_key: str,
+        mode: KeyMode,
+        passphrase: str | None = None,
+    ) -> Store:
+        """Open the store with its recovery key and protect the key anew with ``mode``."""
+        key = decode_recovery_key(recovery_key)
+        if not paths.database.exists():
+            raise StoreNotFound(data_dir=paths.data_dir)
+        check_file_shape(paths.database)
+        old = _readable_key_file(paths)
+        if old is not None and not key_matches(key, old.store_id, old.key_check):
+            raise RecoveryKeyMismatch()
+        try:
+            store_id = probe_database(paths.database, key, key_verified=old is not None)
+        except WrongKey:
+            raise RecoveryKeyMismatch() from None
+        if store_id is None:
+            raise StoreDamaged(database=paths.database, detail="it has no store id")
+        key_file = key_protection.protect_key(key, store_id, mode, passphrase)
+        if paths.key_file.exists():
+            stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+            paths.key_file.rename(paths.key_file.with_name(f"{paths.key_file.name}.{stamp}.bak"))
+        write_key_file(paths.key_file, key_file)
+        if old is not None and old.keychain_account != key_file.keychain_account:
+            with contextlib.suppress(Exception):  # best effort: the old entry is unusable anyway
+                key_protection.forget_key(old)
+        log.info("store_recovered", extra={"fields": {"store_id": store_id, "mode": mode.value}})
+        return cls._open_verified(paths, key_file, key)
+
+    @classmethod
+    def _open_verified(cls, paths: StorePaths, key_file: KeyFile, key: bytes) -> Store:
+        engine = create_store_engine(paths.database, key)
+        try:
+            migrate(engine)
+        except BaseException:
+            engine.dispose()
+            raise
+        return cls(paths, key_file, key, engine)
+
+    # --- using it ------------------------------------------------------------------------
+
+    @property
+    def engine(self) -> Engine:
+        return self._engine
+
+    @property
+    def key_mode(self) -> KeyMode:
+        return self._key_file.mode
+
+    @property
+    def store_id(self) -> str:
+        return self._key_file.store_id
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[Connection]:
+        """A connection in a deferred transaction: a consistent snapshot for reading."""
+        with self._engine.connect() as conn, conn.begin():
+            yield conn
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[Connection]:
+        """A connection holding the write lock from the start (``BEGIN IMMEDIATE``).
+
+        Taking the lock up front means a writer waits (busy timeout) instead of failing
+        halfway when another connection wrote first; it commits when the block ends.
+        """
+        with self._engine.connect() as conn:
+            conn.execution_options(sqlite_begin="IMMEDIATE")
+            with conn.begin():
+                yield conn
+
+    def status(self) -> StoreStatus:
+        with self.read() as conn:
+            version = schema_version(conn)
+            applied = len(applied_migrations(conn))
+        size = sum(p.stat().st_size for p in self.paths.database_files() if p.exists())
+        return StoreStatus(
+            data_dir=self.paths.data_dir,
+            database=self.paths.database,
+            store_id=self.store_id,
+            key_mode=self.key_mode,
+            schema_version=version,
+            migrations_applied=applied,
+            sqlcipher_version=sqlcipher_version(),
+            size_bytes=size,
+        )
+
+    def integrity_problems(self) -> list[str]:
+        """Problems reported by SQLite's and SQLCipher's integrity checks (empty when sound)."""
+        with self._engine.connect() as conn:
+            sqlite_rows = conn.exec_driver_sql("PRAGMA integrity_check").scalars().all()
+            cipher_rows = conn.exec_driver_sql("PRAGMA cipher_integrity_check").scalars().all()
+        problems = [str(row) for row in sqlite_rows if row != "ok"]
+        return problems + [str(row) for row in cipher_rows]
+
+    # --- the key -------------------------------------------------------------------------
+
+    def recovery_key(self) -> str:
+        return encode_recovery_key(self._key)
+
+    def change_passphrase(self, new_passphrase: str) -> None:
+        if self.key_mode is not KeyMode.PASSPHRASE:
+            raise KeyModeMismatch(mode=self.key_mode.describe(), action="changing the passphrase")
+        self.change_protection(KeyMode.PASSPHRASE, new_passphrase)
+
+    def change_protection(self, mode: KeyMode, passphrase: str | None = None) -> None:
+        """Protect the same key another way; verified by unlocking it again from disk."""
+        old = self._key_file
+        new = key_protection.protect_key(self._key, self.store_id, mode, passphrase)
+        write_key_file(self.paths.key_file, new)
+        reread = read_key_file(self.paths.key_file)
+        key = key_protection.unlock_key(reread, lambda: passphrase, self.paths.database)
+        probe_database(self.paths.database, key, self.store_id)
+        self._key_file = reread
+        if old.keychain_account and old.keychain_account != new.keychain_account:
+            key_protection.forget_key(old)
+        log.info("store_key_protection_changed", extra={"fields": {"mode": mode.value}})
+
+    # --- closing -------------------------------------------------------------------------
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
+def create_store_engine(database: Path, key: bytes) -> Engine:
+    """A pooled engine whose every connection is keyed and verified by ``open_connection``."""
+    engine = create_engine(
+        "sqlite://",
+        creator=lambda: open_connection(database, key),
+        module=dbapi(),
+        poolclass=QueuePool,
+        pool_size=4,
+        max_overflow=4,
+    )
+
+    # pysqlite's own transaction handling is bypassed (isolation_level=None on the DB-API
+    # connection) so that BEGIN is ours to emit, and SAVEPOINT and DDL behave transactionally.
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Connection) -> None:
+        mode = str(conn.get_execution_options().get("sqlite_begin", "DEFERRED")).upper()
+        if mode not in _BEGIN_MODES:
+            raise ValueError(f"unknown sqlite_begin mode {mode!r}")
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+    return engine
+
+
+def _write_meta(conn: Connection, store_id: str) -> None:
+    rows: dict[str, Any] = {
+        "store_id": store_id,
+        "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
+    }
+    for name, value in rows.items():
+        conn.execute(
+            text("INSERT INTO store_meta (name, value) VALUES (:name, :value)"),
+            {"name": name, "value": value},
+        )
+
+
+def _existing_key_file(paths: StorePaths) -> KeyFile:
+    if not paths.key_file.exists():
+        if paths.database.exists():
+            raise KeyFileMissing(database=paths.database, key_file=paths.key_file)
+        raise StoreNotFound(data_dir=paths.data_dir)
+    if not paths.database.exists():
+        raise StoreNotFound(data_dir=paths.data_dir)
+    return read_key_file(paths.key_file)
+
+
+def _readable_key_file(paths: StorePaths) -> KeyFile | None:
+    if not paths.key_file.exists():
+        return None
+    try:
+        return read_key_file(paths.key_file)
+    except KeyFileDamaged:
+        return None
