@@ -25,6 +25,13 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     check = commands.add_parser("check", help="verify every page of the store")
     check.set_defaults(handler=run_check)
 
+    store = commands.add_parser("store", help="maintenance of the store file")
+    actions = store.add_subparsers(dest="store_command", required=True, metavar="ACTION")
+    upgrade = actions.add_parser(
+        "upgrade", help="convert a store written with SQLCipher 3 to SQLCipher 4"
+    )
+    upgrade.set_defaults(handler=run_upgrade)
+
 
 def add_key_mode_options(parser: argparse.ArgumentParser) -> None:
     modes = parser.add_mutually_exclusive_group()
@@ -131,3 +138,12 @@ def run_check(args: argparse.Namespace, paths: StorePaths) -> int:
         terminal.say_error(f"  {problem}")
     terminal.say_error("Restore the store from a backup.")
     return 4
+
+
+def run_upgrade(args: argparse.Namespace, paths: StorePaths) -> int:
+    backup = Store.upgrade_cipher_format(paths, terminal.current_passphrase)
+    if backup is None:
+        terminal.say("The store already uses SQLCipher 4; nothing to do.")
+    else:
+        terminal.say(f"Converted the store to SQLCipher 4. The old file is kept as {backup}.")
+    return 0

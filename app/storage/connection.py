@@ -94,18 +94,45 @@ def probe_database(
         if _opens_as_sqlcipher3(database, key):
             raise OldCipherFormat(database=database)
         raise StoreTruncated(database=database)
-    conn = _immutable_connection(database, key)
     try:
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        _check_not_truncated(conn, database)
-        found = _stored_store_id(conn)
+        found = _read_store_id(_probe_connection(database, key))
     except dbapi().DatabaseError as exc:
-        raise diagnose(database, key, exc, key_verified=key_verified) from exc
-    finally:
-        conn.close()
+        if not (_wal_pending(database) and "malformed" in str(exc)):
+            raise diagnose(database, key, exc, key_verified=key_verified) from exc
+        # A checkpoint cut short can leave a header that is ahead of the file; the WAL
+        # redoes it. Reading through the WAL (read-only) tells that apart from damage.
+        try:
+            found = _read_store_id(_probe_connection(database, key, through_wal=True))
+        except dbapi().DatabaseError as exc_through_wal:
+            raise diagnose(database, key, exc_through_wal, key_verified=key_verified) from exc
     if store_id is not None and found is not None and found != store_id:
         raise ForeignFile(database=database, what="it belongs to another Promptdesk store")
     return found
+
+
+def _read_store_id(conn: Any) -> str | None:
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return _stored_store_id(conn)
+    finally:
+        conn.close()
+
+
+def upgrade_sqlcipher3(database: Path, key: bytes) -> None:
+    """Convert a SQLCipher 3 file to SQLCipher 4 in place (``PRAGMA cipher_migrate``)."""
+    conn = dbapi().connect(str(database), isolation_level=None)
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        result = conn.execute("PRAGMA cipher_migrate").fetchone()
+    finally:
+        conn.close()
+    if result is None or str(result[0]) != "0":
+        raise StoreDamaged(database=database, detail="SQLCipher could not convert it")
+
+
+def is_sqlcipher3(database: Path, key: bytes) -> bool:
+    return _opens_as_sqlcipher3(database, key)
 
 
 def diagnose(
@@ -114,7 +141,7 @@ def diagnose(
     """Name what is wrong with a file that ``key`` did not open."""
     text = str(exc).lower()
     if "malformed" in text:
-        if _header_pages_exceed_file(database, key):
+        if _only_the_length_is_wrong(database, key):
             return StoreTruncated(database=database)
         return StoreDamaged(database=database, detail="a page failed its integrity check")
     if _opens_as_sqlcipher3(database, key):
@@ -138,8 +165,16 @@ def _key(conn: Any, key: bytes, compatibility: int | None = None) -> None:
         raise CipherVersionUnsupported(version=version)
 
 
-def _immutable_connection(database: Path, key: bytes, compatibility: int | None = None) -> Any:
-    uri = f"file:{quote(str(database.resolve()))}?immutable=1"
+def _probe_connection(
+    database: Path, key: bytes, *, through_wal: bool = False, compatibility: int | None = None
+) -> Any:
+    """A keyed connection that cannot change any file.
+
+    ``immutable=1`` takes no locks and ignores the WAL, so it creates no side files at all;
+    ``mode=ro`` reads through the WAL but never writes the database or the WAL.
+    """
+    flag = "mode=ro" if through_wal else "immutable=1"
+    uri = f"file:{quote(str(database.resolve()))}?{flag}"
     conn = dbapi().connect(uri, uri=True, isolation_level=None, check_same_thread=False)
     try:
         _key(conn, key, compatibility)
@@ -149,15 +184,9 @@ def _immutable_connection(database: Path, key: bytes, compatibility: int | None 
     return conn
 
 
-def _check_not_truncated(conn: Any, database: Path) -> None:
-    # The header's page count is only final when no WAL is pending (a checkpoint may have
-    # been interrupted, and the WAL will redo it).
+def _wal_pending(database: Path) -> bool:
     wal = Path(f"{database}-wal")
-    if wal.exists() and wal.stat().st_size > 0:
-        return
-    pages = int(conn.execute("PRAGMA page_count").fetchone()[0])
-    if pages * PAGE_SIZE > database.stat().st_size:
-        raise StoreTruncated(database=database)
+    return wal.exists() and wal.stat().st_size > 0
 
 
 def _stored_store_id(conn: Any) -> str | None:
@@ -170,19 +199,21 @@ def _stored_store_id(conn: Any) -> str | None:
     return str(found[0]) if found else None
 
 
-def _header_pages_exceed_file(database: Path, key: bytes) -> bool:
-    conn = _immutable_connection(database, key)
+def _only_the_length_is_wrong(database: Path, key: bytes) -> bool:
+    """True when the file reads fine once SQLite stops comparing header and file length."""
+    conn = _probe_connection(database, key)
     try:
-        pages = int(conn.execute("PRAGMA page_count").fetchone()[0])
+        conn.execute("PRAGMA writable_schema = ON")  # skips that one check; nothing is written
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return True
     except dbapi().DatabaseError:
         return False
     finally:
         conn.close()
-    return pages * PAGE_SIZE > database.stat().st_size
 
 
 def _opens_as_sqlcipher3(database: Path, key: bytes) -> bool:
-    conn = _immutable_connection(database, key, compatibility=3)
+    conn = _probe_connection(database, key, compatibility=3)
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return True

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import shutil
 import time
 import uuid
 from collections.abc import Iterator
@@ -26,9 +27,11 @@ from app.storage import key_protection
 from app.storage.connection import (
     check_file_shape,
     dbapi,
+    is_sqlcipher3,
     open_connection,
     probe_database,
     sqlcipher_version,
+    upgrade_sqlcipher3,
 )
 from app.storage.errors import (
     KeyFileDamaged,
@@ -152,6 +155,27 @@ class Store:
                 key_protection.forget_key(old)
         log.info("store_recovered", extra={"fields": {"store_id": store_id, "mode": mode.value}})
         return cls._open_verified(paths, key_file, key)
+
+    @classmethod
+    def upgrade_cipher_format(
+        cls, paths: StorePaths, passphrase_source: PassphraseSource = no_passphrase
+    ) -> Path | None:
+        """Convert a SQLCipher 3 store to SQLCipher 4, keeping a copy of the old file.
+
+        Returns the copy's path, or None when the store is already in the current format.
+        """
+        key_file = _existing_key_file(paths)
+        key = key_protection.unlock_key(key_file, passphrase_source, paths.database)
+        if not is_sqlcipher3(paths.database, key):
+            probe_database(paths.database, key, key_file.store_id)  # names any other problem
+            return None
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        backup = paths.database.with_name(f"{paths.database.name}.sqlcipher3-{stamp}.bak")
+        shutil.copy2(paths.database, backup)
+        upgrade_sqlcipher3(paths.database, key)
+        probe_database(paths.database, key)
+        log.info("store_cipher_upgraded", extra={"fields": {"store_id": key_file.store_id}})
+        return backup
 
     @classmethod
     def _open_verified(cls, paths: StorePaths, key_file: KeyFile, key: bytes) -> Store:

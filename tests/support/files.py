@@ -1,0 +1,23 @@
+"""Byte-level views of the store's files, for "nothing was changed" assertions."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from app.storage.paths import StorePaths
+
+
+def snapshot(paths: StorePaths) -> dict[str, str | None]:
+    """SHA-256 of the database, -wal and -shm (None where a file does not exist)."""
+    return {p.name: _digest(p) for p in paths.database_files()}
+
+
+def _digest(path: Path) -> str | None:
+    if not path.exists():
+        return None
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def every_file(root: Path) -> list[Path]:
+    return sorted(p for p in root.rglob("*") if p.is_file())
