@@ -200,16 +200,21 @@ def _stored_store_id(conn: Any) -> str | None:
 
 
 def _only_the_length_is_wrong(database: Path, key: bytes) -> bool:
-    """True when the file reads fine once SQLite stops comparing header and file length."""
+    """True when the probe's read succeeds once SQLite stops comparing header and file length.
+
+    Page 1 is authenticated, so its page count is genuine: a file shorter than that was cut.
+    """
     conn = _probe_connection(database, key)
     try:
         conn.execute("PRAGMA writable_schema = ON")  # skips that one check; nothing is written
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except BaseException:
+        conn.close()
+        raise
+    try:
+        _read_store_id(conn)
         return True
     except dbapi().DatabaseError:
         return False
-    finally:
-        conn.close()
 
 
 def _opens_as_sqlcipher3(database: Path, key: bytes) -> bool:

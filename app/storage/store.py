@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import QueuePool
 
 from app.storage import key_protection
@@ -182,6 +183,10 @@ class Store:
         engine = create_store_engine(paths.database, key)
         try:
             migrate(engine)
+        except DBAPIError as exc:
+            engine.dispose()
+            # The probe read page 1 and the store id; this page failed later, on the way in.
+            raise StoreDamaged(database=paths.database, detail=_sqlite_reason(exc)) from exc
         except BaseException:
             engine.dispose()
             raise
@@ -237,9 +242,12 @@ class Store:
 
     def integrity_problems(self) -> list[str]:
         """Problems reported by SQLite's and SQLCipher's integrity checks (empty when sound)."""
-        with self._engine.connect() as conn:
-            sqlite_rows = conn.exec_driver_sql("PRAGMA integrity_check").scalars().all()
-            cipher_rows = conn.exec_driver_sql("PRAGMA cipher_integrity_check").scalars().all()
+        try:
+            with self._engine.connect() as conn:
+                sqlite_rows = conn.exec_driver_sql("PRAGMA integrity_check").scalars().all()
+                cipher_rows = conn.exec_driver_sql("PRAGMA cipher_integrity_check").scalars().all()
+        except DBAPIError as exc:  # damage bad enough to stop the check itself
+            return [f"the check could not finish: {_sqlite_reason(exc)}"]
         problems = [str(row) for row in sqlite_rows if row != "ok"]
         return problems + [str(row) for row in cipher_rows]
 
@@ -311,6 +319,10 @@ def _write_meta(conn: Connection, store_id: str) -> None:
             text("INSERT INTO store_meta (name, value) VALUES (:name, :value)"),
             {"name": name, "value": value},
         )
+
+
+def _sqlite_reason(exc: DBAPIError) -> str:
+    return str(exc.orig).splitlines()[0] if exc.orig is not None else type(exc).__name__
 
 
 def _existing_key_file(paths: StorePaths) -> KeyFile:

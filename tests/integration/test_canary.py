@@ -1,0 +1,118 @@
+"""Nothing the user writes reaches the disk in the clear (issue 2, A2; DESIGN.md decision 1).
+
+A canary string goes into every kind of record the store has, into the passphrase, and into a
+failed unlock attempt; then every file under the data dir (database, -wal, -shm, key file,
+logs) and the temp folder is scanned for it while the store is open and again after it closes:
+zero hits. Reading through the store returns the canary, so the scan would have found it had it
+been written in the clear.
+
+When a later issue adds a kind of record (prompts, runs, chunks...), add a writer for it to
+``RECORD_WRITERS``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Connection, text
+
+from app.logs import configure_logging
+from app.storage.errors import WrongPassphrase
+from app.storage.key_file import KeyMode
+from app.storage.paths import StorePaths
+from app.storage.store import Store
+from tests.support.files import every_file
+
+CANARY = "CANARY-7f3a9c-do-not-leak"
+
+
+def _note_rows(conn: Connection) -> None:
+    conn.exec_driver_sql("CREATE TABLE IF NOT EXISTS note (body TEXT NOT NULL)")
+    for i in range(300):  # enough pages to spill out of the cache into the WAL
+        conn.execute(text("INSERT INTO note VALUES (:b)"), {"b": f"{CANARY} row {i} " * 20})
+
+
+def _overflow_row(conn: Connection) -> None:
+    conn.exec_driver_sql("CREATE TABLE IF NOT EXISTS blob_note (body TEXT NOT NULL)")
+    conn.execute(text("INSERT INTO blob_note VALUES (:b)"), {"b": (CANARY + " ") * 5000})
+
+
+def _store_meta(conn: Connection) -> None:
+    conn.execute(
+        text("INSERT INTO store_meta (name, value) VALUES ('canary', :v)"), {"v": CANARY}
+    )
+
+
+RECORD_WRITERS: list[Callable[[Connection], None]] = [_note_rows, _overflow_row, _store_meta]
+
+
+def _hits(roots: list[Path]) -> list[str]:
+    needles = [CANARY.encode("utf-8"), CANARY.encode("utf-16-le")]
+    found = []
+    for root in roots:
+        for path in every_file(root):
+            data = path.read_bytes()
+            if any(needle in data for needle in needles):
+                found.append(str(path))
+    return found
+
+
+@pytest.fixture
+def temp_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Where SQLite and Python would put temp files; scanned like the data dir."""
+    folder = tmp_path / "tmp"
+    folder.mkdir()
+    for name in ("TMPDIR", "SQLITE_TMPDIR"):
+        monkeypatch.setenv(name, str(folder))
+    return folder
+
+
+def test_canary_never_reaches_the_disk_in_the_clear(paths: StorePaths, temp_dir: Path) -> None:
+    passphrase = f"{CANARY} as passphrase"
+    configure_logging(paths.logs_dir)
+    try:
+        store = Store.create(paths, KeyMode.PASSPHRASE, passphrase)
+        for write in RECORD_WRITERS:
+            with store.write() as conn:
+                write(conn)
+        with store.read() as conn:
+            # A sort bigger than the cache would spill to a temp file if temp_store allowed it.
+            conn.exec_driver_sql("SELECT body FROM note ORDER BY body DESC").all()
+        raw = store.engine.raw_connection()  # VACUUM must run outside a transaction
+        try:
+            raw.driver_connection.execute("VACUUM")
+        finally:
+            raw.close()
+
+        # The store is open: the WAL and shared-memory files are there to be scanned too.
+        assert paths.wal.exists()
+        assert _hits([paths.data_dir, temp_dir]) == []
+
+        with store.read() as conn:
+            bodies = conn.execute(text("SELECT body FROM note")).scalars().all()
+            meta = conn.execute(text("SELECT value FROM store_meta WHERE name = 'canary'"))
+            assert all(CANARY in body for body in bodies) and len(bodies) == 300
+            assert meta.scalar_one() == CANARY
+        store.close()
+
+        with pytest.raises(WrongPassphrase):
+            Store.open(paths, lambda: f"{CANARY} wrong guess")
+        with Store.open(paths, lambda: passphrase) as store, store.read() as conn:
+            body = conn.execute(text("SELECT body FROM blob_note")).scalar_one()
+            assert body.count(CANARY) == 5000
+    finally:
+        logging.getLogger("app").handlers.clear()
+
+    files = {p.name for p in every_file(paths.data_dir)}
+    assert {"promptdesk.db", "promptdesk.keys.json", "promptdesk.log"} <= files
+    assert _hits([paths.data_dir, temp_dir]) == []
+
+
+def test_the_scan_finds_a_canary_written_in_the_clear(tmp_path: Path) -> None:
+    # Guards the guard: a scanner that cannot find anything would make the test above vacuous.
+    (tmp_path / "leak.log").write_text(f"oops {CANARY}\n")
+    (tmp_path / "leak16.bin").write_bytes(CANARY.encode("utf-16-le"))
+    assert sorted(Path(p).name for p in _hits([tmp_path])) == ["leak.log", "leak16.bin"]
