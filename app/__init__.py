@@ -6,4 +6,9 @@ packages (``storage``, ``runners``, ``retrieval``, ``sync``, ``tasks``) build on
 start-up path never pays for heavy libraries it does not use yet.
 """
 
+import logging
+
 __version__ = "0.1.0.dev0"
+
+# Library etiquette: records go nowhere until an entry point calls app.logs.configure_logging.
+logging.getLogger("app").addHandler(logging.NullHandler())

@@ -207,9 +207,7 @@ class RecoveryKeyMismatch(StoreError):
     code = "recovery-key-mismatch"
     exit_code = 3
     message_template = "That recovery key belongs to a different store."
-    hint_template = (
-        "Use the recovery key that was exported from this store. Nothing was changed."
-    )
+    hint_template = "Use the recovery key that was exported from this store. Nothing was changed."
 
 
 class WrongKey(StoreError):

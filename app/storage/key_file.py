@@ -27,7 +27,7 @@ KEY_FILE_FORMAT = 1
 
 class KeyMode(StrEnum):
     KEYCHAIN = "keychain"
-    PASSPHRASE = "passphrase"
+    PASSPHRASE = "passphrase"  # noqa: S105 - a mode name
     INSECURE_FILE = "insecure-file"
 
     def describe(self) -> str:

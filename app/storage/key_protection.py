@@ -44,9 +44,7 @@ def keychain_account(store_id: str) -> str:
     return f"store-key/{store_id}"
 
 
-def protect_key(
-    key: bytes, store_id: str, mode: KeyMode, passphrase: str | None = None
-) -> KeyFile:
+def protect_key(key: bytes, store_id: str, mode: KeyMode, passphrase: str | None = None) -> KeyFile:
     """Put ``key`` where ``mode`` keeps it and describe that in a new key file (not yet written)."""
     base = KeyFile(
         store_id=store_id,

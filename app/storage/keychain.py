@@ -12,6 +12,7 @@ also how the tests point keyring at a store in a temporary folder.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 from collections.abc import Callable
@@ -78,10 +79,8 @@ def delete_secret(account: str) -> None:
     def call(keyring: Any) -> None:
         from keyring.errors import PasswordDeleteError
 
-        try:
+        with contextlib.suppress(PasswordDeleteError):  # already gone: deleting is idempotent
             keyring.delete_password(SERVICE, account)
-        except PasswordDeleteError:
-            pass  # already gone: deleting is idempotent
 
     _keyring_call(call)
 

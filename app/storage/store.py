@@ -95,9 +95,11 @@ class Store:
             migrate(engine)
             # SQLite gives the -wal and -shm files the database's permissions.
             paths.database.chmod(0o600)
-            with engine.connect().execution_options(sqlite_begin="IMMEDIATE") as conn:
-                with conn.begin():
-                    _write_meta(conn, store_id)
+            with (
+                engine.connect().execution_options(sqlite_begin="IMMEDIATE") as conn,
+                conn.begin(),
+            ):
+                _write_meta(conn, store_id)
         except BaseException:
             engine.dispose()
             raise

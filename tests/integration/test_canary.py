@@ -41,9 +41,7 @@ def _overflow_row(conn: Connection) -> None:
 
 
 def _store_meta(conn: Connection) -> None:
-    conn.execute(
-        text("INSERT INTO store_meta (name, value) VALUES ('canary', :v)"), {"v": CANARY}
-    )
+    conn.execute(text("INSERT INTO store_meta (name, value) VALUES ('canary', :v)"), {"v": CANARY})
 
 
 RECORD_WRITERS: list[Callable[[Connection], None]] = [_note_rows, _overflow_row, _store_meta]
@@ -94,7 +92,8 @@ def test_canary_never_reaches_the_disk_in_the_clear(paths: StorePaths, temp_dir:
         with store.read() as conn:
             bodies = conn.execute(text("SELECT body FROM note")).scalars().all()
             meta = conn.execute(text("SELECT value FROM store_meta WHERE name = 'canary'"))
-            assert all(CANARY in body for body in bodies) and len(bodies) == 300
+            assert all(CANARY in body for body in bodies)
+            assert len(bodies) == 300
             assert meta.scalar_one() == CANARY
         store.close()
 

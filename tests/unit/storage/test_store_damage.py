@@ -105,7 +105,8 @@ def test_sqlcipher3_file_is_recognised(filled_store: StorePaths) -> None:
     # Doing what the hint says converts it, keeps the old file, and the data survives.
     old_bytes = filled_store.database.read_bytes()
     backup = Store.upgrade_cipher_format(filled_store, lambda: PASSPHRASE)
-    assert backup is not None and backup.read_bytes() == old_bytes
+    assert backup is not None
+    assert backup.read_bytes() == old_bytes
     with _open(filled_store) as store, store.read() as conn:
         assert conn.execute(text("SELECT body FROM note")).scalars().all() == ["from the old days"]
     assert Store.upgrade_cipher_format(filled_store, lambda: PASSPHRASE) is None

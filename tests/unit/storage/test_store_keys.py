@@ -67,7 +67,8 @@ def test_keychain_store_opens_with_the_key_from_the_keychain(paths: StorePaths) 
         _write_note(store, "kept in the keychain")
     key_file = json.loads(paths.key_file.read_text())
     assert key_file["mode"] == "keychain"
-    assert "wrapped_key" not in key_file and "plain_key" not in key_file
+    assert "wrapped_key" not in key_file
+    assert "plain_key" not in key_file
     assert keyring.get_password(keychain.SERVICE, key_file["keychain"]["account"])
 
     with Store.open(paths) as store:
@@ -119,7 +120,8 @@ def test_no_keychain_here_refuses_keychain_mode_and_writes_nothing(paths: StoreP
     with pytest.raises(KeychainUnavailable) as caught:
         Store.create(paths, KeyMode.KEYCHAIN)
     assert "--passphrase" in caught.value.hint
-    assert not paths.database.exists() and not paths.key_file.exists()
+    assert not paths.database.exists()
+    assert not paths.key_file.exists()
 
 
 def test_plaintext_keyring_is_not_taken_for_a_keychain_unless_named(
@@ -156,7 +158,8 @@ def test_passphrase_store_round_trip(paths: StorePaths) -> None:
         _write_note(store, "behind a passphrase")
     wrapped = json.loads(paths.key_file.read_text())["wrapped_key"]
     assert wrapped["kdf"] == "argon2id"
-    assert wrapped["memory_kib"] >= 64 * 1024 and wrapped["time_cost"] >= 3
+    assert wrapped["memory_kib"] >= 64 * 1024
+    assert wrapped["time_cost"] >= 3
 
     with Store.open(paths, lambda: PASSPHRASE) as store:
         assert _notes(store) == ["behind a passphrase"]
@@ -175,7 +178,8 @@ def test_wrong_passphrase_while_a_wal_is_pending_changes_nothing(
 ) -> None:
     _write_note(passphrase_store, "still in the WAL")
     # The store stays open, so the WAL and shared-memory files hold uncheckpointed pages.
-    assert paths.wal.exists() and paths.wal.stat().st_size > 0
+    assert paths.wal.exists()
+    assert paths.wal.stat().st_size > 0
     _unchanged_after(paths, WrongPassphrase, lambda: Store.open(paths, lambda: "nope nope nope"))
 
 
@@ -187,7 +191,8 @@ def test_missing_passphrase_is_asked_for(passphrase_store: Store, paths: StorePa
 def test_short_passphrase_is_refused_before_anything_is_written(paths: StorePaths) -> None:
     with pytest.raises(WeakPassphrase):
         Store.create(paths, KeyMode.PASSPHRASE, "short")
-    assert not paths.database.exists() and not paths.key_file.exists()
+    assert not paths.database.exists()
+    assert not paths.key_file.exists()
 
 
 def test_change_passphrase_is_verified_and_the_old_one_stops_working(
