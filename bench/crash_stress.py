@@ -20,9 +20,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
 
-from app.storage.connection import sqlcipher_version  # noqa: E402
-from app.storage.paths import StorePaths  # noqa: E402
-from tests.support.crash import prepare_store, run_crash_loop  # noqa: E402
+from app.storage.connection import sqlcipher_version
+from app.storage.paths import StorePaths
+from tests.support.crash import prepare_store, run_crash_loop
 
 
 def main() -> int:
@@ -42,7 +42,7 @@ def main() -> int:
         ("transactions reported committed", f"{report.reported}"),
         ("transactions found after the last kill", f"{report.committed}"),
         ("integrity / lost / partial problems", f"{len(report.problems)}"),
-        ("wall time", f"{report.seconds:.1f} s ({report.seconds / max(report.kills, 1):.2f} s/kill)"),
+        ("wall time", f"{report.seconds:.1f} s ({report.seconds / report.kills:.2f} s per kill)"),
     ]
     width = max(len(label) for label, _ in rows)
     for label, value in rows:

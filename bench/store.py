@@ -7,16 +7,18 @@ key (``Store.open`` plus one ``SELECT`` through ``store.read()``, median of seve
 plain SQLite from the very same library (``sqlcipher3`` without a key), on the same schema with
 the same pragmas: one row per transaction (every commit fsyncs), 1000 rows per transaction,
 point queries by primary key with a warm page cache, and with a cold one (a fresh connection with
-a 256 KiB cache, so pages are read and, for SQLCipher, decrypted and authenticated). Variants
-are interleaved within each round (ABBA order, fresh temp dirs), and medians plus the overhead
+a 256 KiB cache, so pages are read and, for SQLCipher, decrypted and authenticated). Within
+each round (fresh temp dir) the two variants take turns transaction by transaction and query
+slice by query slice (ABBA order), and medians over rounds plus the overhead
 ``(plain/cipher - 1) * 100`` are printed against the 15% target. It reports, it never fails on a
-number. Run from the repository root: ``.venv/bin/python bench/store.py`` (about two minutes on
+number. Run from the repository root: ``.venv/bin/python bench/store.py`` (well under a minute on
 two cores) or ``.venv/bin/python bench/store.py --quick`` for a smoke run.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import logging
 import os
@@ -27,12 +29,13 @@ import statistics
 import string
 import sys
 import tempfile
+import textwrap
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 # Never touch the OS keychain, whatever this machine has.
 os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
@@ -71,7 +74,7 @@ class Config:
 
 
 FULL = Config(
-    open_rounds=15, rounds=5, single_rows=300, batch_rows=50_000, batch_size=1000, queries=20_000
+    open_rounds=15, rounds=9, single_rows=500, batch_rows=50_000, batch_size=1000, queries=20_000
 )
 QUICK = Config(
     open_rounds=4, rounds=2, single_rows=50, batch_rows=5_000, batch_size=1000, queries=2_000
@@ -168,74 +171,115 @@ WORKLOADS = (
     ("query_warm", "(c) point query by id, warm cache"),
     ("query_cold", f"(d) point query by id, cold {COLD_CACHE_KIB} KiB cache"),
 )
+QUERY_CHUNK = 500  # queries per timed slice; the variants take turns slice by slice
+
+Row = tuple[int, str, str]
+T = TypeVar("T")
 
 
-def insert_one_per_txn(conn: Any, rows: list[tuple[int, str, str]]) -> None:
-    for row in rows:
-        conn.execute("BEGIN")
-        conn.execute(INSERT, row)
-        conn.execute("COMMIT")
+def insert_one(conn: Any, row: Row) -> None:
+    conn.execute("BEGIN")
+    conn.execute(INSERT, row)
+    conn.execute("COMMIT")
 
 
-def insert_batched(conn: Any, rows: list[tuple[int, str, str]], batch_size: int) -> None:
-    for start in range(0, len(rows), batch_size):
-        conn.execute("BEGIN")
-        conn.executemany(INSERT, rows[start : start + batch_size])
-        conn.execute("COMMIT")
+def insert_batch(conn: Any, rows: list[Row]) -> None:
+    conn.execute("BEGIN")
+    conn.executemany(INSERT, rows)
+    conn.execute("COMMIT")
 
 
 def point_queries(conn: Any, ids: list[int]) -> None:
-    missing = 0
     for item_id in ids:
         if conn.execute(SELECT_BY_ID, (item_id,)).fetchone() is None:
-            missing += 1
-    if missing:
-        raise RuntimeError(f"{missing} point queries found nothing: the benchmark is broken")
+            raise RuntimeError(f"no row {item_id}: the benchmark is broken")
 
 
-def run_variant(
-    variant: Variant, workdir: Path, config: Config, data: Data
-) -> tuple[dict[str, float], dict[str, str]]:
-    """Ops/s of each workload for one variant in one round, and the settings it ran with."""
-    workdir.mkdir()
-    result: dict[str, float] = {}
+def chunks(items: list[T], size: int) -> list[list[T]]:
+    return [items[start : start + size] for start in range(0, len(items), size)]
 
-    conn = configured(variant, workdir / "single.db", WARM_CACHE_KIB)
-    try:
-        conn.execute(SCHEMA)
-        seconds = timed(lambda: insert_one_per_txn(conn, data.single))
-        result["insert_single"] = len(data.single) / seconds
-    finally:
-        conn.close()
 
-    database = workdir / "items.db"
-    conn = configured(variant, database, WARM_CACHE_KIB)
-    try:
-        conn.execute(SCHEMA)
-        seconds = timed(lambda: insert_batched(conn, data.batched, config.batch_size))
-        result["insert_batched"] = len(data.batched) / seconds
-        # Queries read the main file, not the WAL, in both variants.
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-        conn.execute("SELECT sum(length(name) + length(body)) FROM item").fetchone()  # warm up
-        point_queries(conn, data.query_ids[: max(1, len(data.query_ids) // 10)])
-        settings = settings_of(conn)
-        seconds = timed(lambda: point_queries(conn, data.query_ids))
-        result["query_warm"] = len(data.query_ids) / seconds
-    finally:
-        conn.close()
+def interleaved(
+    conns: dict[str, Any], steps: Sequence[T], work: Callable[[Any, T], None]
+) -> dict[str, float]:
+    """Run every step on every connection, taking turns (ABBA); seconds spent per variant.
 
-    with database.open("rb") as handle:
-        plain_header = handle.read(16) == b"SQLite format 3\x00"
-    if plain_header != (variant.name == "plain"):
-        raise RuntimeError(f"{variant.name}: the file is not what the variant says it is")
+    Taking turns step by step, rather than one variant after the other, exposes both to the
+    same background noise, which on a shared machine matters more than anything measured here.
+    """
+    names = list(conns)
+    spent = dict.fromkeys(names, 0.0)
+    for index, step in enumerate(steps):
+        for name in names if index % 2 == 0 else names[::-1]:
+            started = time.perf_counter()
+            work(conns[name], step)
+            spent[name] += time.perf_counter() - started
+    return spent
 
-    conn = configured(variant, database, COLD_CACHE_KIB)
-    try:
-        seconds = timed(lambda: point_queries(conn, data.query_ids))
-        result["query_cold"] = len(data.query_ids) / seconds
-    finally:
-        conn.close()
-    return result, settings
+
+def open_all(
+    stack: contextlib.ExitStack, variants: Sequence[Variant], workdir: Path, file: str, kib: int
+) -> dict[str, Any]:
+    conns = {}
+    for variant in variants:
+        conn = configured(variant, workdir / f"{variant.name}-{file}", kib)
+        stack.callback(conn.close)
+        conns[variant.name] = conn
+    return conns
+
+
+def run_round(
+    variants: Sequence[Variant], workdir: Path, config: Config, data: Data
+) -> tuple[dict[str, dict[str, float]], dict[str, dict[str, str]]]:
+    """Ops/s of each workload per variant in one round, and the settings each ran with."""
+    spent: dict[str, dict[str, float]] = {v.name: {} for v in variants}
+    settings: dict[str, dict[str, str]] = {}
+
+    def record(workload: str, seconds: dict[str, float]) -> None:
+        for name, value in seconds.items():
+            spent[name][workload] = value
+
+    with contextlib.ExitStack() as stack:
+        conns = open_all(stack, variants, workdir, "single.db", WARM_CACHE_KIB)
+        for conn in conns.values():
+            conn.execute(SCHEMA)
+        record("insert_single", interleaved(conns, data.single, insert_one))
+
+    with contextlib.ExitStack() as stack:
+        conns = open_all(stack, variants, workdir, "items.db", WARM_CACHE_KIB)
+        for conn in conns.values():
+            conn.execute(SCHEMA)
+        batches = chunks(data.batched, config.batch_size)
+        record("insert_batched", interleaved(conns, batches, insert_batch))
+        for name, conn in conns.items():
+            # Queries read the main file, not the WAL, in both variants; then warm the cache.
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            conn.execute("SELECT sum(length(name) + length(body)) FROM item").fetchone()
+            point_queries(conn, data.query_ids[: max(1, len(data.query_ids) // 10)])
+            settings[name] = settings_of(conn)
+        record("query_warm", interleaved(conns, chunks(data.query_ids, QUERY_CHUNK), point_queries))
+
+    for variant in variants:
+        with (workdir / f"{variant.name}-items.db").open("rb") as handle:
+            plain_header = handle.read(16) == b"SQLite format 3\x00"
+        if plain_header != (variant.name == "plain"):
+            raise RuntimeError(f"{variant.name}: the file is not what the variant says it is")
+
+    with contextlib.ExitStack() as stack:
+        conns = open_all(stack, variants, workdir, "items.db", COLD_CACHE_KIB)
+        record("query_cold", interleaved(conns, chunks(data.query_ids, QUERY_CHUNK), point_queries))
+
+    counts = {
+        "insert_single": len(data.single),
+        "insert_batched": len(data.batched),
+        "query_warm": len(data.query_ids),
+        "query_cold": len(data.query_ids),
+    }
+    ops = {
+        name: {workload: counts[workload] / seconds for workload, seconds in per.items()}
+        for name, per in spent.items()
+    }
+    return ops, settings
 
 
 @dataclass
@@ -251,18 +295,20 @@ def bench_throughput(root: Path, config: Config) -> ThroughputResults:
         ops={v.name: {w: [] for w, _ in WORKLOADS} for v in variants}, settings={}
     )
     for round_no in range(config.rounds):
-        # ABBA: alternate which variant goes first, so drift and order effects cancel out.
+        # Alternate which variant goes first in each round too, so order effects cancel out.
         order = variants if round_no % 2 == 0 else variants[::-1]
-        for variant in order:
-            workdir = Path(tempfile.mkdtemp(prefix=f"r{round_no}-{variant.name}-", dir=root))
-            workdir.rmdir()
-            try:
-                ops, settings = run_variant(variant, workdir, config, data)
-            finally:
-                shutil.rmtree(workdir, ignore_errors=True)
-            results.settings[variant.name] = settings
-            for workload, value in ops.items():
-                results.ops[variant.name][workload].append(value)
+        workdir = Path(tempfile.mkdtemp(prefix=f"round{round_no}-", dir=root))
+        gc.collect()
+        gc.disable()
+        try:
+            ops, settings = run_round(order, workdir, config, data)
+        finally:
+            gc.enable()
+            shutil.rmtree(workdir, ignore_errors=True)
+        results.settings.update(settings)
+        for name, per in ops.items():
+            for workload, value in per.items():
+                results.ops[name][workload].append(value)
         print(f"  throughput round {round_no + 1}/{config.rounds} done", file=sys.stderr)
     plain_settings, cipher_settings = (results.settings[v.name] for v in variants)
     if plain_settings != cipher_settings:
@@ -382,20 +428,29 @@ def cipher_facts() -> str:
     return ", ".join(f"{k}={v}" for k, v in facts.items())
 
 
+def note(paragraph: str) -> None:
+    print(textwrap.fill(paragraph, width=100, initial_indent="   ", subsequent_indent="   "))
+
+
 def print_header(root: Path, config: Config, quick: bool) -> None:
     print("Promptdesk store benchmark" + ("  (--quick: smoke run, small sizes)" if quick else ""))
     print(f"  date        {datetime.now(UTC).isoformat(timespec='seconds')}")
     print(f"  cpu         {cpu_model()}  ({core_count()} cores)")
     print(f"  python      {platform.python_version()} ({platform.platform()})")
     print(f"  sqlite      {sqlite.sqlite_version}   sqlcipher {sqlcipher_version()}")
-    print(f"  cipher      {cipher_facts()}")
-    print(f"  temp files  {root}  ({filesystem_of(root)})")
     print(
-        f"  sizes       open rounds={config.open_rounds}; throughput rounds={config.rounds}, "
+        textwrap.fill(
+            cipher_facts(), 100, initial_indent="  cipher      ", subsequent_indent=" " * 14
+        )
+    )
+    print(f"  temp files  {root}  ({filesystem_of(root)})")
+    sizes = (
+        f"open rounds={config.open_rounds}; throughput rounds={config.rounds}, "
         f"single-txn rows={config.single_rows}, batched rows={config.batch_rows} "
         f"(x{config.batch_size}/txn, also the query table), queries={config.queries}, "
         f"body={BODY_BYTES} B"
     )
+    print(textwrap.fill(sizes, 100, initial_indent="  sizes       ", subsequent_indent=" " * 14))
     print()
 
 
@@ -417,8 +472,8 @@ def print_open(results: OpenResults) -> None:
             f"{min(values) * 1000:>10.1f}{max(values) * 1000:>10.1f}"
         )
     print(f"   ratio passphrase / key file: {pass_ms / file_ms:.1f}x")
-    print(
-        f"   note: the difference ({pass_ms - file_ms:.1f} ms) is the Argon2id unwrap "
+    note(
+        f"note: the difference ({pass_ms - file_ms:.1f} ms) is the Argon2id unwrap "
         f"({unwrap_ms:.1f} ms measured alone), by design: it is paid once per unlock; the "
         "database key itself is raw, so SQLCipher runs no KDF on any connection."
     )
@@ -429,10 +484,10 @@ def print_throughput(results: ThroughputResults, config: Config) -> None:
     settings = results.settings["plain"]
     print(
         f"2. Throughput: SQLCipher (keyed, open_connection) vs plain SQLite, same library "
-        f"(median of {config.rounds} rounds, ABBA order)"
+        f"(median of {config.rounds} rounds)"
     )
-    print(
-        "   both: " + ", ".join(f"{k}={v}" for k, v in settings.items()) + " (warm runs); "
+    note(
+        "both: " + ", ".join(f"{k}={v}" for k, v in settings.items()) + " (warm runs); "
         f"cold runs use a fresh connection with cache_size=-{COLD_CACHE_KIB}"
     )
     header = (
@@ -451,10 +506,12 @@ def print_throughput(results: ThroughputResults, config: Config) -> None:
             f"   {label:<44}{median(plain):>13,.0f}{median(cipher):>14,.0f}{overhead:>+9.1f}%"
             f"{spread:>19}{f'<={TARGET_OVERHEAD_PCT:.0f}%':>8}  {verdict}"
         )
-    print(
-        "   overhead = (plain / cipher - 1) * 100 from the medians; per-round range pairs the "
-        "two variants of each round. Cold queries read pages through the OS page cache (the "
-        "file was just written), so they isolate SQLite's per-page cost: for SQLCipher, "
+    note(
+        "overhead = (plain / cipher - 1) * 100 from the medians; per-round range pairs the "
+        "two variants of each round, which take turns per transaction and per "
+        f"{QUERY_CHUNK}-query slice (ABBA) on side-by-side connections. Cold queries read "
+        "pages through the OS page cache (the file was just written), so they isolate "
+        "SQLite's per-page cost: for SQLCipher, "
         "decrypting and authenticating each page read."
     )
 

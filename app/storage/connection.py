@@ -33,6 +33,7 @@ log = logging.getLogger(__name__)
 PAGE_SIZE = 4096  # SQLCipher 4's default; every store file is a whole number of pages
 SQLITE_PLAIN_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
+CACHE_KIB = 16 * 1024  # per connection
 
 
 def dbapi() -> Any:
@@ -60,6 +61,9 @@ def open_connection(database: Path, key: bytes) -> Any:
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA temp_store = MEMORY")
+        # Decrypted pages stay cached: SQLite's 2 MiB default would make SQLCipher decrypt
+        # and authenticate the same pages again and again (see bench/store.py, cold vs warm).
+        conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     except BaseException:
         conn.close()
