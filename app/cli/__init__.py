@@ -52,7 +52,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             terminal.say_error(error.hint)
         return error.exit_code
     except KeyboardInterrupt:
-        terminal.say_error("promptdesk: interrupted; nothing was changed.")
+        terminal.say_error("promptdesk: interrupted.")
         return 130
     return code
 

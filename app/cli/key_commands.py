@@ -6,7 +6,7 @@ import argparse
 
 from app.cli import terminal
 from app.cli.store_commands import add_key_mode_options, choose_protection
-from app.storage.errors import InvalidRecoveryKey, PassphraseRequired
+from app.storage.errors import InvalidRecoveryKey, NewPassphraseRequired
 from app.storage.paths import StorePaths
 from app.storage.store import Store
 
@@ -51,7 +51,7 @@ def run_change_passphrase(args: argparse.Namespace, paths: StorePaths) -> int:
     with Store.open(paths, terminal.current_passphrase) as store:
         new = terminal.new_passphrase()
         if new is None:
-            raise PassphraseRequired()
+            raise NewPassphraseRequired()
         store.change_passphrase(new)
     terminal.say("Passphrase changed; the store was reopened with it to make sure.")
     return 0

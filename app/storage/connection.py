@@ -14,6 +14,7 @@ they were, byte for byte.
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -53,7 +54,12 @@ def sqlcipher_version() -> str:
 
 def open_connection(database: Path, key: bytes) -> Any:
     """A read-write connection for the pool; raises if the key does not open the file."""
-    conn = dbapi().connect(str(database), isolation_level=None, check_same_thread=False)
+    conn = dbapi().connect(
+        str(database),
+        isolation_level=None,
+        check_same_thread=False,
+        timeout=BUSY_TIMEOUT_MS / 1000,  # wait for another writer from the very first read
+    )
     try:
         _key(conn, key)
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -83,10 +89,19 @@ def check_file_shape(database: Path) -> None:
         raise ForeignFile(database=database, what="it is a text file")
 
 
+@dataclass(frozen=True)
+class ProbeResult:
+    """What the probe read: the store id and the migrations recorded (None and empty in a
+    file that is not a Promptdesk store yet)."""
+
+    store_id: str | None
+    migrations: dict[str, str]
+
+
 def probe_database(
     database: Path, key: bytes, store_id: str | None = None, *, key_verified: bool = True
-) -> str | None:
-    """Prove ``key`` opens ``database`` without changing any file; returns the stored store id.
+) -> ProbeResult:
+    """Prove ``key`` opens ``database`` without changing any file, and read its identity.
 
     Raises the specific :class:`StoreError` for a file that does not open. ``key_verified``
     says the key already matched the key file's check value, so a failure means the file is
@@ -95,29 +110,42 @@ def probe_database(
     """
     if database.stat().st_size % PAGE_SIZE:
         # SQLCipher 3 used 1 KiB pages, so its files need not be whole 4 KiB pages.
-        if _opens_as_sqlcipher3(database, key):
+        if opens_as_sqlcipher3(database, key):
             raise OldCipherFormat(database=database)
         raise StoreTruncated(database=database)
+    result: ProbeResult | None = None
     try:
-        found = _read_store_id(_probe_connection(database, key))
+        result = _read_probe(_probe_connection(database, key))
     except dbapi().DatabaseError as exc:
+        # With a WAL pending, a checkpoint cut short can leave a header that is ahead of the
+        # file; the WAL redoes it, so only a read through the WAL can tell that from damage.
         if not (_wal_pending(database) and "malformed" in str(exc)):
             raise diagnose(database, key, exc, key_verified=key_verified) from exc
-        # A checkpoint cut short can leave a header that is ahead of the file; the WAL
-        # redoes it. Reading through the WAL (read-only) tells that apart from damage.
+    if _wal_pending(database):
+        # The newest commits are in the WAL: read them read-only. The database and the WAL
+        # are never written; SQLite may refresh the -shm index it rebuilds from the WAL.
         try:
-            found = _read_store_id(_probe_connection(database, key, through_wal=True))
-        except dbapi().DatabaseError as exc_through_wal:
-            raise diagnose(database, key, exc_through_wal, key_verified=key_verified) from exc
-    if store_id is not None and found is not None and found != store_id:
+            result = _read_probe(_probe_connection(database, key, through_wal=True))
+        except dbapi().DatabaseError as exc:
+            raise diagnose(database, key, exc, key_verified=key_verified) from exc
+    assert result is not None
+    if store_id is not None and result.store_id is not None and result.store_id != store_id:
         raise ForeignFile(database=database, what="it belongs to another Promptdesk store")
-    return found
+    return result
 
 
-def _read_store_id(conn: Any) -> str | None:
+def _read_probe(conn: Any) -> ProbeResult:
     try:
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        return _stored_store_id(conn)
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master").fetchall()}
+        found = None
+        if "store_meta" in tables:
+            row = conn.execute("SELECT value FROM store_meta WHERE name = 'store_id'").fetchone()
+            found = str(row[0]) if row else None
+        migrations: dict[str, str] = {}
+        if "schema_migrations" in tables:
+            rows = conn.execute("SELECT name, checksum FROM schema_migrations").fetchall()
+            migrations = {str(name): str(checksum) for name, checksum in rows}
+        return ProbeResult(found, migrations)
     finally:
         conn.close()
 
@@ -126,17 +154,12 @@ def upgrade_sqlcipher3(database: Path, key: bytes) -> None:
     """Convert a SQLCipher 3 file to SQLCipher 4 in place (``PRAGMA cipher_migrate``)."""
     conn = dbapi().connect(str(database), isolation_level=None)
     try:
-        conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        _key(conn, key)
         result = conn.execute("PRAGMA cipher_migrate").fetchone()
     finally:
         conn.close()
     if result is None or str(result[0]) != "0":
         raise StoreDamaged(database=database, detail="SQLCipher could not convert it")
-
-
-def is_sqlcipher3(database: Path, key: bytes) -> bool:
-    return _opens_as_sqlcipher3(database, key)
 
 
 def diagnose(
@@ -148,7 +171,7 @@ def diagnose(
         if _only_the_length_is_wrong(database, key):
             return StoreTruncated(database=database)
         return StoreDamaged(database=database, detail="a page failed its integrity check")
-    if _opens_as_sqlcipher3(database, key):
+    if opens_as_sqlcipher3(database, key):
         return OldCipherFormat(database=database)
     if not key_verified:
         return WrongKey(database=database)
@@ -193,16 +216,6 @@ def _wal_pending(database: Path) -> bool:
     return wal.exists() and wal.stat().st_size > 0
 
 
-def _stored_store_id(conn: Any) -> str | None:
-    row = conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'store_meta'"
-    ).fetchone()
-    if row is None:
-        return None
-    found = conn.execute("SELECT value FROM store_meta WHERE name = 'store_id'").fetchone()
-    return str(found[0]) if found else None
-
-
 def _only_the_length_is_wrong(database: Path, key: bytes) -> bool:
     """True when the probe's read succeeds once SQLite stops comparing header and file length.
 
@@ -215,13 +228,13 @@ def _only_the_length_is_wrong(database: Path, key: bytes) -> bool:
         conn.close()
         raise
     try:
-        _read_store_id(conn)
+        _read_probe(conn)
         return True
     except dbapi().DatabaseError:
         return False
 
 
-def _opens_as_sqlcipher3(database: Path, key: bytes) -> bool:
+def opens_as_sqlcipher3(database: Path, key: bytes) -> bool:
     conn = _probe_connection(database, key, compatibility=3)
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()

@@ -76,6 +76,31 @@ class StoreTruncated(StoreError):
     )
 
 
+class UnfinishedStore(StoreError):
+    code = "unfinished-store"
+    message_template = (
+        "An interrupted `promptdesk init` left an empty database file {database} and no key."
+    )
+    hint_template = "It holds no data. Run `promptdesk init` again; it will replace the empty file."
+
+
+class StoreBusy(StoreError):
+    code = "store-busy"
+    message_template = "The store {database} is busy: another program holds it ({detail})."
+    hint_template = (
+        "Close other Promptdesk windows or commands using this store and try again. "
+        "Nothing was changed."
+    )
+
+
+class StoreUnwritable(StoreError):
+    code = "store-unwritable"
+    message_template = "The store {database} cannot be written ({detail})."
+    hint_template = (
+        "Check free disk space and that the folder is writable by you. Nothing was changed."
+    )
+
+
 class ForeignFile(StoreError):
     code = "foreign-file"
     exit_code = 4
@@ -174,6 +199,13 @@ class PassphraseRequired(StoreError):
     exit_code = 3
     message_template = "This store is locked with a passphrase, and none was given."
     hint_template = "Type it when asked, or set PROMPTDESK_PASSPHRASE for scripts."
+
+
+class NewPassphraseRequired(StoreError):
+    code = "new-passphrase-required"
+    exit_code = 3
+    message_template = "No new passphrase was given."
+    hint_template = "Type it twice when asked, or set PROMPTDESK_NEW_PASSPHRASE for scripts."
 
 
 class WrongPassphrase(StoreError):

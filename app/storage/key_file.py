@@ -96,17 +96,25 @@ def read_key_file(path: Path) -> KeyFile:
         raise KeyFileDamaged(key_file=path, reason=_reason(exc)) from exc
 
 
-def write_key_file(path: Path, key_file: KeyFile) -> None:
-    """Replace ``path`` atomically: readers see the old file or the new one, never half."""
+def write_key_file(path: Path, key_file: KeyFile, *, exclusive: bool = False) -> None:
+    """Write ``path`` atomically: readers see the old file or the new one, never half.
+
+    With ``exclusive``, fail with :class:`FileExistsError` if ``path`` exists, even when
+    another process creates it at the same moment (a hard link never replaces a file).
+    """
     text = json.dumps(key_file.to_json(), indent=2, sort_keys=True) + "\n"
+    # mkstemp creates the file readable by the owner only.
     fd, tmp_name = tempfile.mkstemp(prefix=".keys-", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp_name, 0o600)
-        os.replace(tmp_name, path)
+        if exclusive:
+            os.link(tmp_name, path)
+            os.unlink(tmp_name)
+        else:
+            os.replace(tmp_name, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp_name)

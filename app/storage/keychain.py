@@ -44,20 +44,20 @@ def timeout_seconds() -> float:
 
 def keychain_status() -> KeychainStatus:
     """Whether a real keychain is there; asks keyring, bounded like every other call."""
+    return _bounded(_status)
 
-    def probe() -> KeychainStatus:
-        import keyring
 
-        backend = keyring.get_keyring()
-        name = f"{type(backend).__module__}.{type(backend).__name__}"
-        explicit = bool(os.environ.get("PYTHON_KEYRING_BACKEND"))
-        if name.startswith(("keyring.backends.fail", "keyring.backends.null")):
-            return KeychainStatus(False, name, "no keychain backend is installed or running")
-        if _priority(backend) < 1 and not explicit:
-            return KeychainStatus(False, name, "only insecure or placeholder backends found")
-        return KeychainStatus(True, name)
+def _status() -> KeychainStatus:
+    import keyring
 
-    return _bounded(probe)
+    backend = keyring.get_keyring()
+    name = f"{type(backend).__module__}.{type(backend).__name__}"
+    explicit = bool(os.environ.get("PYTHON_KEYRING_BACKEND"))
+    if name.startswith(("keyring.backends.fail", "keyring.backends.null")):
+        return KeychainStatus(False, name, "no keychain backend is installed or running")
+    if _priority(backend) < 1 and not explicit:
+        return KeychainStatus(False, name, "only insecure or placeholder backends found")
+    return KeychainStatus(True, name)
 
 
 def save_secret(account: str, secret: str) -> None:
@@ -86,24 +86,24 @@ def delete_secret(account: str) -> None:
 
 
 def _keyring_call(call: Callable[[Any], T]) -> T:
-    """Run one keyring operation: only on a real keychain, bounded, errors made readable."""
+    """One keyring operation, on a real keychain only, bounded, its errors made readable.
+
+    The availability check runs on the same bounded thread as the operation: one thread and
+    one timeout per call.
+    """
 
     def guarded() -> T:
         import keyring
 
+        status = _status()
+        if not status.available:
+            raise KeychainUnavailable(reason=status.reason)
         try:
             return call(keyring)
         except Exception as exc:  # backends raise their own types (dbus, OSError, ...)
             raise KeychainUnavailable(reason=_describe(exc)) from exc
 
-    _require_available()
     return _bounded(guarded)
-
-
-def _require_available() -> None:
-    status = keychain_status()
-    if not status.available:
-        raise KeychainUnavailable(reason=status.reason)
 
 
 def _bounded(call: Callable[[], T]) -> T:

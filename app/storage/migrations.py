@@ -11,6 +11,7 @@ Both are detected before anything is written. New schema means a new entry at th
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -38,6 +39,114 @@ MIGRATIONS: tuple[Migration, ...] = (
                 name  TEXT PRIMARY KEY,
                 value TEXT NOT NULL
             ) WITHOUT ROWID
+            """,
+        ),
+    ),
+    Migration(
+        "0002_prompt_library",
+        (
+            # One row per prompt; the catalogue columns mirror the working copy of the
+            # prompt's current branch, for listing, filtering and search. `num` is the
+            # rowid (stable across VACUUM) that the full-text index is keyed by.
+            """
+            CREATE TABLE prompt (
+                num            INTEGER PRIMARY KEY,
+                id             TEXT NOT NULL UNIQUE,
+                name           TEXT NOT NULL UNIQUE,
+                current_branch TEXT NOT NULL,
+                title          TEXT NOT NULL DEFAULT '',
+                description    TEXT NOT NULL DEFAULT '',
+                folder         TEXT NOT NULL DEFAULT '',
+                industry       TEXT NOT NULL DEFAULT '',
+                use_case       TEXT NOT NULL DEFAULT '',
+                complexity     TEXT NOT NULL DEFAULT '',
+                created_at     TEXT NOT NULL,
+                updated_at     TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX prompt_by_folder ON prompt (folder)",
+            """
+            CREATE TABLE prompt_tag (
+                prompt_id TEXT NOT NULL REFERENCES prompt (id) ON DELETE CASCADE,
+                tag       TEXT NOT NULL,
+                PRIMARY KEY (prompt_id, tag)
+            ) WITHOUT ROWID
+            """,
+            "CREATE INDEX prompt_tag_by_tag ON prompt_tag (tag, prompt_id)",
+            """
+            CREATE TABLE version (
+                id         TEXT PRIMARY KEY,
+                prompt_id  TEXT NOT NULL REFERENCES prompt (id) ON DELETE CASCADE,
+                parents    TEXT NOT NULL,
+                content    TEXT NOT NULL,
+                message    TEXT NOT NULL,
+                author     TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                doc_state  BLOB NOT NULL
+            )
+            """,
+            "CREATE INDEX version_by_prompt ON version (prompt_id, created_at)",
+            """
+            CREATE TABLE branch (
+                prompt_id  TEXT NOT NULL REFERENCES prompt (id) ON DELETE CASCADE,
+                name       TEXT NOT NULL,
+                head       TEXT REFERENCES version (id),
+                base       TEXT REFERENCES version (id),
+                created_at TEXT NOT NULL,
+                PRIMARY KEY (prompt_id, name)
+            ) WITHOUT ROWID
+            """,
+            # The CRDT working copy of each branch: a snapshot plus the updates appended
+            # since, folded back into the snapshot every so often.
+            """
+            CREATE TABLE working_copy (
+                prompt_id  TEXT NOT NULL,
+                branch     TEXT NOT NULL,
+                snapshot   BLOB NOT NULL,
+                updated_at TEXT NOT NULL,
+                PRIMARY KEY (prompt_id, branch),
+                FOREIGN KEY (prompt_id, branch) REFERENCES branch (prompt_id, name)
+                    ON DELETE CASCADE
+            ) WITHOUT ROWID
+            """,
+            """
+            CREATE TABLE working_copy_update (
+                seq       INTEGER PRIMARY KEY AUTOINCREMENT,
+                prompt_id TEXT NOT NULL,
+                branch    TEXT NOT NULL,
+                payload   BLOB NOT NULL,
+                FOREIGN KEY (prompt_id, branch) REFERENCES working_copy (prompt_id, branch)
+                    ON DELETE CASCADE
+            )
+            """,
+            "CREATE INDEX working_copy_update_by_branch ON working_copy_update (prompt_id, branch)",
+            """
+            CREATE TABLE label (
+                prompt_id  TEXT NOT NULL REFERENCES prompt (id) ON DELETE CASCADE,
+                name       TEXT NOT NULL,
+                version_id TEXT NOT NULL REFERENCES version (id),
+                protected  INTEGER NOT NULL DEFAULT 0,
+                updated_at TEXT NOT NULL,
+                PRIMARY KEY (prompt_id, name)
+            ) WITHOUT ROWID
+            """,
+            # Every move of a label, for "who deployed what when" and rollback.
+            """
+            CREATE TABLE label_move (
+                seq          INTEGER PRIMARY KEY AUTOINCREMENT,
+                prompt_id    TEXT NOT NULL REFERENCES prompt (id) ON DELETE CASCADE,
+                label        TEXT NOT NULL,
+                from_version TEXT,
+                to_version   TEXT NOT NULL,
+                moved_at     TEXT NOT NULL
+            )
+            """,
+            """
+            CREATE VIRTUAL TABLE prompt_fts USING fts5 (
+                name, title, description, body, tags,
+                tokenize = 'unicode61 remove_diacritics 2',
+                prefix = '2 3'
+            )
             """,
         ),
     ),
@@ -72,33 +181,49 @@ def check_migrations(applied: dict[str, str], known: tuple[Migration, ...] = MIG
             raise MigrationEdited(migration=name)
 
 
-def migrate(engine: Engine, known: tuple[Migration, ...] = MIGRATIONS) -> list[str]:
-    """Apply the migrations this store lacks, each atomically; returns their names."""
+def migrate(
+    engine: Engine,
+    known: tuple[Migration, ...] = MIGRATIONS,
+    seed: Callable[[Connection], None] | None = None,
+) -> list[str]:
+    """Apply the migrations this store lacks, each atomically; returns their names.
+
+    A new, empty store gets every migration and ``seed`` (its first rows) in one transaction,
+    so a crash leaves either no schema or a complete, identified store.
+    """
     with engine.connect() as conn:
         applied = applied_migrations(conn)
     check_migrations(applied, known)
+    pending = [m for m in known if m.name not in applied]
+    batches = [pending] if not applied else [[m] for m in pending]
     done: list[str] = []
-    for migration in (m for m in known if m.name not in applied):
+    for batch in batches:
         with engine.connect().execution_options(sqlite_begin="IMMEDIATE") as conn, conn.begin():
             conn.execute(text(_LEDGER))
             # Re-read inside the write lock: another process may have migrated meanwhile.
-            if migration.name in applied_migrations(conn):
-                continue
-            for statement in migration.statements:
-                conn.exec_driver_sql(statement)
-            conn.execute(
-                text(
-                    "INSERT INTO schema_migrations (name, checksum, applied_at) "
-                    "VALUES (:name, :checksum, :applied_at)"
-                ),
-                {
-                    "name": migration.name,
-                    "checksum": migration.checksum,
-                    "applied_at": datetime.now(UTC).isoformat(timespec="seconds"),
-                },
-            )
-            done.append(migration.name)
+            already = applied_migrations(conn)
+            for migration in (m for m in batch if m.name not in already):
+                _apply(conn, migration)
+                done.append(migration.name)
+            if seed is not None and not already:
+                seed(conn)
     return done
+
+
+def _apply(conn: Connection, migration: Migration) -> None:
+    for statement in migration.statements:
+        conn.exec_driver_sql(statement)
+    conn.execute(
+        text(
+            "INSERT INTO schema_migrations (name, checksum, applied_at) "
+            "VALUES (:name, :checksum, :applied_at)"
+        ),
+        {
+            "name": migration.name,
+            "checksum": migration.checksum,
+            "applied_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        },
+    )
 
 
 def schema_version(conn: Connection) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import shutil
 import time
 import uuid
@@ -26,10 +27,11 @@ from sqlalchemy.pool import QueuePool
 
 from app.storage import key_protection
 from app.storage.connection import (
+    ProbeResult,
     check_file_shape,
     dbapi,
-    is_sqlcipher3,
     open_connection,
+    opens_as_sqlcipher3,
     probe_database,
     sqlcipher_version,
     upgrade_sqlcipher3,
@@ -38,16 +40,21 @@ from app.storage.errors import (
     KeyFileDamaged,
     KeyFileMissing,
     KeyModeMismatch,
+    OldCipherFormat,
     RecoveryKeyMismatch,
     StoreAlreadyExists,
+    StoreBusy,
     StoreDamaged,
+    StoreError,
     StoreNotFound,
+    StoreUnwritable,
+    UnfinishedStore,
     WrongKey,
 )
 from app.storage.key_file import KeyFile, KeyMode, read_key_file, write_key_file
 from app.storage.key_protection import PassphraseSource, no_passphrase
 from app.storage.key_wrapping import key_matches, new_raw_key
-from app.storage.migrations import applied_migrations, migrate, schema_version
+from app.storage.migrations import applied_migrations, check_migrations, migrate, schema_version
 from app.storage.paths import StorePaths
 from app.storage.recovery_key import decode_recovery_key, encode_recovery_key
 
@@ -81,27 +88,32 @@ class Store:
 
     @classmethod
     def create(cls, paths: StorePaths, mode: KeyMode, passphrase: str | None = None) -> Store:
-        """Create a new store in ``paths.data_dir``; refuses if any part of one is there."""
-        if any(p.exists() for p in (*paths.database_files(), paths.key_file)):
-            raise StoreAlreadyExists(data_dir=paths.data_dir)
+        """Create a new store in ``paths.data_dir``; refuses if any part of one is there.
+
+        The database file is claimed first with an exclusive create, so two `init`s racing
+        for one folder cannot both proceed; whatever this call made is removed if it fails.
+        """
         paths.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-        store_id = uuid.uuid4().hex
-        key = new_raw_key()
-        key_file = key_protection.protect_key(key, store_id, mode, passphrase)
-        # The key file goes first: a database must never exist without a way to open it.
-        write_key_file(paths.key_file, key_file)
-        engine = create_store_engine(paths.database, key)
+        _claim_database_file(paths)
+        made_key_file = False
+        key_file: KeyFile | None = None
         try:
-            migrate(engine)
-            # SQLite gives the -wal and -shm files the database's permissions.
-            paths.database.chmod(0o600)
-            with (
-                engine.connect().execution_options(sqlite_begin="IMMEDIATE") as conn,
-                conn.begin(),
-            ):
-                _write_meta(conn, store_id)
+            store_id = uuid.uuid4().hex
+            key = new_raw_key()
+            key_file = key_protection.protect_key(key, store_id, mode, passphrase)
+            try:
+                write_key_file(paths.key_file, key_file, exclusive=True)
+            except FileExistsError:
+                raise StoreAlreadyExists(data_dir=paths.data_dir) from None
+            made_key_file = True
+            engine = create_store_engine(paths.database, key)
+            try:
+                migrate(engine, seed=lambda conn: _write_meta(conn, store_id))
+            except BaseException:
+                engine.dispose()
+                raise
         except BaseException:
-            engine.dispose()
+            _remove_unfinished(paths, key_file, made_key_file)
             raise
         log.info("store_created", extra={"fields": {"store_id": store_id, "mode": mode.value}})
         return cls(paths, key_file, key, engine)
@@ -112,8 +124,8 @@ class Store:
         key_file = _existing_key_file(paths)
         check_file_shape(paths.database)
         key = key_protection.unlock_key(key_file, passphrase_source, paths.database)
-        probe_database(paths.database, key, key_file.store_id)
-        store = cls._open_verified(paths, key_file, key)
+        probe = probe_database(paths.database, key, key_file.store_id)
+        store = cls._open_verified(paths, key_file, key, probe)
         log.info(
             "store_opened",
             extra={
@@ -134,7 +146,10 @@ class Store:
         mode: KeyMode,
         passphrase: str | None = None,
     ) -> Store:
-        """Open the store with its recovery key and protect the key anew with ``mode``."""
+        """Open the store with its recovery key and protect the key anew with ``mode``.
+
+        A store still in SQLCipher 3 format is converted on the way (a copy is kept).
+        """
         key = decode_recovery_key(recovery_key)
         if not paths.database.exists():
             raise StoreNotFound(data_dir=paths.data_dir)
@@ -143,21 +158,29 @@ class Store:
         if old is not None and not key_matches(key, old.store_id, old.key_check):
             raise RecoveryKeyMismatch()
         try:
-            store_id = probe_database(paths.database, key, key_verified=old is not None)
+            probe = probe_database(paths.database, key, key_verified=old is not None)
         except WrongKey:
             raise RecoveryKeyMismatch() from None
+        except OldCipherFormat:
+            _upgrade_with_backup(paths, key)
+            probe = probe_database(paths.database, key)
+        check_migrations(probe.migrations)
+        store_id = probe.store_id or (old.store_id if old else None)
         if store_id is None:
             raise StoreDamaged(database=paths.database, detail="it has no store id")
         key_file = key_protection.protect_key(key, store_id, mode, passphrase)
         if paths.key_file.exists():
+            # A copy, not a rename: at every moment there is a key file on disk.
             stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-            paths.key_file.rename(paths.key_file.with_name(f"{paths.key_file.name}.{stamp}.bak"))
+            shutil.copy2(
+                paths.key_file, paths.key_file.with_name(f"{paths.key_file.name}.{stamp}.bak")
+            )
         write_key_file(paths.key_file, key_file)
         if old is not None and old.keychain_account != key_file.keychain_account:
-            with contextlib.suppress(Exception):  # best effort: the old entry is unusable anyway
+            with contextlib.suppress(StoreError):  # best effort: the old entry is unusable anyway
                 key_protection.forget_key(old)
         log.info("store_recovered", extra={"fields": {"store_id": store_id, "mode": mode.value}})
-        return cls._open_verified(paths, key_file, key)
+        return cls._open_verified(paths, key_file, key, probe)
 
     @classmethod
     def upgrade_cipher_format(
@@ -168,27 +191,28 @@ class Store:
         Returns the copy's path, or None when the store is already in the current format.
         """
         key_file = _existing_key_file(paths)
+        check_file_shape(paths.database)
         key = key_protection.unlock_key(key_file, passphrase_source, paths.database)
-        if not is_sqlcipher3(paths.database, key):
+        if not opens_as_sqlcipher3(paths.database, key):
             probe_database(paths.database, key, key_file.store_id)  # names any other problem
             return None
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-        backup = paths.database.with_name(f"{paths.database.name}.sqlcipher3-{stamp}.bak")
-        shutil.copy2(paths.database, backup)
-        upgrade_sqlcipher3(paths.database, key)
-        probe_database(paths.database, key)
+        backup = _upgrade_with_backup(paths, key)
         log.info("store_cipher_upgraded", extra={"fields": {"store_id": key_file.store_id}})
         return backup
 
     @classmethod
-    def _open_verified(cls, paths: StorePaths, key_file: KeyFile, key: bytes) -> Store:
+    def _open_verified(
+        cls, paths: StorePaths, key_file: KeyFile, key: bytes, probe: ProbeResult
+    ) -> Store:
+        # Refuse a newer or edited schema before the pool exists: opening read-write could
+        # checkpoint the WAL, and "nothing was changed" must stay true.
+        check_migrations(probe.migrations)
         engine = create_store_engine(paths.database, key)
         try:
-            migrate(engine)
+            migrate(engine, seed=lambda conn: _write_meta(conn, key_file.store_id))
         except DBAPIError as exc:
             engine.dispose()
-            # The probe read page 1 and the store id; this page failed later, on the way in.
-            raise StoreDamaged(database=paths.database, detail=_sqlite_reason(exc)) from exc
+            raise _database_error(paths.database, exc) from exc
         except BaseException:
             engine.dispose()
             raise
@@ -264,16 +288,24 @@ class Store:
         self.change_protection(KeyMode.PASSPHRASE, new_passphrase)
 
     def change_protection(self, mode: KeyMode, passphrase: str | None = None) -> None:
-        """Protect the same key another way; verified by unlocking it again from disk."""
+        """Protect the same key another way; verified from disk before it replaces the old."""
         old = self._key_file
         new = key_protection.protect_key(self._key, self.store_id, mode, passphrase)
-        write_key_file(self.paths.key_file, new)
-        reread = read_key_file(self.paths.key_file)
-        key = key_protection.unlock_key(reread, lambda: passphrase, self.paths.database)
-        probe_database(self.paths.database, key, self.store_id)
+        trial = self.paths.key_file.with_name(self.paths.key_file.name + ".new")
+        write_key_file(trial, new)
+        try:
+            reread = read_key_file(trial)
+            key = key_protection.unlock_key(reread, lambda: passphrase, self.paths.database)
+            if key != self._key:
+                raise WrongKey(database=self.paths.database)
+            os.replace(trial, self.paths.key_file)
+        finally:
+            trial.unlink(missing_ok=True)
         self._key_file = reread
         if old.keychain_account and old.keychain_account != new.keychain_account:
-            key_protection.forget_key(old)
+            # The new protection is in place; a keychain that is slow to forget is harmless.
+            with contextlib.suppress(StoreError):
+                key_protection.forget_key(old)
         log.info("store_key_protection_changed", extra={"fields": {"mode": mode.value}})
 
     # --- closing -------------------------------------------------------------------------
@@ -323,18 +355,77 @@ def _write_meta(conn: Connection, store_id: str) -> None:
         )
 
 
+def _claim_database_file(paths: StorePaths) -> None:
+    """Create the empty database file exclusively (owner-only; SQLite gives its -wal and -shm
+    the same permissions), or refuse because a store, or part of one, is there."""
+    if paths.wal.exists() or paths.shm.exists():
+        raise StoreAlreadyExists(data_dir=paths.data_dir)
+    if paths.key_file.exists():
+        raise StoreAlreadyExists(data_dir=paths.data_dir)
+    if paths.database.exists() and paths.database.stat().st_size == 0:
+        # What an interrupted init leaves behind: no key, no data. Take it over.
+        paths.database.unlink()
+    try:
+        fd = os.open(paths.database, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        raise StoreAlreadyExists(data_dir=paths.data_dir) from None
+    os.close(fd)
+
+
+def _remove_unfinished(paths: StorePaths, key_file: KeyFile | None, made_key_file: bool) -> None:
+    """Undo a failed create: everything removed here was made by this very call."""
+    for path in paths.database_files():
+        path.unlink(missing_ok=True)
+    if made_key_file:
+        paths.key_file.unlink(missing_ok=True)
+    if key_file is not None:
+        with contextlib.suppress(StoreError):
+            key_protection.forget_key(key_file)
+
+
+def _upgrade_with_backup(paths: StorePaths, key: bytes) -> Path:
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    backup = paths.database.with_name(f"{paths.database.name}.sqlcipher3-{stamp}.bak")
+    shutil.copy2(paths.database, backup)
+    upgrade_sqlcipher3(paths.database, key)
+    probe_database(paths.database, key)
+    return backup
+
+
+def _database_error(database: Path, exc: DBAPIError) -> StoreError:
+    """Name a failure of the read-write pool: busy and unwritable are not damage."""
+    reason = _sqlite_reason(exc)
+    lowered = reason.lower()
+    if "locked" in lowered or "busy" in lowered:
+        return StoreBusy(database=database, detail=reason)
+    if any(word in lowered for word in ("readonly", "read-only", "disk", "full", "i/o")):
+        return StoreUnwritable(database=database, detail=reason)
+    return StoreDamaged(database=database, detail=reason)
+
+
 def _sqlite_reason(exc: DBAPIError) -> str:
     return str(exc.orig).splitlines()[0] if exc.orig is not None else type(exc).__name__
 
 
 def _existing_key_file(paths: StorePaths) -> KeyFile:
     if not paths.key_file.exists():
+        if _is_unfinished(paths):
+            raise UnfinishedStore(database=paths.database)
         if paths.database.exists():
             raise KeyFileMissing(database=paths.database, key_file=paths.key_file)
         raise StoreNotFound(data_dir=paths.data_dir)
     if not paths.database.exists():
         raise StoreNotFound(data_dir=paths.data_dir)
     return read_key_file(paths.key_file)
+
+
+def _is_unfinished(paths: StorePaths) -> bool:
+    return (
+        paths.database.exists()
+        and paths.database.stat().st_size == 0
+        and not paths.wal.exists()
+        and not paths.key_file.exists()
+    )
 
 
 def _readable_key_file(paths: StorePaths) -> KeyFile | None:

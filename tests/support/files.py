@@ -9,8 +9,8 @@ from app.storage.paths import StorePaths
 
 
 def snapshot(paths: StorePaths) -> dict[str, str | None]:
-    """SHA-256 of the database, -wal and -shm (None where a file does not exist)."""
-    return {p.name: _digest(p) for p in paths.database_files()}
+    """SHA-256 of the database, -wal, -shm and key file (None where one does not exist)."""
+    return {p.name: _digest(p) for p in (*paths.database_files(), paths.key_file)}
 
 
 def _digest(path: Path) -> str | None:

@@ -13,6 +13,7 @@ import keyring
 import pytest
 
 from app.cli import main
+from app.storage.migrations import MIGRATIONS
 from app.storage.paths import StorePaths
 from tests.conftest import PASSPHRASE
 from tests.support.files import snapshot
@@ -74,12 +75,12 @@ def test_status_names_place_key_schema_and_cipher(
     out = capsys.readouterr().out
     assert str(paths.database) in out
     assert "passphrase" in out
-    assert "0001_store_meta" in out
+    assert MIGRATIONS[-1].name in out
     assert "SQLCipher  4." in out
 
     assert main(["status", "--json"]) == 0
     status = json.loads(capsys.readouterr().out)
-    assert status["schema_version"] == "0001_store_meta"
+    assert status["schema_version"] == MIGRATIONS[-1].name
     assert status["sqlcipher_version"].startswith("4.")
     assert status["key_mode"] == "passphrase"
 
@@ -164,6 +165,15 @@ def test_change_passphrase(
     assert main(["status"]) == 3
     monkeypatch.setenv("PROMPTDESK_PASSPHRASE", "the next passphrase")
     assert main(["status"]) == 0
+
+
+@pytest.mark.usefixtures("initialised")
+def test_change_passphrase_without_a_new_one_names_the_variable(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("sys.stdin", open(os.devnull))  # noqa: SIM115 - closed by pytest
+    assert main(["key", "change-passphrase"]) == 3
+    assert "PROMPTDESK_NEW_PASSPHRASE" in capsys.readouterr().err
 
 
 @pytest.mark.usefixtures("initialised", "file_keychain")

@@ -108,7 +108,9 @@ def test_keychain_that_never_answers_times_out(
     with pytest.raises(KeychainTimeout) as caught:
         Store.create(paths, KeyMode.KEYCHAIN)
     assert "0.5 seconds" in caught.value.message
-    assert not paths.database.exists()  # nothing half-made
+    # Nothing half-made: the claimed database file and the key file are gone again.
+    assert not paths.database.exists()
+    assert not paths.key_file.exists()
 
 
 # --- no keychain -------------------------------------------------------------------------

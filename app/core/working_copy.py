@@ -1,0 +1,139 @@
+"""A prompt's working copy as a CRDT document (pycrdt, the Python binding of Yrs/Y-CRDT).
+
+The body and the system prompt are ``Y.Text``; title, description, catalogue fields and model
+settings are entries of the ``fields`` ``Y.Map``; tags are keys of the ``tags`` map (a set that
+merges); each variable is an entry of the ``variables`` map, keyed by name. Every edit (CLI, UI,
+sync, merge) goes through this document, so two copies edited apart merge character by
+character instead of one overwriting the other. :meth:`PromptDocument.set_content` turns a whole
+new :class:`PromptContent` into the smallest edits that produce it, which is what lets a merge
+keep both sides' changes to different parts of the same body.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from collections.abc import Callable
+from typing import Any
+
+from pycrdt import Doc, Map, Text, TransactionEvent
+
+from app.core.prompt import Complexity, ModelSettings, PromptContent
+from app.core.variables import VariableSpec
+
+_SCALAR_FIELDS = ("title", "description", "folder", "industry", "use_case", "complexity")
+
+
+class PromptDocument:
+    def __init__(self, doc: Doc[Any] | None = None) -> None:
+        self.doc = doc if doc is not None else Doc()
+        self.body = self.doc.get("body", type=Text)
+        self.system = self.doc.get("system", type=Text)
+        self.fields = self.doc.get("fields", type=Map)
+        self.tags = self.doc.get("tags", type=Map)
+        self.variables = self.doc.get("variables", type=Map)
+
+    @classmethod
+    def from_update(cls, update: bytes) -> PromptDocument:
+        """A document holding the state encoded in ``update`` (with a fresh client id)."""
+        document = cls()
+        document.apply_update(update)
+        return document
+
+    @classmethod
+    def from_content(cls, content: PromptContent) -> PromptDocument:
+        document = cls()
+        document.set_content(content)
+        return document
+
+    # --- reading -------------------------------------------------------------------------
+
+    def content(self, name: str) -> PromptContent:
+        fields = self.fields.to_py() or {}
+        complexity = fields.get("complexity") or None
+        variables = [
+            VariableSpec.from_json(json.loads(raw)) for _, raw in sorted(self.variables.items())
+        ]
+        return PromptContent(
+            name=name,
+            title=str(fields.get("title", "")),
+            description=str(fields.get("description", "")),
+            body=str(self.body),
+            system=str(self.system),
+            tags=tuple(sorted(self.tags.keys())),
+            folder=str(fields.get("folder", "")),
+            industry=str(fields.get("industry", "")),
+            use_case=str(fields.get("use_case", "")),
+            complexity=Complexity(complexity) if complexity else None,
+            variables=tuple(variables),
+            settings=ModelSettings.from_json(json.loads(fields.get("settings", "{}"))),
+        )
+
+    # --- editing -------------------------------------------------------------------------
+
+    def set_content(self, content: PromptContent) -> None:
+        """Edit the document into ``content`` with the fewest changes, in one transaction."""
+        wanted = content.to_json()
+        with self.doc.transaction():
+            _edit_text(self.body, content.body)
+            _edit_text(self.system, content.system)
+            for key in _SCALAR_FIELDS:
+                _set_if_changed(self.fields, key, wanted[key] or "")
+            _set_if_changed(self.fields, "settings", _stable(wanted["settings"]))
+            _sync_keys(self.tags, {tag: True for tag in content.tags})
+            _sync_keys(self.variables, {v.name: _stable(v.to_json()) for v in content.variables})
+
+    # --- state ---------------------------------------------------------------------------
+
+    def state(self) -> bytes:
+        """The whole document as one update (what a snapshot stores)."""
+        return bytes(self.doc.get_update())
+
+    def state_vector(self) -> bytes:
+        return bytes(self.doc.get_state())
+
+    def changes_since(self, state_vector: bytes) -> bytes:
+        return bytes(self.doc.get_update(state_vector))
+
+    def apply_update(self, update: bytes) -> None:
+        self.doc.apply_update(update)
+
+    def on_update(self, callback: Callable[[bytes], None]) -> Callable[[], None]:
+        """Call ``callback(update)`` after every transaction; returns an unsubscribe function."""
+
+        def observer(event: TransactionEvent) -> None:
+            callback(bytes(event.update))
+
+        subscription = self.doc.observe(observer)
+        return lambda: self.doc.unobserve(subscription)
+
+
+def _edit_text(text: Text, wanted: str) -> None:
+    current = str(text)
+    if current == wanted:
+        return
+    matcher = difflib.SequenceMatcher(a=current, b=wanted, autojunk=False)
+    # From the end backwards, so earlier offsets stay valid while we edit. pycrdt's Text
+    # counts UTF-8 bytes, not characters: convert, or an emoji shifts every later edit.
+    for tag, i1, i2, j1, j2 in reversed(matcher.get_opcodes()):
+        start = len(current[:i1].encode("utf-8"))
+        if tag in ("replace", "delete"):
+            del text[start : start + len(current[i1:i2].encode("utf-8"))]
+        if tag in ("replace", "insert"):
+            text.insert(start, wanted[j1:j2])
+
+
+def _set_if_changed(target: Map[Any], key: str, value: Any) -> None:
+    if target.get(key) != value:
+        target[key] = value
+
+
+def _sync_keys(target: Map[Any], wanted: dict[str, Any]) -> None:
+    for key in [k for k in list(target.keys()) if k not in wanted]:
+        del target[key]
+    for key, value in wanted.items():
+        _set_if_changed(target, key, value)
+
+
+def _stable(data: Any) -> str:
+    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)

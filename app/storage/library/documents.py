@@ -1,0 +1,96 @@
+"""Persisting working copies: a CRDT snapshot per branch plus the updates appended since.
+
+Each edit appends the update it produced (small, cheap to write); loading replays the updates
+on the snapshot. Once a branch has ``COMPACT_AFTER`` updates they are folded into a new
+snapshot in the same transaction, so loading stays fast and the table stays small.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import Connection, text
+
+from app.core.prompt import PromptContent
+from app.core.working_copy import PromptDocument
+
+COMPACT_AFTER = 64
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+def load_document(conn: Connection, prompt_id: str, branch: str) -> PromptDocument:
+    snapshot = conn.execute(
+        text("SELECT snapshot FROM working_copy WHERE prompt_id = :p AND branch = :b"),
+        {"p": prompt_id, "b": branch},
+    ).scalar_one()
+    document = PromptDocument.from_update(snapshot)
+    updates = conn.execute(
+        text(
+            "SELECT payload FROM working_copy_update WHERE prompt_id = :p AND branch = :b "
+            "ORDER BY seq"
+        ),
+        {"p": prompt_id, "b": branch},
+    ).scalars()
+    for update in updates:
+        document.apply_update(update)
+    return document
+
+
+def save_snapshot(conn: Connection, prompt_id: str, branch: str, document: PromptDocument) -> None:
+    """Store ``document`` as the branch's whole working copy (replacing any before it)."""
+    conn.execute(
+        text("DELETE FROM working_copy_update WHERE prompt_id = :p AND branch = :b"),
+        {"p": prompt_id, "b": branch},
+    )
+    conn.execute(
+        text(
+            "INSERT INTO working_copy (prompt_id, branch, snapshot, updated_at) "
+            "VALUES (:p, :b, :s, :t) ON CONFLICT (prompt_id, branch) "
+            "DO UPDATE SET snapshot = excluded.snapshot, updated_at = excluded.updated_at"
+        ),
+        {"p": prompt_id, "b": branch, "s": document.state(), "t": now()},
+    )
+
+
+def edit_document(
+    conn: Connection, prompt_id: str, branch: str, document: PromptDocument, content: PromptContent
+) -> bool:
+    """Edit the branch's working copy into ``content``; False when nothing changed."""
+    updates: list[bytes] = []
+    unsubscribe = document.on_update(updates.append)
+    try:
+        document.set_content(content)
+    finally:
+        unsubscribe()
+    return append_updates(conn, prompt_id, branch, document, updates)
+
+
+def append_updates(
+    conn: Connection, prompt_id: str, branch: str, document: PromptDocument, updates: list[bytes]
+) -> bool:
+    # An empty transaction still emits a two-byte update; it changes nothing.
+    updates = [u for u in updates if len(u) > 2]
+    if not updates:
+        return False
+    for update in updates:
+        conn.execute(
+            text(
+                "INSERT INTO working_copy_update (prompt_id, branch, payload) VALUES (:p, :b, :u)"
+            ),
+            {"p": prompt_id, "b": branch, "u": update},
+        )
+    pending = conn.execute(
+        text("SELECT count(*) FROM working_copy_update WHERE prompt_id = :p AND branch = :b"),
+        {"p": prompt_id, "b": branch},
+    ).scalar_one()
+    if pending >= COMPACT_AFTER:
+        save_snapshot(conn, prompt_id, branch, document)
+    else:
+        conn.execute(
+            text("UPDATE working_copy SET updated_at = :t WHERE prompt_id = :p AND branch = :b"),
+            {"p": prompt_id, "b": branch, "t": now()},
+        )
+    return True
