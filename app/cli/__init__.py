@@ -9,12 +9,29 @@ stderr and a non-zero exit code; nothing else is caught, so bugs keep their trac
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Sequence
 
 from app import __version__
-from app.cli import key_commands, store_commands, terminal
+from app.cli import key_commands, library_commands, prompt_commands, store_commands, terminal
+from app.core.prompt import PromptNameError
+from app.core.rendering import TemplateError
+from app.core.variables import VariableError
+from app.core.versions import RefNameError
 from app.storage.errors import StoreError
+from app.storage.library.errors import LibraryError
+
+# Errors in what the user asked for: one line on stderr, exit 1, no traceback.
+USER_ERRORS = (
+    LibraryError,
+    TemplateError,
+    VariableError,
+    PromptNameError,
+    RefNameError,
+    json.JSONDecodeError,
+    OSError,
+)
 from app.storage.paths import default_paths
 
 
@@ -30,6 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     store_commands.add_parsers(commands)
     key_commands.add_parsers(commands)
+    prompt_commands.add_parsers(commands)
+    library_commands.add_parsers(commands)
     return parser
 
 
@@ -51,6 +70,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if error.hint:
             terminal.say_error(error.hint)
         return error.exit_code
+    except USER_ERRORS as error:
+        terminal.say_error(f"promptdesk: {error}")
+        return 1
     except KeyboardInterrupt:
         terminal.say_error("promptdesk: interrupted.")
         return 130

@@ -12,8 +12,10 @@ are data, never templates: a value containing ``{{ }}`` is output as written.
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, MutableMapping
+from contextvars import ContextVar
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import jinja2
@@ -29,6 +31,7 @@ PromptLookup = Callable[[str], PromptContent | None]
 """Finds a prompt by name for ``{% include %}``; None when there is no such prompt."""
 
 MAX_REPEAT_SIZE = 100_000  # characters or items a single `*` may produce
+MAX_POWER_BITS = 100_000  # size of an integer a single `**` may produce
 
 
 class TemplateError(ValueError):
@@ -72,6 +75,10 @@ class _PromptEnvironment(ImmutableSandboxedEnvironment):
         if operator_name == "**":
             if isinstance(right, int | float) and abs(right) > 100:
                 raise SecurityError("exponents above 100 are not allowed in templates")
+            if isinstance(left, int) and isinstance(right, int):
+                bits = max(abs(left).bit_length(), 1) * max(right, 0)
+                if bits > MAX_POWER_BITS:
+                    raise SecurityError("that power is too large to compute in a template")
             return operator.pow(left, right)
         size = _repeat_size(left, right)
         if size > MAX_REPEAT_SIZE:
@@ -86,33 +93,56 @@ def _repeat_size(left: Any, right: Any) -> int:
     return 0
 
 
-class _PromptLoader(jinja2.BaseLoader):
-    def __init__(self, lookup: PromptLookup) -> None:
-        self.lookup = lookup
+class _LookupLoader(jinja2.BaseLoader):
+    """Resolves ``{% include "name" %}`` through the lookup of the render in progress."""
 
     def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, None, Any]:
-        found = self.lookup(template)
+        found = _CURRENT_LOOKUP.get()(template)
         if found is None:
             raise jinja2.TemplateNotFound(template)
         return found.body, None, lambda: False
 
-
-def _environment(lookup: PromptLookup) -> _PromptEnvironment:
-    env = _PromptEnvironment(
-        undefined=jinja2.StrictUndefined,
-        autoescape=False,
-        keep_trailing_newline=True,
-        loader=_PromptLoader(lookup),
-        auto_reload=False,
-    )
-    # Helpers that only serve to reach objects; `range` stays (the sandbox caps it).
-    for name in ("lipsum", "cycler", "joiner", "namespace", "dict"):
-        env.globals.pop(name, None)
-    return env
+    def load(
+        self,
+        environment: jinja2.Environment,
+        name: str,
+        globals: MutableMapping[str, Any] | None = None,
+    ) -> jinja2.Template:
+        source, _, _ = self.get_source(environment, name)
+        return _compiled(source)
 
 
 def _no_prompts(name: str) -> PromptContent | None:
     return None
+
+
+_CURRENT_LOOKUP: ContextVar[PromptLookup] = ContextVar("prompt_lookup", default=_no_prompts)
+
+# One environment for every render: compiled templates are cached by their source text, so a
+# prompt rendered again (a preview as the user types, a batch of test cases) skips Jinja's
+# parse-and-compile and costs only the render. Jinja's own name-keyed cache is off because
+# the same name can mean different text in different renders.
+_ENV = _PromptEnvironment(
+    undefined=jinja2.StrictUndefined,
+    autoescape=False,
+    keep_trailing_newline=True,
+    loader=_LookupLoader(),
+    auto_reload=False,
+    cache_size=0,
+)
+# Helpers that only serve to reach objects; `range` stays (the sandbox caps it).
+for _name in ("lipsum", "cycler", "joiner", "namespace", "dict"):
+    _ENV.globals.pop(_name, None)
+
+
+@lru_cache(maxsize=1024)
+def _compiled(source: str) -> jinja2.Template:
+    return _ENV.from_string(source)
+
+
+@lru_cache(maxsize=1024)
+def _parsed(source: str) -> jinja2.nodes.Template:
+    return _ENV.parse(source)
 
 
 def render_prompt(
@@ -127,21 +157,23 @@ def render_prompt(
         resolved = resolve_values(variables, values)
     except VariableError as exc:
         raise TemplateError(content.name, str(exc)) from None
-    env = _environment(lookup)
-    system = _render_one(env, content.name, "system prompt", content.system, resolved)
-    user = _render_one(env, content.name, "body", content.body, resolved)
+    token = _CURRENT_LOOKUP.set(lookup)
+    try:
+        system = _render_one(content.name, "system prompt", content.system, resolved)
+        user = _render_one(content.name, "body", content.body, resolved)
+    finally:
+        _CURRENT_LOOKUP.reset(token)
     return RenderedPrompt(system, user, resolved, variables, includes)
 
 
 def check_template(content: PromptContent, lookup: PromptLookup = _no_prompts) -> TemplateReport:
     """Variables used but not declared, declared but not used; raises on syntax errors."""
     includes = include_closure(content, lookup)
-    env = _environment(lookup)
     used: set[str] = set()
     for name, source in _sources(content, includes, lookup):
-        used |= jinja2.meta.find_undeclared_variables(_parse(env, name, source))
+        used |= jinja2.meta.find_undeclared_variables(_parse(name, source))
     declared = {v.name for v in merged_variables(content, includes, lookup)}
-    used -= set(env.globals)
+    used -= set(_ENV.globals)
     return TemplateReport(
         used=frozenset(used),
         undeclared=frozenset(used - declared),
@@ -152,12 +184,11 @@ def check_template(content: PromptContent, lookup: PromptLookup = _no_prompts) -
 
 def include_closure(content: PromptContent, lookup: PromptLookup) -> tuple[str, ...]:
     """Every prompt reached through includes, in first-seen order; cycles are errors."""
-    env = _environment(lookup)
     order: list[str] = []
 
     def visit(prompt: PromptContent, path: list[str]) -> None:
         for source in (prompt.system, prompt.body):
-            for target in _included_names(env, prompt.name, source):
+            for target in _included_names(prompt.name, source):
                 if target in path:
                     raise IncludeCycleError([*path[path.index(target) :], target])
                 included = lookup(target)
@@ -194,9 +225,9 @@ def _sources(
     return sources
 
 
-def _included_names(env: jinja2.Environment, where: str, source: str) -> list[str]:
+def _included_names(where: str, source: str) -> list[str]:
     names = []
-    for node in _parse(env, where, source).find_all(jinja2.nodes.Include):
+    for node in _parse(where, source).find_all(jinja2.nodes.Include):
         target = node.template
         if not (isinstance(target, jinja2.nodes.Const) and isinstance(target.value, str)):
             raise TemplateError(
@@ -207,21 +238,19 @@ def _included_names(env: jinja2.Environment, where: str, source: str) -> list[st
     return names
 
 
-def _parse(env: jinja2.Environment, where: str, source: str) -> jinja2.nodes.Template:
+def _parse(where: str, source: str) -> jinja2.nodes.Template:
     try:
-        return env.parse(source)
+        return _parsed(source)
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(f"{where}, line {exc.lineno}", exc.message or "syntax error") from None
 
 
-def _render_one(
-    env: jinja2.Environment, name: str, part: str, source: str, values: Mapping[str, Any]
-) -> str:
+def _render_one(name: str, part: str, source: str, values: Mapping[str, Any]) -> str:
     if not source:
         return ""
     where = f"{name} ({part})"
     try:
-        return env.from_string(source).render(values)
+        return _compiled(source).render(values)
     except jinja2.UndefinedError as exc:
         raise TemplateError(where, _undefined_message(exc)) from None
     except SecurityError as exc:

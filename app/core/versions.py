@@ -92,8 +92,12 @@ def merge_base(a: str, b: str, parents_of: Callable[[str], Iterable[str]]) -> st
     return best[0] if best else None
 
 
+class RefNameError(ValueError):
+    pass
+
+
 def check_ref_name(name: str, what: str) -> str:
     """Branch and label names: 1-64 of letters, digits, '-', '_' and '.'."""
     if not (0 < len(name) <= 64) or not all(c.isalnum() or c in "-_." for c in name):
-        raise ValueError(f"'{name}' is not a valid {what} name: use {LABEL_PATTERN_HELP}")
+        raise RefNameError(f"'{name}' is not a valid {what} name: use {LABEL_PATTERN_HELP}")
     return name

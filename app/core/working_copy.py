@@ -49,18 +49,21 @@ class PromptDocument:
     # --- reading -------------------------------------------------------------------------
 
     def content(self, name: str) -> PromptContent:
+        # One conversion per map: reading entries one by one crosses into Rust each time.
         fields = self.fields.to_py() or {}
         complexity = fields.get("complexity") or None
         variables = [
-            VariableSpec.from_json(json.loads(raw)) for _, raw in sorted(self.variables.items())
+            VariableSpec.from_json(json.loads(raw))
+            for _, raw in sorted((self.variables.to_py() or {}).items())
         ]
+        tags = sorted((self.tags.to_py() or {}).keys())
         return PromptContent(
             name=name,
             title=str(fields.get("title", "")),
             description=str(fields.get("description", "")),
             body=str(self.body),
             system=str(self.system),
-            tags=tuple(sorted(self.tags.keys())),
+            tags=tuple(tags),
             folder=str(fields.get("folder", "")),
             industry=str(fields.get("industry", "")),
             use_case=str(fields.get("use_case", "")),

@@ -97,12 +97,14 @@ MIGRATIONS: tuple[Migration, ...] = (
             ) WITHOUT ROWID
             """,
             # The CRDT working copy of each branch: a snapshot plus the updates appended
-            # since, folded back into the snapshot every so often.
+            # since, folded back into the snapshot every so often. `content` is the same
+            # state as plain JSON, kept in step, so reading a prompt needs no CRDT decoding.
             """
             CREATE TABLE working_copy (
                 prompt_id  TEXT NOT NULL,
                 branch     TEXT NOT NULL,
                 snapshot   BLOB NOT NULL,
+                content    TEXT NOT NULL,
                 updated_at TEXT NOT NULL,
                 PRIMARY KEY (prompt_id, branch),
                 FOREIGN KEY (prompt_id, branch) REFERENCES branch (prompt_id, name)

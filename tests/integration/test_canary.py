@@ -14,19 +14,45 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from sqlalchemy import Connection, text
 
+from app.core.prompt import PromptContent
+from app.core.variables import VariableSpec
 from app.logs import configure_logging
 from app.storage.errors import WrongPassphrase
 from app.storage.key_file import KeyMode
+from app.storage.library import Library
 from app.storage.paths import StorePaths
 from app.storage.store import Store
 from tests.support.files import every_file
 
 CANARY = "CANARY-7f3a9c-do-not-leak"
+
+
+def _library_records(store: Store) -> None:
+    """Prompts, versions, working-copy documents and their updates, labels, the search index."""
+    library = Library(store, author=f"{CANARY} author")
+    library.create(
+        PromptContent(
+            name="canary-prompt",
+            title=f"{CANARY} title",
+            description=f"{CANARY} description",
+            body=f"{CANARY} body {{{{ topic }}}}",
+            system=f"{CANARY} system",
+            tags=("canary-7f3a9c-do-not-leak",),
+            folder=f"{CANARY}/folder",
+            variables=(VariableSpec("topic", description=f"{CANARY} variable"),),
+        )
+    )
+    version = library.commit("canary-prompt", f"{CANARY} commit message")
+    library.set_label("canary-prompt", "production", version.id)
+    library.create_branch("canary-prompt", "side")
+    library.edit("canary-prompt", lambda c: replace(c, body=c.body + f" {CANARY} edit"))
+    assert library.search("canary")[0].name == "canary-prompt"
 
 
 def _note_rows(conn: Connection) -> None:
@@ -44,7 +70,20 @@ def _store_meta(conn: Connection) -> None:
     conn.execute(text("INSERT INTO store_meta (name, value) VALUES ('canary', :v)"), {"v": CANARY})
 
 
-RECORD_WRITERS: list[Callable[[Connection], None]] = [_note_rows, _overflow_row, _store_meta]
+def _in_one_transaction(write: Callable[[Connection], None]) -> Callable[[Store], None]:
+    def writer(store: Store) -> None:
+        with store.write() as conn:
+            write(conn)
+
+    return writer
+
+
+RECORD_WRITERS: list[Callable[[Store], None]] = [
+    _in_one_transaction(_note_rows),
+    _in_one_transaction(_overflow_row),
+    _in_one_transaction(_store_meta),
+    _library_records,
+]
 
 
 def _hits(roots: list[Path]) -> list[str]:
@@ -74,8 +113,7 @@ def test_canary_never_reaches_the_disk_in_the_clear(paths: StorePaths, temp_dir:
     try:
         store = Store.create(paths, KeyMode.PASSPHRASE, passphrase)
         for write in RECORD_WRITERS:
-            with store.write() as conn:
-                write(conn)
+            write(store)
         with store.read() as conn:
             # A sort bigger than the cache would spill to a temp file if temp_store allowed it.
             conn.exec_driver_sql("SELECT body FROM note ORDER BY body DESC").all()
@@ -99,9 +137,14 @@ def test_canary_never_reaches_the_disk_in_the_clear(paths: StorePaths, temp_dir:
 
         with pytest.raises(WrongPassphrase):
             Store.open(paths, lambda: f"{CANARY} wrong guess")
-        with Store.open(paths, lambda: passphrase) as store, store.read() as conn:
-            body = conn.execute(text("SELECT body FROM blob_note")).scalar_one()
-            assert body.count(CANARY) == 5000
+        with Store.open(paths, lambda: passphrase) as store:
+            with store.read() as conn:
+                body = conn.execute(text("SELECT body FROM blob_note")).scalar_one()
+                assert body.count(CANARY) == 5000
+            library = Library(store)
+            assert CANARY in library.get("canary-prompt").body
+            assert CANARY in library.log("canary-prompt")[0].message
+            assert CANARY in library.export()
     finally:
         logging.getLogger("app").handlers.clear()
 

@@ -89,9 +89,11 @@ def search(
             "snippet(prompt_fts, 3, '[', ']', '…', 12) AS snip, "
             f"bm25(prompt_fts, {_WEIGHTS}) AS score "
             "FROM prompt_fts JOIN prompt p ON p.num = prompt_fts.rowid "
-            f"WHERE prompt_fts MATCH :match {where} ORDER BY score LIMIT :limit"
+            f"WHERE prompt_fts MATCH :match {where} "
+            "ORDER BY p.name = :exact DESC, score LIMIT :limit"  # an exact name match first
         )
         params["match"] = match
+        params["exact"] = query.strip().lower()
     else:  # no words: filters alone, alphabetical
         sql = (
             "SELECT p.name, p.title, p.folder, p.num, '' AS snip, 0.0 AS score FROM prompt p "

@@ -1,0 +1,156 @@
+"""``promptdesk render``, ``search``, ``export`` and ``import`` over the prompt library."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from app.cli import terminal
+from app.cli.library_access import open_library, print_json
+from app.storage.library import LibraryError, SearchFilters
+from app.storage.paths import StorePaths
+
+
+def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    render = commands.add_parser("render", help="fill a prompt's variables and print it")
+    render.add_argument("name")
+    which = render.add_mutually_exclusive_group()
+    which.add_argument("--version", metavar="V", help="version id or prefix, or branch")
+    which.add_argument("--label", metavar="L", help="the version a label points at")
+    render.add_argument("--var", action="append", default=[], metavar="NAME=VALUE")
+    render.add_argument("--vars-file", type=Path, help="a JSON object of variable values")
+    render.add_argument("--model", help="count tokens for this model (default: the prompt's)")
+    render.add_argument("--json", action="store_true")
+    render.set_defaults(handler=run_render)
+
+    search = commands.add_parser("search", help="full-text search over the library")
+    search.add_argument("query", nargs="?", default="")
+    search.add_argument("--tag")
+    search.add_argument("--folder")
+    search.add_argument("--industry")
+    search.add_argument("--use-case")
+    search.add_argument("--limit", type=int, default=20)
+    search.add_argument("--json", action="store_true")
+    search.set_defaults(handler=run_search)
+
+    export = commands.add_parser("export", help="write the library (with history) as JSON")
+    export.add_argument("path", help="file to write, or - for standard output")
+    export.add_argument("--prompt", action="append", metavar="NAME", help="only these prompts")
+    export.set_defaults(handler=run_export)
+
+    imports = commands.add_parser(
+        "import",
+        help="import a library export, Markdown, llm YAML, Langfuse JSON or prompts.csv",
+    )
+    imports.add_argument("path", type=Path, help="a file, or a folder of such files")
+    imports.set_defaults(handler=run_import)
+
+
+def _values(args: argparse.Namespace) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    if args.vars_file is not None:
+        loaded = json.loads(args.vars_file.read_text(encoding="utf-8"))
+        if not isinstance(loaded, dict):
+            raise LibraryError(f"{args.vars_file} must hold a JSON object of variable values")
+        values.update(loaded)
+    for item in args.var:
+        name, sep, value = item.partition("=")
+        if not sep:
+            raise LibraryError(f"--var {item!r}: write it as NAME=VALUE")
+        values[name.strip()] = value
+    return values
+
+
+def run_render(args: argparse.Namespace, paths: StorePaths) -> int:
+    from app.runners.tokens import count_tokens
+
+    ref = args.label or args.version
+    with open_library(paths) as library:
+        rendered = library.render(args.name, _values(args), ref)
+        content = library.get(args.name, ref)
+    model = args.model or content.settings.model
+    messages = [{"role": "system", "content": rendered.system}] if rendered.system else []
+    messages.append({"role": "user", "content": rendered.user})
+    count = count_tokens("\n\n".join(m["content"] for m in messages), model)
+    if args.json:
+        print_json(
+            {
+                "name": args.name,
+                "ref": ref or "working",
+                "system": rendered.system,
+                "user": rendered.user,
+                "messages": messages,
+                "variables": dict(rendered.values),
+                "includes": list(rendered.includes),
+                "tokens": {
+                    "count": count.tokens,
+                    "method": count.method,
+                    "exact": count.exact,
+                    "model": model,
+                },
+            }
+        )
+        return 0
+    if rendered.system:
+        terminal.say("--- system\n" + rendered.system)
+        terminal.say("--- user")
+    terminal.say(rendered.user)
+    approx = "" if count.exact else "about "
+    terminal.say_error(f"({approx}{count.tokens} tokens, {count.method})")
+    return 0
+
+
+def run_search(args: argparse.Namespace, paths: StorePaths) -> int:
+    filters = SearchFilters(
+        tag=args.tag, folder=args.folder, industry=args.industry, use_case=args.use_case
+    )
+    with open_library(paths) as library:
+        hits = library.search(args.query, filters, args.limit)
+    if args.json:
+        print_json(
+            [
+                {
+                    "name": hit.name,
+                    "title": hit.title,
+                    "folder": hit.folder,
+                    "tags": list(hit.tags),
+                    "snippet": hit.snippet,
+                    "score": round(hit.score, 4),
+                }
+                for hit in hits
+            ]
+        )
+        return 0
+    if not hits:
+        terminal.say("No prompts match.")
+    for hit in hits:
+        terminal.say(f"{hit.name}  {hit.title}")
+        if hit.snippet:
+            terminal.say("    " + " ".join(hit.snippet.split()))
+    return 0
+
+
+def run_export(args: argparse.Namespace, paths: StorePaths) -> int:
+    with open_library(paths) as library:
+        text = library.export(args.prompt)
+    if args.path == "-":
+        sys.stdout.write(text)
+        return 0
+    Path(args.path).write_text(text, encoding="utf-8")
+    count = len(json.loads(text)["prompts"])
+    terminal.say(f"Exported {count} prompt(s) to {args.path}.")
+    return 0
+
+
+def run_import(args: argparse.Namespace, paths: StorePaths) -> int:
+    files = sorted(p for p in args.path.iterdir() if p.is_file()) if args.path.is_dir() else [args.path]
+    with open_library(paths) as library:
+        report = library.import_files([(str(p), p.read_text(encoding="utf-8")) for p in files])
+    terminal.say(
+        f"Imported: {len(report.created)} new, {len(report.updated)} updated, "
+        f"{len(report.unchanged)} unchanged."
+    )
+    return 0

@@ -1,0 +1,393 @@
+"""Export and import of the library: Promptdesk's own JSON format, with full history.
+
+The export is deterministic (sorted keys and prompts, versions in parent-before-child order, no
+export timestamp), so exporting, importing into an empty store and exporting again gives the
+same bytes. On import every version id is recomputed from its content, so a file edited by
+hand cannot smuggle in a version whose id lies. Imports run in one transaction: a file that
+fails anywhere imports nothing. Importing the same file again changes nothing. The format is
+documented in ``docs/library-format.md``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Connection, text
+
+from app.core.prompt import PromptContent, PromptNameError
+from app.core.variables import VariableError
+from app.core.versions import Version, ancestors, hashed_content, version_id
+from app.core.working_copy import PromptDocument
+from app.storage.library import history, rows
+from app.storage.library.documents import load_content, load_document, save_snapshot
+from app.storage.library.errors import ImportFailed
+
+if TYPE_CHECKING:
+    from app.core.formats import ImportedPrompt
+
+FORMAT = "promptdesk-library"
+FORMAT_VERSION = 1
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    created: tuple[str, ...]
+    updated: tuple[str, ...]
+    unchanged: tuple[str, ...]
+
+
+# --- export --------------------------------------------------------------------------------
+
+
+def export_library(conn: Connection, names: Iterable[str] | None = None) -> str:
+    wanted = set(names) if names is not None else None
+    rows = conn.execute(
+        text("SELECT id, name, current_branch, created_at FROM prompt ORDER BY name")
+    ).all()
+    prompts = [
+        _export_prompt(conn, row.id, row.name, row.current_branch, row.created_at)
+        for row in rows
+        if wanted is None or row.name in wanted
+    ]
+    document = {"format": FORMAT, "format_version": FORMAT_VERSION, "prompts": prompts}
+    return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def _export_prompt(
+    conn: Connection, prompt_id: str, name: str, current_branch: str, created_at: str
+) -> dict[str, Any]:
+    versions = history.all_versions(conn, prompt_id, name)
+    branch_rows = conn.execute(
+        text("SELECT name, head, base, created_at FROM branch WHERE prompt_id = :p ORDER BY name"),
+        {"p": prompt_id},
+    ).all()
+    branches = [
+        {
+            "name": row.name,
+            "head": row.head,
+            "base": row.base,
+            "created_at": row.created_at,
+            "working_copy": _without_name(load_content(conn, prompt_id, row.name, name)),
+        }
+        for row in branch_rows
+    ]
+    labels = [
+        {"name": label.name, "version": label.version_id, "protected": label.protected}
+        for label in history.labels(conn, prompt_id)
+    ]
+    return {
+        "name": name,
+        "created_at": created_at,
+        "current_branch": current_branch,
+        "versions": [_export_version(v) for v in topological(versions)],
+        "branches": branches,
+        "labels": labels,
+    }
+
+
+def _export_version(version: Version) -> dict[str, Any]:
+    return {
+        "id": version.id,
+        "parents": list(version.parents),
+        "message": version.message,
+        "author": version.author,
+        "created_at": version.created_at,
+        "content": _without_name(version.content),
+    }
+
+
+def _without_name(content: PromptContent) -> dict[str, Any]:
+    return hashed_content(content)
+
+
+def topological(versions: list[Version]) -> list[Version]:
+    """Parents before children; among ready versions, oldest first (then by id)."""
+    by_id = {v.id: v for v in versions}
+    done: set[str] = set()
+    ordered: list[Version] = []
+    pending = sorted(versions, key=lambda v: (v.created_at, v.id))
+    while pending:
+        ready = [v for v in pending if all(p in done or p not in by_id for p in v.parents)]
+        if not ready:  # a cycle cannot come from hashing, but never loop forever on bad data
+            ready = pending[:1]
+        for version in ready:
+            ordered.append(version)
+            done.add(version.id)
+        pending = [v for v in pending if v.id not in done]
+    return ordered
+
+
+# --- import --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _ParsedPrompt:
+    name: str
+    created_at: str
+    current_branch: str
+    versions: list[Version]
+    branches: list[dict[str, Any]]
+    labels: list[dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class ImportPlan:
+    """A file parsed and checked, ready to write: a library export or other tools' prompts."""
+
+    source: str
+    format_name: str
+    library: list[_ParsedPrompt] | None = None
+    prompts: tuple[ImportedPrompt, ...] = ()
+
+
+def plan_import(source: str, text_: str) -> ImportPlan:
+    """Parse one file completely (nothing is written); errors name file, place and reason."""
+    if source.lower().endswith(".json"):
+        try:
+            data = json.loads(text_)
+        except json.JSONDecodeError as exc:
+            raise ImportFailed(
+                source, f"line {exc.lineno}", f"not valid JSON ({exc.msg})"
+            ) from None
+        if is_library_export(data):
+            return ImportPlan(source, "Promptdesk", library=parse_library(source, text_))
+    from app.core.formats import FormatError, parse_prompt_file
+
+    try:
+        format_name, prompts = parse_prompt_file(source, text_)
+    except FormatError as exc:
+        raise ImportFailed(source, exc.where, exc.reason) from None
+    return ImportPlan(source, format_name, prompts=tuple(prompts))
+
+
+def is_library_export(data: object) -> bool:
+    return isinstance(data, dict) and data.get("format") == FORMAT
+
+
+def parse_library(source: str, text_: str) -> list[_ParsedPrompt]:
+    """Validate the whole file before anything is written; errors name the record."""
+    try:
+        data = json.loads(text_)
+    except json.JSONDecodeError as exc:
+        raise ImportFailed(source, f"line {exc.lineno}", f"not valid JSON ({exc.msg})") from None
+    if not is_library_export(data):
+        raise ImportFailed(source, "", "not a Promptdesk library export")
+    if data.get("format_version") != FORMAT_VERSION:
+        raise ImportFailed(
+            source, "", f"format version {data.get('format_version')!r} is not supported"
+        )
+    parsed = []
+    for index, raw in enumerate(data.get("prompts", []), start=1):
+        where = f"prompt {index} ({raw.get('name', '?')!s})" if isinstance(raw, dict) else ""
+        try:
+            parsed.append(_parse_prompt(raw))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ImportFailed(source, where or f"prompt {index}", _reason(exc)) from None
+    names = [p.name for p in parsed]
+    if len(set(names)) != len(names):
+        raise ImportFailed(source, "", "the same prompt name appears twice")
+    return parsed
+
+
+def _parse_prompt(raw: Mapping[str, Any]) -> _ParsedPrompt:
+    name = str(raw["name"])
+    versions = []
+    known: set[str] = set()
+    for entry in raw.get("versions", []):
+        content = PromptContent.from_json({**entry["content"], "name": name})
+        parents = tuple(str(p) for p in entry.get("parents", []))
+        computed = version_id(
+            content, parents, str(entry["message"]), str(entry["author"]), str(entry["created_at"])
+        )
+        if computed != entry["id"]:
+            raise ValueError(f"version {str(entry['id'])[:12]} does not match its content")
+        missing = [p for p in parents if p not in known]
+        if missing:
+            raise ValueError(f"version {computed[:12]} comes before its parent {missing[0][:12]}")
+        known.add(computed)
+        versions.append(
+            Version(
+                computed, parents, content, entry["message"], entry["author"], entry["created_at"]
+            )
+        )
+    branches = list(raw.get("branches", []))
+    for branch in branches:
+        for key in ("head", "base"):
+            if branch.get(key) and branch[key] not in known:
+                raise ValueError(f"branch {branch['name']} points at an unknown version")
+        PromptContent.from_json({**branch["working_copy"], "name": name})
+    labels = list(raw.get("labels", []))
+    for label in labels:
+        if label["version"] not in known:
+            raise ValueError(f"label {label['name']} points at an unknown version")
+    current = str(raw.get("current_branch", "main"))
+    if branches and current not in {b["name"] for b in branches}:
+        raise ValueError(f"current branch {current} is not among its branches")
+    return _ParsedPrompt(name, str(raw["created_at"]), current, versions, branches, labels)
+
+
+def import_library(conn: Connection, source: str, prompts: list[_ParsedPrompt]) -> ImportReport:
+    created: list[str] = []
+    updated: list[str] = []
+    unchanged: list[str] = []
+    for parsed in prompts:
+        existing = rows.find_prompt(conn, parsed.name)
+        if existing is None:
+            first = parsed.branches[0]["name"] if parsed.branches else "main"
+            placeholder = PromptContent(name=parsed.name)
+            row = rows.insert_prompt(conn, placeholder, _new_id(), parsed.created_at, first)
+            conn.execute(
+                text("DELETE FROM branch WHERE prompt_id = :p"), {"p": row.id}
+            )  # recreated below exactly as exported
+            changed = _merge_history(conn, source, row.id, parsed, fresh=True)
+            created.append(parsed.name)
+        else:
+            row = existing
+            changed = _merge_history(conn, source, row.id, parsed, fresh=False)
+            (updated if changed else unchanged).append(parsed.name)
+        current = conn.execute(
+            text("SELECT current_branch FROM prompt WHERE id = :p"), {"p": row.id}
+        ).scalar_one()
+        prompt_row = rows.PromptRow(row.num, row.id, parsed.name, current)
+        rows.mirror(conn, prompt_row, load_content(conn, row.id, current, parsed.name))
+    return ImportReport(tuple(created), tuple(updated), tuple(unchanged))
+
+
+def _merge_history(
+    conn: Connection, source: str, prompt_id: str, parsed: _ParsedPrompt, *, fresh: bool
+) -> bool:
+    changed = False
+    states: dict[str, bytes] = {}
+    for version in parsed.versions:
+        stored = conn.execute(
+            text("SELECT prompt_id, doc_state FROM version WHERE id = :id"), {"id": version.id}
+        ).first()
+        if stored is not None:
+            if stored.prompt_id != prompt_id:
+                raise ImportFailed(source, f"prompt {parsed.name}", "a version id collides")
+            states[version.id] = stored.doc_state
+            continue
+        document = _document_for(version, states)
+        states[version.id] = document.state()
+        history.insert_version(
+            conn,
+            prompt_id,
+            version.content,
+            version.parents,
+            version.message,
+            version.author,
+            states[version.id],
+            version.created_at,
+        )
+        changed = True
+    for branch in parsed.branches:
+        changed |= _import_branch(conn, source, prompt_id, parsed.name, branch, states)
+    if fresh:
+        conn.execute(
+            text("UPDATE prompt SET current_branch = :b WHERE id = :p"),
+            {"b": parsed.current_branch, "p": prompt_id},
+        )
+    for label in parsed.labels:
+        existing = conn.execute(
+            text("SELECT version_id FROM label WHERE prompt_id = :p AND name = :l"),
+            {"p": prompt_id, "l": label["name"]},
+        ).scalar()
+        if existing == label["version"]:
+            continue
+        history.move_label(
+            conn,
+            prompt_id,
+            parsed.name,
+            str(label["name"]),
+            str(label["version"]),
+            protect=bool(label.get("protected", False)),
+            force=False,
+        )
+        changed = True
+    return changed
+
+
+def _import_branch(
+    conn: Connection,
+    source: str,
+    prompt_id: str,
+    name: str,
+    branch: Mapping[str, Any],
+    states: dict[str, bytes],
+) -> bool:
+    working = PromptContent.from_json({**branch["working_copy"], "name": name})
+    row = conn.execute(
+        text("SELECT head FROM branch WHERE prompt_id = :p AND name = :b"),
+        {"p": prompt_id, "b": branch["name"]},
+    ).first()
+    if row is None:
+        conn.execute(
+            text(
+                "INSERT INTO branch (prompt_id, name, head, base, created_at) "
+                "VALUES (:p, :b, :h, :base, :t)"
+            ),
+            {
+                "p": prompt_id,
+                "b": branch["name"],
+                "h": branch.get("head"),
+                "base": branch.get("base"),
+                "t": branch["created_at"],
+            },
+        )
+        head = branch.get("head")
+        document = PromptDocument.from_update(states[head]) if head else PromptDocument()
+        document.set_content(working)
+        save_snapshot(conn, prompt_id, str(branch["name"]), document)
+        return True
+    if row.head == branch.get("head"):
+        return False  # same line of work: keep the local working copy as it is
+    local_head, file_head = row.head, branch.get("head")
+
+    def parents_of(vid: str) -> tuple[str, ...]:
+        return history.load_version(conn, name, vid).parents
+
+    if file_head and (local_head is None or local_head in ancestors(file_head, parents_of)):
+        # The file is ahead of us on this branch: fast-forward.
+        conn.execute(
+            text("UPDATE branch SET head = :h WHERE prompt_id = :p AND name = :b"),
+            {"h": file_head, "p": prompt_id, "b": branch["name"]},
+        )
+        document = load_document(conn, prompt_id, str(branch["name"]))
+        document.apply_update(states[file_head])
+        save_snapshot(conn, prompt_id, str(branch["name"]), document)
+        return True
+    if file_head is None or file_head in ancestors(local_head, parents_of):
+        return False  # we are ahead of the file: nothing to take
+    raise ImportFailed(
+        source,
+        f"prompt {name}",
+        f"branch '{branch['name']}' has diverged from the one in this store; import it "
+        "into another store, or merge by hand",
+    )
+
+
+def _document_for(version: Version, states: Mapping[str, bytes]) -> PromptDocument:
+    """The CRDT state of ``version``: its parents' states merged, then edited into it."""
+    document = PromptDocument()
+    for parent in version.parents:
+        if parent in states:
+            document.apply_update(states[parent])
+    document.set_content(version.content)
+    return document
+
+
+def _new_id() -> str:
+    import uuid
+
+    return uuid.uuid4().hex
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, KeyError):
+        return f"the field {exc.args[0]!r} is missing"
+    if isinstance(exc, PromptNameError | VariableError):
+        return str(exc)
+    return str(exc) or type(exc).__name__

@@ -1,0 +1,96 @@
+"""The CRDT working copy: content round-trips, and concurrent edits merge (B1)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from app.core.prompt import Complexity, ModelSettings, PromptContent
+from app.core.variables import VariableSpec, VariableType
+from app.core.working_copy import PromptDocument
+
+FULL = PromptContent(
+    name="p",
+    title="T",
+    description="D",
+    body="Body {{ x }} 😀 ünïcode",
+    system="Sys",
+    tags=("a", "b"),
+    folder="Team/Support",
+    industry="retail",
+    use_case="support",
+    complexity=Complexity.ADVANCED,
+    variables=(VariableSpec("x", VariableType.INTEGER, default=3, required=False, minimum=1),),
+    settings=ModelSettings(model="m", temperature=0.5, stop=("###",), seed=7),
+)
+
+bodies = st.text(max_size=80)
+
+
+def test_full_content_round_trips() -> None:
+    assert PromptDocument.from_content(FULL).content("p") == FULL
+    restored = PromptDocument.from_update(PromptDocument.from_content(FULL).state())
+    assert restored.content("p") == FULL
+
+
+@given(bodies, bodies)
+def test_any_edit_gives_exactly_the_wanted_text(first: str, second: str) -> None:
+    document = PromptDocument.from_content(dataclasses.replace(FULL, body=first))
+    document.set_content(dataclasses.replace(FULL, body=second))
+    assert document.content("p").body == second
+
+
+@settings(max_examples=60)
+@given(st.text(alphabet="abcdefgh😀é \n", min_size=3, max_size=40), st.data())
+def test_edits_at_the_two_ends_both_survive_a_merge(base: str, data: st.DataObject) -> None:
+    """Two replicas of one document, one edits the start, the other the end: merge keeps both."""
+    origin = PromptDocument.from_content(dataclasses.replace(FULL, body=base))
+    left = PromptDocument.from_update(origin.state())
+    right = PromptDocument.from_update(origin.state())
+    prefix = data.draw(st.text(alphabet="XYZ", min_size=1, max_size=5))
+    suffix = data.draw(st.text(alphabet="UVW", min_size=1, max_size=5))
+    left.set_content(dataclasses.replace(FULL, body=prefix + base))
+    right.set_content(dataclasses.replace(FULL, body=base + suffix))
+
+    left.apply_update(right.changes_since(left.state_vector()))
+    right.apply_update(left.changes_since(right.state_vector()))
+    assert left.content("p").body == prefix + base + suffix
+    assert right.content("p") == left.content("p")
+
+
+def test_fields_tags_and_variables_merge_per_key() -> None:
+    origin = PromptDocument.from_content(FULL)
+    left = PromptDocument.from_update(origin.state())
+    right = PromptDocument.from_update(origin.state())
+    left.set_content(dataclasses.replace(FULL, title="Left title", tags=("a", "b", "left")))
+    right.set_content(
+        dataclasses.replace(
+            FULL,
+            description="Right description",
+            tags=("b",),
+            variables=(*FULL.variables, VariableSpec("y")),
+        )
+    )
+    left.apply_update(right.changes_since(left.state_vector()))
+    merged = left.content("p")
+    assert merged.title == "Left title"
+    assert merged.description == "Right description"
+    assert merged.tags == ("b", "left")  # right removed "a", left added "left"
+    assert [v.name for v in merged.variables] == ["x", "y"]
+
+
+def test_updates_are_reported_for_persistence() -> None:
+    document = PromptDocument.from_content(FULL)
+    before = document.state()
+    seen: list[bytes] = []
+    stop = document.on_update(seen.append)
+    document.set_content(dataclasses.replace(FULL, body=FULL.body + "!"))
+    stop()
+    document.set_content(dataclasses.replace(FULL, body="after unsubscribing"))
+    assert len(seen) == 1
+    # The reported update, applied to a copy of the state before, replays the edit.
+    replica = PromptDocument.from_update(before)
+    replica.apply_update(seen[0])
+    assert replica.content("p").body == FULL.body + "!"
