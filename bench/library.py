@@ -28,20 +28,20 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
 
-from sqlalchemy import Connection, Engine, create_engine  # noqa: E402
-from sqlalchemy.pool import StaticPool  # noqa: E402
+from sqlalchemy import Connection, Engine, create_engine
+from sqlalchemy.pool import StaticPool
 
-from app.core.prompt import PromptContent  # noqa: E402
-from app.core.rendering import render_prompt  # noqa: E402
-from app.core.variables import VariableSpec, VariableType  # noqa: E402
-from app.storage.connection import dbapi, sqlcipher_version  # noqa: E402
-from app.storage.key_file import KeyMode  # noqa: E402
-from app.storage.library import Library, SearchFilters  # noqa: E402
-from app.storage.library import search as fts  # noqa: E402
-from app.storage.library.documents import now  # noqa: E402
-from app.storage.library.rows import insert_prompt  # noqa: E402
-from app.storage.paths import StorePaths  # noqa: E402
-from app.storage.store import Store  # noqa: E402
+from app.core.prompt import PromptContent
+from app.core.rendering import render_prompt
+from app.core.variables import VariableSpec, VariableType
+from app.storage.connection import dbapi, sqlcipher_version
+from app.storage.key_file import KeyMode
+from app.storage.library import Library, SearchFilters
+from app.storage.library import search as fts
+from app.storage.library.documents import now
+from app.storage.library.rows import insert_prompt
+from app.storage.paths import StorePaths
+from app.storage.store import Store
 
 TAGS = [f"tag{i}" for i in range(50)]
 FOLDERS = [f"Team{i}/Area{j}" for i in range(5) for j in range(4)]

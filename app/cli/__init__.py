@@ -21,6 +21,7 @@ from app.core.variables import VariableError
 from app.core.versions import RefNameError
 from app.storage.errors import StoreError
 from app.storage.library.errors import LibraryError
+from app.storage.paths import default_paths
 
 # Errors in what the user asked for: one line on stderr, exit 1, no traceback.
 USER_ERRORS = (
@@ -32,7 +33,6 @@ USER_ERRORS = (
     json.JSONDecodeError,
     OSError,
 )
-from app.storage.paths import default_paths
 
 
 def build_parser() -> argparse.ArgumentParser:

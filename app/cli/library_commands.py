@@ -146,7 +146,8 @@ def run_export(args: argparse.Namespace, paths: StorePaths) -> int:
 
 
 def run_import(args: argparse.Namespace, paths: StorePaths) -> int:
-    files = sorted(p for p in args.path.iterdir() if p.is_file()) if args.path.is_dir() else [args.path]
+    path: Path = args.path
+    files = sorted(p for p in path.iterdir() if p.is_file()) if path.is_dir() else [path]
     with open_library(paths) as library:
         report = library.import_files([(str(p), p.read_text(encoding="utf-8")) for p in files])
     terminal.say(

@@ -169,7 +169,8 @@ def _apply_options(content: PromptContent, args: argparse.Namespace) -> PromptCo
         changes["system"] = args.system if args.system is not None else _read_text(args.system_file)
     untag = set(normalise_tags(getattr(args, "untag", [])))
     if args.tag or untag:
-        changes["tags"] = tuple(t for t in normalise_tags([*content.tags, *args.tag]) if t not in untag)
+        tags = normalise_tags([*content.tags, *args.tag])
+        changes["tags"] = tuple(t for t in tags if t not in untag)
     removed = set(getattr(args, "remove_var", []))
     declared = {v.name: v for v in content.variables if v.name not in removed}
     for option in args.var:

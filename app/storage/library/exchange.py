@@ -70,7 +70,7 @@ def _export_prompt(
             "head": row.head,
             "base": row.base,
             "created_at": row.created_at,
-            "working_copy": _without_name(load_content(conn, prompt_id, row.name, name)),
+            "working_copy": hashed_content(load_content(conn, prompt_id, row.name, name)),
         }
         for row in branch_rows
     ]
@@ -95,12 +95,8 @@ def _export_version(version: Version) -> dict[str, Any]:
         "message": version.message,
         "author": version.author,
         "created_at": version.created_at,
-        "content": _without_name(version.content),
+        "content": hashed_content(version.content),
     }
-
-
-def _without_name(content: PromptContent) -> dict[str, Any]:
-    return hashed_content(content)
 
 
 def topological(versions: list[Version]) -> list[Version]:

@@ -191,15 +191,19 @@ class Library:
     def _run_import_plan(self, conn: Connection, plan: exchange.ImportPlan) -> ImportReport:
         if plan.library is not None:
             return exchange.import_library(conn, plan.source, plan.library)
-        created: list[str] = []
-        updated: list[str] = []
-        unchanged: list[str] = []
+        # One outcome per prompt, however many of its versions the file holds.
+        outcomes: dict[str, str] = {}
+        rank = {"unchanged": 0, "updated": 1, "created": 2}
         for item in plan.prompts:
             outcome = self._import_prompt(conn, plan, item)
-            {"created": created, "updated": updated, "unchanged": unchanged}[outcome].append(
-                item.content.name
-            )
-        return ImportReport(tuple(created), tuple(updated), tuple(unchanged))
+            name = item.content.name
+            if rank[outcome] >= rank.get(outcomes.get(name, "unchanged"), 0):
+                outcomes[name] = outcome
+
+        def having(kind: str) -> tuple[str, ...]:
+            return tuple(name for name, outcome in outcomes.items() if outcome == kind)
+
+        return ImportReport(having("created"), having("updated"), having("unchanged"))
 
     def _import_prompt(
         self, conn: Connection, plan: exchange.ImportPlan, item: ImportedPrompt
@@ -227,7 +231,8 @@ class Library:
             edit_document(conn, prompt.id, prompt.current_branch, document, item.content)
             rows.mirror(conn, prompt, item.content)
             version_note = f" version {item.source_version}" if item.source_version else ""
-            message = f"Imported from {plan.format_name} ({Path(plan.source).name}{version_note})"
+            origin = f"imported from {plan.format_name} ({Path(plan.source).name}{version_note})"
+            message = f"{item.message} ({origin})" if item.message else origin.capitalize()
             branch = rows.get_branch(conn, prompt, prompt.current_branch)
             parents = (branch.head,) if branch.head else ()
             existing = self._record_commit(conn, prompt, item.content, parents, message, document)

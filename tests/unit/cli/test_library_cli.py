@@ -74,7 +74,9 @@ def test_body_from_a_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) ->
     body = tmp_path / "body.txt"
     body.write_text("From a file about {{ topic }}\n")
     run(capsys, "prompt", "new", "filed", "--body-file", str(body), "--var", "topic")
-    assert run(capsys, "render", "filed", "--var", "topic=owls").startswith("From a file about owls")
+    assert run(capsys, "render", "filed", "--var", "topic=owls").startswith(
+        "From a file about owls"
+    )
 
 
 def test_versions_branches_merge_labels_and_diff(capsys: pytest.CaptureFixture[str]) -> None:
@@ -100,7 +102,7 @@ def test_versions_branches_merge_labels_and_diff(capsys: pytest.CaptureFixture[s
 
     log = run_json(capsys, "prompt", "log", "greet")
     assert isinstance(log, list)
-    assert [entry["message"] for entry in log][0] == "Merge branch 'exp' into main"
+    assert next(entry["message"] for entry in log) == "Merge branch 'exp' into main"
     first = log[-1]["id"]
 
     run(capsys, "prompt", "label", "greet", "production", first[:8], "--protect")
@@ -119,13 +121,16 @@ def test_versions_branches_merge_labels_and_diff(capsys: pytest.CaptureFixture[s
         for line in t["lines"]
         for w in line["words"]
     )
-    assert "title: Greeting -> Warm greeting" in run(capsys, "prompt", "diff", "greet", "production")
+    assert "title: Greeting -> Warm greeting" in run(
+        capsys, "prompt", "diff", "greet", "production"
+    )
 
     rendered = run_json(capsys, "render", "greet", "--label", "production", "--var", "who=Bo")
     assert isinstance(rendered, dict)
     assert rendered["user"] == "Hello Bo, warm!"
     assert rendered["system"] == "You are a helpful assistant."
-    assert rendered["tokens"]["exact"] is True and rendered["tokens"]["count"] > 0
+    assert rendered["tokens"]["exact"] is True
+    assert rendered["tokens"]["count"] > 0
 
 
 def test_search_export_import_rename_and_delete(

@@ -102,7 +102,8 @@ def test_a_default_must_itself_be_valid() -> None:
 def test_command_line_declarations() -> None:
     assert parse_var_option("topic") == VariableSpec("topic")
     spec = parse_var_option("tone:choice(formal|casual)=casual")
-    assert spec.choices == ("formal", "casual") and spec.default == "casual"
+    assert spec.choices == ("formal", "casual")
+    assert spec.default == "casual"
     assert not spec.required
     bounded = parse_var_option("n:integer(1..10)=3")
     assert (bounded.minimum, bounded.maximum, bounded.default) == (1, 10, 3)

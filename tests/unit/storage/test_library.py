@@ -273,7 +273,8 @@ def test_export_import_round_trips_byte_identically(paths: StorePaths, tmp_path:
         assert library.get("essay").body.startswith("Uncommitted intro")
         # Merges still work on imported history: it shares one CRDT lineage again.
         again = library.import_files([("library.json", exported)])
-        assert again.created == () and again.updated == ()
+        assert again.created == ()
+        assert again.updated == ()
         assert sorted(again.unchanged) == ["draft", "essay"]
         assert library.export() == exported
 
