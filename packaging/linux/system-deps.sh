@@ -18,6 +18,13 @@ need libxkbcommon-x11.so.0 libxkbcommon-x11-0
 need libdbus-1.so.3 libdbus-1-3
 need libglib-2.0.so.0 libglib2.0-0
 need libxcb-cursor.so.0 libxcb-cursor0
+need libxcb-icccm.so.4 libxcb-icccm4
+need libxcb-keysyms.so.1 libxcb-keysyms1
+need libxcb-image.so.0 libxcb-image0
+need libxcb-render-util.so.0 libxcb-render-util0
+need libxcb-xkb.so.1 libxcb-xkb1
+need libxcb-shape.so.0 libxcb-shape0
+need libxcb-randr.so.0 libxcb-randr0
 
 [ -n "$missing" ] || exit 0
 echo "Promptdesk needs these system packages for Qt:$missing"
