@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from app import __version__
 from app.cli import key_commands, library_commands, prompt_commands, store_commands, terminal
-from app.core.prompt import PromptNameError
+from app.core.prompt import ContentError, PromptNameError
 from app.core.rendering import TemplateError
 from app.core.variables import VariableError
 from app.core.versions import RefNameError
@@ -29,7 +29,9 @@ USER_ERRORS = (
     TemplateError,
     VariableError,
     PromptNameError,
+    ContentError,
     RefNameError,
+    UnicodeError,
     json.JSONDecodeError,
     OSError,
 )

@@ -11,6 +11,7 @@ from typing import Any
 from app.cli import terminal
 from app.cli.library_access import open_library, print_json
 from app.storage.library import LibraryError, SearchFilters
+from app.storage.library.errors import ImportFailed
 from app.storage.paths import StorePaths
 
 
@@ -149,9 +150,16 @@ def run_import(args: argparse.Namespace, paths: StorePaths) -> int:
     path: Path = args.path
     files = sorted(p for p in path.iterdir() if p.is_file()) if path.is_dir() else [path]
     with open_library(paths) as library:
-        report = library.import_files([(str(p), p.read_text(encoding="utf-8")) for p in files])
+        report = library.import_files([(str(p), _decoded(p)) for p in files])
     terminal.say(
         f"Imported: {len(report.created)} new, {len(report.updated)} updated, "
         f"{len(report.unchanged)} unchanged."
     )
     return 0
+
+
+def _decoded(path: Path) -> str:
+    try:
+        return path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ImportFailed(str(path), f"byte {exc.start}", "the file is not UTF-8 text") from None

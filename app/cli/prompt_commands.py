@@ -18,10 +18,10 @@ from app.cli import terminal
 from app.cli.library_access import open_library, print_json
 from app.core.diff import PromptDiff, format_diff
 from app.core.prompt import Complexity, PromptContent, normalise_folder, normalise_tags
-from app.core.rendering import check_template
+from app.core.rendering import TemplateError, TemplateReport, check_template
 from app.core.variables import parse_var_option
 from app.core.versions import Version
-from app.storage.library import LibraryError, SearchFilters
+from app.storage.library import Library, LibraryError, SearchFilters
 from app.storage.paths import StorePaths
 
 
@@ -199,28 +199,32 @@ def run_new(args: argparse.Namespace, paths: StorePaths) -> int:
     content = _apply_options(PromptContent(name=args.name), args)
     with open_library(paths) as library:
         library.create(content)
-        report = check_template(content, library.include_lookup())
+        _check(content, library)
     terminal.say(f"Created prompt '{args.name}'.")
-    _warn_about_variables(report.undeclared, report.unused)
     return 0
 
 
 def run_edit(args: argparse.Namespace, paths: StorePaths) -> int:
     with open_library(paths) as library:
         content = library.edit(args.name, lambda current: _apply_options(current, args))
-        report = check_template(content, library.include_lookup())
+        _check(content, library)
     terminal.say(f"Updated the working copy of '{args.name}'.")
-    _warn_about_variables(report.undeclared, report.unused)
     return 0
 
 
-def _warn_about_variables(undeclared: frozenset[str], unused: frozenset[str]) -> None:
-    if undeclared:
-        terminal.say_error(
-            "Used but not declared: " + ", ".join(sorted(undeclared)) + " (declare with --var)"
-        )
-    if unused:
-        terminal.say_error("Declared but not used: " + ", ".join(sorted(unused)))
+def _check(content: PromptContent, library: Library, ref: str | None = None) -> TemplateReport:
+    """Warn about the template (it was saved anyway: a draft may be unfinished)."""
+    try:
+        report = check_template(content, library.include_lookup(ref))
+    except TemplateError as error:
+        terminal.say_error(f"Warning: the template does not render yet: {error}")
+        return TemplateReport(frozenset(), frozenset(), frozenset(), ())
+    if report.undeclared:
+        undeclared = ", ".join(sorted(report.undeclared))
+        terminal.say_error(f"Used but not declared: {undeclared} (declare with --var)")
+    if report.unused:
+        terminal.say_error("Declared but not used: " + ", ".join(sorted(report.unused)))
+    return report
 
 
 def run_list(args: argparse.Namespace, paths: StorePaths) -> int:
@@ -254,7 +258,16 @@ def run_show(args: argparse.Namespace, paths: StorePaths) -> int:
     with open_library(paths) as library:
         content = library.get(args.name, args.version)
         branch = next(b.name for b in library.branches(args.name) if b.current)
-        report = check_template(content, library.include_lookup(args.version))
+        check: dict[str, Any] = {"undeclared": [], "unused": [], "includes": [], "error": None}
+        try:
+            report = check_template(content, library.include_lookup(args.version))
+            check |= {
+                "undeclared": sorted(report.undeclared),
+                "unused": sorted(report.unused),
+                "includes": list(report.includes),
+            }
+        except TemplateError as error:
+            check["error"] = str(error)
     if args.json:
         print_json(
             {
@@ -262,11 +275,7 @@ def run_show(args: argparse.Namespace, paths: StorePaths) -> int:
                 "branch": branch,
                 "ref": args.version or "working",
                 "content": content.to_json(),
-                "check": {
-                    "undeclared": sorted(report.undeclared),
-                    "unused": sorted(report.unused),
-                    "includes": list(report.includes),
-                },
+                "check": check,
             }
         )
         return 0
@@ -292,7 +301,12 @@ def run_show(args: argparse.Namespace, paths: StorePaths) -> int:
     if content.system:
         terminal.say("--- system\n" + content.system)
     terminal.say("--- body\n" + content.body)
-    _warn_about_variables(report.undeclared, report.unused)
+    if check["error"]:
+        terminal.say_error(f"Warning: the template does not render yet: {check['error']}")
+    if check["undeclared"]:
+        terminal.say_error("Used but not declared: " + ", ".join(check["undeclared"]))
+    if check["unused"]:
+        terminal.say_error("Declared but not used: " + ", ".join(check["unused"]))
     return 0
 
 
@@ -428,7 +442,8 @@ def run_label(args: argparse.Namespace, paths: StorePaths) -> int:
         move = library.set_label(
             args.name, args.label, args.version, protect=protect, force=args.force
         )
-    previous = f" (was {move.from_version[:12]})" if move.from_version else ""
+    moved = move.from_version and move.from_version != move.to_version
+    previous = f" (was {move.from_version[:12]})" if moved and move.from_version else ""
     terminal.say(f"{move.label} -> {move.to_version[:12]}{previous}")
     return 0
 
@@ -442,8 +457,13 @@ def run_rollback(args: argparse.Namespace, paths: StorePaths) -> int:
 
 def run_rename(args: argparse.Namespace, paths: StorePaths) -> int:
     with open_library(paths) as library:
-        library.rename(args.name, args.new_name)
+        includers = library.rename(args.name, args.new_name)
     terminal.say(f"Renamed '{args.name}' to '{args.new_name}'.")
+    if includers:
+        terminal.say_error(
+            f"Warning: {', '.join(includers)} include '{args.name}' by its old name; "
+            f'change them to {{% include "{args.new_name}" %}}.'
+        )
     return 0
 
 

@@ -10,6 +10,7 @@ content always hashes equally.
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -23,6 +24,10 @@ NAME_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9._-]{0,98}[a-z0-9])?$")
 
 class PromptNameError(ValueError):
     pass
+
+
+class ContentError(ValueError):
+    """Content that cannot be stored as it is (duplicate variables, broken text, NaN)."""
 
 
 class Complexity(StrEnum):
@@ -59,6 +64,12 @@ class ModelSettings:
     seed: int | None = None
     json_schema: Mapping[str, Any] | None = field(default=None, hash=False)
 
+    def __post_init__(self) -> None:
+        for field_name in ("temperature", "top_p"):
+            value = getattr(self, field_name)
+            if value is not None and not math.isfinite(value):
+                raise ContentError(f"{field_name} must be a finite number, not {value}")
+
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
             "model": self.model,
@@ -73,6 +84,8 @@ class ModelSettings:
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> ModelSettings:
+        if not isinstance(data, Mapping):
+            raise ContentError("settings must be a JSON object")
         return cls(
             model=data.get("model"),
             temperature=_float_or_none(data.get("temperature")),
@@ -99,6 +112,26 @@ class PromptContent:
     variables: tuple[VariableSpec, ...] = ()
     settings: ModelSettings = field(default_factory=ModelSettings)
 
+    def __post_init__(self) -> None:
+        # One canonical form, whoever builds the value (CLI, UI, importers): tags and folders
+        # normalised, variables unique, text that UTF-8 (and so the CRDT) can hold.
+        object.__setattr__(self, "tags", normalise_tags(self.tags))
+        object.__setattr__(self, "folder", normalise_folder(self.folder))
+        names = [v.name for v in self.variables]
+        duplicates = sorted({n for n in names if names.count(n) > 1})
+        if duplicates:
+            raise ContentError(f"variable '{duplicates[0]}' is declared twice")
+        for field_name, value in [(f, getattr(self, f)) for f in _TEXT_FIELDS] + [
+            ("tags", tag) for tag in self.tags
+        ]:
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                raise ContentError(
+                    f"the {field_name.replace('_', ' ')} holds characters that are not text "
+                    "(undecodable bytes); save it as UTF-8 and try again"
+                ) from None
+
     def variable(self, name: str) -> VariableSpec | None:
         return next((v for v in self.variables if v.name == name), None)
 
@@ -120,6 +153,11 @@ class PromptContent:
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> PromptContent:
+        variables = data.get("variables", ())
+        if not isinstance(variables, list | tuple) or not all(
+            isinstance(v, Mapping) for v in variables
+        ):
+            raise ContentError("variables must be a list of JSON objects")
         complexity = data.get("complexity")
         return cls(
             name=check_prompt_name(str(data["name"])),
@@ -135,6 +173,9 @@ class PromptContent:
             variables=tuple(VariableSpec.from_json(v) for v in data.get("variables", ())),
             settings=ModelSettings.from_json(data.get("settings", {})),
         )
+
+
+_TEXT_FIELDS = ("name", "title", "description", "body", "system", "folder", "industry", "use_case")
 
 
 def normalise_tags(tags: Any) -> tuple[str, ...]:

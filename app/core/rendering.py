@@ -2,16 +2,15 @@
 
 Templates use ``{{ variable }}``, ``{% if %}`` and ``{% for %}``; ``{% include "other-prompt" %}``
 pastes another prompt's body, rendered with the same values, and its declared variables join
-the including prompt's. The environment is Jinja2's immutable sandbox with strict undefined:
-attribute and dunder tricks (the usual server-side template injection payloads) raise
-:class:`TemplateError` and never execute, a missing variable is an error that names it, and
-string or list repetition is capped so a template cannot allocate gigabytes. Variable values
-are data, never templates: a value containing ``{{ }}`` is output as written.
+the including prompt's. The environment (``template_sandbox``) is Jinja2's immutable sandbox
+with strict undefined and limits on size and work: attribute and dunder tricks (the usual
+server-side template injection payloads) and runaway sizes raise :class:`TemplateError` and
+never execute, and a missing variable is an error that names it. Variable values are data,
+never templates: a value containing ``{{ }}`` is output as written.
 """
 
 from __future__ import annotations
 
-import operator
 from collections.abc import Callable, Mapping, MutableMapping
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -22,16 +21,18 @@ import jinja2
 import jinja2.meta
 import jinja2.nodes
 from jinja2.exceptions import SecurityError
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from app.core.prompt import PromptContent
+from app.core.template_sandbox import (
+    collect_output,
+    make_environment,
+    reset_budget,
+    restore_budget,
+)
 from app.core.variables import VariableError, VariableSpec, resolve_values
 
 PromptLookup = Callable[[str], PromptContent | None]
 """Finds a prompt by name for ``{% include %}``; None when there is no such prompt."""
-
-MAX_REPEAT_SIZE = 100_000  # characters or items a single `*` may produce
-MAX_POWER_BITS = 100_000  # size of an integer a single `**` may produce
 
 
 class TemplateError(ValueError):
@@ -68,31 +69,6 @@ class TemplateReport:
     includes: tuple[str, ...]
 
 
-class _PromptEnvironment(ImmutableSandboxedEnvironment):
-    intercepted_binops = frozenset({"*", "**"})
-
-    def call_binop(self, context: Any, operator_name: str, left: Any, right: Any) -> Any:
-        if operator_name == "**":
-            if isinstance(right, int | float) and abs(right) > 100:
-                raise SecurityError("exponents above 100 are not allowed in templates")
-            if isinstance(left, int) and isinstance(right, int):
-                bits = max(abs(left).bit_length(), 1) * max(right, 0)
-                if bits > MAX_POWER_BITS:
-                    raise SecurityError("that power is too large to compute in a template")
-            return operator.pow(left, right)
-        size = _repeat_size(left, right)
-        if size > MAX_REPEAT_SIZE:
-            raise SecurityError(f"'*' would make {size:,} items; the limit is {MAX_REPEAT_SIZE:,}")
-        return operator.mul(left, right)
-
-
-def _repeat_size(left: Any, right: Any) -> int:
-    for seq, times in ((left, right), (right, left)):
-        if isinstance(seq, str | list | tuple) and isinstance(times, int):
-            return len(seq) * max(times, 0)
-    return 0
-
-
 class _LookupLoader(jinja2.BaseLoader):
     """Resolves ``{% include "name" %}`` through the lookup of the render in progress."""
 
@@ -122,17 +98,7 @@ _CURRENT_LOOKUP: ContextVar[PromptLookup] = ContextVar("prompt_lookup", default=
 # prompt rendered again (a preview as the user types, a batch of test cases) skips Jinja's
 # parse-and-compile and costs only the render. Jinja's own name-keyed cache is off because
 # the same name can mean different text in different renders.
-_ENV = _PromptEnvironment(
-    undefined=jinja2.StrictUndefined,
-    autoescape=False,
-    keep_trailing_newline=True,
-    loader=_LookupLoader(),
-    auto_reload=False,
-    cache_size=0,
-)
-# Helpers that only serve to reach objects; `range` stays (the sandbox caps it).
-for _name in ("lipsum", "cycler", "joiner", "namespace", "dict"):
-    _ENV.globals.pop(_name, None)
+_ENV = make_environment(_LookupLoader())
 
 
 @lru_cache(maxsize=1024)
@@ -158,10 +124,12 @@ def render_prompt(
     except VariableError as exc:
         raise TemplateError(content.name, str(exc)) from None
     token = _CURRENT_LOOKUP.set(lookup)
+    budget = reset_budget()
     try:
         system = _render_one(content.name, "system prompt", content.system, resolved)
         user = _render_one(content.name, "body", content.body, resolved)
     finally:
+        restore_budget(budget)
         _CURRENT_LOOKUP.reset(token)
     return RenderedPrompt(system, user, resolved, variables, includes)
 
@@ -225,9 +193,27 @@ def _sources(
     return sources
 
 
+def direct_includes(content: PromptContent) -> tuple[str, ...]:
+    """The prompts ``content`` includes itself (not through other prompts)."""
+    names: list[str] = []
+    for source in (content.system, content.body):
+        names += [n for n in _included_names(content.name, source) if n not in names]
+    return tuple(names)
+
+
 def _included_names(where: str, source: str) -> list[str]:
+    tree = _parse(where, source)
+    # Only include composes prompts; import/from/extends would bypass the cycle check and
+    # the merging of variables, so they are refused outright.
+    for other in tree.find_all(
+        (jinja2.nodes.Import, jinja2.nodes.FromImport, jinja2.nodes.Extends)
+    ):
+        raise TemplateError(
+            f"{where}, line {other.lineno}",
+            'only {% include "name" %} composes prompts; import, from and extends do not',
+        )
     names = []
-    for node in _parse(where, source).find_all(jinja2.nodes.Include):
+    for node in tree.find_all(jinja2.nodes.Include):
         target = node.template
         if not (isinstance(target, jinja2.nodes.Const) and isinstance(target.value, str)):
             raise TemplateError(
@@ -250,7 +236,7 @@ def _render_one(name: str, part: str, source: str, values: Mapping[str, Any]) ->
         return ""
     where = f"{name} ({part})"
     try:
-        return _compiled(source).render(values)
+        return collect_output(_compiled(source).generate(values))
     except jinja2.UndefinedError as exc:
         raise TemplateError(where, _undefined_message(exc)) from None
     except SecurityError as exc:
@@ -261,6 +247,8 @@ def _render_one(name: str, part: str, source: str, values: Mapping[str, Any]) ->
         raise TemplateError(where, f"includes '{exc.name}', which does not exist") from None
     except (TypeError, ValueError, ArithmeticError, OverflowError, RecursionError) as exc:
         raise TemplateError(where, f"{type(exc).__name__}: {exc}") from None
+    except MemoryError:
+        raise TemplateError(where, "the template needs more memory than there is") from None
 
 
 def _undefined_message(exc: jinja2.UndefinedError) -> str:

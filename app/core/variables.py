@@ -290,11 +290,24 @@ def parse_var_option(text: str) -> VariableSpec:
     options = options.removesuffix(")")
     if ".." in options:
         low, _, high = options.partition("..")
-        data["minimum"] = float(low) if low.strip() else None
-        data["maximum"] = float(high) if high.strip() else None
+        data["minimum"] = _bound(name, low)
+        data["maximum"] = _bound(name, high)
     elif options:
         data["choices"] = [choice.strip() for choice in options.split("|")]
     if has_default:
         data["default"] = default
         data["required"] = False
     return VariableSpec.from_json(data)
+
+
+def _bound(name: str, text: str) -> float | None:
+    if not text.strip():
+        return None
+    try:
+        value = float(text)
+    except ValueError:
+        problem = f"bounds are numbers, as in integer(1..10); got {text!r}"
+        raise VariableError(name, problem) from None
+    if not math.isfinite(value):
+        raise VariableError(name, "bounds must be finite numbers")
+    return value

@@ -100,4 +100,6 @@ def check_ref_name(name: str, what: str) -> str:
     """Branch and label names: 1-64 of letters, digits, '-', '_' and '.'."""
     if not (0 < len(name) <= 64) or not all(c.isalnum() or c in "-_." for c in name):
         raise RefNameError(f"'{name}' is not a valid {what} name: use {LABEL_PATTERN_HELP}")
+    if name == "working":
+        raise RefNameError("'working' names the working copy; choose another name")
     return name

@@ -65,14 +65,17 @@ MIGRATIONS: tuple[Migration, ...] = (
             )
             """,
             "CREATE INDEX prompt_by_folder ON prompt (folder)",
+            "CREATE INDEX prompt_by_industry ON prompt (industry)",
+            "CREATE INDEX prompt_by_use_case ON prompt (use_case)",
             """
             CREATE TABLE prompt_tag (
-                prompt_id TEXT NOT NULL REFERENCES prompt (id) ON DELETE CASCADE,
-                tag       TEXT NOT NULL,
-                PRIMARY KEY (prompt_id, tag)
+                num INTEGER NOT NULL REFERENCES prompt (num) ON DELETE CASCADE,
+                tag TEXT NOT NULL,
+                PRIMARY KEY (num, tag)
             ) WITHOUT ROWID
             """,
-            "CREATE INDEX prompt_tag_by_tag ON prompt_tag (tag, prompt_id)",
+            # Filters are sets of prompt rowids read from covering indexes, intersected.
+            "CREATE INDEX prompt_tag_by_tag ON prompt_tag (tag, num)",
             """
             CREATE TABLE version (
                 id         TEXT PRIMARY KEY,
@@ -140,14 +143,16 @@ MIGRATIONS: tuple[Migration, ...] = (
                 label        TEXT NOT NULL,
                 from_version TEXT,
                 to_version   TEXT NOT NULL,
-                moved_at     TEXT NOT NULL
+                moved_at     TEXT NOT NULL,
+                is_rollback  INTEGER NOT NULL DEFAULT 0,
+                undone       INTEGER NOT NULL DEFAULT 0
             )
             """,
             """
             CREATE VIRTUAL TABLE prompt_fts USING fts5 (
                 name, title, description, body, tags,
                 tokenize = 'unicode61 remove_diacritics 2',
-                prefix = '2 3'
+                prefix = '2 3 4'
             )
             """,
         ),

@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, text
 
-from app.core.prompt import PromptContent, PromptNameError
+from app.core.prompt import PromptContent, PromptNameError, check_prompt_name
 from app.core.variables import VariableError
-from app.core.versions import Version, ancestors, hashed_content, version_id
+from app.core.versions import Version, ancestors, check_ref_name, hashed_content, version_id
 from app.core.working_copy import PromptDocument
 from app.storage.library import history, rows
 from app.storage.library.documents import load_content, load_document, save_snapshot
@@ -175,13 +175,18 @@ def parse_library(source: str, text_: str) -> list[_ParsedPrompt]:
         raise ImportFailed(
             source, "", f"format version {data.get('format_version')!r} is not supported"
         )
+    prompts = data.get("prompts", [])
+    if not isinstance(prompts, list):
+        raise ImportFailed(source, "", "'prompts' must be a list")
     parsed = []
-    for index, raw in enumerate(data.get("prompts", []), start=1):
-        where = f"prompt {index} ({raw.get('name', '?')!s})" if isinstance(raw, dict) else ""
+    for index, raw in enumerate(prompts, start=1):
+        where = f"prompt {index}"
+        if isinstance(raw, dict) and isinstance(raw.get("name"), str):
+            where += f" ({raw['name']})"
         try:
-            parsed.append(_parse_prompt(raw))
-        except (KeyError, TypeError, ValueError) as exc:
-            raise ImportFailed(source, where or f"prompt {index}", _reason(exc)) from None
+            parsed.append(_parse_prompt(_mapping(raw, "a prompt")))
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise ImportFailed(source, where, _reason(exc)) from None
     names = [p.name for p in parsed]
     if len(set(names)) != len(names):
         raise ImportFailed(source, "", "the same prompt name appears twice")
@@ -189,14 +194,18 @@ def parse_library(source: str, text_: str) -> list[_ParsedPrompt]:
 
 
 def _parse_prompt(raw: Mapping[str, Any]) -> _ParsedPrompt:
-    name = str(raw["name"])
+    name = check_prompt_name(_text(raw, "name"))
     versions = []
     known: set[str] = set()
-    for entry in raw.get("versions", []):
-        content = PromptContent.from_json({**entry["content"], "name": name})
-        parents = tuple(str(p) for p in entry.get("parents", []))
+    for entry in _list(raw, "versions", "a version"):
+        content = PromptContent.from_json({**_mapping(entry["content"], "content"), "name": name})
+        parents = tuple(str(p) for p in _list(entry, "parents", "a parent id", kind=str))
         computed = version_id(
-            content, parents, str(entry["message"]), str(entry["author"]), str(entry["created_at"])
+            content,
+            parents,
+            _text(entry, "message"),
+            _text(entry, "author"),
+            _text(entry, "created_at"),
         )
         if computed != entry["id"]:
             raise ValueError(f"version {str(entry['id'])[:12]} does not match its content")
@@ -209,20 +218,47 @@ def _parse_prompt(raw: Mapping[str, Any]) -> _ParsedPrompt:
                 computed, parents, content, entry["message"], entry["author"], entry["created_at"]
             )
         )
-    branches = list(raw.get("branches", []))
+    branches = _list(raw, "branches", "a branch")
+    if not branches:
+        raise ValueError("a prompt needs at least one branch")
     for branch in branches:
+        check_ref_name(_text(branch, "name"), "branch")
+        _text(branch, "created_at")
         for key in ("head", "base"):
-            if branch.get(key) and branch[key] not in known:
+            if branch.get(key) is not None and branch[key] not in known:
                 raise ValueError(f"branch {branch['name']} points at an unknown version")
-        PromptContent.from_json({**branch["working_copy"], "name": name})
-    labels = list(raw.get("labels", []))
+        PromptContent.from_json({**_mapping(branch["working_copy"], "working_copy"), "name": name})
+    labels = _list(raw, "labels", "a label")
     for label in labels:
+        check_ref_name(_text(label, "name"), "label")
         if label["version"] not in known:
             raise ValueError(f"label {label['name']} points at an unknown version")
-    current = str(raw.get("current_branch", "main"))
-    if branches and current not in {b["name"] for b in branches}:
+        if not isinstance(label.get("protected", False), bool):
+            raise ValueError(f"label {label['name']}: 'protected' must be true or false")
+    current = _text(raw, "current_branch")
+    if current not in {b["name"] for b in branches}:
         raise ValueError(f"current branch {current} is not among its branches")
-    return _ParsedPrompt(name, str(raw["created_at"]), current, versions, branches, labels)
+    return _ParsedPrompt(name, _text(raw, "created_at"), current, versions, branches, labels)
+
+
+def _mapping(value: Any, what: str) -> Mapping[str, Any]:
+    if not isinstance(value, Mapping):
+        raise ValueError(f"{what} must be a JSON object, not {type(value).__name__}")
+    return value
+
+
+def _list(raw: Mapping[str, Any], key: str, what: str, kind: type = dict) -> list[Any]:
+    value = raw.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(item, kind) for item in value):
+        raise ValueError(f"'{key}' must be a list, each item {what}")
+    return value
+
+
+def _text(raw: Mapping[str, Any], key: str) -> str:
+    value = raw[key]
+    if not isinstance(value, str):
+        raise ValueError(f"'{key}' must be text")
+    return value
 
 
 def import_library(conn: Connection, source: str, prompts: list[_ParsedPrompt]) -> ImportReport:
@@ -263,7 +299,15 @@ def _merge_history(
         ).first()
         if stored is not None:
             if stored.prompt_id != prompt_id:
-                raise ImportFailed(source, f"prompt {parsed.name}", "a version id collides")
+                owner = conn.execute(
+                    text("SELECT name FROM prompt WHERE id = :p"), {"p": stored.prompt_id}
+                ).scalar()
+                raise ImportFailed(
+                    source,
+                    f"prompt {parsed.name}",
+                    f"its history belongs to the prompt '{owner}' here (renamed since the "
+                    "export?); rename one of them, then import again",
+                )
             states[version.id] = stored.doc_state
             continue
         document = _document_for(version, states)
@@ -291,7 +335,9 @@ def _merge_history(
             text("SELECT version_id FROM label WHERE prompt_id = :p AND name = :l"),
             {"p": prompt_id, "l": label["name"]},
         ).scalar()
-        if existing == label["version"]:
+        if existing is not None:
+            # This store's labels are its own deployments: a file (maybe an old export)
+            # never moves them. Labels it does not have yet are added.
             continue
         history.move_label(
             conn,
@@ -341,6 +387,24 @@ def _import_branch(
     if row.head == branch.get("head"):
         return False  # same line of work: keep the local working copy as it is
     local_head, file_head = row.head, branch.get("head")
+    if local_head is None:
+        # Nothing committed here: the local working copy shares no history with the file's,
+        # so the two cannot merge. Take the file's branch if that loses nothing.
+        if load_content(conn, prompt_id, str(branch["name"]), name) != PromptContent(name=name):
+            raise ImportFailed(
+                source,
+                f"prompt {name}",
+                f"branch '{branch['name']}' has uncommitted work here that the file does not "
+                "have; commit it first, then import again",
+            )
+        conn.execute(
+            text("UPDATE branch SET head = :h, base = :b WHERE prompt_id = :p AND name = :n"),
+            {"h": file_head, "b": branch.get("base"), "p": prompt_id, "n": branch["name"]},
+        )
+        document = PromptDocument.from_update(states[str(file_head)])  # differs from None
+        document.set_content(working)
+        save_snapshot(conn, prompt_id, str(branch["name"]), document)
+        return True
 
     def parents_of(vid: str) -> tuple[str, ...]:
         return history.load_version(conn, name, vid).parents

@@ -178,15 +178,20 @@ def move_label(
     *,
     protect: bool | None = None,
     force: bool = False,
+    undoes: int | None = None,
 ) -> LabelMove:
-    """Point ``label`` at ``version_id``; a protected label moves only with ``force``."""
+    """Point ``label`` at ``version_id`` (deploy); ``undoes`` marks a rollback of that move.
+
+    A protected label neither moves nor loses its protection without ``force``.
+    """
     row = conn.execute(
         text("SELECT version_id, protected FROM label WHERE prompt_id = :p AND name = :l"),
         {"p": prompt_id, "l": label},
     ).first()
     previous = str(row.version_id) if row else None
     protected = bool(row.protected) if row else False
-    if row and protected and previous != version_id and not force:
+    changes_protection = protect is False and protected
+    if protected and (previous != version_id or changes_protection) and not force:
         raise LabelProtected(prompt_name, label)
     keep_protection = protected if protect is None else protect
     conn.execute(
@@ -201,24 +206,38 @@ def move_label(
     if previous != version_id:
         conn.execute(
             text(
-                "INSERT INTO label_move (prompt_id, label, from_version, to_version, moved_at) "
-                "VALUES (:p, :l, :f, :v, :t)"
+                "INSERT INTO label_move (prompt_id, label, from_version, to_version, moved_at, "
+                "is_rollback) VALUES (:p, :l, :f, :v, :t, :r)"
             ),
-            {"p": prompt_id, "l": label, "f": previous, "v": version_id, "t": now()},
+            {
+                "p": prompt_id,
+                "l": label,
+                "f": previous,
+                "v": version_id,
+                "t": now(),
+                "r": int(undoes is not None),
+            },
         )
+    if undoes is not None:
+        conn.execute(text("UPDATE label_move SET undone = 1 WHERE seq = :s"), {"s": undoes})
     return LabelMove(label, previous, version_id)
 
 
-def previous_label_target(conn: Connection, prompt_id: str, label: str) -> str | None:
-    """Where ``label`` pointed before its last move (what a rollback returns to)."""
-    value = conn.execute(
+def last_undoable_move(conn: Connection, prompt_id: str, label: str) -> tuple[int, str] | None:
+    """The latest deploy of ``label`` not yet rolled back: (its seq, the version before it).
+
+    Rollbacks are not themselves undone by a rollback, so rolling back twice steps back
+    twice through the deploys instead of flipping between two versions.
+    """
+    row = conn.execute(
         text(
-            "SELECT from_version FROM label_move WHERE prompt_id = :p AND label = :l "
+            "SELECT seq, from_version FROM label_move WHERE prompt_id = :p AND label = :l "
+            "AND is_rollback = 0 AND undone = 0 AND from_version IS NOT NULL "
             "ORDER BY seq DESC LIMIT 1"
         ),
         {"p": prompt_id, "l": label},
-    ).scalar()
-    return str(value) if value else None
+    ).first()
+    return (int(row.seq), str(row.from_version)) if row else None
 
 
 def _version_from_row(row: Row[tuple[str, str, str, str, str, str]], prompt_name: str) -> Version:

@@ -9,6 +9,7 @@ and search never have to decode documents.
 from __future__ import annotations
 
 import getpass
+import json
 import os
 import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -20,8 +21,8 @@ from sqlalchemy import Connection, text
 
 from app.core.diff import PromptDiff, diff_prompts
 from app.core.prompt import PromptContent, check_prompt_name
-from app.core.rendering import RenderedPrompt, render_prompt
-from app.core.versions import Version, check_ref_name, hashed_content, merge_base
+from app.core.rendering import RenderedPrompt, TemplateError, direct_includes, render_prompt
+from app.core.versions import Version, ancestors, check_ref_name, hashed_content, merge_base
 from app.core.working_copy import PromptDocument
 from app.storage.library import exchange, history, rows, search
 from app.storage.library.documents import (
@@ -59,6 +60,14 @@ class PromptSummary:
     tags: tuple[str, ...]
     current_branch: str
     updated_at: str
+
+
+@dataclass(frozen=True)
+class _MergePlan:
+    preview: MergePreview
+    document: PromptDocument
+    heads: tuple[str, ...]
+    fast_forward: bool
 
 
 @dataclass(frozen=True)
@@ -113,7 +122,8 @@ class Library:
                 rows.mirror(conn, prompt, new)
             return new
 
-    def rename(self, name: str, new_name: str) -> None:
+    def rename(self, name: str, new_name: str) -> list[str]:
+        """Rename; returns the prompts that include it by the old name (they need an edit)."""
         check_prompt_name(new_name)
         with self.store.write() as conn:
             prompt = rows.get_prompt(conn, name)
@@ -125,6 +135,7 @@ class Library:
             )
             content = load_content(conn, prompt.id, prompt.current_branch, new_name)
             search.index_prompt(conn, prompt.num, content)
+            return _includers(conn, name)
 
     def delete(self, name: str) -> None:
         with self.store.write() as conn:
@@ -349,6 +360,8 @@ class Library:
             prompt = rows.get_prompt(conn, name)
             if rows.find_branch(conn, prompt.id, branch) is not None:
                 raise BranchExists(name, branch)
+            if branch in {label.name for label in history.labels(conn, prompt.id)}:
+                raise LibraryError(f"'{branch}' is already a label of '{name}'; use another name")
             ref = from_ref or prompt.current_branch
             base = history.resolve_ref(conn, prompt.id, name, ref)
             conn.execute(
@@ -387,56 +400,76 @@ class Library:
     def merge_preview(self, name: str, source: str, into: str | None = None) -> MergePreview:
         with self.store.read() as conn:
             prompt = rows.get_prompt(conn, name)
-            return self._merge_plan(conn, prompt, source, into or prompt.current_branch)[0]
+            return self._merge_plan(conn, prompt, source, into or prompt.current_branch).preview
 
     def merge(self, name: str, source: str, into: str | None = None) -> Version:
-        """Merge ``source``'s committed changes into ``into`` and commit the result.
+        """Merge ``source``'s committed changes into ``into``; returns the resulting head.
 
         The source head's CRDT state is applied to the target's working copy, so edits to
-        different parts of the same text both survive. The target must have no uncommitted
-        changes, so the merge commit holds exactly the merge.
+        different parts of the same text both survive, and the result is committed with both
+        heads as parents. When the target has nothing the source lacks, the target simply
+        moves to the source's head (a fast-forward, no merge commit). The target must have
+        no uncommitted changes, so the result holds exactly the merge.
         """
         with self.store.write() as conn:
             prompt = rows.get_prompt(conn, name)
             target = into or prompt.current_branch
-            preview, document, heads = self._merge_plan(conn, prompt, source, target)
+            plan = self._merge_plan(conn, prompt, source, target)
             if rows.is_dirty(conn, prompt, target):
                 raise UncommittedChanges(name, target, "merge into it")
-            save_snapshot(conn, prompt.id, target, document)
             on_target = replace(prompt, current_branch=target)
-            version = self._record_commit(
-                conn,
-                on_target,
-                preview.merged,
-                heads,
-                f"Merge branch '{source}' into {target}",
-                document,
-            )
+            source_head = plan.heads[-1]
+            if plan.fast_forward:
+                document = PromptDocument.from_update(history.doc_state_of(conn, source_head))
+                save_snapshot(conn, prompt.id, target, document)
+                conn.execute(
+                    text("UPDATE branch SET head = :v WHERE prompt_id = :p AND name = :b"),
+                    {"v": source_head, "p": prompt.id, "b": target},
+                )
+                version = history.load_version(conn, name, source_head)
+            else:
+                save_snapshot(conn, prompt.id, target, plan.document)
+                version = self._record_commit(
+                    conn,
+                    on_target,
+                    plan.preview.merged,
+                    plan.heads,
+                    f"Merge branch '{source}' into {target}",
+                    plan.document,
+                )
             if target == prompt.current_branch:
-                rows.mirror(conn, prompt, preview.merged)
+                rows.mirror(conn, prompt, plan.preview.merged)
             return version
 
     def _merge_plan(
         self, conn: Connection, prompt: rows.PromptRow, source: str, target: str
-    ) -> tuple[MergePreview, PromptDocument, tuple[str, ...]]:
+    ) -> _MergePlan:
+        if source == target:
+            raise LibraryError(f"cannot merge branch '{source}' into itself")
         source_row = rows.get_branch(conn, prompt, source)
         target_row = rows.get_branch(conn, prompt, target)
         if source_row.head is None:
             raise LibraryError(f"branch '{source}' of '{prompt.name}' has no commits to merge")
+
+        def parents_of(version_id: str) -> tuple[str, ...]:
+            return history.load_version(conn, prompt.name, version_id).parents
+
+        base = None
+        fast_forward = target_row.head is None
+        if target_row.head:
+            if source_row.head in ancestors(target_row.head, parents_of):
+                raise LibraryError(f"'{source}' is already merged into '{target}'; nothing to do")
+            fast_forward = target_row.head in ancestors(source_row.head, parents_of)
+            base = merge_base(target_row.head, source_row.head, parents_of)
         document = load_document(conn, prompt.id, target)
         before = document.content(prompt.name)
         document.apply_update(history.doc_state_of(conn, source_row.head))
         merged = document.content(prompt.name)
+        if fast_forward:
+            merged = history.load_version(conn, prompt.name, source_row.head).content
         heads = tuple(h for h in (target_row.head, source_row.head) if h)
-        base = None
-        if target_row.head:
-
-            def parents_of(version_id: str) -> tuple[str, ...]:
-                return history.load_version(conn, prompt.name, version_id).parents
-
-            base = merge_base(target_row.head, source_row.head, parents_of)
         preview = MergePreview(source, target, base, diff_prompts(before, merged), merged)
-        return preview, document, heads
+        return _MergePlan(preview, document, heads, fast_forward)
 
     # --- labels --------------------------------------------------------------------------
 
@@ -457,6 +490,8 @@ class Library:
         check_ref_name(label, "label")
         with self.store.write() as conn:
             prompt = rows.get_prompt(conn, name)
+            if rows.find_branch(conn, prompt.id, label) is not None:
+                raise LibraryError(f"'{label}' is already a branch of '{name}'; use another name")
             version_id = history.resolve_ref(conn, prompt.id, name, ref)
             return history.move_label(
                 conn, prompt.id, name, label, version_id, protect=protect, force=force
@@ -466,10 +501,13 @@ class Library:
         """Move ``label`` back to where it pointed before its last move."""
         with self.store.write() as conn:
             prompt = rows.get_prompt(conn, name)
-            previous = history.previous_label_target(conn, prompt.id, label)
-            if previous is None:
+            undoable = history.last_undoable_move(conn, prompt.id, label)
+            if undoable is None:
                 raise LibraryError(f"label '{label}' of '{name}' has no earlier version")
-            return history.move_label(conn, prompt.id, name, label, previous, force=force)
+            seq, previous = undoable
+            return history.move_label(
+                conn, prompt.id, name, label, previous, force=force, undoes=seq
+            )
 
 
 def _content(conn: Connection, name: str, ref: str | None) -> PromptContent:
@@ -503,3 +541,23 @@ def _included(conn: Connection, name: str, ref: str | None) -> PromptContent | N
         except LibraryError:
             pass  # no such label or branch there: fall back to the working copy
     return load_content(conn, prompt.id, prompt.current_branch, name)
+
+
+def _includers(conn: Connection, name: str) -> list[str]:
+    """Prompts whose working copy includes ``name`` directly."""
+    candidates = conn.execute(
+        text(
+            "SELECT p.name, w.content FROM working_copy w JOIN prompt p ON p.id = w.prompt_id "
+            "AND p.current_branch = w.branch WHERE instr(w.content, :name) > 0"
+        ),
+        {"name": name},
+    ).all()
+    found = []
+    for other, raw in candidates:
+        try:
+            content = PromptContent.from_json({**json.loads(raw), "name": other})
+            if name in direct_includes(content):
+                found.append(other)
+        except (TemplateError, ValueError):
+            continue  # a draft that does not parse includes nothing yet
+    return sorted(found)

@@ -112,11 +112,11 @@ def mirror(conn: Connection, prompt: PromptRow, content: PromptContent) -> None:
             "id": prompt.id,
         },
     )
-    conn.execute(text("DELETE FROM prompt_tag WHERE prompt_id = :p"), {"p": prompt.id})
+    conn.execute(text("DELETE FROM prompt_tag WHERE num = :n"), {"n": prompt.num})
     for tag in content.tags:
         conn.execute(
-            text("INSERT INTO prompt_tag (prompt_id, tag) VALUES (:p, :t)"),
-            {"p": prompt.id, "t": tag},
+            text("INSERT INTO prompt_tag (num, tag) VALUES (:n, :t)"),
+            {"n": prompt.num, "t": tag},
         )
     search.index_prompt(conn, prompt.num, content)
 

@@ -59,7 +59,7 @@ def test_new_show_list_and_the_variable_check(capsys: pytest.CaptureFixture[str]
         "tone": "choice",
         "who": "text",
     }
-    assert shown["check"] == {"includes": [], "undeclared": [], "unused": []}
+    assert shown["check"] == {"error": None, "includes": [], "undeclared": [], "unused": []}
 
     listed = run_json(capsys, "prompt", "list", "--tag", "email")
     assert [p["name"] for p in listed] == ["greet"]  # type: ignore[union-attr,index]
@@ -161,6 +161,9 @@ def test_search_export_import_rename_and_delete(
         (["render", "ghost"], "no prompt named"),
         (["prompt", "branch", "ghost", "b"], "no prompt named"),
         (["import", "/nonexistent/file.md"], "No such file"),
+        (["prompt", "new", "x", "--var", "n:integer(a..b)"], "bounds are numbers"),
+        (["prompt", "new", "x", "--title", "bad \udcff byte"], "not text"),
+        (["prompt", "new", "x", "--temperature", "nan"], "finite"),
     ],
 )
 def test_errors_are_one_line_and_exit_non_zero(
@@ -170,3 +173,20 @@ def test_errors_are_one_line_and_exit_non_zero(
     assert message in err
     assert len(err.strip().splitlines()) == 1
     assert "Traceback" not in err
+
+
+def test_a_file_that_is_not_utf8_is_named(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    latin = tmp_path / "latin1.md"
+    latin.write_bytes("---\ntitle: Caf\xe9\n---\nBody\n".encode("latin-1"))
+    err = run(capsys, "import", str(latin), code=1)
+    assert "latin1.md" in err
+    assert "not UTF-8" in err
+
+
+def test_a_broken_template_is_saved_with_a_warning(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["prompt", "new", "draft", "--body", "{{ unfinished"]) == 0
+    assert "does not render yet" in capsys.readouterr().err
+    shown = run_json(capsys, "prompt", "show", "draft")
+    assert shown["check"]["error"]  # type: ignore[index]

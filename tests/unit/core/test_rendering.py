@@ -130,6 +130,15 @@ SSTI_PAYLOADS = [
     "{{ 'a' * 1000000000 }}",
     "{{ range(10**9) | list }}",
     "{{ ((9 ** 99) ** 99) ** 99 }}",
+    '{{ "a"|center(200000000) }}',
+    '{{ "%0200000000d" % 1 }}',
+    '{{ "{:>200000000}".format(1) }}',
+    '{% for i in range(2000) %}{{ "x" * 100000 }}{% endfor %}',
+    "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}",
+    '{% set x = "a" * 100000 %}{{ x|replace("a", x) }}',
+    '{{ "x"|indent(300000000) }}',
+    '{% import "other" as o %}',
+    '{% extends "other" %}',
     "{{ 9 ** 1000 }}",
 ]
 
@@ -167,6 +176,17 @@ def test_text_without_template_syntax_renders_unchanged(body: str) -> None:
 def test_line_endings_come_out_as_newlines() -> None:
     # Jinja normalises line endings; models see one convention whatever the editor wrote.
     assert render_prompt(PromptContent(name="p", body="a\r\nb\rc"), {}).user == "a\nb\nc"
+
+
+def test_ordinary_loops_and_formatting_still_work() -> None:
+    body = '{% for i in range(3) %}{{ "%03d"|format(i) }}{{ "{:>4}".format(i) }}|{% endfor %}'
+    assert render_prompt(PromptContent(name="ok", body=body), {}).user == "000   0|001   1|002   2|"
+
+
+def test_the_range_budget_is_per_render() -> None:
+    content = PromptContent(name="r", body="{% for i in range(60000) %}{% endfor %}done")
+    for _ in range(3):  # each render starts with a fresh budget
+        assert render_prompt(content, {}).user == "done"
 
 
 def test_rendering_does_not_change_the_prompt() -> None:

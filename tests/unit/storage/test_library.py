@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from app.core.prompt import PromptContent
+from app.core.prompt import ContentError, ModelSettings, PromptContent
 from app.core.rendering import TemplateError
 from app.core.variables import VariableSpec
 from app.storage.key_file import KeyMode
-from app.storage.library import Library, SearchFilters
-from app.storage.library.documents import COMPACT_AFTER
+from app.storage.library import Library, LibraryError, SearchFilters
+from app.storage.library.documents import COMPACT_AFTER, load_document
 from app.storage.library.errors import (
     BranchInUse,
     ImportFailed,
@@ -64,7 +64,12 @@ def test_prompts_persist_through_the_crdt_working_copy(paths: StorePaths) -> Non
         assert pending < COMPACT_AFTER
     with Store.open(paths) as store:
         content = Library(store).get("essay")
+        # The JSON mirror that reads use and the CRDT document say the same thing.
+        with store.read() as conn:
+            prompt_id = conn.execute(text("SELECT id FROM prompt")).scalar_one()
+            from_crdt = load_document(conn, prompt_id, "main").content("essay")
     assert content == dataclasses.replace(ESSAY, title=f"Title {COMPACT_AFTER + 4}")
+    assert from_crdt == content
 
 
 def test_names_are_unique_and_checked(library: Library) -> None:
@@ -271,12 +276,23 @@ def test_export_import_round_trips_byte_identically(paths: StorePaths, tmp_path:
         assert sorted(report.created) == ["draft", "essay"]
         assert library.export() == exported
         assert library.get("essay").body.startswith("Uncommitted intro")
-        # Merges still work on imported history: it shares one CRDT lineage again.
         again = library.import_files([("library.json", exported)])
         assert again.created == ()
         assert again.updated == ()
         assert sorted(again.unchanged) == ["draft", "essay"]
         assert library.export() == exported
+        # Imported history shares one CRDT lineage again: branches still merge by character.
+        library.edit("essay", lambda c: dataclasses.replace(c, body="Opening.\nMiddle.\nEnd."))
+        library.commit("essay", "reset")
+        library.create_branch("essay", "left")
+        _set_body(library, "essay", "Opening.", "New opening.")
+        library.commit("essay", "main side")
+        library.checkout("essay", "left")
+        _set_body(library, "essay", "End.", "New end.")
+        library.commit("essay", "left side")
+        library.checkout("essay", "main")
+        library.merge("essay", "left")
+        assert library.get("essay").body == "New opening.\nMiddle.\nNew end."
 
 
 def test_a_version_whose_id_lies_is_refused_and_nothing_is_imported(
@@ -299,3 +315,119 @@ def test_malformed_json_names_the_line(library: Library) -> None:
     with pytest.raises(ImportFailed) as caught:
         library.import_files([("broken.json", '{\n  "format": "promptdesk-library",\n  oops\n}')])
     assert "broken.json, line 3" in str(caught.value)
+
+
+def test_merging_nothing_is_refused_and_a_branch_behind_fast_forwards(library: Library) -> None:
+    library.create(ESSAY)
+    library.commit("essay", "base")
+    with pytest.raises(LibraryError, match="into itself"):
+        library.merge("essay", "main")
+    library.create_branch("essay", "ahead")
+    library.checkout("essay", "ahead")
+    _set_body(library, "essay", "Middle", "Ahead middle")
+    ahead = library.commit("essay", "ahead")
+    library.checkout("essay", "main")
+    merged = library.merge("essay", "ahead")
+    assert merged.id == ahead.id  # fast-forward: no merge commit
+    assert library.get("essay").body == library.get("essay", ahead.id).body
+    with pytest.raises(LibraryError, match="already merged"):
+        library.merge("essay", "ahead")
+
+
+def test_protection_cannot_be_dropped_without_force(library: Library) -> None:
+    library.create(ESSAY)
+    v1 = library.commit("essay", "v1")
+    library.set_label("essay", "production", v1.id, protect=True)
+    with pytest.raises(LabelProtected):
+        library.set_label("essay", "production", v1.id, protect=False)
+    library.set_label("essay", "production", v1.id, protect=False, force=True)
+    assert not library.labels("essay")[0].protected
+
+
+def test_rollbacks_step_back_through_deploys(library: Library) -> None:
+    library.create(ESSAY)
+    versions = []
+    for i in range(3):
+        _set_body(library, "essay", "Conclusion", f"Conclusion {i}")
+        versions.append(library.commit("essay", f"v{i}"))
+        library.set_label("essay", "production", versions[-1].id)
+    assert library.rollback_label("essay", "production").to_version == versions[1].id
+    assert library.rollback_label("essay", "production").to_version == versions[0].id
+    with pytest.raises(LibraryError, match="no earlier version"):
+        library.rollback_label("essay", "production")
+
+
+def test_an_import_never_moves_this_stores_labels(library: Library, tmp_path: Path) -> None:
+    library.create(ESSAY)
+    v1 = library.commit("essay", "v1")
+    library.set_label("essay", "production", v1.id)
+    old_export = library.export()
+    _set_body(library, "essay", "Middle", "Newer")
+    v2 = library.commit("essay", "v2")
+    library.set_label("essay", "production", v2.id)
+    library.import_files([("old.json", old_export)])
+    assert library.labels("essay")[0].version_id == v2.id
+
+
+def test_importing_history_over_an_uncommitted_prompt_is_refused(
+    library: Library, tmp_path: Path
+) -> None:
+    with Store.create(StorePaths(tmp_path / "source"), KeyMode.INSECURE_FILE) as store:
+        source = Library(store)
+        source.create(ESSAY)
+        source.commit("essay", "v1")
+        exported = source.export()
+    library.create(dataclasses.replace(ESSAY, body="my local draft"))
+    with pytest.raises(ImportFailed, match="uncommitted work"):
+        library.import_files([("essay.json", exported)])
+    assert library.get("essay").body == "my local draft"
+
+
+def test_rename_reports_prompts_that_include_the_old_name(library: Library) -> None:
+    library.create(PromptContent(name="footer", body="Bye"))
+    library.create(PromptContent(name="mail", body='Hi\n{% include "footer" %}'))
+    assert library.rename("footer", "signature") == ["mail"]
+
+
+@pytest.mark.parametrize(
+    ("mutate", "says"),
+    [
+        (lambda d: d.update(prompts=5), "'prompts' must be a list"),
+        (lambda d: d["prompts"][0].update(branches=["main"]), "'branches' must be a list"),
+        (lambda d: d["prompts"][0].update(branches=[]), "at least one branch"),
+        (lambda d: d["prompts"][0]["branches"][0].pop("created_at"), "'created_at' is missing"),
+        (lambda d: d["prompts"][0]["branches"][0].update(name="bad name!"), "not a valid branch"),
+        (lambda d: d["prompts"][0]["versions"][0]["content"].update(settings=[]), "settings"),
+        (lambda d: d["prompts"][0].update(name="Not A Slug"), "not a valid prompt name"),
+    ],
+)
+def test_malformed_library_files_say_where_and_import_nothing(
+    library: Library, tmp_path: Path, mutate: object, says: str
+) -> None:
+    library.create(ESSAY)
+    library.commit("essay", "v1")
+    data = json.loads(library.export())
+    mutate(data)  # type: ignore[operator]
+    with Store.create(StorePaths(tmp_path / "other"), KeyMode.INSECURE_FILE) as store:
+        fresh = Library(store)
+        with pytest.raises(ImportFailed) as caught:
+            fresh.import_files([("lib.json", json.dumps(data))])
+        assert says in str(caught.value)
+        assert str(caught.value).startswith("lib.json")
+        assert fresh.names() == []
+
+
+def test_control_characters_in_queries_are_just_spaces(library: Library) -> None:
+    library.create(ESSAY)
+    assert [h.name for h in library.search("essay\x00 writer")] == ["essay"]
+
+
+def test_content_is_normalised_and_checked_whoever_builds_it(library: Library) -> None:
+    messy = dataclasses.replace(ESSAY, tags=("Email", "email", " Ops "), folder="/a//b/")
+    assert (messy.tags, messy.folder) == (("email", "ops"), "a/b")
+    with pytest.raises(ContentError, match="declared twice"):
+        dataclasses.replace(ESSAY, variables=(VariableSpec("x"), VariableSpec("x")))
+    with pytest.raises(ContentError, match="not text"):
+        dataclasses.replace(ESSAY, title="bad \udcff byte")
+    with pytest.raises(ContentError, match="finite"):
+        ModelSettings(temperature=float("nan"))
