@@ -38,6 +38,7 @@ from app.storage.library.errors import (
     LibraryError,
     NothingToCommit,
     PromptExists,
+    PromptNotFound,
     UncommittedChanges,
 )
 from app.storage.library.exchange import ImportReport
@@ -511,9 +512,12 @@ class Library:
 
 
 def _content(conn: Connection, name: str, ref: str | None) -> PromptContent:
-    prompt = rows.get_prompt(conn, name)
     if ref in (None, WORKING):
-        return load_content(conn, prompt.id, prompt.current_branch, name)
+        current = _current_content(conn, name)
+        if current is None:
+            raise PromptNotFound(name)
+        return current
+    prompt = rows.get_prompt(conn, name)
     version_id = history.resolve_ref(conn, prompt.id, name, str(ref))
     return history.load_version(conn, name, version_id).content
 
@@ -531,16 +535,28 @@ def _include_lookup(conn: Connection, ref: str | None) -> Callable[[str], Prompt
 
 def _included(conn: Connection, name: str, ref: str | None) -> PromptContent | None:
     """An included prompt at the same label or branch if it has one, else its working copy."""
-    prompt = rows.find_prompt(conn, name)
-    if prompt is None:
-        return None
     if ref not in (None, WORKING):
+        prompt = rows.find_prompt(conn, name)
+        if prompt is None:
+            return None
         try:
             version_id = history.resolve_ref(conn, prompt.id, name, str(ref))
             return history.load_version(conn, name, version_id).content
         except LibraryError:
             pass  # no such label or branch there: fall back to the working copy
-    return load_content(conn, prompt.id, prompt.current_branch, name)
+    return _current_content(conn, name)
+
+
+def _current_content(conn: Connection, name: str) -> PromptContent | None:
+    """The working copy of the prompt's current branch, in one query (the render path)."""
+    raw = conn.execute(
+        text(
+            "SELECT w.content FROM prompt p JOIN working_copy w "
+            "ON w.prompt_id = p.id AND w.branch = p.current_branch WHERE p.name = :n"
+        ),
+        {"n": name},
+    ).scalar()
+    return None if raw is None else PromptContent.from_json({**json.loads(raw), "name": name})
 
 
 def _includers(conn: Connection, name: str) -> list[str]:

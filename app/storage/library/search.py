@@ -4,7 +4,8 @@ The index holds name, title, description, body and tags of each prompt's current
 (kept in step by every edit). A user's query is turned into FTS5 syntax safely: words are quoted
 terms that must all match, ``"quoted phrases"`` stay phrases, and a trailing ``*`` asks for a
 prefix. Nothing the user types can reach FTS5 as an operator. Filters narrow by tag, folder
-(subfolders included), industry and use case.
+(subfolders included), industry and use case. Results: a prompt named exactly as the query,
+then prompts matching in name, title or tags, then the rest, each group in bm25 order.
 """
 
 from __future__ import annotations
@@ -96,22 +97,18 @@ def search(
         rows = conn.execute(text(sql), params).all()
         return _hits(conn, rows)
     params["match"] = match
-    # Two steps, so the costly parts run for the page of results only: first the best
-    # `limit` rowids by rank (bm25 computed inside FTS5, filters as a rowid set), then
-    # titles and highlighted snippets for just those.
-    top = conn.execute(
-        text(
-            f"SELECT rowid, bm25(prompt_fts, {_WEIGHTS}) AS score FROM prompt_fts "
-            # `+rowid`: test each match against the filter set. Without the `+`, SQLite
-            # hands the IN list to FTS5, which re-runs the query once per allowed rowid.
-            f"WHERE prompt_fts MATCH :match {where.format(num='+rowid')} "
-            "ORDER BY score LIMIT :limit"
-        ),
-        params,
-    ).all()
+    # The costly parts run for one page of results only: first the best rowids by rank,
+    # then titles and highlighted snippets for just those. Ranking is tiered: prompts whose
+    # name, title or tags match come first, and the whole library is ranked only when they
+    # are too few to fill the page; a common word then costs a fraction of a full ranking.
     exact = _exact_name_match(conn, query, match, where, params)
     ranked = [exact] if exact is not None else []
-    ranked += [(num, score) for num, score in top if exact is None or num != exact[0]]
+    for tier in (f"{{name title tags}} : ({match})", match):
+        if len(ranked) >= limit:
+            break
+        seen = {num for num, _ in ranked}
+        wanted = {**params, "match": tier, "limit": limit + len(ranked)}
+        ranked += [hit for hit in _top(conn, where, wanted) if hit[0] not in seen]
     ranked = ranked[:limit]
     if not ranked:
         return []
@@ -140,6 +137,20 @@ def search(
         if num in details
     ]
     return _hits(conn, found)
+
+
+def _top(conn: Connection, where: str, params: dict[str, Any]) -> list[tuple[int, float]]:
+    rows = conn.execute(
+        text(
+            f"SELECT rowid, bm25(prompt_fts, {_WEIGHTS}) AS score FROM prompt_fts "
+            # `+rowid`: test each match against the filter set. Without the `+`, SQLite
+            # hands the IN list to FTS5, which re-runs the query once per allowed rowid.
+            f"WHERE prompt_fts MATCH :match {where.format(num='+rowid')} "
+            "ORDER BY score LIMIT :limit"
+        ),
+        params,
+    ).all()
+    return [(int(num), float(score)) for num, score in rows]
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,8 @@ BASE = PromptContent(
 )
 STAMP = ("msg", "me", "2026-11-22T00:00:00+00:00")
 
-texts = st.text(max_size=60)
+# Text a prompt can hold: any Unicode but lone surrogates (not encodable as UTF-8).
+texts = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60)
 
 
 def vid(content: PromptContent, parents: tuple[str, ...] = ()) -> str:

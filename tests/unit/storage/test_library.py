@@ -431,3 +431,12 @@ def test_content_is_normalised_and_checked_whoever_builds_it(library: Library) -
         dataclasses.replace(ESSAY, title="bad \udcff byte")
     with pytest.raises(ContentError, match="finite"):
         ModelSettings(temperature=float("nan"))
+
+
+def test_name_title_and_tag_matches_rank_before_body_matches(library: Library) -> None:
+    library.create(PromptContent(name="a-body", body="caching " * 30 + "is all this says"))
+    library.create(PromptContent(name="b-title", title="Caching notes", body="unrelated"))
+    library.create(PromptContent(name="c-tag", tags=("caching",), body="unrelated"))
+    names = [hit.name for hit in library.search("caching")]
+    assert names[-1] == "a-body"
+    assert set(names[:2]) == {"b-title", "c-tag"}
