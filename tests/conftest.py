@@ -59,3 +59,21 @@ def file_keychain(monkeypatch: pytest.MonkeyPatch) -> None:
 def passphrase_store(paths: StorePaths) -> Iterator[Store]:
     with Store.create(paths, KeyMode.PASSPHRASE, PASSPHRASE) as store:
         yield store
+
+
+@pytest.fixture(scope="session")
+def assembled_default_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The packaged Gemma model, assembled once for the whole test session."""
+    from app.runners.local.models import ensure_default_model
+
+    return ensure_default_model(tmp_path_factory.mktemp("shared-models"))
+
+
+@pytest.fixture
+def models_dir(paths: StorePaths, assembled_default_model: Path) -> Path:
+    """This test's model folder, holding the default model (hard links: no 250 MB copy)."""
+    target = paths.data_dir / "models"
+    target.mkdir(parents=True, exist_ok=True)
+    for source in (assembled_default_model, assembled_default_model.with_suffix(".verified")):
+        os.link(source, target / source.name)
+    return target

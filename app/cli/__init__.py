@@ -14,7 +14,14 @@ import sys
 from collections.abc import Sequence
 
 from app import __version__
-from app.cli import key_commands, library_commands, prompt_commands, store_commands, terminal
+from app.cli import (
+    key_commands,
+    library_commands,
+    prompt_commands,
+    run_commands,
+    store_commands,
+    terminal,
+)
 from app.core.prompt import ContentError, PromptNameError
 from app.core.rendering import TemplateError
 from app.core.variables import VariableError
@@ -51,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     key_commands.add_parsers(commands)
     prompt_commands.add_parsers(commands)
     library_commands.add_parsers(commands)
+    run_commands.add_parsers(commands)
     return parser
 
 

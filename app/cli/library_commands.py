@@ -50,7 +50,7 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     imports.set_defaults(handler=run_import)
 
 
-def _values(args: argparse.Namespace) -> dict[str, Any]:
+def variable_values(args: argparse.Namespace) -> dict[str, Any]:
     values: dict[str, Any] = {}
     if args.vars_file is not None:
         loaded = json.loads(args.vars_file.read_text(encoding="utf-8"))
@@ -70,7 +70,7 @@ def run_render(args: argparse.Namespace, paths: StorePaths) -> int:
 
     ref = args.label or args.version
     with open_library(paths) as library:
-        rendered = library.render(args.name, _values(args), ref)
+        rendered = library.render(args.name, variable_values(args), ref)
         content = library.get(args.name, ref)
     model = args.model or content.settings.model
     messages = [{"role": "system", "content": rendered.system}] if rendered.system else []

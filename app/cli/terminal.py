@@ -8,9 +8,13 @@ what it needs in words: a script never hangs waiting on input nobody will type.
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import os
+import signal
 import sys
+import threading
+from collections.abc import Callable, Iterator
 
 PASSPHRASE_ENV = "PROMPTDESK_PASSPHRASE"  # noqa: S105 - a variable name
 NEW_PASSPHRASE_ENV = "PROMPTDESK_NEW_PASSPHRASE"  # noqa: S105
@@ -62,3 +66,16 @@ def say(text: str = "") -> None:
 
 def say_error(text: str) -> None:
     print(text, file=sys.stderr)
+
+
+@contextlib.contextmanager
+def ctrl_c_calls(action: Callable[[], None]) -> Iterator[None]:
+    """While inside, Ctrl-C calls ``action`` (e.g. cancel a run) instead of raising."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: action())
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)

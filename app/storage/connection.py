@@ -217,21 +217,29 @@ def _wal_pending(database: Path) -> bool:
 
 
 def _only_the_length_is_wrong(database: Path, key: bytes) -> bool:
-    """True when the probe's read succeeds once SQLite stops comparing header and file length.
+    """True when page 1 is sound but the file is shorter than page 1 says: it was cut.
 
-    Page 1 is authenticated, so its page count is genuine: a file shorter than that was cut.
+    Page 1 is authenticated, so the page count in its header is genuine. Reading only the
+    header fails with "malformed" when the file is shorter than that count, and succeeds
+    once ``writable_schema`` turns that one comparison off; a damaged later page passes the
+    first read, a damaged page 1 fails both.
     """
+    return _header_read_fails(database, key, skip_length_check=False) and not _header_read_fails(
+        database, key, skip_length_check=True
+    )
+
+
+def _header_read_fails(database: Path, key: bytes, *, skip_length_check: bool) -> bool:
     conn = _probe_connection(database, key)
     try:
-        conn.execute("PRAGMA writable_schema = ON")  # skips that one check; nothing is written
-    except BaseException:
-        conn.close()
-        raise
-    try:
-        _read_probe(conn)
-        return True
-    except dbapi().DatabaseError:
+        if skip_length_check:
+            conn.execute("PRAGMA writable_schema = ON")  # nothing is written: immutable
+        conn.execute("PRAGMA schema_version").fetchone()
         return False
+    except dbapi().DatabaseError:
+        return True
+    finally:
+        conn.close()
 
 
 def opens_as_sqlcipher3(database: Path, key: bytes) -> bool:

@@ -157,6 +157,54 @@ MIGRATIONS: tuple[Migration, ...] = (
             """,
         ),
     ),
+    Migration(
+        "0003_run_history",
+        (
+            # One row per run. Prompt, version and model are recorded by value (not by
+            # reference): history outlives renames and deletions.
+            """
+            CREATE TABLE run (
+                num           INTEGER PRIMARY KEY,
+                id            TEXT NOT NULL UNIQUE,
+                prompt_name   TEXT,
+                version_id    TEXT,
+                ref           TEXT NOT NULL,
+                model_id      TEXT NOT NULL,
+                params        TEXT NOT NULL,
+                variables     TEXT NOT NULL,
+                messages      TEXT NOT NULL,
+                context       TEXT NOT NULL DEFAULT '[]',
+                output        TEXT NOT NULL,
+                finish_reason TEXT,
+                status        TEXT NOT NULL,
+                error         TEXT,
+                input_tokens  INTEGER NOT NULL DEFAULT 0,
+                output_tokens INTEGER NOT NULL DEFAULT 0,
+                ttft_ms       REAL,
+                latency_ms    REAL NOT NULL,
+                tokens_per_s  REAL,
+                cost_usd      REAL NOT NULL DEFAULT 0,
+                started_at    TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX run_by_prompt ON run (prompt_name, started_at)",
+            "CREATE INDEX run_by_model ON run (model_id, started_at)",
+            "CREATE INDEX run_by_time ON run (started_at)",
+            """
+            CREATE VIRTUAL TABLE run_fts USING fts5 (
+                prompt_name, messages, output,
+                tokenize = 'unicode61 remove_diacritics 2'
+            )
+            """,
+            # GGUF files and folders the user added: paths are user data, so they live here.
+            """
+            CREATE TABLE local_model_source (
+                path     TEXT PRIMARY KEY,
+                added_at TEXT NOT NULL
+            ) WITHOUT ROWID
+            """,
+        ),
+    ),
 )
 
 _LEDGER = """

@@ -1,0 +1,335 @@
+"""``promptdesk run``, ``models`` and ``history``: running prompts and looking back at runs.
+
+``run`` renders a prompt (working copy, version or label), streams the answer to the terminal
+as it arrives, and records the run with its tokens and timings; Ctrl-C cancels and records a
+cancelled run. Models come from the runner plugins; the built-in local model needs no key
+and no network.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import dataclasses
+import json
+import sys
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from app.cli import terminal
+from app.cli.library_access import print_json
+from app.cli.library_commands import variable_values
+from app.runners.base import CancelToken, Message, RunParameters, RunRequest
+from app.runners.execution import RunOutcome, execute
+from app.runners.local.models import DEFAULT_MODEL_ID
+from app.runners.registry import RunnerContext, RunnerRegistry, load_runners
+from app.storage.library import Library, LibraryError
+from app.storage.paths import StorePaths
+from app.storage.runs import RunFilters, RunHistory, RunRecord
+from app.storage.store import Store
+
+
+def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    run = commands.add_parser("run", help="run a prompt against a model, streaming the answer")
+    run.add_argument("name")
+    which = run.add_mutually_exclusive_group()
+    which.add_argument("--version", metavar="V")
+    which.add_argument("--label", metavar="L")
+    run.add_argument(
+        "--model", metavar="M", help=f"model id (default: the prompt's, else {DEFAULT_MODEL_ID})"
+    )
+    run.add_argument("--var", action="append", default=[], metavar="NAME=VALUE")
+    run.add_argument("--vars-file", type=Path, help="a JSON object of variable values")
+    run.add_argument(
+        "--param",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="temperature, top_p, max_tokens, seed or stop (repeatable)",
+    )
+    run.add_argument("--json", action="store_true", help="print the finished run as JSON")
+    run.set_defaults(handler=run_prompt)
+
+    models = commands.add_parser("models", help="list, add and remove models")
+    actions = models.add_subparsers(dest="models_command", required=True, metavar="ACTION")
+    listing = actions.add_parser("list", help="every model the runners offer")
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(handler=run_models_list)
+    add = actions.add_parser("add", help="add a .gguf file or a folder of them")
+    add.add_argument("path", type=Path)
+    add.set_defaults(handler=run_models_add)
+    remove = actions.add_parser("remove", help="forget an added file or folder (by path or id)")
+    remove.add_argument("id")
+    remove.set_defaults(handler=run_models_remove)
+
+    history = commands.add_parser("history", help="past runs, newest first")
+    history.add_argument("action", nargs="?", choices=["show"], help="show one run")
+    history.add_argument("run_id", nargs="?", metavar="ID")
+    history.add_argument("--prompt")
+    history.add_argument("--model")
+    history.add_argument("--status", choices=["succeeded", "failed", "cancelled"])
+    history.add_argument("--search", metavar="TEXT", help="full-text search in runs")
+    history.add_argument("--limit", type=int, default=20)
+    history.add_argument("--json", action="store_true")
+    history.set_defaults(handler=run_history)
+
+
+@contextlib.contextmanager
+def _session(paths: StorePaths) -> Iterator[tuple[Store, RunnerRegistry]]:
+    with Store.open(paths, terminal.current_passphrase) as store:
+        registry = load_runners(
+            RunnerContext(
+                paths.data_dir,
+                {"local_model_paths": _model_sources(store), "progress": _show_progress},
+            )
+        )
+        try:
+            yield store, registry
+        finally:
+            for runner in registry.runners.values():
+                close = getattr(runner, "close", None)
+                if close is not None:
+                    close()
+
+
+def _show_progress(done: int, total: int) -> None:
+    end = "\n" if done >= total else ""
+    print(f"\rPreparing the built-in model: {done * 100 // total}%", end=end, file=sys.stderr)
+
+
+def _parameters(defaults: RunParameters, options: list[str]) -> RunParameters:
+    changes: dict[str, Any] = {}
+    for option in options:
+        key, sep, value = option.partition("=")
+        key = key.strip().replace("-", "_")
+        if not sep:
+            raise LibraryError(f"--param {option!r}: write it as KEY=VALUE")
+        try:
+            if key in ("temperature", "top_p"):
+                changes[key] = float(value)
+            elif key in ("max_tokens", "seed"):
+                changes[key] = int(value)
+            elif key == "stop":
+                changes["stop"] = (*changes.get("stop", ()), value)
+            else:
+                raise LibraryError(
+                    f"--param {key}: use temperature, top_p, max_tokens, seed or stop"
+                )
+        except ValueError:
+            raise LibraryError(f"--param {key}: {value!r} is not a number") from None
+    return dataclasses.replace(defaults, **changes)
+
+
+def run_prompt(args: argparse.Namespace, paths: StorePaths) -> int:
+    ref = args.label or args.version
+    with _session(paths) as (store, registry):
+        library = Library(store)
+        content = library.get(args.name, ref)
+        rendered = library.render(args.name, variable_values(args), ref)
+        settings = content.settings
+        params = _parameters(
+            RunParameters(
+                temperature=settings.temperature,
+                top_p=settings.top_p,
+                max_tokens=settings.max_tokens,
+                stop=settings.stop,
+                seed=settings.seed,
+                json_schema=settings.json_schema,
+            ),
+            args.param,
+        )
+        system = [Message("system", rendered.system)] if rendered.system else []
+        messages = (*system, Message("user", rendered.user))
+        model = args.model or settings.model or DEFAULT_MODEL_ID
+        request = RunRequest(model, messages, params)
+        cancel = CancelToken()
+        on_text = None if args.json else _print_piece
+        with terminal.ctrl_c_calls(cancel.cancel):
+            outcome = execute(registry, request, on_text, cancel)
+        if not args.json:
+            print(flush=True)
+        version_id = None
+        if ref:
+            version_id = next(
+                (v.id for v in library.versions(args.name) if v.content == content), None
+            )
+        record = RunHistory(store).record(
+            _record(outcome, request, args.name, ref, version_id, dict(rendered.values))
+        )
+    if args.json:
+        print_json(run_json(record))
+    else:
+        _summary(record)
+    return {"succeeded": 0, "cancelled": 130}.get(record.status, 1)
+
+
+def _print_piece(text: str) -> None:
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+def _record(
+    outcome: RunOutcome,
+    request: RunRequest,
+    prompt: str | None,
+    ref: str | None,
+    version_id: str | None,
+    variables: dict[str, Any],
+) -> RunRecord:
+    return RunRecord(
+        model_id=request.model_id,
+        messages=[dataclasses.asdict(m) for m in request.messages],
+        output=outcome.output,
+        status=outcome.status,  # type: ignore[arg-type]
+        latency_ms=outcome.latency_ms,
+        started_at=outcome.started_at,
+        prompt_name=prompt,
+        version_id=version_id,
+        ref=ref or "working",
+        params=request.params.to_json(),
+        variables=variables,
+        finish_reason=outcome.finish_reason,
+        error=outcome.error,
+        input_tokens=outcome.input_tokens,
+        output_tokens=outcome.output_tokens,
+        ttft_ms=outcome.ttft_ms,
+        tokens_per_s=outcome.tokens_per_s,
+        cost_usd=0.0,  # local models cost nothing; remote runners report their cost
+    )
+
+
+def _summary(record: RunRecord) -> None:
+    if record.status != "succeeded":
+        terminal.say_error(f"promptdesk: run {record.status}: {record.error}")
+    parts = [f"{record.input_tokens} in / {record.output_tokens} out tokens"]
+    if record.ttft_ms is not None:
+        parts.append(f"first token {record.ttft_ms:.0f} ms")
+    if record.tokens_per_s:
+        parts.append(f"{record.tokens_per_s:.1f} tokens/s")
+    parts.append(f"{record.latency_ms / 1000:.2f} s")
+    terminal.say_error(f"({', '.join(parts)}; run {record.id[:12]})")
+
+
+def run_json(record: RunRecord) -> dict[str, Any]:
+    data = dataclasses.asdict(record)
+    data["tokens"] = {"input": record.input_tokens, "output": record.output_tokens}
+    return data
+
+
+def run_models_list(args: argparse.Namespace, paths: StorePaths) -> int:
+    with _session(paths) as (_, registry):
+        models = registry.models()
+    if args.json:
+        print_json([dataclasses.asdict(m) | {"details": dict(m.details)} for m in models])
+        return 0
+    for model in models:
+        context = f"{model.context_length:,} tokens" if model.context_length else "?"
+        note = "" if model.details.get("prepared", True) else "  (prepared on first run)"
+        terminal.say(f"{model.id}  {model.name}  {model.mode}, context {context}{note}")
+    return 0
+
+
+def run_models_add(args: argparse.Namespace, paths: StorePaths) -> int:
+    from app.runners.local.gguf import read_gguf_info
+
+    path = args.path.expanduser().resolve()
+    files = sorted(path.glob("*.gguf")) if path.is_dir() else [path]
+    if not files or not all(f.is_file() for f in files):
+        raise LibraryError(f"{path}: no .gguf model file there")
+    infos = [read_gguf_info(f) for f in files]  # refuses anything that is not GGUF
+    with Store.open(paths, terminal.current_passphrase) as store, store.write() as conn:
+        from sqlalchemy import text
+
+        conn.execute(
+            text(
+                "INSERT INTO local_model_source (path, added_at) VALUES (:p, :t) "
+                "ON CONFLICT (path) DO NOTHING"
+            ),
+            {"p": str(path), "t": datetime.now(UTC).isoformat(timespec="seconds")},
+        )
+    for info in infos:
+        terminal.say(f"Added {info.name} ({info.architecture}, {info.quantization})")
+    return 0
+
+
+def run_models_remove(args: argparse.Namespace, paths: StorePaths) -> int:
+    from sqlalchemy import text
+
+    with _session(paths) as (store, registry):
+        target = args.id
+        for model in registry.models():
+            if model.id == args.id and "path" in model.details:
+                target = str(model.details["path"])
+        with store.write() as conn:
+            removed = conn.execute(
+                text("DELETE FROM local_model_source WHERE path = :p OR path = :parent"),
+                {"p": target, "parent": str(Path(target).parent)},
+            ).rowcount
+    if not removed:
+        raise LibraryError(f"'{args.id}' is not an added model (see `promptdesk models list`)")
+    terminal.say(f"Removed {args.id}; the file itself was not touched.")
+    return 0
+
+
+def run_history(args: argparse.Namespace, paths: StorePaths) -> int:
+    with Store.open(paths, terminal.current_passphrase) as store:
+        history = RunHistory(store)
+        if args.action == "show":
+            if not args.run_id:
+                raise LibraryError("name the run: `promptdesk history show ID`")
+            record = history.get(args.run_id)
+            if record is None:
+                raise LibraryError(f"no run '{args.run_id}'")
+            records = [record]
+        else:
+            filters = RunFilters(
+                prompt=args.prompt, model=args.model, status=args.status, query=args.search
+            )
+            records = history.search(filters, args.limit)
+    if args.json:
+        print_json(
+            [run_json(r) for r in records] if args.action != "show" else run_json(records[0])
+        )
+        return 0
+    if args.action == "show":
+        _show_run(records[0])
+        return 0
+    if not records:
+        terminal.say("No runs yet. Run a prompt with `promptdesk run NAME`.")
+    for r in records:
+        tps = f"{r.tokens_per_s:.1f} tok/s" if r.tokens_per_s else "-"
+        terminal.say(
+            f"{r.id[:12]}  {r.started_at[:19]}  {r.status:<9}  {r.prompt_name or '-'}  "
+            f"{r.model_id}  {r.input_tokens}/{r.output_tokens} tokens  {tps}"
+        )
+    return 0
+
+
+def _show_run(r: RunRecord) -> None:
+    terminal.say(f"Run {r.id}  {r.status}  {r.started_at}")
+    terminal.say(
+        f"Prompt {r.prompt_name or '-'} ({r.ref}{', ' + r.version_id[:12] if r.version_id else ''})"
+    )
+    terminal.say(f"Model {r.model_id}  params {json.dumps(r.params, sort_keys=True)}")
+    ttft = f"{r.ttft_ms:.0f} ms" if r.ttft_ms is not None else "-"
+    tps = f"{r.tokens_per_s:.1f}" if r.tokens_per_s else "-"
+    terminal.say(
+        f"Tokens {r.input_tokens} in / {r.output_tokens} out, first token {ttft}, "
+        f"{tps} tokens/s, {r.latency_ms / 1000:.2f} s, cost ${r.cost_usd:.6f}"
+    )
+    if r.error:
+        terminal.say(f"Error: {r.error}")
+    for message in r.messages:
+        terminal.say(f"--- {message['role']}\n{message['content']}")
+    terminal.say(f"--- output\n{r.output}")
+
+
+def _model_sources(store: Store) -> list[str]:
+    from sqlalchemy import text
+
+    with store.read() as conn:
+        return list(
+            conn.execute(text("SELECT path FROM local_model_source ORDER BY path")).scalars()
+        )

@@ -1,0 +1,1 @@
+"""The built-in local runner: GGUF models through llama.cpp, in a separate worker process."""

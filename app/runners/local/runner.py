@@ -1,0 +1,92 @@
+"""The local runner: any GGUF model through llama.cpp, run in the worker process."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import asdict
+from pathlib import Path
+
+from app.runners.base import (
+    CancelToken,
+    ModelInfo,
+    RunEvent,
+    RunFailed,
+    RunFinished,
+    RunRequest,
+    TextDelta,
+)
+from app.runners.local.client import WorkerClient
+from app.runners.local.models import (
+    DEFAULT_MODEL_ID,
+    RUNNER,
+    LocalModel,
+    Progress,
+    discover,
+    ensure_default_model,
+    physical_cores,
+)
+
+DEFAULT_CONTEXT = 4096
+
+
+class LocalRunner:
+    name = RUNNER
+
+    def __init__(
+        self,
+        models_dir: Path,
+        added: tuple[Path, ...] = (),
+        threads: int | None = None,
+        memory_budget_mb: int = 4096,
+        progress: Progress | None = None,
+    ) -> None:
+        self.models_dir = models_dir
+        self.added = added
+        self.threads = threads or physical_cores()
+        self.progress = progress
+        self.worker = WorkerClient(memory_budget_mb)
+
+    def list_models(self) -> list[ModelInfo]:
+        return [model.to_model_info() for model in discover(self.models_dir, self.added)]
+
+    def model(self, model_id: str) -> LocalModel:
+        for model in discover(self.models_dir, self.added):
+            if model.id == model_id:
+                return model
+        raise LookupError(f"no local model '{model_id}' (see `promptdesk models list`)")
+
+    def stream(self, request: RunRequest, cancel: CancelToken) -> Iterator[RunEvent]:
+        model = self.model(request.model_id)
+        if model.id == DEFAULT_MODEL_ID and model.info is None:
+            ensure_default_model(self.models_dir, self.progress)
+            model = self.model(request.model_id)
+        info = model.to_model_info()
+        payload = {
+            "op": "generate",
+            "model_path": str(model.path),
+            "mode": info.mode,
+            "params": request.params.to_json(),
+            "threads": self.threads,
+            "context": min(DEFAULT_CONTEXT, info.context_length or DEFAULT_CONTEXT),
+        }
+        if info.mode == "chat":
+            payload["messages"] = [asdict(m) for m in request.messages]
+        else:
+            payload["prompt"] = request.as_completion_text()
+        for event in self.worker.request(payload, cancel):
+            kind = event["event"]
+            if kind == "token":
+                yield TextDelta(event["text"])
+            elif kind == "done":
+                yield RunFinished(
+                    event["finish_reason"], event["input_tokens"], event["output_tokens"]
+                )
+            elif kind == "cancelled":
+                yield RunFailed("Cancelled.", kind="cancelled")
+            elif kind == "crash":
+                yield RunFailed(event["message"], kind="crash")
+            elif kind == "error":
+                yield RunFailed(f"The local model failed: {event['message']}", kind="model")
+
+    def close(self) -> None:
+        self.worker.stop()

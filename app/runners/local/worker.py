@@ -1,0 +1,163 @@
+"""The inference worker: a separate process that runs llama.cpp (DESIGN.md decision 3).
+
+Started by :class:`app.runners.local.client.WorkerClient` as ``python -m
+app.runners.local.worker``. It reads one JSON request per line on stdin and writes JSON events
+per line on stdout: ``token`` as text arrives, then ``done``, ``cancelled`` or ``error``. A
+native crash here (llama.cpp segfaults, out of memory, a kill) ends only this process; the
+client reports the run as failed and starts a new worker for the next one. Loaded models stay
+in memory between runs (least recently used ones are dropped beyond a memory budget), and
+llama.cpp reuses its KV cache for the prefix a new prompt shares with the previous one.
+
+Requests::
+
+    {"op": "generate", "id": "...", "model_path": "...", "mode": "completion" | "chat",
+     "prompt": "..." | "messages": [...], "params": {...}, "threads": 2, "context": 4096}
+    {"op": "cancel", "id": "..."}
+    {"op": "tokenize", "id": "...", "model_path": "...", "text": "..."}
+    {"op": "shutdown"}
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import queue
+import sys
+import threading
+import time
+from collections import OrderedDict
+from typing import Any
+
+_write_lock = threading.Lock()
+_out = sys.stdout
+
+
+def send(event: dict[str, Any]) -> None:
+    line = json.dumps(event, ensure_ascii=False)
+    with _write_lock:
+        _out.write(line + "\n")
+        _out.flush()
+
+
+class ModelCache:
+    """Loaded models, least recently used first out once over the memory budget."""
+
+    def __init__(self, budget_bytes: int) -> None:
+        self.budget = budget_bytes
+        self.models: OrderedDict[tuple[str, int, int], Any] = OrderedDict()
+
+    def get(self, path: str, threads: int, context: int) -> Any:
+        key = (path, threads, context)
+        if key in self.models:
+            self.models.move_to_end(key)
+            return self.models[key]
+        size = os.path.getsize(path)
+        while self.models and self._used() + size > self.budget:
+            self.models.popitem(last=False)
+        import llama_cpp  # only ever imported here, in the worker
+
+        model = llama_cpp.Llama(
+            model_path=path, n_ctx=context, n_threads=threads, verbose=False, seed=0
+        )
+        self.models[key] = model
+        return model
+
+    def _used(self) -> int:
+        return sum(os.path.getsize(path) for path, _, _ in self.models)
+
+
+def generate(cache: ModelCache, request: dict[str, Any], cancelled: threading.Event) -> None:
+    started = time.perf_counter()
+    model = cache.get(request["model_path"], int(request["threads"]), int(request["context"]))
+    params = request.get("params", {})
+    options: dict[str, Any] = {
+        "max_tokens": params.get("max_tokens") or 512,
+        "temperature": params.get("temperature", 0.8),
+        "top_p": params.get("top_p", 0.95),
+        "stop": params.get("stop") or None,
+        "seed": params.get("seed"),
+        "stream": True,
+    }
+    if params.get("json_schema") is not None:
+        import llama_cpp
+
+        options["grammar"] = llama_cpp.LlamaGrammar.from_json_schema(  # type: ignore[attr-defined]
+            json.dumps(params["json_schema"]), verbose=False
+        )
+    if request["mode"] == "chat":
+        prompt_text = "\n".join(m["content"] for m in request["messages"])
+        chunks = model.create_chat_completion(messages=request["messages"], **options)
+    else:
+        prompt_text = request["prompt"]
+        chunks = model.create_completion(prompt=prompt_text, **options)
+    output: list[str] = []
+    finish = "stop"
+    for chunk in chunks:
+        if cancelled.is_set():
+            send({"id": request["id"], "event": "cancelled", "output_tokens": len(output)})
+            return
+        choice = chunk["choices"][0]
+        piece = choice.get("text") if "text" in choice else choice.get("delta", {}).get("content")
+        if piece:
+            output.append(piece)
+            send({"id": request["id"], "event": "token", "text": piece})
+        finish = choice.get("finish_reason") or finish
+    text = "".join(output)
+    send(
+        {
+            "id": request["id"],
+            "event": "done",
+            "finish_reason": finish,
+            "input_tokens": _count(model, prompt_text),
+            "output_tokens": _count(model, text, bos=False),
+            "seconds": time.perf_counter() - started,
+        }
+    )
+
+
+def _count(model: Any, text: str, bos: bool = True) -> int:
+    return len(model.tokenize(text.encode("utf-8"), add_bos=bos, special=False)) if text else 0
+
+
+def main() -> int:
+    # stdout carries the protocol; llama.cpp's own chatter on stderr goes nowhere.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 2)
+    budget = int(os.environ.get("PROMPTDESK_MODEL_MEMORY_MB", "4096")) * 1024 * 1024
+    cache = ModelCache(budget)
+    jobs: queue.Queue[dict[str, Any] | None] = queue.Queue()
+    cancels: dict[str, threading.Event] = {}
+
+    def read_requests() -> None:
+        for line in sys.stdin:
+            request = json.loads(line)
+            if request["op"] == "cancel":
+                cancels.setdefault(request["id"], threading.Event()).set()
+            elif request["op"] == "shutdown":
+                break
+            else:
+                cancels.setdefault(request["id"], threading.Event())
+                jobs.put(request)
+        jobs.put(None)
+
+    threading.Thread(target=read_requests, name="requests", daemon=True).start()
+    send({"event": "ready", "pid": os.getpid()})
+    while (request := jobs.get()) is not None:
+        try:
+            if request["op"] == "generate":
+                generate(cache, request, cancels[request["id"]])
+            elif request["op"] == "tokenize":
+                model = cache.get(
+                    request["model_path"], int(request["threads"]), int(request["context"])
+                )
+                count = _count(model, request["text"])
+                send({"id": request["id"], "event": "tokens", "count": count})
+        except Exception as exc:  # reported to the caller; the worker stays up
+            send({"id": request["id"], "event": "error", "message": f"{type(exc).__name__}: {exc}"})
+        finally:
+            cancels.pop(request["id"], None)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
