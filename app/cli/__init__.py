@@ -18,6 +18,7 @@ from app.cli import (
     key_commands,
     library_commands,
     prompt_commands,
+    provider_commands,
     run_commands,
     store_commands,
     terminal,
@@ -59,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     prompt_commands.add_parsers(commands)
     library_commands.add_parsers(commands)
     run_commands.add_parsers(commands)
+    provider_commands.add_parsers(commands)
     return parser
 
 

@@ -12,6 +12,7 @@ import argparse
 import contextlib
 import dataclasses
 import json
+import os
 import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -27,6 +28,7 @@ from app.runners.local.models import DEFAULT_MODEL_ID
 from app.runners.registry import RunnerContext, RunnerRegistry, load_runners
 from app.storage.library import Library, LibraryError
 from app.storage.paths import StorePaths
+from app.storage.provider_keys import ProviderKeys
 from app.storage.runs import RunFilters, RunHistory, RunRecord
 from app.storage.store import Store
 
@@ -72,6 +74,9 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     history.add_argument("--status", choices=["succeeded", "failed", "cancelled"])
     history.add_argument("--search", metavar="TEXT", help="full-text search in runs")
     history.add_argument("--limit", type=int, default=20)
+    history.add_argument(
+        "--totals", choices=["day", "model", "prompt"], help="sum runs, tokens and cost instead"
+    )
     history.add_argument("--json", action="store_true")
     history.set_defaults(handler=run_history)
 
@@ -82,7 +87,12 @@ def _session(paths: StorePaths) -> Iterator[tuple[Store, RunnerRegistry]]:
         registry = load_runners(
             RunnerContext(
                 paths.data_dir,
-                {"local_model_paths": _model_sources(store), "progress": _show_progress},
+                {
+                    "local_model_paths": _model_sources(store),
+                    "progress": _show_progress,
+                    "api_key_lookup": ProviderKeys(store).lookup,
+                    "provider_endpoints": _endpoints(),
+                },
             )
         )
         try:
@@ -155,8 +165,9 @@ def run_prompt(args: argparse.Namespace, paths: StorePaths) -> int:
             version_id = next(
                 (v.id for v in library.versions(args.name) if v.content == content), None
             )
+        cost = _cost(registry, request.model_id, outcome)
         record = RunHistory(store).record(
-            _record(outcome, request, args.name, ref, version_id, dict(rendered.values))
+            _record(outcome, request, args.name, ref, version_id, dict(rendered.values), cost)
         )
     if args.json:
         print_json(run_json(record))
@@ -177,6 +188,7 @@ def _record(
     ref: str | None,
     version_id: str | None,
     variables: dict[str, Any],
+    cost_usd: float,
 ) -> RunRecord:
     return RunRecord(
         model_id=request.model_id,
@@ -196,8 +208,19 @@ def _record(
         output_tokens=outcome.output_tokens,
         ttft_ms=outcome.ttft_ms,
         tokens_per_s=outcome.tokens_per_s,
-        cost_usd=0.0,  # local models cost nothing; remote runners report their cost
+        cost_usd=cost_usd,
     )
+
+
+def _cost(registry: RunnerRegistry, model_id: str, outcome: RunOutcome) -> float:
+    """From the runner's price table (remote); local models cost nothing."""
+    try:
+        price = getattr(registry.runner_for(model_id), "cost_usd", None)
+    except LookupError:
+        return 0.0
+    if price is None:
+        return 0.0
+    return float(price(model_id, outcome.input_tokens, outcome.output_tokens))
 
 
 def _summary(record: RunRecord) -> None:
@@ -287,6 +310,8 @@ def run_history(args: argparse.Namespace, paths: StorePaths) -> int:
             filters = RunFilters(
                 prompt=args.prompt, model=args.model, status=args.status, query=args.search
             )
+            if args.totals:
+                return _print_totals(history.totals(args.totals, filters), args)
             records = history.search(filters, args.limit)
     if args.json:
         print_json(
@@ -303,6 +328,20 @@ def run_history(args: argparse.Namespace, paths: StorePaths) -> int:
         terminal.say(
             f"{r.id[:12]}  {r.started_at[:19]}  {r.status:<9}  {r.prompt_name or '-'}  "
             f"{r.model_id}  {r.input_tokens}/{r.output_tokens} tokens  {tps}"
+        )
+    return 0
+
+
+def _print_totals(rows: list[dict[str, Any]], args: argparse.Namespace) -> int:
+    if args.json:
+        print_json(
+            [{args.totals: row["k"]} | {k: v for k, v in row.items() if k != "k"} for row in rows]
+        )
+        return 0
+    for row in rows:
+        terminal.say(
+            f"{row['k'] or '-'}  {row['runs']} runs  {row['input_tokens'] or 0} in / "
+            f"{row['output_tokens'] or 0} out tokens  ${row['cost_usd'] or 0:.4f}"
         )
     return 0
 
@@ -324,6 +363,16 @@ def _show_run(r: RunRecord) -> None:
     for message in r.messages:
         terminal.say(f"--- {message['role']}\n{message['content']}")
     terminal.say(f"--- output\n{r.output}")
+
+
+def _endpoints() -> dict[str, str]:
+    """Provider base URLs from PROMPTDESK_PROVIDER_ENDPOINTS ("openai=http://host/v1,...")."""
+    found: dict[str, str] = {}
+    for item in os.environ.get("PROMPTDESK_PROVIDER_ENDPOINTS", "").split(","):
+        provider, sep, url = item.partition("=")
+        if sep and provider.strip() and url.strip():
+            found[provider.strip()] = url.strip()
+    return found
 
 
 def _model_sources(store: Store) -> list[str]:

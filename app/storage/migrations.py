@@ -203,6 +203,16 @@ MIGRATIONS: tuple[Migration, ...] = (
                 added_at TEXT NOT NULL
             ) WITHOUT ROWID
             """,
+            # Which providers have an API key and where it is: the OS keychain (secret NULL
+            # here) or, where there is no keychain, this encrypted table.
+            """
+            CREATE TABLE provider_key (
+                provider   TEXT PRIMARY KEY,
+                location   TEXT NOT NULL CHECK (location IN ('keychain', 'store')),
+                secret     TEXT,
+                updated_at TEXT NOT NULL
+            ) WITHOUT ROWID
+            """,
         ),
     ),
 )
