@@ -27,6 +27,7 @@ from app.core.prompt import ContentError, PromptNameError
 from app.core.rendering import TemplateError
 from app.core.variables import VariableError
 from app.core.versions import RefNameError
+from app.runners.local.gguf import NotAGgufFile
 from app.storage.errors import StoreError
 from app.storage.library.errors import LibraryError
 from app.storage.paths import default_paths
@@ -39,6 +40,7 @@ USER_ERRORS = (
     PromptNameError,
     ContentError,
     RefNameError,
+    NotAGgufFile,
     UnicodeError,
     json.JSONDecodeError,
     OSError,

@@ -18,7 +18,7 @@ import pluggy
 from app.runners import hookspecs
 from app.runners.base import ModelInfo, Runner
 
-BUILT_IN_PLUGINS = ("app.runners.local.plugin",)
+BUILT_IN_PLUGINS = ("app.runners.local.plugin", "app.runners.remote.plugin")
 
 
 class UnknownModel(LookupError):

@@ -27,6 +27,8 @@ from app.storage.errors import WrongPassphrase
 from app.storage.key_file import KeyMode
 from app.storage.library import Library
 from app.storage.paths import StorePaths
+from app.storage.provider_keys import ProviderKeys
+from app.storage.runs import RunFilters, RunHistory, RunRecord
 from app.storage.store import Store
 from tests.support.files import every_file
 
@@ -53,6 +55,24 @@ def _library_records(store: Store) -> None:
     library.create_branch("canary-prompt", "side")
     library.edit("canary-prompt", lambda c: replace(c, body=c.body + f" {CANARY} edit"))
     assert library.search("canary")[0].name == "canary-prompt"
+
+
+def _run_history(store: Store) -> None:
+    """A run (messages, variables, output) and a provider key kept in the store."""
+    RunHistory(store).record(
+        RunRecord(
+            model_id="local:gemma-3-270m",
+            messages=[{"role": "user", "content": f"{CANARY} rendered prompt"}],
+            output=f"{CANARY} model output",
+            status="succeeded",
+            latency_ms=12.0,
+            started_at="2026-11-22T00:00:00+00:00",
+            prompt_name="canary-prompt",
+            variables={"topic": CANARY},
+        )
+    )
+    ProviderKeys(store).set("openai", f"sk-{CANARY}")
+    assert RunHistory(store).search(RunFilters(query="canary"))[0].output.startswith(CANARY)
 
 
 def _note_rows(conn: Connection) -> None:
@@ -83,6 +103,7 @@ RECORD_WRITERS: list[Callable[[Store], None]] = [
     _in_one_transaction(_overflow_row),
     _in_one_transaction(_store_meta),
     _library_records,
+    _run_history,
 ]
 
 

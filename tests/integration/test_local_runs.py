@@ -161,3 +161,42 @@ def test_promptdesk_run_end_to_end(models_dir: Path) -> None:
     assert history[0]["status"] == "succeeded"
     assert history[0]["output"].strip() == result.stdout.strip()
     assert history[0]["messages"] == [{"role": "user", "content": "The capital of Italy is"}]
+
+
+def test_structured_output_follows_the_json_schema(runner: LocalRunner) -> None:
+    schema = {
+        "type": "object",
+        "properties": {"colour": {"enum": ["red", "green", "blue"]}, "count": {"type": "integer"}},
+        "required": ["colour", "count"],
+    }
+    params = RunParameters(temperature=0.0, max_tokens=64, json_schema=schema)
+    events = list(runner.stream(request("The sky is blue. Answer in JSON:", params), CancelToken()))
+    assert isinstance(events[-1], RunFinished)
+    reply = json.loads("".join(e.text for e in events if isinstance(e, TextDelta)))
+    assert reply["colour"] in {"red", "green", "blue"}
+    assert isinstance(reply["count"], int)
+
+
+def test_models_add_lists_and_removes_a_gguf_file(
+    models_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from app.cli import main
+
+    assert main(["init", "--insecure-key-file"]) == 0
+    extra = tmp_path / "my-models"
+    extra.mkdir()
+    os.link(models_dir / "gemma-3-270m-q4_k_m.gguf", extra / "My-Model.gguf")
+    (tmp_path / "notes.gguf").write_text("not a model")
+    capsys.readouterr()
+    assert main(["models", "add", str(tmp_path / "notes.gguf")]) == 1
+    assert "not a GGUF" in capsys.readouterr().err
+    assert main(["models", "add", str(extra)]) == 0
+    assert "Gemma 3 270m" in capsys.readouterr().out
+    assert main(["models", "list", "--json"]) == 0
+    listed = {m["id"]: m for m in json.loads(capsys.readouterr().out)}
+    assert listed["local:my-model"]["mode"] == "completion"
+    assert listed["local:my-model"]["details"]["quantization"] == "Q4_K_M"
+    assert main(["models", "remove", "local:my-model"]) == 0
+    capsys.readouterr()
+    assert main(["models", "list", "--json"]) == 0
+    assert "local:my-model" not in capsys.readouterr().out
