@@ -6,11 +6,11 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
 
 from app.cli import terminal
-from app.cli.library_access import open_library, print_json
-from app.storage.library import LibraryError, SearchFilters
+from app.cli.library_access import open_library, print_json, variable_values
+from app.runners.tokens import TokenCount, count_tokens
+from app.storage.library import SearchFilters
 from app.storage.library.errors import ImportFailed
 from app.storage.paths import StorePaths
 
@@ -50,24 +50,7 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     imports.set_defaults(handler=run_import)
 
 
-def variable_values(args: argparse.Namespace) -> dict[str, Any]:
-    values: dict[str, Any] = {}
-    if args.vars_file is not None:
-        loaded = json.loads(args.vars_file.read_text(encoding="utf-8"))
-        if not isinstance(loaded, dict):
-            raise LibraryError(f"{args.vars_file} must hold a JSON object of variable values")
-        values.update(loaded)
-    for item in args.var:
-        name, sep, value = item.partition("=")
-        if not sep:
-            raise LibraryError(f"--var {item!r}: write it as NAME=VALUE")
-        values[name.strip()] = value
-    return values
-
-
 def run_render(args: argparse.Namespace, paths: StorePaths) -> int:
-    from app.runners.tokens import count_tokens
-
     ref = args.label or args.version
     with open_library(paths) as library:
         rendered = library.render(args.name, variable_values(args), ref)
@@ -75,7 +58,7 @@ def run_render(args: argparse.Namespace, paths: StorePaths) -> int:
     model = args.model or content.settings.model
     messages = [{"role": "system", "content": rendered.system}] if rendered.system else []
     messages.append({"role": "user", "content": rendered.user})
-    count = count_tokens("\n\n".join(m["content"] for m in messages), model)
+    count = _token_count(paths, "\n\n".join(m["content"] for m in messages), model)
     if args.json:
         print_json(
             {
@@ -102,6 +85,16 @@ def run_render(args: argparse.Namespace, paths: StorePaths) -> int:
     approx = "" if count.exact else "about "
     terminal.say_error(f"({approx}{count.tokens} tokens, {count.method})")
     return 0
+
+
+def _token_count(paths: StorePaths, text: str, model: str | None) -> TokenCount:
+    """Exact with the target's tokenizer: the local model's own, or tiktoken for OpenAI."""
+    if model and model.startswith("local:"):
+        from app.cli.run_commands import runner_session
+
+        with runner_session(paths) as (_, registry):
+            return registry.runner_for(model).count_tokens(text, model)
+    return count_tokens(text, model)
 
 
 def run_search(args: argparse.Namespace, paths: StorePaths) -> int:

@@ -20,8 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from app.cli import terminal
-from app.cli.library_access import print_json
-from app.cli.library_commands import variable_values
+from app.cli.library_access import print_json, variable_values
 from app.runners.base import CancelToken, Message, RunParameters, RunRequest
 from app.runners.execution import RunOutcome, execute
 from app.runners.local.models import DEFAULT_MODEL_ID
@@ -73,6 +72,8 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     history.add_argument("--model")
     history.add_argument("--status", choices=["succeeded", "failed", "cancelled"])
     history.add_argument("--search", metavar="TEXT", help="full-text search in runs")
+    history.add_argument("--since", metavar="DATE", help="runs on or after, e.g. 2026-11-01")
+    history.add_argument("--until", metavar="DATE", help="runs before, e.g. 2026-12-01")
     history.add_argument("--limit", type=int, default=20)
     history.add_argument(
         "--totals", choices=["day", "model", "prompt"], help="sum runs, tokens and cost instead"
@@ -82,7 +83,7 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
 
 
 @contextlib.contextmanager
-def _session(paths: StorePaths) -> Iterator[tuple[Store, RunnerRegistry]]:
+def runner_session(paths: StorePaths) -> Iterator[tuple[Store, RunnerRegistry]]:
     with Store.open(paths, terminal.current_passphrase) as store:
         registry = load_runners(
             RunnerContext(
@@ -134,7 +135,7 @@ def _parameters(defaults: RunParameters, options: list[str]) -> RunParameters:
 
 def run_prompt(args: argparse.Namespace, paths: StorePaths) -> int:
     ref = args.label or args.version
-    with _session(paths) as (store, registry):
+    with runner_session(paths) as (store, registry):
         library = Library(store)
         content = library.get(args.name, ref)
         rendered = library.render(args.name, variable_values(args), ref)
@@ -242,7 +243,7 @@ def run_json(record: RunRecord) -> dict[str, Any]:
 
 
 def run_models_list(args: argparse.Namespace, paths: StorePaths) -> int:
-    with _session(paths) as (_, registry):
+    with runner_session(paths) as (_, registry):
         models = registry.models()
     if args.json:
         print_json([dataclasses.asdict(m) | {"details": dict(m.details)} for m in models])
@@ -280,7 +281,7 @@ def run_models_add(args: argparse.Namespace, paths: StorePaths) -> int:
 def run_models_remove(args: argparse.Namespace, paths: StorePaths) -> int:
     from sqlalchemy import text
 
-    with _session(paths) as (store, registry):
+    with runner_session(paths) as (store, registry):
         target = args.id
         for model in registry.models():
             if model.id == args.id and "path" in model.details:
@@ -308,7 +309,12 @@ def run_history(args: argparse.Namespace, paths: StorePaths) -> int:
             records = [record]
         else:
             filters = RunFilters(
-                prompt=args.prompt, model=args.model, status=args.status, query=args.search
+                prompt=args.prompt,
+                model=args.model,
+                status=args.status,
+                query=args.search,
+                since=args.since,
+                until=args.until,
             )
             if args.totals:
                 return _print_totals(history.totals(args.totals, filters), args)

@@ -14,6 +14,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol, runtime_checkable
 
+from app.runners.tokens import TokenCount
+
 Role = Literal["system", "user", "assistant"]
 
 
@@ -110,3 +112,5 @@ class Runner(Protocol):
     def list_models(self) -> list[ModelInfo]: ...
 
     def stream(self, request: RunRequest, cancel: CancelToken) -> Iterator[RunEvent]: ...
+
+    def count_tokens(self, text: str, model_id: str) -> TokenCount: ...

@@ -38,6 +38,10 @@ def count_tokens(text: str, model: str | None) -> TokenCount:
             return TokenCount(
                 len(encoding.encode(text, disallowed_special=())), f"tiktoken {encoding_name}", True
             )
+    return estimate_tokens(text)
+
+
+def estimate_tokens(text: str) -> TokenCount:
     return TokenCount(
         math.ceil(len(text) / CHARS_PER_TOKEN) if text else 0,
         f"estimate ({CHARS_PER_TOKEN} characters per token)",

@@ -25,6 +25,7 @@ from app.runners.local.models import (
     ensure_default_model,
     physical_cores,
 )
+from app.runners.tokens import TokenCount, estimate_tokens
 
 DEFAULT_CONTEXT = 4096
 
@@ -87,6 +88,29 @@ class LocalRunner:
                 yield RunFailed(event["message"], kind="crash")
             elif kind == "error":
                 yield RunFailed(f"The local model failed: {event['message']}", kind="model")
+
+    def count_tokens(self, text: str, model_id: str) -> TokenCount:
+        """Exact, with the model's own tokenizer (in the worker: llama.cpp stays out of here)."""
+        model = self.model(model_id)
+        if model.id == DEFAULT_MODEL_ID and model.info is None:
+            ensure_default_model(self.models_dir, self.progress)
+            model = self.model(model_id)
+        payload = {
+            "op": "tokenize",
+            "model_path": str(model.path),
+            "text": text,
+            "threads": self.threads,
+            "context": min(
+                DEFAULT_CONTEXT, model.to_model_info().context_length or DEFAULT_CONTEXT
+            ),
+        }
+        for event in self.worker.request(payload):
+            if event["event"] == "tokens":
+                name = model.info.architecture if model.info else "gguf"
+                return TokenCount(int(event["count"]), f"model tokenizer ({name})", True)
+            if event["event"] in ("error", "crash"):
+                break
+        return estimate_tokens(text)
 
     def close(self) -> None:
         self.worker.stop()

@@ -39,6 +39,7 @@ from app.runners.remote.providers import (
     Target,
     resolve,
 )
+from app.runners.tokens import TokenCount, count_tokens, estimate_tokens
 
 log = logging.getLogger(__name__)
 
@@ -156,6 +157,16 @@ class RemoteRunner:
         except Exception:  # litellm raises for models missing from its table
             return 0.0
         return float(prompt_cost) + float(completion_cost)
+
+    def count_tokens(self, text: str, model_id: str) -> TokenCount:
+        """tiktoken for OpenAI-family models (offline, exact); a stated estimate otherwise."""
+        try:
+            target = resolve(model_id, self.endpoints)
+        except LookupError:
+            return estimate_tokens(text)
+        return count_tokens(
+            text, target.model if target.provider.name in ("openai", "azure") else None
+        )
 
     # -- running -------------------------------------------------------------------------------
 

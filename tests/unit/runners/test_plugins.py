@@ -18,6 +18,7 @@ from app.runners.base import (
 from app.runners.execution import execute
 from app.runners.hookspecs import hookimpl
 from app.runners.registry import RunnerContext, load_runners
+from app.runners.tokens import TokenCount
 
 
 class EchoRunner:
@@ -35,6 +36,9 @@ class EchoRunner:
                 return
             yield TextDelta(word + " ")
         yield RunFinished("stop", len(words), len(words))
+
+    def count_tokens(self, text: str, model_id: str) -> TokenCount:
+        return TokenCount(len(text.split()), "words", True)
 
 
 class EchoPlugin:
