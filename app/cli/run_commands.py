@@ -92,6 +92,10 @@ def runner_session(paths: StorePaths) -> Iterator[tuple[Store, RunnerRegistry]]:
                     "local_model_paths": _model_sources(store),
                     "progress": _show_progress,
                     "api_key_lookup": ProviderKeys(store).lookup,
+                    # Until the settings issue: threads for llama.cpp (default: physical cores).
+                    "threads": int(os.environ["PROMPTDESK_THREADS"])
+                    if os.environ.get("PROMPTDESK_THREADS", "").isdigit()
+                    else None,
                     "provider_endpoints": _endpoints(),
                 },
             )
