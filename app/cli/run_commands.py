@@ -165,11 +165,7 @@ def run_prompt(args: argparse.Namespace, paths: StorePaths) -> int:
             outcome = execute(registry, request, on_text, cancel)
         if not args.json:
             print(flush=True)
-        version_id = None
-        if ref:
-            version_id = next(
-                (v.id for v in library.versions(args.name) if v.content == content), None
-            )
+        version_id = library.resolve(args.name, ref) if ref else None
         cost = _cost(registry, request.model_id, outcome)
         record = RunHistory(store).record(
             _record(outcome, request, args.name, ref, version_id, dict(rendered.values), cost)
@@ -307,7 +303,10 @@ def run_history(args: argparse.Namespace, paths: StorePaths) -> int:
         if args.action == "show":
             if not args.run_id:
                 raise LibraryError("name the run: `promptdesk history show ID`")
-            record = history.get(args.run_id)
+            try:
+                record = history.get(args.run_id)
+            except LookupError as error:
+                raise LibraryError(str(error)) from None
             if record is None:
                 raise LibraryError(f"no run '{args.run_id}'")
             records = [record]

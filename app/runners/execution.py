@@ -47,22 +47,21 @@ def execute(
     error: str | None = "the runner ended without a result"
     input_tokens = output_tokens = 0
     try:
-        stream = registry.runner_for(request.model_id).stream(request, cancel)
-    except LookupError as exc:
-        stream = iter([RunFailed(str(exc), kind="model")])
-    for event in stream:
-        if isinstance(event, TextDelta):
-            if first is None:
-                first = time.perf_counter()
-            pieces.append(event.text)
-            if on_text is not None:
-                on_text(event.text)
-        elif isinstance(event, RunFinished):
-            status, finish, error = "succeeded", event.finish_reason, None
-            input_tokens, output_tokens = event.input_tokens, event.output_tokens
-        elif isinstance(event, RunFailed):
-            status = "cancelled" if event.kind == "cancelled" else "failed"
-            error = event.message
+        for event in registry.runner_for(request.model_id).stream(request, cancel):
+            if isinstance(event, TextDelta):
+                if first is None:
+                    first = time.perf_counter()
+                pieces.append(event.text)
+                if on_text is not None:
+                    on_text(event.text)
+            elif isinstance(event, RunFinished):
+                status, finish, error = "succeeded", event.finish_reason, None
+                input_tokens, output_tokens = event.input_tokens, event.output_tokens
+            elif isinstance(event, RunFailed):
+                status = "cancelled" if event.kind == "cancelled" else "failed"
+                error = event.message
+    except Exception as exc:  # a runner that fails outright still makes a recorded run
+        status, error = "failed", str(exc) or type(exc).__name__
     ended = time.perf_counter()
     ttft = (first - started) * 1000 if first is not None else None
     generating = ended - first if first is not None else 0.0

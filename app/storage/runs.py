@@ -90,9 +90,8 @@ class RunHistory:
 
     def get(self, run_id: str) -> RunRecord | None:
         with self.store.read() as conn:
-            rows = _select(
-                conn, "WHERE id = :id OR id LIKE :prefix", {"id": run_id, "prefix": run_id + "%"}
-            )
+            # A prefix match without LIKE, so '%' or '_' in what was typed are just characters.
+            rows = _select(conn, "WHERE substr(id, 1, length(:id)) = :id", {"id": run_id})
         if len(rows) > 1:
             raise LookupError(f"{len(rows)} runs start with '{run_id}'; give more of the id")
         return rows[0] if rows else None

@@ -200,3 +200,62 @@ def test_models_add_lists_and_removes_a_gguf_file(
     capsys.readouterr()
     assert main(["models", "list", "--json"]) == 0
     assert "local:my-model" not in capsys.readouterr().out
+
+
+def test_cancelling_a_queued_request_leaves_the_running_one_alone(runner: LocalRunner) -> None:
+    import threading
+
+    results: dict[str, object] = {}
+
+    def first() -> None:
+        events = list(
+            runner.stream(request("A long tale:", RunParameters(max_tokens=60)), CancelToken())
+        )
+        results["first"] = events[-1]
+
+    worker = threading.Thread(target=first)
+    worker.start()
+    time.sleep(0.3)  # the first request is running; the second waits its turn
+    queued = CancelToken()
+    queued.cancel()
+    second = list(runner.stream(request("Another:"), queued))
+    worker.join(120)
+    assert isinstance(second[-1], RunFailed)
+    assert second[-1].kind == "cancelled"
+    assert isinstance(results["first"], RunFinished)  # not killed along with the cancelled one
+
+
+def test_an_unknown_local_model_is_a_failed_run(models_dir: Path) -> None:
+    runner = LocalRunner(models_dir, threads=2)
+    outcome = execute(RunnerRegistry([runner]), RunRequest("local:nope", (Message("user", "x"),)))
+    runner.close()
+    assert outcome.status == "failed"
+    assert "no local model 'local:nope'" in (outcome.error or "")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="process groups are POSIX")
+def test_ctrl_c_in_the_terminal_cancels_a_local_run(models_dir: Path) -> None:
+    """A terminal's Ctrl-C goes to the whole process group: the worker must not die of it."""
+    exe = str(Path(sys.executable).with_name("promptdesk"))
+    env = dict(os.environ)
+    assert subprocess.run([exe, "init", "--insecure-key-file"], env=env).returncode == 0
+    assert subprocess.run(
+        [exe, "prompt", "new", "story", "--body", "Tell a very long story about {{ x }}:",
+         "--var", "x"], env=env,
+    ).returncode == 0  # fmt: skip
+    child = subprocess.Popen(
+        [exe, "run", "story", "--var", "x=ships", "--param", "max_tokens=2000"],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        start_new_session=True,  # its own group, as a terminal gives a foreground job
+    )  # fmt: skip
+    assert child.stdout is not None
+    assert child.stdout.read(20)
+    os.killpg(child.pid, signal.SIGINT)
+    _, err = child.communicate(timeout=120)
+    assert child.returncode == 130, err
+    history = subprocess.run(
+        [exe, "history", "--json"], env=env, capture_output=True, text=True
+    )  # fmt: skip
+    [run] = json.loads(history.stdout)
+    assert run["status"] == "cancelled"
+    assert run["error"] == "Cancelled."

@@ -146,3 +146,41 @@ def test_history_filters_by_date_status_and_text(capsys: pytest.CaptureFixture[s
     assert main(["history", "--totals", "day", "--json"]) == 0
     days = {row["day"]: row for row in json.loads(capsys.readouterr().out)}
     assert days["2026-11-02"]["output_tokens"] == 4
+
+
+@pytest.mark.usefixtures("greeting")
+def test_a_run_by_label_records_the_labelled_version(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # v1 and v3 have the same content: the record must name v3, the one the label points at.
+    for body, message in (("Say A", "v1"), ("Say B", "v2"), ("Say A", "v3")):
+        assert main(["prompt", "edit", "greet", "--body", body]) == 0
+        assert main(["prompt", "commit", "greet", "-m", message]) == 0
+    capsys.readouterr()
+    assert main(["prompt", "log", "greet", "--json"]) == 0
+    v3 = json.loads(capsys.readouterr().out)[0]["id"]
+    assert main(["prompt", "label", "greet", "prod", v3]) == 0
+    with FakeOpenAI() as fake:
+        monkeypatch.setenv("PROMPTDESK_PROVIDER_ENDPOINTS", f"openai={fake.url}")
+        monkeypatch.setattr("sys.stdin", io.StringIO("sk-test\n"))
+        assert main(["keys", "set", "openai"]) == 0
+        assert (
+            main(
+                [
+                    "run",
+                    "greet",
+                    "--label",
+                    "prod",
+                    "--var",
+                    "who=x",
+                    "--model",
+                    "remote:openai/gpt-4o-mini",
+                ]
+            )
+            == 0
+        )
+    capsys.readouterr()
+    assert main(["history", "--json"]) == 0
+    [run] = json.loads(capsys.readouterr().out)
+    assert run["version_id"] == v3
+    assert run["ref"] == "prod"

@@ -37,7 +37,8 @@ class WorkerClient:
     def __init__(self, memory_budget_mb: int = 4096) -> None:
         self.memory_budget_mb = memory_budget_mb
         self._process: subprocess.Popen[bytes] | None = None
-        self._pending: dict[str, queue.Queue[dict[str, Any]]] = {}
+        # Request id -> (the worker it was sent to, where its events go).
+        self._pending: dict[str, tuple[subprocess.Popen[bytes], queue.Queue[dict[str, Any]]]] = {}
         self._lock = threading.Lock()
 
     @property
@@ -53,24 +54,37 @@ class WorkerClient:
         events: queue.Queue[dict[str, Any]] = queue.Queue()
         with self._lock:
             process = self._ensure_started()
-            self._pending[request_id] = events
-            self._send(process, {**payload, "id": request_id})
+            self._pending[request_id] = (process, events)
+            try:
+                self._send(process, {**payload, "id": request_id})
+            except OSError:
+                events.put({"event": "crash", "message": describe_exit(process.wait())})
         cancel_sent_at: float | None = None
+        started = finished = False
         try:
             while True:
                 # Checked on every pass, not only when idle: tokens can arrive faster than
                 # the poll interval, and a cancel must not wait for a quiet moment.
-                cancel_sent_at = self._check_cancel(process, request_id, cancel, cancel_sent_at)
+                cancel_sent_at = self._check_cancel(
+                    process, request_id, cancel, cancel_sent_at, started
+                )
                 try:
                     event = events.get(timeout=0.02)
                 except queue.Empty:
                     continue
+                if event["event"] == "started":
+                    started = True
+                    continue
+                finished = event["event"] in ("done", "cancelled", "error", "crash", "tokens")
                 yield event
-                if event["event"] in ("done", "cancelled", "error", "crash", "tokens"):
+                if finished:
                     return
         finally:
             with self._lock:
                 self._pending.pop(request_id, None)
+            if not finished:  # the caller stopped reading: do not let the worker run on
+                with contextlib.suppress(OSError):
+                    self._send(process, {"op": "cancel", "id": request_id})
 
     def stop(self) -> None:
         with self._lock:
@@ -91,6 +105,7 @@ class WorkerClient:
         request_id: str,
         cancel: CancelToken | None,
         sent_at: float | None,
+        started: bool,
     ) -> float | None:
         if cancel is None or not cancel.cancelled:
             return sent_at
@@ -99,8 +114,11 @@ class WorkerClient:
             with contextlib.suppress(OSError):  # already gone: the reader reports the crash
                 self._send(process, {"op": "cancel", "id": request_id})
             return now
-        if now - sent_at > CANCEL_GRACE_S and process.poll() is None:
-            process.kill()  # stuck before its first token: the next run starts a new worker
+        if started and now - sent_at > CANCEL_GRACE_S and process.poll() is None:
+            # This request is the one running and it is stuck in a long prompt evaluation:
+            # stop the worker (the next run starts a new one). A request still waiting its
+            # turn is answered by the worker itself, so it never kills another's run.
+            process.kill()
         return sent_at
 
     def _ensure_started(self) -> subprocess.Popen[bytes]:
@@ -113,9 +131,13 @@ class WorkerClient:
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
             env=env,
+            # Its own session: a Ctrl-C in the terminal reaches the app (which cancels the
+            # run), not the worker (which would die and lose the loaded model).
+            start_new_session=sys.platform != "win32",
+            creationflags=getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0),
         )
         ready: queue.Queue[dict[str, Any]] = queue.Queue()
-        self._pending["ready"] = ready
+        self._pending[f"ready-{process.pid}"] = (process, ready)
         threading.Thread(
             target=self._read_events, args=(process,), name="worker-events", daemon=True
         ).start()
@@ -125,7 +147,7 @@ class WorkerClient:
             process.kill()
             raise WorkerUnavailable("the local model process did not start") from None
         finally:
-            self._pending.pop("ready", None)
+            self._pending.pop(f"ready-{process.pid}", None)
         self._process = process
         return process
 
@@ -134,15 +156,17 @@ class WorkerClient:
         for line in process.stdout:
             try:
                 event = json.loads(line)
-            except json.JSONDecodeError:
+            except ValueError:  # not JSON, or not UTF-8: never let the reader die
                 continue
-            target = self._pending.get(event.get("id", "ready"))
+            target = self._pending.get(event.get("id", f"ready-{process.pid}"))
             if target is not None:
-                target.put(event)
+                target[1].put(event)
         code = process.wait()
         crash = {"event": "crash", "returncode": code, "message": describe_exit(code)}
-        for waiting in list(self._pending.values()):
-            waiting.put(crash)
+        # Only the requests sent to this worker: a new one may already be serving others.
+        for owner, waiting in list(self._pending.values()):
+            if owner is process:
+                waiting.put(crash)
 
     @staticmethod
     def _send(process: subprocess.Popen[bytes], payload: dict[str, Any]) -> None:

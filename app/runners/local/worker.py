@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import os
 import queue
+import signal
 import sys
 import threading
 import time
@@ -33,7 +34,8 @@ _out = sys.stdout
 
 
 def send(event: dict[str, Any]) -> None:
-    line = json.dumps(event, ensure_ascii=False)
+    # ASCII-only JSON: the pipe's encoding follows the locale, \u escapes survive any of them.
+    line = json.dumps(event, ensure_ascii=True)
     with _write_lock:
         _out.write(line + "\n")
         _out.flush()
@@ -68,6 +70,7 @@ class ModelCache:
 
 def generate(cache: ModelCache, request: dict[str, Any], cancelled: threading.Event) -> None:
     started = time.perf_counter()
+    send({"id": request["id"], "event": "started"})
     model = cache.get(request["model_path"], int(request["threads"]), int(request["context"]))
     params = request.get("params", {})
     options: dict[str, Any] = {
@@ -84,6 +87,9 @@ def generate(cache: ModelCache, request: dict[str, Any], cancelled: threading.Ev
         options["grammar"] = llama_cpp.LlamaGrammar.from_json_schema(  # type: ignore[attr-defined]
             json.dumps(params["json_schema"]), verbose=False
         )
+    if cancelled.is_set():  # cancelled while the model loaded: skip the prompt evaluation
+        send({"id": request["id"], "event": "cancelled", "output_tokens": 0})
+        return
     if request["mode"] == "chat":
         prompt_text = "\n".join(m["content"] for m in request["messages"])
         chunks = model.create_chat_completion(messages=request["messages"], **options)
@@ -120,7 +126,10 @@ def _count(model: Any, text: str, bos: bool = True) -> int:
 
 
 def main() -> int:
-    # stdout carries the protocol; llama.cpp's own chatter on stderr goes nowhere.
+    # Ctrl-C in the terminal is for the app to handle (it cancels the run); the app stops
+    # this process itself. stdout carries the protocol; llama.cpp's chatter on stderr goes
+    # nowhere.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 2)
     budget = int(os.environ.get("PROMPTDESK_MODEL_MEMORY_MB", "4096")) * 1024 * 1024
@@ -144,7 +153,9 @@ def main() -> int:
     send({"event": "ready", "pid": os.getpid()})
     while (request := jobs.get()) is not None:
         try:
-            if request["op"] == "generate":
+            if cancels[request["id"]].is_set():  # cancelled while it waited its turn
+                send({"id": request["id"], "event": "cancelled", "output_tokens": 0})
+            elif request["op"] == "generate":
                 generate(cache, request, cancels[request["id"]])
             elif request["op"] == "tokenize":
                 model = cache.get(

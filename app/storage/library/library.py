@@ -328,6 +328,12 @@ class Library:
                 return []
             return history.history_of(conn, prompt.id, name, row.head)
 
+    def resolve(self, name: str, ref: str) -> str:
+        """The version id a ref (id, prefix, branch or label) names."""
+        with self.store.read() as conn:
+            prompt = rows.get_prompt(conn, name)
+            return history.resolve_ref(conn, prompt.id, name, ref)
+
     def versions(self, name: str) -> list[Version]:
         """Every version of the prompt on any branch, oldest first."""
         with self.store.read() as conn:
