@@ -33,7 +33,7 @@ def run_keys_set(args: argparse.Namespace, paths: StorePaths) -> int:
     if terminal.interactive():
         secret = getpass.getpass(f"API key for {args.provider} (not shown): ")
     else:
-        secret = sys.stdin.readline()
+        secret = sys.stdin.readline() if sys.stdin is not None else ""
     with Store.open(paths, terminal.current_passphrase) as store:
         try:
             stored = ProviderKeys(store).set(args.provider, secret)

@@ -22,7 +22,8 @@ RECOVERY_KEY_ENV = "PROMPTDESK_RECOVERY_KEY"
 
 
 def interactive() -> bool:
-    return sys.stdin.isatty()
+    # No standard input at all (a service, some CI runners) is not a terminal either.
+    return sys.stdin is not None and not sys.stdin.closed and sys.stdin.isatty()
 
 
 def current_passphrase() -> str | None:
@@ -56,6 +57,8 @@ def recovery_key() -> str | None:
         return from_env
     if interactive():
         return getpass.getpass("Recovery key: ") or None
+    if sys.stdin is None:
+        return None
     line = sys.stdin.readline().strip()
     return line or None
 
