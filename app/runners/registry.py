@@ -66,6 +66,15 @@ def plugin_manager(extra_plugins: Iterable[object] = ()) -> pluggy.PluginManager
     return manager
 
 
+def load_embedders(context: RunnerContext, extra_plugins: Iterable[object] = ()) -> dict[str, Any]:
+    """Every embedder the plugins offer, by id (the built-in one is ``local:all-minilm-l6-v2``)."""
+    embedders: list[Any] = []
+    plugin_manager(extra_plugins).hook.register_embedders(
+        register=embedders.append, context=context
+    )
+    return {embedder.id: embedder for embedder in embedders}
+
+
 def load_runners(context: RunnerContext, extra_plugins: Iterable[object] = ()) -> RunnerRegistry:
     runners: list[Runner] = []
     plugin_manager(extra_plugins).hook.register_runners(register=runners.append, context=context)

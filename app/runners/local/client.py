@@ -75,7 +75,14 @@ class WorkerClient:
                 if event["event"] == "started":
                     started = True
                     continue
-                finished = event["event"] in ("done", "cancelled", "error", "crash", "tokens")
+                finished = event["event"] in (
+                    "done",
+                    "cancelled",
+                    "error",
+                    "crash",
+                    "tokens",
+                    "vectors",
+                )
                 yield event
                 if finished:
                     return

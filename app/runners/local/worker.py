@@ -121,6 +121,43 @@ def generate(cache: ModelCache, request: dict[str, Any], cancelled: threading.Ev
     )
 
 
+_embedders: dict[str, Any] = {}
+
+
+def embed(request: dict[str, Any]) -> None:
+    """Sentence embeddings, L2-normalised float32, sent back as base64 (compact, exact)."""
+    import base64
+
+    model_dir = request["model_dir"]
+    if model_dir not in _embedders:
+        # The packaged model is on disk: never ask a hub for anything.
+        os.environ["HF_HUB_OFFLINE"] = "1"
+        os.environ["TRANSFORMERS_OFFLINE"] = "1"
+        from sentence_transformers import SentenceTransformer
+
+        _embedders[model_dir] = SentenceTransformer(model_dir, device="cpu")
+    vectors = (
+        _embedders[model_dir]
+        .encode(
+            request["texts"],
+            batch_size=int(request.get("batch_size", 32)),
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=False,
+        )
+        .astype("float32")
+    )
+    send(
+        {
+            "id": request["id"],
+            "event": "vectors",
+            "count": int(vectors.shape[0]),
+            "dimensions": int(vectors.shape[1]) if vectors.ndim == 2 else 0,
+            "data": base64.b64encode(vectors.tobytes()).decode("ascii"),
+        }
+    )
+
+
 def _count(model: Any, text: str, bos: bool = True) -> int:
     return len(model.tokenize(text.encode("utf-8"), add_bos=bos, special=False)) if text else 0
 
@@ -157,6 +194,8 @@ def main() -> int:
                 send({"id": request["id"], "event": "cancelled", "output_tokens": 0})
             elif request["op"] == "generate":
                 generate(cache, request, cancels[request["id"]])
+            elif request["op"] == "embed":
+                embed(request)
             elif request["op"] == "tokenize":
                 model = cache.get(
                     request["model_path"], int(request["threads"]), int(request["context"])
