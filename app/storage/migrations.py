@@ -215,6 +215,57 @@ MIGRATIONS: tuple[Migration, ...] = (
             """,
         ),
     ),
+    Migration(
+        "0004_file_context",
+        (
+            # Folders and files the user gives as context, their chunks and vectors: all of it
+            # (paths too) is user data, so it lives only in the encrypted store.
+            """
+            CREATE TABLE context_source (
+                id         TEXT PRIMARY KEY,
+                path       TEXT NOT NULL UNIQUE,
+                include    TEXT NOT NULL DEFAULT '[]',
+                exclude    TEXT NOT NULL DEFAULT '[]',
+                added_at   TEXT NOT NULL,
+                indexed_at TEXT,
+                skipped    INTEGER NOT NULL DEFAULT 0
+            ) WITHOUT ROWID
+            """,
+            """
+            CREATE TABLE context_file (
+                num          INTEGER PRIMARY KEY,
+                source_id    TEXT NOT NULL REFERENCES context_source (id) ON DELETE CASCADE,
+                path         TEXT NOT NULL,
+                content_hash TEXT NOT NULL,
+                size         INTEGER NOT NULL,
+                error        TEXT,
+                indexed_at   TEXT NOT NULL,
+                UNIQUE (source_id, path)
+            )
+            """,
+            """
+            CREATE TABLE context_chunk (
+                num      INTEGER PRIMARY KEY,
+                file_num INTEGER NOT NULL REFERENCES context_file (num) ON DELETE CASCADE,
+                ordinal  INTEGER NOT NULL,
+                text     TEXT NOT NULL,
+                tokens   INTEGER NOT NULL,
+                line     INTEGER,
+                page     INTEGER,
+                heading  TEXT NOT NULL DEFAULT '',
+                embedder TEXT NOT NULL,
+                vector   BLOB NOT NULL
+            )
+            """,
+            "CREATE INDEX context_chunk_by_file ON context_chunk (file_num)",
+            """
+            CREATE VIRTUAL TABLE context_fts USING fts5 (
+                text, heading,
+                tokenize = 'unicode61 remove_diacritics 2'
+            )
+            """,
+        ),
+    ),
 )
 
 _LEDGER = """
