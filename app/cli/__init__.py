@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from app import __version__
 from app.cli import (
+    context_commands,
     key_commands,
     library_commands,
     prompt_commands,
@@ -63,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     library_commands.add_parsers(commands)
     run_commands.add_parsers(commands)
     provider_commands.add_parsers(commands)
+    context_commands.add_parsers(commands)
     return parser
 
 

@@ -131,3 +131,29 @@ def test_paths_and_text_stay_inside_the_encrypted_store(
         assert b"espresso" not in data
         assert b"warehouse" not in data
         assert str(corpus).encode() not in data
+
+
+def test_context_cli_add_list_search_reindex_remove(
+    corpus: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    from app.cli import main
+
+    assert main(["init", "--insecure-key-file"]) == 0
+    assert main(["context", "add", str(corpus), "--exclude", "src/*"]) == 0
+    out = capsys.readouterr().out
+    assert "4 indexed" in out  # md, html, pdf, docx; src/ excluded
+    assert main(["context", "list", "--json"]) == 0
+    [source] = json.loads(capsys.readouterr().out)
+    assert (source["files"], source["errors"]) == (5, 1)
+    assert main(["context", "search", "send an item back for a refund", "--json", "--k", "1"]) == 0
+    [hit] = json.loads(capsys.readouterr().out)
+    assert hit["path"].endswith("returns.html")
+    assert main(["context", "reindex"]) == 0
+    assert "0 indexed" in capsys.readouterr().out
+    assert main(["context", "remove", source["id"]]) == 0
+    capsys.readouterr()
+    assert main(["context", "search", "refund", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+    assert (corpus / "returns.html").exists()  # forgetting a source never touches its files
