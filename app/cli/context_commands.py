@@ -50,6 +50,9 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     status.add_argument("--json", action="store_true")
     status.set_defaults(handler=run_list)
 
+    watch = actions.add_parser("watch", help="keep every source indexed as files change")
+    watch.set_defaults(handler=run_watch)
+
     search = actions.add_parser("search", help="find passages by meaning and keywords")
     search.add_argument("query")
     search.add_argument("--k", type=int, default=5)
@@ -188,4 +191,30 @@ def run_search(args: argparse.Namespace, paths: StorePaths) -> int:
         terminal.say("Nothing found.")
     for h in hits:
         terminal.say(f"{h.path}  ({h.position or 'start'})\n    {h.snippet}")
+    return 0
+
+
+def run_watch(args: argparse.Namespace, paths: StorePaths) -> int:
+    """Watch every source until Ctrl-C; each pass prints what it changed."""
+    import threading
+
+    from app.retrieval.watching import SourceWatcher
+
+    stop = threading.Event()
+    with _index(paths) as index:
+        with index.store.read() as conn:
+            sources = conn.execute(text("SELECT id, path FROM context_source")).all()
+        if not sources:
+            raise LibraryError("no context sources to watch; add one with `promptdesk context add`")
+        watchers = [
+            SourceWatcher(index, row.id, Path(row.path), on_pass=_report) for row in sources
+        ]
+        for watcher in watchers:
+            watcher.start()
+            terminal.say(f"Watching {watcher.root} ({watcher.mode}).")
+        with terminal.ctrl_c_calls(stop.set):
+            stop.wait()
+        for watcher in watchers:
+            watcher.stop()
+    terminal.say("Stopped watching.")
     return 0
