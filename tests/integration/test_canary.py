@@ -75,6 +75,27 @@ def _run_history(store: Store) -> None:
     assert RunHistory(store).search(RunFilters(query="canary"))[0].output.startswith(CANARY)
 
 
+def _file_context(store: Store) -> None:
+    """A source whose folder name, file name, text and so vectors all carry the canary."""
+    from app.retrieval.index import ContextIndex
+    from app.runners.local.embedder import EMBEDDER_ID
+    from app.runners.registry import RunnerContext, load_embedders
+
+    # The user's own folder, beside the data dir (not inside it, and not scanned): its files
+    # are theirs to keep in the clear; what Promptdesk derives from them must not be.
+    outside = store.paths.data_dir.parent / f"{CANARY}-source"
+    outside.mkdir()
+    (outside / f"{CANARY}-notes.md").write_text(f"# {CANARY}\n\n{CANARY} inside a file.\n")
+    context = RunnerContext(outside / "embedder-home")
+    try:
+        index = ContextIndex(store, load_embedders(context)[EMBEDDER_ID])
+        report = index.index_source(index.add_source(outside))
+        assert report.indexed == 1
+        assert CANARY in index.search(CANARY, k=1, mode="keyword")[0].path
+    finally:
+        context.settings["_local_runner"].close()
+
+
 def _note_rows(conn: Connection) -> None:
     conn.exec_driver_sql("CREATE TABLE IF NOT EXISTS note (body TEXT NOT NULL)")
     for i in range(300):  # enough pages to spill out of the cache into the WAL
@@ -104,6 +125,7 @@ RECORD_WRITERS: list[Callable[[Store], None]] = [
     _in_one_transaction(_store_meta),
     _library_records,
     _run_history,
+    _file_context,
 ]
 
 
