@@ -135,12 +135,7 @@ class ContextIndex:
         chunks = chunk_blocks(extract(path), CHUNK_TOKENS, OVERLAP_TOKENS)
         vectors = self.embedder.embed([c.text for c in chunks])
         with self.store.write() as conn:
-            old = conn.execute(
-                text("SELECT num FROM context_file WHERE source_id = :s AND path = :p"),
-                {"s": source_id, "p": relative},
-            ).scalar()
-            if old is not None:
-                _drop_file(conn, int(old))
+            _forget_file(conn, source_id, relative)
             file_num = conn.execute(
                 text(
                     "INSERT INTO context_file (source_id, path, content_hash, size, indexed_at) "
@@ -177,12 +172,7 @@ class ContextIndex:
         self, source_id: str, relative: str, digest: str, size: int, reason: str
     ) -> None:
         with self.store.write() as conn:
-            old = conn.execute(
-                text("SELECT num FROM context_file WHERE source_id = :s AND path = :p"),
-                {"s": source_id, "p": relative},
-            ).scalar()
-            if old is not None:
-                _drop_file(conn, int(old))
+            _forget_file(conn, source_id, relative)
             conn.execute(
                 text(
                     "INSERT INTO context_file (source_id, path, content_hash, size, error, "
@@ -330,6 +320,16 @@ def _walk(root: Path, include: tuple[str, ...], exclude: tuple[str, ...]) -> tup
                 continue
             found.append(path)
     return found, skipped
+
+
+def _forget_file(conn: Connection, source_id: str, relative: str) -> None:
+    """Drop a file's row, chunks and index entries, if it has any (before it is re-added)."""
+    old = conn.execute(
+        text("SELECT num FROM context_file WHERE source_id = :s AND path = :p"),
+        {"s": source_id, "p": relative},
+    ).scalar()
+    if old is not None:
+        _drop_file(conn, int(old))
 
 
 def _drop_file(conn: Connection, file_num: int) -> None:
