@@ -29,6 +29,7 @@ from app.storage.library import Library, LibraryError
 from app.storage.paths import StorePaths
 from app.storage.provider_keys import ProviderKeys
 from app.storage.runs import RunFilters, RunHistory, RunRecord
+from app.storage.settings import Settings
 from app.storage.store import Store
 
 
@@ -85,21 +86,7 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
 @contextlib.contextmanager
 def runner_session(paths: StorePaths) -> Iterator[tuple[Store, RunnerRegistry]]:
     with Store.open(paths, terminal.current_passphrase) as store:
-        registry = load_runners(
-            RunnerContext(
-                paths.data_dir,
-                {
-                    "local_model_paths": _model_sources(store),
-                    "progress": _show_progress,
-                    "api_key_lookup": ProviderKeys(store).lookup,
-                    # Until the settings issue: threads for llama.cpp (default: physical cores).
-                    "threads": int(os.environ["PROMPTDESK_THREADS"])
-                    if os.environ.get("PROMPTDESK_THREADS", "").isdigit()
-                    else None,
-                    "provider_endpoints": _endpoints(),
-                },
-            )
-        )
+        registry = load_runners(runner_context(paths, store))
         try:
             yield store, registry
         finally:
@@ -107,6 +94,25 @@ def runner_session(paths: StorePaths) -> Iterator[tuple[Store, RunnerRegistry]]:
                 close = getattr(runner, "close", None)
                 if close is not None:
                     close()
+
+
+def runner_context(paths: StorePaths, store: Store) -> RunnerContext:
+    """What the runner and embedder plugins read: model folders, keys, endpoints, settings."""
+    settings = Settings(store)
+    threads = settings.get_int("runs.threads")
+    if os.environ.get("PROMPTDESK_THREADS", "").isdigit():  # overrides, for scripts and CI
+        threads = int(os.environ["PROMPTDESK_THREADS"])
+    return RunnerContext(
+        paths.data_dir,
+        {
+            "local_model_paths": _model_sources(store),
+            "progress": _show_progress,
+            "api_key_lookup": ProviderKeys(store).lookup,
+            "threads": threads or None,
+            "provider_endpoints": _endpoints(),
+            "embedder": settings.get_str("context.embedder"),
+        },
+    )
 
 
 def _show_progress(done: int, total: int) -> None:

@@ -10,6 +10,7 @@ watcher falls back to polling and says so in ``mode``.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 from collections.abc import Callable
@@ -29,12 +30,18 @@ class SourceWatcher:
         root: Path,
         debounce_s: float = 0.5,
         on_pass: Callable[[IndexReport], None] | None = None,
+        poll_s: float = 2.0,
+        run_pass: Callable[[], IndexReport] | None = None,
     ) -> None:
         self.index = index
         self.source_id = source_id
         self.root = root
         self.debounce_s = debounce_s
         self.on_pass = on_pass
+        self.poll_s = poll_s
+        # How a pass runs: the index's own by default; the context service passes one that
+        # goes through its job queue (progress events, pause and cancel).
+        self._pass = run_pass or (lambda: index.index_source(source_id))
         self.mode = "stopped"
         self.passes = 0
         self._wake = threading.Event()
@@ -54,6 +61,8 @@ class SourceWatcher:
         if self._observer is not None:
             self._observer.stop()
             self._observer.join(timeout=5)
+            with contextlib.suppress(Exception):  # the store may be closing already
+                self.index.set_watch_mode(self.source_id, "")
         if self._thread is not None:
             self._thread.join(timeout=30)
         self.mode = "stopped"
@@ -70,17 +79,24 @@ class SourceWatcher:
                 if event.event_type in ("created", "modified", "moved", "deleted"):
                     watcher._wake.set()
 
+        # A single-file source is watched through its folder; other files there only cause a
+        # pass that finds nothing changed.
+        folder = self.root if self.root.is_dir() else self.root.parent
         try:
             observer = Observer()
-            observer.schedule(Changed(), str(self.root), recursive=True)
+            observer.schedule(Changed(), str(folder), recursive=self.root.is_dir())
             observer.start()
             self.mode = "watching"
         except OSError:  # inotify watch limit reached (or no native watcher): poll instead
-            observer = PollingObserver(timeout=2)
-            observer.schedule(Changed(), str(self.root), recursive=True)
+            observer = PollingObserver(timeout=self.poll_s)
+            observer.schedule(Changed(), str(folder), recursive=self.root.is_dir())
             observer.start()
-            self.mode = "polling (the system's file-watch limit was reached)"
+            self.mode = (
+                f"polling every {self.poll_s:g} s: the system's file-watch limit is reached "
+                "(raise fs.inotify.max_user_watches to watch it)"
+            )
             log.warning("context_watch_polling", extra={"fields": {"source": self.source_id}})
+        self.index.set_watch_mode(self.source_id, self.mode)
         return observer
 
     def _loop(self) -> None:
@@ -98,7 +114,7 @@ class SourceWatcher:
 
     def _run_pass(self) -> None:
         try:
-            report = self.index.index_source(self.source_id)
+            report = self._pass()
         except Exception:  # a pass that fails is logged; the next event tries again
             log.exception("context_watch_pass_failed", extra={"fields": {"source": self.source_id}})
             return

@@ -266,6 +266,28 @@ MIGRATIONS: tuple[Migration, ...] = (
             """,
         ),
     ),
+    Migration(
+        "0005_settings_and_index_state",
+        (
+            # Setting values (declared in app.core.settings); JSON so a value keeps its type.
+            """
+            CREATE TABLE setting (
+                key        TEXT PRIMARY KEY,
+                value      TEXT NOT NULL,
+                updated_at TEXT NOT NULL
+            ) WITHOUT ROWID
+            """,
+            # Where a source's indexing stands, so a pass interrupted by pause, cancel or a
+            # crash is visible and resumes (files already stored are skipped by their hash).
+            "ALTER TABLE context_source ADD COLUMN state TEXT NOT NULL DEFAULT 'new'",
+            "ALTER TABLE context_source ADD COLUMN state_detail TEXT NOT NULL DEFAULT ''",
+            # How the source is watched right now ('' when nothing watches it), so a source
+            # that fell back to polling (inotify limit) says so in every status listing.
+            "ALTER TABLE context_source ADD COLUMN watch_mode TEXT NOT NULL DEFAULT ''",
+            # Vector search filters by file type without parsing paths per query.
+            "CREATE INDEX context_file_by_source ON context_file (source_id)",
+        ),
+    ),
 )
 
 _LEDGER = """

@@ -83,7 +83,8 @@ def test_every_type_is_indexed_and_found(index: ContextIndex, corpus: Path) -> N
     assert report.errors.keys() == {"broken.pdf"}
     assert "PDF" in report.errors["broken.pdf"]
     assert report.skipped >= 3  # hidden file, photo, ignored build output
-    assert index.file_errors() == report.errors
+    assert index.file_errors() == {source: report.errors}
+    assert index.sources()[0].errors == report.errors
 
     def top(query: str, mode: str) -> str:
         return Path(index.search(query, k=3, mode=mode)[0].path).name  # type: ignore[arg-type]

@@ -2,7 +2,8 @@
 
 Remote providers are the edge of the world, so tests meet them through a real server rather
 than a patched function: :class:`FakeOpenAI` listens on a free port, answers
-``POST /v1/chat/completions`` (and ``/chat/completions``) with JSON or server-sent events, and
+``POST /v1/chat/completions`` (and ``/chat/completions``) with JSON or server-sent events and
+``POST /v1/embeddings`` with bag-of-words vectors (:func:`word_vector`), and
 records every request it gets. What it answers is scripted per test: queue behaviours with
 :meth:`FakeOpenAI.script`; once the queue is empty it gives :attr:`FakeOpenAI.default`.
 """
@@ -129,6 +130,9 @@ def _handler_for(fake: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
             pass
 
         def do_POST(self) -> None:
+            if self.path.rstrip("/") in ("/v1/embeddings", "/embeddings"):
+                self._embeddings()
+                return
             if self.path.rstrip("/") not in ("/v1/chat/completions", "/chat/completions"):
                 self._json(404, {"error": {"message": f"no route {self.path}"}})
                 return
@@ -145,6 +149,34 @@ def _handler_for(fake: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
                 self._stream(behaviour, body.get("model", ""), include_usage)
             else:
                 self._json(200, _completion(behaviour, body.get("model", "")))
+
+        def _embeddings(self) -> None:
+            length = int(self.headers.get("Content-Length") or 0)
+            body = json.loads(self.rfile.read(length) or b"{}")
+            fake.record(
+                RecordedRequest(self.path, {k.lower(): v for k, v in self.headers.items()}, body)
+            )
+            behaviour = fake.next_behaviour()
+            if isinstance(behaviour, Status):
+                error = {"message": behaviour.message, "type": behaviour.error_type}
+                self._json(behaviour.code, {"error": {**error, "code": behaviour.error_type}})
+                return
+            inputs = body.get("input") or []
+            inputs = [inputs] if isinstance(inputs, str) else inputs
+            data = [
+                {"object": "embedding", "index": i, "embedding": word_vector(text)}
+                for i, text in enumerate(inputs)
+            ]
+            tokens = sum(len(str(t).split()) for t in inputs)
+            self._json(
+                200,
+                {
+                    "object": "list",
+                    "data": data,
+                    "model": body.get("model", ""),
+                    "usage": {"prompt_tokens": tokens, "total_tokens": tokens},
+                },
+            )
 
         def _json(self, code: int, payload: dict[str, Any]) -> None:
             data = json.dumps(payload).encode()
@@ -175,6 +207,22 @@ def _handler_for(fake: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
                 record.aborted.set()
 
     return Handler
+
+
+EMBEDDING_DIMENSIONS = 64
+
+
+def word_vector(text: str) -> list[float]:
+    """A bag-of-words vector: texts sharing words point the same way (enough to test search)."""
+    import hashlib
+
+    vector = [0.0] * EMBEDDING_DIMENSIONS
+    for word in str(text).lower().split():
+        word = "".join(ch for ch in word if ch.isalnum())
+        if word:
+            slot = int.from_bytes(hashlib.sha256(word.encode()).digest()[:4], "big")
+            vector[slot % EMBEDDING_DIMENSIONS] += 1.0
+    return vector
 
 
 def _chunk(model: str, delta: dict[str, Any], finish: str | None) -> dict[str, Any]:

@@ -28,3 +28,16 @@ def register_runners(register: Any, context: Any) -> None:
             retries=int(settings.get("remote_retries", 2)),
         )
     )
+
+
+@hookimpl
+def register_embedders(register: Any, context: Any) -> None:
+    from app.runners.remote.embedder import remote_embedders
+
+    settings = context.settings
+    for embedder in remote_embedders(
+        settings.get("api_key_lookup") or _no_key,
+        settings.get("provider_endpoints") or {},
+        settings.get("embedder"),
+    ):
+        register(embedder)
