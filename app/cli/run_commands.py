@@ -21,6 +21,7 @@ from typing import Any
 
 from app.cli import terminal
 from app.cli.library_access import print_json, variable_values
+from app.retrieval.builder import BuiltContext
 from app.runners.base import CancelToken, Message, RunParameters, RunRequest
 from app.runners.execution import RunOutcome, execute
 from app.runners.local.models import DEFAULT_MODEL_ID
@@ -51,6 +52,21 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         metavar="KEY=VALUE",
         help="temperature, top_p, max_tokens, seed or stop (repeatable)",
     )
+    run.add_argument(
+        "--context",
+        action="append",
+        default=[],
+        metavar="QUERY_OR_PATH",
+        help="file context: a file, chunk:N, or a search over your sources (repeatable)",
+    )
+    run.add_argument(
+        "--budget",
+        type=int,
+        default=2000,
+        metavar="TOKENS",
+        help="most tokens of file context to send (default 2000; see docs/context.md)",
+    )
+    run.add_argument("--context-k", type=int, default=5, metavar="N", help="results per query")
     run.add_argument("--json", action="store_true", help="print the finished run as JSON")
     run.set_defaults(handler=run_prompt)
 
@@ -116,8 +132,10 @@ def runner_context(paths: StorePaths, store: Store) -> RunnerContext:
 
 
 def _show_progress(done: int, total: int) -> None:
-    end = "\n" if done >= total else ""
-    print(f"\rPreparing the built-in model: {done * 100 // total}%", end=end, file=sys.stderr)
+    finished = done >= total
+    if sys.stderr.isatty() or finished:  # a log file gets the last line, not a hundred
+        end = "\n" if finished else ""
+        print(f"\rPreparing the built-in model: {done * 100 // total}%", end=end, file=sys.stderr)
 
 
 def _parameters(defaults: RunParameters, options: list[str]) -> RunParameters:
@@ -148,7 +166,19 @@ def run_prompt(args: argparse.Namespace, paths: StorePaths) -> int:
     with runner_session(paths) as (store, registry):
         library = Library(store)
         content = library.get(args.name, ref)
-        rendered = library.render(args.name, variable_values(args), ref)
+        model = args.model or content.settings.model or DEFAULT_MODEL_ID
+        values = variable_values(args)
+        used_context: list[dict[str, Any]] = []
+        block = ""
+        if args.context:
+            built = _build_context(paths, store, registry, model, args)
+            block, used_context = built.text, built.to_json()
+        declared = {v.name: v for v in content.variables}
+        used_context += _file_variables(declared, values)
+        if block and "context" in declared and "context" not in values:
+            values["context"] = block  # the prompt places the context itself
+            block = ""
+        rendered = library.render(args.name, values, ref)
         settings = content.settings
         params = _parameters(
             RunParameters(
@@ -162,8 +192,8 @@ def run_prompt(args: argparse.Namespace, paths: StorePaths) -> int:
             args.param,
         )
         system = [Message("system", rendered.system)] if rendered.system else []
-        messages = (*system, Message("user", rendered.user))
-        model = args.model or settings.model or DEFAULT_MODEL_ID
+        user = f"Context:\n\n{block}\n\n---\n\n{rendered.user}" if block else rendered.user
+        messages = (*system, Message("user", user))
         request = RunRequest(model, messages, params)
         cancel = CancelToken()
         on_text = None if args.json else _print_piece
@@ -174,13 +204,80 @@ def run_prompt(args: argparse.Namespace, paths: StorePaths) -> int:
         version_id = library.resolve(args.name, ref) if ref else None
         cost = _cost(registry, request.model_id, outcome)
         record = RunHistory(store).record(
-            _record(outcome, request, args.name, ref, version_id, dict(rendered.values), cost)
+            dataclasses.replace(
+                _record(outcome, request, args.name, ref, version_id, dict(rendered.values), cost),
+                context=used_context,
+            )
         )
     if args.json:
         print_json(run_json(record))
     else:
         _summary(record)
     return {"succeeded": 0, "cancelled": 130}.get(record.status, 1)
+
+
+def _build_context(
+    paths: StorePaths, store: Store, registry: RunnerRegistry, model: str, args: argparse.Namespace
+) -> BuiltContext:
+    """The picked file context, counted with ``model``'s tokenizer and trimmed to the budget."""
+    from app.retrieval.builder import build_context
+    from app.retrieval.service import ContextService
+    from app.runners.registry import load_embedders
+
+    runner = registry.runner_for(model)
+    context = registry.context or runner_context(paths, store)
+    service = ContextService(store, load_embedders(context))
+    try:
+        pieces = service.gather(args.context, args.context_k)
+    finally:
+        service.close()
+    if not pieces:
+        raise LibraryError("--context found nothing: check the query or `promptdesk context list`")
+    try:
+        built = build_context(pieces, args.budget, lambda t: runner.count_tokens(t, model).tokens)
+    except ValueError as error:
+        raise LibraryError(f"--budget: {error}") from None
+    if not args.json:
+        terminal.say_error(
+            f"Context: {len(built.used)} pieces, {built.tokens} of {built.budget} tokens"
+            + (f"; {len(built.left_out)} left out (over budget)" if built.left_out else "")
+        )
+        for piece in built.used:
+            cut = " (cut to fit)" if piece.truncated else ""
+            terminal.say_error(f"  [{piece.number}] {piece.path} {piece.position}{cut}")
+    return built
+
+
+def _file_variables(declared: dict[str, Any], values: dict[str, Any]) -> list[dict[str, Any]]:
+    """``file`` variables given a path get the file's text; each is recorded as context."""
+    import hashlib
+
+    from app.core.variables import VariableType
+    from app.retrieval.extract import ExtractionError, whole_text
+
+    used = []
+    for name, spec in declared.items():
+        value = values.get(name)
+        if spec.type is not VariableType.FILE or not isinstance(value, str):
+            continue
+        path = Path(value).expanduser()
+        if not path.is_file():
+            continue  # the value is the text itself
+        try:
+            text, data = whole_text(path)
+        except ExtractionError as error:
+            raise LibraryError(f"--var {name}: {error.reason}") from None
+        values[name] = text
+        used.append(
+            {
+                "kind": "file",
+                "path": str(path.resolve()),
+                "position": f"variable {name}",
+                "file_hash": hashlib.sha256(data).hexdigest(),
+                "text_hash": hashlib.sha256(text.encode()).hexdigest(),
+            }
+        )
+    return used
 
 
 def _print_piece(text: str) -> None:
@@ -375,6 +472,11 @@ def _show_run(r: RunRecord) -> None:
     )
     if r.error:
         terminal.say(f"Error: {r.error}")
+    for piece in r.context:
+        terminal.say(
+            f"Context [{piece.get('n', '-')}] {piece['path']} {piece.get('position', '')} "
+            f"(file {piece['file_hash'][:12]})"
+        )
     for message in r.messages:
         terminal.say(f"--- {message['role']}\n{message['content']}")
     terminal.say(f"--- output\n{r.output}")

@@ -65,6 +65,18 @@ def extract(path: Path) -> list[Block]:
         raise ExtractionError(path, f"{type(exc).__name__}: {exc}") from None
 
 
+def whole_text(path: Path) -> tuple[str, bytes]:
+    """A file's text as context (and its bytes, for the content hash).
+
+    Text, Markdown and code come as they are on disk, so "lines 1-40" means the file's own
+    lines; other types as their extracted blocks, one paragraph each."""
+    data = path.read_bytes()
+    suffix = path.suffix.lower()
+    if suffix in TEXT_EXTENSIONS | MARKDOWN_EXTENSIONS | CODE_EXTENSIONS:
+        return _read(path), data
+    return "\n\n".join(block.text for block in extract(path)), data
+
+
 def _extractor(path: Path) -> Callable[[Path], list[Block]] | None:
     suffix = path.suffix.lower()
     if suffix in MARKDOWN_EXTENSIONS:

@@ -29,10 +29,11 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
+from app.retrieval.builder import ContextPiece
 from app.retrieval.chunking import Chunk, chunk_blocks
 from app.retrieval.extract import ExtractionError, extract, supported
 from app.retrieval.progress import IndexControl, IndexProgress, IndexStopped
-from app.retrieval.search import ContextHit, SearchFilters, SearchMode, search
+from app.retrieval.search import ContextHit, SearchFilters, SearchMode, position, search
 from app.retrieval.vectors import VectorIndex
 from app.storage.library import LibraryError
 from app.storage.store import Store
@@ -537,6 +538,28 @@ class ContextIndex:
                 {"e": self.embedder.id},
             ).scalar_one()
         return count
+
+    def chunk_piece(self, num: int) -> ContextPiece:
+        with self.store.read() as conn:
+            row = conn.execute(
+                text(
+                    "SELECT c.text, c.line, c.page, c.heading, f.path, f.content_hash, "
+                    "s.path AS root FROM context_chunk c JOIN context_file f "
+                    "ON f.num = c.file_num JOIN context_source s ON s.id = f.source_id "
+                    "WHERE c.num = :n"
+                ),
+                {"n": num},
+            ).one_or_none()
+        if row is None:
+            raise LibraryError(f"no chunk {num} (chunk ids come from `context search --json`)")
+        return ContextPiece(
+            "chunk",
+            full_path(row.root, row.path),
+            position(row.page, row.line, row.heading),
+            row.text,
+            row.content_hash,
+            num,
+        )
 
     # --- searching -----------------------------------------------------------------------
 

@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from app.retrieval.builder import ContextPiece, file_piece
+from app.retrieval.extract import ExtractionError, whole_text
 from app.retrieval.index import ContextIndex, IndexReport, SourceStatus
 from app.retrieval.progress import IndexControl, IndexProgress
 from app.retrieval.search import ContextHit, SearchFilters, SearchMode
@@ -201,6 +203,40 @@ class ContextService:
         filters: SearchFilters | None = None,
     ) -> list[ContextHit]:
         return self.index.search(query, k, mode, filters)
+
+    def gather(
+        self, picks: list[str], k: int = 5, filters: SearchFilters | None = None
+    ) -> list[ContextPiece]:
+        """Pieces for the context builder from what a user named, in the order named.
+
+        ``chunk:N`` is one stored chunk; an existing file is the whole file as it is on disk
+        now (indexed or not); anything else is a search whose top ``k`` results are taken."""
+        pieces: list[ContextPiece] = []
+        for pick in picks:
+            if pick.startswith("chunk:") and pick[6:].isdigit():
+                pieces.append(self.index.chunk_piece(int(pick[6:])))
+                continue
+            path = Path(pick).expanduser()
+            if path.is_dir():
+                raise LibraryError(
+                    f"{pick} is a folder: add it with `promptdesk context add` and give a "
+                    "search query, or name its files"
+                )
+            if path.is_file():
+                try:
+                    text, data = whole_text(path)
+                except ExtractionError as error:
+                    raise LibraryError(f"{pick}: {error.reason}") from None
+                pieces.append(file_piece(str(path.resolve()), text, data))
+                continue
+            for hit in self.search(pick, k, "hybrid", filters):
+                pieces.append(
+                    ContextPiece(
+                        "result", hit.path, hit.position, hit.text, hit.file_hash, hit.chunk,
+                        hit.score,
+                    )
+                )  # fmt: skip
+        return pieces
 
     def vector_status(self) -> VectorIndexStatus:
         return self.index.vectors.status()

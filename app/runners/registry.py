@@ -36,8 +36,10 @@ class RunnerContext:
 
 
 class RunnerRegistry:
-    def __init__(self, runners: Iterable[Runner]) -> None:
+    def __init__(self, runners: Iterable[Runner], context: RunnerContext | None = None) -> None:
         self.runners = {runner.name: runner for runner in runners}
+        # Kept so embedders loaded later share what the runners hold (the local worker).
+        self.context = context
 
     def runner_for(self, model_id: str) -> Runner:
         name = model_id.partition(":")[0]
@@ -78,4 +80,4 @@ def load_embedders(context: RunnerContext, extra_plugins: Iterable[object] = ())
 def load_runners(context: RunnerContext, extra_plugins: Iterable[object] = ()) -> RunnerRegistry:
     runners: list[Runner] = []
     plugin_manager(extra_plugins).hook.register_runners(register=runners.append, context=context)
-    return RunnerRegistry(runners)
+    return RunnerRegistry(runners, context)

@@ -39,6 +39,8 @@ class RunRecord:
     ttft_ms: float | None = None
     tokens_per_s: float | None = None
     cost_usd: float = 0.0
+    # The file context the run was given: path, position, content hashes, tokens per piece.
+    context: list[dict[str, Any]] = field(default_factory=list)
     id: str = field(default_factory=lambda: uuid.uuid4().hex)
 
 
@@ -55,7 +57,7 @@ class RunFilters:
 _COLUMNS = (
     "id, prompt_name, version_id, ref, model_id, params, variables, messages, output, "
     "finish_reason, status, error, input_tokens, output_tokens, ttft_ms, latency_ms, "
-    "tokens_per_s, cost_usd, started_at"
+    "tokens_per_s, cost_usd, started_at, context"
 )
 
 
@@ -70,7 +72,7 @@ class RunHistory:
                     f"INSERT INTO run ({_COLUMNS}) VALUES (:id, :prompt_name, :version_id, :ref, "
                     ":model_id, :params, :variables, :messages, :output, :finish_reason, "
                     ":status, :error, :input_tokens, :output_tokens, :ttft_ms, :latency_ms, "
-                    ":tokens_per_s, :cost_usd, :started_at) RETURNING num"
+                    ":tokens_per_s, :cost_usd, :started_at, :context) RETURNING num"
                 ),
                 _row(run),
             ).scalar_one()
@@ -144,6 +146,7 @@ def _row(run: RunRecord) -> dict[str, Any]:
         "tokens_per_s": run.tokens_per_s,
         "cost_usd": run.cost_usd,
         "started_at": run.started_at,
+        "context": json.dumps(run.context, ensure_ascii=False),
     }
 
 
@@ -194,6 +197,7 @@ def _select(conn: Connection, tail: str, params: dict[str, Any]) -> list[RunReco
             tokens_per_s=row.tokens_per_s,
             cost_usd=row.cost_usd,
             started_at=row.started_at,
+            context=json.loads(row.context),
         )
         for row in rows
     ]
