@@ -10,6 +10,7 @@ way; a bad value is a :class:`SettingError` that says what was expected.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Literal
 
@@ -46,6 +47,8 @@ class Setting:
                 if isinstance(value, bool):
                     raise ValueError
                 parsed = float(value)  # type: ignore[arg-type]
+                if not math.isfinite(parsed):  # NaN would pass every bound check
+                    raise ValueError
             else:
                 if not isinstance(value, str):
                     raise ValueError

@@ -145,7 +145,7 @@ def _cut_file(
 ) -> tuple[str, str, int]:
     """The longest leading run of the file's lines that fits ``room`` (binary search):
     the text, its citation position and its token count; empty text when no line fits."""
-    lines = piece.text.split("\n")
+    lines = piece.text.splitlines()  # as the file's own line numbers count them
     low, high = 0, len(lines)
     best = ("", "", 0)
     while low < high:

@@ -44,7 +44,7 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 CHUNK_TOKENS = 200  # fits all-MiniLM-L6-v2's 256-token window with room to spare
 OVERLAP_TOKENS = 24
 BATCH_CHUNKS = 64  # texts per embedding call: full batches keep the model busy
-LOOKAHEAD_FILES = 16  # files read and chunked ahead of the embedder
+LOOKAHEAD_FILES = 64  # files read and chunked ahead of the embedder (a batch spans many)
 ProgressCallback = Callable[[IndexProgress], None]
 
 
@@ -288,26 +288,49 @@ class ContextIndex:
             )
 
         stopped: str | None = None
+        # Three stages overlap: a thread reads and chunks files ahead, the worker process
+        # embeds batch N, and meanwhile this thread stores batch N-1. The worker (the slow
+        # part) never waits for the disk.
+        embedding = concurrent.futures.ThreadPoolExecutor(1, "context-embed")
+        in_flight: tuple[list[_Prepared], concurrent.futures.Future[Any]] | None = None
+
+        def store_in_flight() -> None:
+            nonlocal in_flight
+            if in_flight is not None:
+                batch_, vectors_ = in_flight[0], in_flight[1].result()
+                in_flight = None
+                self._store_batch(source_id, batch_, tally, vectors_)
+                report()
+
         try:
             batch: list[_Prepared] = []
+            size = 0
             for prepared in self._prepare(root, files, known):
                 if prepared is None:  # unchanged
                     tally.unchanged += 1
                     tally.done += 1
                     continue
                 batch.append(prepared)
-                if sum(len(p.chunks or ()) for p in batch) >= BATCH_CHUNKS:
-                    self._store_batch(source_id, batch, tally)
-                    batch = []
-                    report()
+                size += len(prepared.chunks or ())
+                if size >= BATCH_CHUNKS:
+                    submitted = embedding.submit(self._embed, batch)
+                    store_in_flight()
+                    in_flight, batch, size = (batch, submitted), [], 0
                     control.checkpoint()
-            self._store_batch(source_id, batch, tally)
+            submitted = embedding.submit(self._embed, batch)
+            store_in_flight()
+            in_flight = (batch, submitted)
+            store_in_flight()
         except IndexStopped as stop:
             stopped = stop.reason
+            store_in_flight()  # embedded already: keep it
         except BaseException as error:
+            embedding.shutdown(wait=True, cancel_futures=True)
             self.set_state(source_id, "failed", str(error)[:500])
             report("failed")
             raise
+        finally:
+            embedding.shutdown(wait=False)
         removed: list[int] = []
         if stopped is None:
             present = {_relative(root, p) for p in files}
@@ -387,12 +410,17 @@ class ContextIndex:
                     pending.append(pool.submit(prepare, following))
                 yield result
 
-    def _store_batch(self, source_id: str, batch: list[_Prepared], tally: _Tally) -> None:
-        """Embed every chunk of ``batch`` in one call and store the files in one transaction."""
+    def _embed(self, batch: list[_Prepared]) -> Any:
+        """Every chunk of ``batch`` in one call: the model sorts a call's texts by length."""
+        texts = [c.text for p in batch for c in p.chunks or ()]
+        return self.embedder.embed(texts) if texts else []
+
+    def _store_batch(
+        self, source_id: str, batch: list[_Prepared], tally: _Tally, vectors: Any
+    ) -> None:
+        """Store the files of ``batch`` and their chunks' vectors in one transaction."""
         if not batch:
             return
-        texts = [c.text for p in batch for c in p.chunks or ()]
-        vectors = self.embedder.embed(texts) if texts else []
         with self._vector_lock:
             self._store_locked(source_id, batch, tally, vectors)
 

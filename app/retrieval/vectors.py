@@ -180,7 +180,7 @@ class VectorIndex:
             if chosen is None:
                 self._table, self._nprobes = None, None
                 self._note = (
-                    f"exact search: the approximate index reached recall@10 {recall:.2f} "
+                    f"exact search: the approximate index reached recall@10 {recall:.3f} "
                     f"< {self.recall_target}"
                 )
             else:

@@ -59,7 +59,10 @@ class Settings:
         return values
 
     def set(self, key: str, value: object) -> SettingValue:
-        parsed = setting(key).parse(value)
+        declared = setting(key)
+        parsed = declared.parse(value)
+        if parsed == declared.default:  # a default is not pinned: a new release may change it
+            return self.reset(key)
         with self.store.write() as conn:
             conn.execute(
                 text(

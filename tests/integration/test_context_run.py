@@ -44,7 +44,10 @@ def test_run_with_context_cites_counts_trims_and_records_it(
     library: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     body = "Using the context below, answer: {{ q }}\n\n{{ context }}"
-    assert main(["prompt", "new", "ask", "--body", body, "--var", "q", "--var", "context:multiline"]) == 0
+    assert (
+        main(["prompt", "new", "ask", "--body", body, "--var", "q", "--var", "context:multiline"])
+        == 0
+    )
     notes = library / "notes.txt"
     code = main(
         ["run", "ask", "--var", "q=How long do I have to return an item?",
@@ -54,21 +57,29 @@ def test_run_with_context_cites_counts_trims_and_records_it(
     )  # fmt: skip
     assert code == 0
     err = capsys.readouterr().err
-    assert "Context: 2 pieces" in err and "cut to fit" in err
+    assert "Context: 2 pieces" in err
+    assert "cut to fit" in err
     run = last_run(capsys)
     [result, whole] = run["context"]  # type: ignore[misc]
-    assert result["kind"] == "result" and result["path"].endswith("returns.md")
+    assert result["kind"] == "result"
+    assert result["path"].endswith("returns.md")
     assert result["file_hash"] == hashlib.sha256((library / "returns.md").read_bytes()).hexdigest()
-    assert whole["kind"] == "file" and whole["truncated"] is True
-    assert whole["position"].startswith("lines 1-") and whole["position"].endswith("of 200")
+    assert whole["kind"] == "file"
+    assert whole["truncated"] is True
+    assert whole["position"].startswith("lines 1-")
+    assert whole["position"].endswith("of 200")
     assert whole["file_hash"] == hashlib.sha256(notes.read_bytes()).hexdigest()
     assert result["tokens"] + whole["tokens"] <= 300
     [message] = run["messages"]  # type: ignore[misc]
     sent = message["content"]
     # The prompt has a `context` variable: the block goes there, with its citations.
-    assert sent.startswith("Using the context below") and "Context:" not in sent
-    assert f"[1] {result['path']} (" in sent and f"[2] {notes.resolve()} (lines 1-" in sent
-    assert "thirty days" in sent and "Line 0: the espresso" in sent and "Line 199" not in sent
+    assert sent.startswith("Using the context below")
+    assert "Context:" not in sent
+    assert f"[1] {result['path']} (" in sent
+    assert f"[2] {notes.resolve()} (lines 1-" in sent
+    assert "thirty days" in sent
+    assert "Line 0: the espresso" in sent
+    assert "Line 199" not in sent
     assert hashlib.sha256(whole_body(sent, 2).encode()).hexdigest() == whole["text_hash"]
     # `history show` lists the context a run had.
     assert main(["history", "show", str(run["id"])]) == 0
@@ -121,7 +132,8 @@ def test_search_filters_status_pause_resume_and_embedders(
     assert all(h["path"].endswith(".md") for h in json.loads(capsys.readouterr().out))
     assert main(["context", "search", "espresso descaling", "--path", "*.txt", "--json"]) == 0
     hits = json.loads(capsys.readouterr().out)
-    assert hits and all(h["path"].endswith("notes.txt") for h in hits)
+    assert hits
+    assert all(h["path"].endswith("notes.txt") for h in hits)
     snippet, [start, end] = hits[0]["snippet"], hits[0]["highlights"][0]
     assert snippet[start:end].lower() in ("espresso", "descaling")
     assert main(["context", "search", "refund", "--source", "nope", "--json"]) == 0
@@ -129,11 +141,13 @@ def test_search_filters_status_pause_resume_and_embedders(
 
     assert main(["context", "status", "--json"]) == 0
     [source] = json.loads(capsys.readouterr().out)
-    assert source["state"] == "ready" and source["errors"] == 1
+    assert source["state"] == "ready"
+    assert source["errors"] == 1
     assert "PDF" in source["error_files"]["broken.pdf"]
     assert main(["context", "status"]) == 0
     listing = capsys.readouterr().out
-    assert "could not read broken.pdf" in listing and "Embedder: local:all-minilm-l6-v2" in listing
+    assert "could not read broken.pdf" in listing
+    assert "Embedder: local:all-minilm-l6-v2" in listing
 
     assert main(["context", "pause", source["id"]]) == 0
     assert "context resume" in capsys.readouterr().out

@@ -67,20 +67,24 @@ def test_progress_events_report_files_chunks_rate_and_eta(
     events: list[IndexProgress] = []
     with service_for(store, local_embedder) as service:
         service.subscribe(events.append)
-        source, future = service.add_source(tmp_path / "corpus")
+        _source, future = service.add_source(tmp_path / "corpus")
         report = future.result(timeout=300)
         assert service.wait_idle(60)
-    assert report.indexed == 40 and report.chunks > 40
+    assert report.indexed == 40
+    assert report.chunks > 40
     phases = [e.phase for e in events]
-    assert phases[0] == "scanning" and phases[-1] == "done"
+    assert phases[0] == "scanning"
+    assert phases[-1] == "done"
     middle = [e for e in events if e.phase == "indexing"]
     assert len(middle) >= 2  # more than one batch: the bar moves
     assert [e.files_done for e in middle] == sorted(e.files_done for e in middle)
     assert all(e.files_total == 40 for e in middle)
     assert any(e.eta_s is not None and e.eta_s > 0 for e in middle)
-    assert events[-1].chunks == report.chunks and events[-1].tokens > 0
+    assert events[-1].chunks == report.chunks
+    assert events[-1].tokens > 0
     assert events[-1].tokens_per_s > 0
-    assert "files" in events[-1].line() and "tokens/s" in events[-1].line()
+    assert "files" in events[-1].line()
+    assert "tokens/s" in events[-1].line()
     [status] = service.sources()
     assert (status.state, status.files, status.chunks) == ("ready", 40, report.chunks)
     # DESIGN.md decision 3 / D6: the embedding model ran in the worker, not here.
@@ -107,7 +111,8 @@ def test_pause_stops_keeps_work_survives_restart_and_resumes_where_it_stopped(
         assert report.stopped == "paused"
         assert 0 < report.indexed < 40
         [status] = service.sources()
-        assert status.state == "paused" and "stopped at" in status.detail
+        assert status.state == "paused"
+        assert "stopped at" in status.detail
         assert 0 < status.files < 40
 
     # A restart does not pick a paused source up again by itself...
@@ -116,10 +121,12 @@ def test_pause_stops_keeps_work_survives_restart_and_resumes_where_it_stopped(
         assert service.sources()[0].state == "paused"
         # ...and resuming goes on from where it stopped: nothing is embedded twice.
         report = service.resume(source_id).result(timeout=300)
-        assert report.unchanged == status.files and report.indexed == 40 - status.files
+        assert report.unchanged == status.files
+        assert report.indexed == 40 - status.files
         again = service.index.embedder.texts  # type: ignore[attr-defined]
         [done] = service.sources()
-        assert done.state == "ready" and done.files == 40
+        assert done.state == "ready"
+        assert done.files == 40
         assert first_embedded + again == done.chunks
 
 
@@ -131,15 +138,18 @@ def test_cancel_keeps_what_was_indexed_and_reindex_goes_on(
         source_id = service.index.add_source(tmp_path / "corpus")
         service.subscribe(lambda e: service.cancel(source_id) if e.phase == "indexing" else None)
         report = service.reindex(source_id).result(timeout=300)
-        assert report.stopped == "cancelled" and report.removed == 0
+        assert report.stopped == "cancelled"
+        assert report.removed == 0
         [status] = service.sources()
-        assert status.state == "cancelled" and 0 < status.files < 40
+        assert status.state == "cancelled"
+        assert 0 < status.files < 40
         hits = service.search("kayak", k=3, mode="keyword")
         assert hits, "what was indexed before the cancel is searchable"
     with service_for(store, local_embedder) as service:
         assert service.sources()[0].state == "cancelled"  # not resumed by itself
         report = service.reindex(source_id).result(timeout=300)
-        assert report.unchanged == status.files and service.sources()[0].state == "ready"
+        assert report.unchanged == status.files
+        assert service.sources()[0].state == "ready"
 
 
 RUNNER_SCRIPT = textwrap.dedent(
@@ -197,9 +207,11 @@ def test_a_pass_killed_mid_way_resumes_at_the_next_start(
         service.start()  # resumes it without being asked
         assert service.wait_idle(300)
         [status] = service.sources()
-        assert status.state == "ready" and status.files == 80
+        assert status.state == "ready"
+        assert status.files == 80
         finished = [e for e in events if e.phase == "done"]
-        assert finished and finished[-1].files_done == 80
+        assert finished
+        assert finished[-1].files_done == 80
         # Only the files the killed pass had not stored were embedded again.
         chunks_of_rest = status.chunks - _chunks_of_first(store, done_before)
         assert service.index.embedder.texts == chunks_of_rest  # type: ignore[attr-defined]
@@ -238,7 +250,8 @@ def test_switching_to_a_remote_embedder_re_embeds_in_the_background(
             service.set_embedder(remote_id).result(timeout=120)  # type: ignore[union-attr]
             assert service.wait_idle(60)
             assert service.index.pending_reembed() == 0
-            assert events[-1].phase == "re-embedding" and events[-1].files_done == chunks
+            assert events[-1].phase == "re-embedding"
+            assert events[-1].files_done == chunks
             embedded = sum(len(r.body["input"]) for r in fake.requests)
             assert embedded == chunks
             # The query is embedded by the remote model too: same words, same direction.

@@ -318,12 +318,6 @@ def test_a_file_that_fits_is_sent_whole() -> None:
     assert built.used[0].text_hash == sha(data)
 
 
-@pytest.mark.xfail(
-    reason="app/retrieval/builder.py _cut_file splits with text.split('\\n'), so a file "
-    "ending in a newline is cited as one line longer than it is ('of 11' for 10 lines), "
-    "unlike extract.py, which counts lines with splitlines()",
-    strict=True,
-)
 def test_a_cut_file_ending_in_a_newline_is_cited_with_its_real_line_count() -> None:
     data = "".join(filler(4, f"line{i}_") + "\n" for i in range(1, 11))  # 10 lines
     whole = file_piece("src/big.py", data, data.encode())
@@ -402,7 +396,7 @@ def _check(pieces: Sequence[ContextPiece], budget: int, built: BuiltContext) -> 
         position_in_input.append(pieces.index(source))
         if used.truncated:
             assert source.kind == "file"  # only whole files are ever cut
-            lines = source.text.split("\n")
+            lines = source.text.splitlines()
             match = re.fullmatch(r"lines 1-(\d+) of (\d+)", used.position)
             assert match is not None
             n, total = int(match.group(1)), int(match.group(2))
@@ -486,7 +480,7 @@ def test_property_a_long_file_is_cut_to_the_most_lines_that_fit(
     (used,) = [u for u in built.used if u.path == "long.txt" and u.kind == "file"] or [None]
     if used is None or not used.truncated:
         return
-    lines = data.split("\n")
+    lines = data.splitlines()
     match = re.fullmatch(r"lines 1-(\d+) of (\d+)", used.position)
     assert match is not None
     n = int(match.group(1))

@@ -277,12 +277,6 @@ def test_a_raw_value_that_still_parses_is_read(settings: Settings, store: Store)
     assert type(settings.get("context.debounce_ms")) is int
 
 
-@pytest.mark.xfail(
-    reason="app/storage/settings.py Settings.set: the module docstring says only values "
-    "that differ from a default are stored, but setting a key to its default stores a row "
-    "(the value is then pinned if a later release changes the default)",
-    strict=True,
-)
 def test_setting_a_value_equal_to_its_default_stores_nothing(
     settings: Settings, store: Store
 ) -> None:
