@@ -21,6 +21,7 @@ from app.cli import (
     prompt_commands,
     provider_commands,
     run_commands,
+    settings_commands,
     store_commands,
     terminal,
 )
@@ -65,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     run_commands.add_parsers(commands)
     provider_commands.add_parsers(commands)
     context_commands.add_parsers(commands)
+    settings_commands.add_parsers(commands)
     return parser
 
 

@@ -12,7 +12,6 @@ import argparse
 import contextlib
 import dataclasses
 import json
-import os
 import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -22,15 +21,15 @@ from typing import Any
 from app.cli import terminal
 from app.cli.library_access import print_json, variable_values
 from app.retrieval.builder import BuiltContext
-from app.runners.base import CancelToken, Message, RunParameters, RunRequest
-from app.runners.execution import RunOutcome, execute
+from app.runners.base import CancelToken
 from app.runners.local.models import DEFAULT_MODEL_ID
+from app.runners.prompt_runs import PromptRun
+from app.runners.prompt_runs import run_prompt as run_prompt_and_record
 from app.runners.registry import RunnerContext, RunnerRegistry, load_runners
+from app.runners.store_context import runner_context as store_runner_context
 from app.storage.library import Library, LibraryError
 from app.storage.paths import StorePaths
-from app.storage.provider_keys import ProviderKeys
 from app.storage.runs import RunFilters, RunHistory, RunRecord
-from app.storage.settings import Settings
 from app.storage.store import Store
 
 
@@ -113,22 +112,7 @@ def runner_session(paths: StorePaths) -> Iterator[tuple[Store, RunnerRegistry]]:
 
 
 def runner_context(paths: StorePaths, store: Store) -> RunnerContext:
-    """What the runner and embedder plugins read: model folders, keys, endpoints, settings."""
-    settings = Settings(store)
-    threads = settings.get_int("runs.threads")
-    if os.environ.get("PROMPTDESK_THREADS", "").isdigit():  # overrides, for scripts and CI
-        threads = int(os.environ["PROMPTDESK_THREADS"])
-    return RunnerContext(
-        paths.data_dir,
-        {
-            "local_model_paths": _model_sources(store),
-            "progress": _show_progress,
-            "api_key_lookup": ProviderKeys(store).lookup,
-            "threads": threads or None,
-            "provider_endpoints": _endpoints(),
-            "embedder": settings.get_str("context.embedder"),
-        },
-    )
+    return store_runner_context(paths, store, _show_progress)
 
 
 def _show_progress(done: int, total: int) -> None:
@@ -138,7 +122,8 @@ def _show_progress(done: int, total: int) -> None:
         print(f"\rPreparing the built-in model: {done * 100 // total}%", end=end, file=sys.stderr)
 
 
-def _parameters(defaults: RunParameters, options: list[str]) -> RunParameters:
+def _param_overrides(options: list[str]) -> dict[str, Any]:
+    """``--param KEY=VALUE`` options as overrides of the prompt's model settings."""
     changes: dict[str, Any] = {}
     for option in options:
         key, sep, value = option.partition("=")
@@ -158,7 +143,7 @@ def _parameters(defaults: RunParameters, options: list[str]) -> RunParameters:
                 )
         except ValueError:
             raise LibraryError(f"--param {key}: {value!r} is not a number") from None
-    return dataclasses.replace(defaults, **changes)
+    return changes
 
 
 def run_prompt(args: argparse.Namespace, paths: StorePaths) -> int:
@@ -175,40 +160,17 @@ def run_prompt(args: argparse.Namespace, paths: StorePaths) -> int:
             block, used_context = built.text, built.to_json()
         declared = {v.name: v for v in content.variables}
         used_context += _file_variables(declared, values)
-        if block and "context" in declared and "context" not in values:
-            values["context"] = block  # the prompt places the context itself
-            block = ""
-        rendered = library.render(args.name, values, ref)
-        settings = content.settings
-        params = _parameters(
-            RunParameters(
-                temperature=settings.temperature,
-                top_p=settings.top_p,
-                max_tokens=settings.max_tokens,
-                stop=settings.stop,
-                seed=settings.seed,
-                json_schema=settings.json_schema,
-            ),
-            args.param,
+        run = PromptRun(
+            args.name, values, ref, model, _param_overrides(args.param), block, tuple(used_context)
         )
-        system = [Message("system", rendered.system)] if rendered.system else []
-        user = f"Context:\n\n{block}\n\n---\n\n{rendered.user}" if block else rendered.user
-        messages = (*system, Message("user", user))
-        request = RunRequest(model, messages, params)
         cancel = CancelToken()
         on_text = None if args.json else _print_piece
         with terminal.ctrl_c_calls(cancel.cancel):
-            outcome = execute(registry, request, on_text, cancel)
+            record = run_prompt_and_record(
+                library, registry, RunHistory(store), run, on_text, cancel
+            )
         if not args.json:
             print(flush=True)
-        version_id = library.resolve(args.name, ref) if ref else None
-        cost = _cost(registry, request.model_id, outcome)
-        record = RunHistory(store).record(
-            dataclasses.replace(
-                _record(outcome, request, args.name, ref, version_id, dict(rendered.values), cost),
-                context=used_context,
-            )
-        )
     if args.json:
         print_json(run_json(record))
     else:
@@ -283,48 +245,6 @@ def _file_variables(declared: dict[str, Any], values: dict[str, Any]) -> list[di
 def _print_piece(text: str) -> None:
     sys.stdout.write(text)
     sys.stdout.flush()
-
-
-def _record(
-    outcome: RunOutcome,
-    request: RunRequest,
-    prompt: str | None,
-    ref: str | None,
-    version_id: str | None,
-    variables: dict[str, Any],
-    cost_usd: float,
-) -> RunRecord:
-    return RunRecord(
-        model_id=request.model_id,
-        messages=[dataclasses.asdict(m) for m in request.messages],
-        output=outcome.output,
-        status=outcome.status,  # type: ignore[arg-type]
-        latency_ms=outcome.latency_ms,
-        started_at=outcome.started_at,
-        prompt_name=prompt,
-        version_id=version_id,
-        ref=ref or "working",
-        params=request.params.to_json(),
-        variables=variables,
-        finish_reason=outcome.finish_reason,
-        error=outcome.error,
-        input_tokens=outcome.input_tokens,
-        output_tokens=outcome.output_tokens,
-        ttft_ms=outcome.ttft_ms,
-        tokens_per_s=outcome.tokens_per_s,
-        cost_usd=cost_usd,
-    )
-
-
-def _cost(registry: RunnerRegistry, model_id: str, outcome: RunOutcome) -> float:
-    """From the runner's price table (remote); local models cost nothing."""
-    try:
-        price = getattr(registry.runner_for(model_id), "cost_usd", None)
-    except LookupError:
-        return 0.0
-    if price is None:
-        return 0.0
-    return float(price(model_id, outcome.input_tokens, outcome.output_tokens))
 
 
 def _summary(record: RunRecord) -> None:
@@ -480,22 +400,3 @@ def _show_run(r: RunRecord) -> None:
     for message in r.messages:
         terminal.say(f"--- {message['role']}\n{message['content']}")
     terminal.say(f"--- output\n{r.output}")
-
-
-def _endpoints() -> dict[str, str]:
-    """Provider base URLs from PROMPTDESK_PROVIDER_ENDPOINTS ("openai=http://host/v1,...")."""
-    found: dict[str, str] = {}
-    for item in os.environ.get("PROMPTDESK_PROVIDER_ENDPOINTS", "").split(","):
-        provider, sep, url = item.partition("=")
-        if sep and provider.strip() and url.strip():
-            found[provider.strip()] = url.strip()
-    return found
-
-
-def _model_sources(store: Store) -> list[str]:
-    from sqlalchemy import text
-
-    with store.read() as conn:
-        return list(
-            conn.execute(text("SELECT path FROM local_model_source ORDER BY path")).scalars()
-        )

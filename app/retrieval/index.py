@@ -13,11 +13,13 @@ in :mod:`app.retrieval.search`; everything, paths included, stays in the encrypt
 from __future__ import annotations
 
 import concurrent.futures
+import contextlib
 import fnmatch
 import hashlib
 import json
 import logging
 import os
+import sys
 import threading
 import time
 import uuid
@@ -396,7 +398,9 @@ class ContextIndex:
                 return _Prepared(relative, digest, len(data), error=error.reason)
             return _Prepared(relative, digest, len(data), chunks)
 
-        with concurrent.futures.ThreadPoolExecutor(1, "context-prepare") as pool:
+        with concurrent.futures.ThreadPoolExecutor(
+            1, "context-prepare", initializer=lower_thread_priority
+        ) as pool:
             pending: list[concurrent.futures.Future[_Prepared | None]] = []
             queue = iter(files)
             for path in queue:
@@ -612,6 +616,17 @@ class _Tally:
     chunks: int = 0
     tokens: int = 0
     errors: dict[str, str] = field(default_factory=dict)
+
+
+def lower_thread_priority() -> None:
+    """Make the calling thread yield the CPU to everything else (Linux: per-thread nice).
+
+    Indexing is background work. Reading, chunking and storing compete for the cores with
+    the worker's embedding model, whose threads all wait for the slowest one; at a lower
+    priority this work fills the gaps instead, and the UI thread always comes first."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError):
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
 
 
 def walk(

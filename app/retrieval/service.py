@@ -16,6 +16,7 @@ vector search covers the chunks already re-embedded and keyword search covers al
 from __future__ import annotations
 
 import concurrent.futures
+import contextlib
 import logging
 import queue
 import threading
@@ -26,7 +27,7 @@ from typing import Any
 
 from app.retrieval.builder import ContextPiece, file_piece
 from app.retrieval.extract import ExtractionError, whole_text
-from app.retrieval.index import ContextIndex, IndexReport, SourceStatus
+from app.retrieval.index import ContextIndex, IndexReport, SourceStatus, lower_thread_priority
 from app.retrieval.progress import IndexControl, IndexProgress
 from app.retrieval.search import ContextHit, SearchFilters, SearchMode
 from app.retrieval.vectors import VectorIndex, VectorIndexStatus
@@ -126,7 +127,14 @@ class ContextService:
         return source_id, self.reindex(source_id)
 
     def remove_source(self, source_id: str) -> None:
-        self.cancel(source_id)
+        """Forget a source (its files are not touched); a pass running over it stops first."""
+        with self._lock:
+            job = self._queued.get(source_id)
+        if job is not None:
+            job.control.cancel()
+            if job is self._running:  # let it finish its batch before the rows go
+                with contextlib.suppress(Exception):
+                    job.done.result(timeout=120)
         for watcher in [w for w in self._watchers if w.source_id == source_id]:
             watcher.stop()
             self._watchers.remove(watcher)
@@ -294,6 +302,7 @@ class ContextService:
         self._jobs.put(job)
 
     def _work(self) -> None:
+        lower_thread_priority()
         while True:
             job = self._jobs.get()
             if job is None:

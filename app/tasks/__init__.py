@@ -1,4 +1,5 @@
-"""How work leaves the UI thread: the single-writer executor, the asyncio loop, ``run_on_main``.
+"""How work leaves the UI thread: background threads, one ordered writer, results posted back.
 
-Populated with the desktop app; services stay free of Qt so the CLI can use them directly.
+See :mod:`app.tasks.executors`. This package imports no Qt; the UI gives it the function that
+posts a callable to the UI thread (DESIGN.md decision 4, STYLE.md "one way off the UI thread").
 """

@@ -13,6 +13,7 @@ When a later issue adds a kind of record (prompts, runs, chunks...), add a write
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -76,23 +77,53 @@ def _run_history(store: Store) -> None:
 
 
 def _file_context(store: Store) -> None:
-    """A source whose folder name, file name, text and so vectors all carry the canary."""
-    from app.retrieval.index import ContextIndex
-    from app.runners.local.embedder import EMBEDDER_ID
+    """A source whose folder name, file names, text and so vectors all carry the canary,
+    indexed through the context service, with LanceDB's approximate index built in memory,
+    watched, searched, and used as a run's context (recorded in its history)."""
+    from app.retrieval.builder import build_context
+    from app.retrieval.service import ContextService
+    from app.retrieval.vectors import VectorIndex
     from app.runners.registry import RunnerContext, load_embedders
 
     # The user's own folder, beside the data dir (not inside it, and not scanned): its files
     # are theirs to keep in the clear; what Promptdesk derives from them must not be.
     outside = store.paths.data_dir.parent / f"{CANARY}-source"
     outside.mkdir()
-    (outside / f"{CANARY}-notes.md").write_text(f"# {CANARY}\n\n{CANARY} inside a file.\n")
+    for i in range(60):  # enough chunks for an approximate index at a low threshold
+        (outside / f"{CANARY}-notes-{i}.md").write_text(
+            "\n\n".join(f"# {CANARY} {i} {j}\n\n{CANARY} paragraph {j} of note {i}."
+                        for j in range(20))
+        )  # fmt: skip
     context = RunnerContext(outside / "embedder-home")
+    service = ContextService(store, load_embedders(context))
     try:
-        index = ContextIndex(store, load_embedders(context)[EMBEDDER_ID])
-        report = index.index_source(index.add_source(outside))
-        assert report.indexed == 1
-        assert CANARY in index.search(CANARY, k=1, mode="keyword")[0].path
+        service.index.vectors = VectorIndex(ann_min_rows=1000)
+        service.start()
+        _, future = service.add_source(outside)
+        assert future.result().indexed == 60
+        service.watch()
+        (outside / f"{CANARY}-late.md").write_text(f"{CANARY} written while watched.")
+        deadline = time.monotonic() + 30
+        while not any("late" in h.path for h in service.search(f"{CANARY} written", k=3)):
+            assert time.monotonic() < deadline, "the watched file was not indexed"
+            time.sleep(0.05)
+        status = service.index.vectors.tune()
+        assert status.mode == "ann", status.note  # LanceDB really holds the vectors
+        assert CANARY in service.search(CANARY, k=1, mode="vector")[0].path
+        built = build_context(service.gather([f"{CANARY} paragraph"]), 500, len)
+        RunHistory(store).record(
+            RunRecord(
+                model_id="local:test",
+                messages=[{"role": "user", "content": built.text}],
+                output="ok",
+                status="succeeded",
+                latency_ms=1.0,
+                started_at="2026-11-22T00:00:00+00:00",
+                context=built.to_json(),
+            )
+        )
     finally:
+        service.close()
         context.settings["_local_runner"].close()
 
 

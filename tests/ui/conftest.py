@@ -1,7 +1,32 @@
-"""Qt tests run without a display: the offscreen platform, set before Qt is first imported."""
+"""Qt tests run without a display: the offscreen platform, set before Qt is first imported.
+
+``workbench`` is an unlocked store (a plain key file, so no passphrase prompt) with the
+services the window uses and background tasks that post their results to the Qt thread,
+exactly as the app wires them; it is closed after the test.
+"""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+
+import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from app.storage.key_file import KeyMode  # noqa: E402
+from app.storage.paths import StorePaths  # noqa: E402
+from app.storage.store import Store  # noqa: E402
+
+
+@pytest.fixture
+def workbench(qapp: object, paths: StorePaths) -> Iterator[object]:
+    from app.ui.ops import ui_tasks
+    from app.ui.workbench import Workbench
+
+    store = Store.create(paths, KeyMode.INSECURE_FILE)
+    tasks, poster = ui_tasks()
+    bench = Workbench(paths, store, tasks)
+    bench.poster = poster  # type: ignore[attr-defined]  # kept alive with the workbench
+    yield bench
+    bench.close()

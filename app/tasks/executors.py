@@ -1,0 +1,78 @@
+"""The app's background threads: a small pool for reads and waits, one writer for writes.
+
+``Tasks.run(fn)`` runs ``fn`` on the pool (or, with ``writer=True``, on the single writer
+thread, so writes to the store happen one at a time and in the order asked) and hands the
+result or the exception to callbacks *on the UI thread*, through the ``post`` function the UI
+supplies. ``fn`` must never touch a widget. A task can be given a ``key``: a newer task with
+the same key makes the older one's result stale, and stale results are dropped, so a search
+box typed into quickly shows the answer to what is in it now, not to a query three letters ago.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import itertools
+import logging
+import threading
+from collections.abc import Callable
+from typing import TypeVar
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+Post = Callable[[Callable[[], None]], None]
+
+
+class Tasks:
+    def __init__(self, post: Post, pool_size: int = 4) -> None:
+        self._post = post
+        self._pool = concurrent.futures.ThreadPoolExecutor(pool_size, "app-pool")
+        self._writer = concurrent.futures.ThreadPoolExecutor(1, "app-writer")
+        self._latest: dict[str, int] = {}
+        self._counter = itertools.count()
+        self._lock = threading.Lock()
+        self._closed = False
+
+    def run(
+        self,
+        fn: Callable[[], T],
+        on_success: Callable[[T], None] | None = None,
+        on_failure: Callable[[BaseException], None] | None = None,
+        *,
+        writer: bool = False,
+        key: str | None = None,
+    ) -> concurrent.futures.Future[T]:
+        ticket = next(self._counter)
+        if key is not None:
+            with self._lock:
+                self._latest[key] = ticket
+
+        def stale() -> bool:
+            return key is not None and self._latest.get(key) != ticket
+
+        def done(future: concurrent.futures.Future[T]) -> None:
+            if future.cancelled() or self._closed:
+                return
+            error = future.exception()
+
+            def deliver() -> None:
+                if stale():
+                    return
+                if error is None:
+                    if on_success is not None:
+                        on_success(future.result())
+                elif on_failure is not None:
+                    on_failure(error)
+                else:
+                    log.error("task_failed", exc_info=error)
+
+            self._post(deliver)
+
+        executor = self._writer if writer else self._pool
+        future = executor.submit(fn)
+        future.add_done_callback(done)
+        return future
+
+    def close(self) -> None:
+        self._closed = True
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        self._writer.shutdown(wait=True)
