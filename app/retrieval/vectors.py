@@ -55,6 +55,7 @@ class VectorIndex:
         self._unindexed = 0
         self._recall: float | None = None
         self._note = "exact search"
+        self._tuning = False  # one build at a time: each holds a copy of every vector
 
     # --- building and updating -----------------------------------------------------------
 
@@ -195,11 +196,30 @@ class VectorIndex:
 
     def _maybe_retune(self) -> None:
         with self._lock:
+            if self._tuning:
+                return
             rows = int(self._alive[: self._count].sum())
             stale = self._table is not None and self._unindexed > self._trained_rows // 5
+            # Tried before and fell back to exact: try again once the table has doubled.
+            grown = (
+                self._recall is not None and self._table is None and rows > 2 * self._trained_rows
+            )
             crossing = self._table is None and self._recall is None and rows >= self.ann_min_rows
-        if stale or crossing:
-            threading.Thread(target=self.tune, name="vector-index-tune", daemon=True).start()
+            if not (stale or crossing or grown):
+                return
+            self._tuning = True
+        threading.Thread(
+            target=self._tune_in_background, name="vector-index-tune", daemon=True
+        ).start()
+
+    def _tune_in_background(self) -> None:
+        try:
+            self.tune()
+        except Exception:  # exact search goes on working; the next change may try again
+            log.exception("vector_index_tune_failed")
+        finally:
+            with self._lock:
+                self._tuning = False
 
     # --- searching -----------------------------------------------------------------------
 
