@@ -626,7 +626,9 @@ def lower_thread_priority() -> None:
     priority this work fills the gaps instead, and the UI thread always comes first."""
     if sys.platform.startswith("linux"):
         with contextlib.suppress(OSError):
-            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
+            thread = threading.get_native_id()
+            current = os.getpriority(os.PRIO_PROCESS, thread)
+            os.setpriority(os.PRIO_PROCESS, thread, min(19, current + 10))
 
 
 def walk(
