@@ -79,7 +79,7 @@ def write_corpus(root: Path, files: int, rng: random.Random, words: list[str]) -
             body = f"# {sentence(rng, words, 2, 4)}\n\n" + "\n\n".join(
                 (f"## {sentence(rng, words, 2, 3)}\n\n" if j == 2 else "")
                 + paragraph(rng, words, 3)
-                for j in range(4)
+                for j in range(6)
             )
             name = f"doc{i:04}.md"
         elif kind == 1:
@@ -88,11 +88,11 @@ def write_corpus(root: Path, files: int, rng: random.Random, words: list[str]) -
                 f'    """{sentence(rng, words)}"""\n'
                 f"    # {sentence(rng, words)}\n"
                 f"    return value * {j} + len('{rng.choice(words)}')\n"
-                for j in range(6)
+                for j in range(9)
             )
             name = f"mod{i:04}.py"
         else:
-            body = "\n\n".join(paragraph(rng, words, 2) for _ in range(6))
+            body = "\n\n".join(paragraph(rng, words, 2) for _ in range(9))
             name = f"note{i:04}.txt"
         path = root / f"part{i % 20:02}" / name
         path.parent.mkdir(exist_ok=True)

@@ -79,6 +79,11 @@ class ContextService:
         self._thread.start()
         if load_vectors:
             self._submit(_Job("load-vectors", self.index.load_vectors))
+            warm = getattr(self.index.embedder, "warm", None)
+            if warm is not None and self.index.source_ids():
+                # Load the embedding model now, not when the first edit needs it: otherwise
+                # the first change after start waits seconds for the model to load.
+                self._submit(_Job("warm-embedder", warm))
         if not resume:
             return
         for status in self.index.sources():

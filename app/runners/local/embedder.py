@@ -30,6 +30,10 @@ class LocalEmbedder:
     def __init__(self, worker: WorkerClient) -> None:
         self.worker = worker
 
+    def warm(self) -> None:
+        """Load the model in the worker ahead of need (it takes seconds the first time)."""
+        self.embed(["warm"])
+
     def embed(self, texts: Sequence[str]) -> Any:
         """A (len(texts), 384) float32 numpy array; empty input gives an empty array."""
         import numpy as np
