@@ -23,7 +23,7 @@ from app.cli.library_access import print_json, variable_values
 from app.retrieval.builder import BuiltContext
 from app.runners.base import CancelToken
 from app.runners.local.models import DEFAULT_MODEL_ID
-from app.runners.prompt_runs import PromptRun
+from app.runners.prompt_runs import PromptRun, file_variables
 from app.runners.prompt_runs import run_prompt as run_prompt_and_record
 from app.runners.registry import RunnerContext, RunnerRegistry, load_runners
 from app.runners.store_context import runner_context as store_runner_context
@@ -158,8 +158,7 @@ def run_prompt(args: argparse.Namespace, paths: StorePaths) -> int:
         if args.context:
             built = _build_context(paths, store, registry, model, args)
             block, used_context = built.text, built.to_json()
-        declared = {v.name: v for v in content.variables}
-        used_context += _file_variables(declared, values)
+        used_context += file_variables(content.variables, values)
         run = PromptRun(
             args.name, values, ref, model, _param_overrides(args.param), block, tuple(used_context)
         )
@@ -208,38 +207,6 @@ def _build_context(
             cut = " (cut to fit)" if piece.truncated else ""
             terminal.say_error(f"  [{piece.number}] {piece.path} {piece.position}{cut}")
     return built
-
-
-def _file_variables(declared: dict[str, Any], values: dict[str, Any]) -> list[dict[str, Any]]:
-    """``file`` variables given a path get the file's text; each is recorded as context."""
-    import hashlib
-
-    from app.core.variables import VariableType
-    from app.retrieval.extract import ExtractionError, whole_text
-
-    used = []
-    for name, spec in declared.items():
-        value = values.get(name)
-        if spec.type is not VariableType.FILE or not isinstance(value, str):
-            continue
-        path = Path(value).expanduser()
-        if not path.is_file():
-            continue  # the value is the text itself
-        try:
-            text, data = whole_text(path)
-        except ExtractionError as error:
-            raise LibraryError(f"--var {name}: {error.reason}") from None
-        values[name] = text
-        used.append(
-            {
-                "kind": "file",
-                "path": str(path.resolve()),
-                "position": f"variable {name}",
-                "file_hash": hashlib.sha256(data).hexdigest(),
-                "text_hash": hashlib.sha256(text.encode()).hexdigest(),
-            }
-        )
-    return used
 
 
 def _print_piece(text: str) -> None:

@@ -32,6 +32,7 @@ class Setting:
     choices: tuple[str, ...] = ()
     minimum: float | None = None
     maximum: float | None = None
+    hidden: bool = False  # kept by the app itself (window layout), not shown to edit
 
     def parse(self, value: object) -> SettingValue:
         """``value`` (text from a command line, or a Python value) checked against this setting."""
@@ -152,6 +153,15 @@ SETTINGS: dict[str, Setting] = {
             "Colour theme of the desktop app.",
             choices=("system", "light", "dark"),
         ),
+        Setting(
+            "ui.window_state",
+            str,
+            "",
+            "Window size, position and panel layout (kept here, encrypted, not in a config "
+            "file: it names open prompts).",
+            hidden=True,
+        ),
+        Setting("ui.open_tabs", str, "", "Prompts open in tabs, as JSON.", hidden=True),
     )
 }
 

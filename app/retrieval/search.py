@@ -12,6 +12,7 @@ position, the score, the chunk text and a snippet with the matched words marked.
 
 from __future__ import annotations
 
+import concurrent.futures
 import fnmatch
 import re
 from dataclasses import dataclass
@@ -26,6 +27,70 @@ if TYPE_CHECKING:
     from app.retrieval.index import ContextIndex
 
 SearchMode = Literal["hybrid", "vector", "keyword"]
+_EMBEDDING = concurrent.futures.ThreadPoolExecutor(2, "query-embedding")
+# Words too common to rank by: in an "any of the words" query they would make FTS5 walk
+# nearly every row for no ranking benefit. Kept only when a query has nothing else.
+STOP_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "but",
+        "by",
+        "can",
+        "do",
+        "does",
+        "for",
+        "from",
+        "has",
+        "have",
+        "how",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "me",
+        "my",
+        "no",
+        "not",
+        "of",
+        "on",
+        "or",
+        "our",
+        "so",
+        "than",
+        "that",
+        "the",
+        "their",
+        "them",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "to",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "who",
+        "why",
+        "will",
+        "with",
+        "you",
+        "your",
+    ]
+)
 RRF_K = 60
 SNIPPET_CHARS = 200
 
@@ -71,11 +136,16 @@ def search(
     if allowed is not None and not allowed:
         return []
     rankings = []
-    if mode in ("vector", "hybrid"):
-        vector = index.embedder.embed([query])[0]
-        rankings.append(index.vectors.search(vector, k * 4, allowed))
-    if mode in ("keyword", "hybrid"):
+    if mode == "keyword":
         rankings.append(keyword_ranking(index, query, k * 4, allowed))
+    else:
+        # The query is embedded in the worker process while this one runs the keyword search:
+        # the two waits overlap instead of adding up.
+        embedding = _EMBEDDING.submit(index.embedder.embed, [query])
+        keyword = keyword_ranking(index, query, k * 4, allowed) if mode == "hybrid" else None
+        rankings.append(index.vectors.search(embedding.result()[0], k * 4, allowed))
+        if keyword is not None:
+            rankings.append(keyword)
     order = fuse(rankings)[:k] if mode == "hybrid" else rankings[0][:k]
     return hits(index, order, query)
 
@@ -116,7 +186,8 @@ def allowed_files(index: ContextIndex, filters: SearchFilters) -> set[int]:
 def keyword_ranking(
     index: ContextIndex, query: str, limit: int, allowed: set[int] | None = None
 ) -> list[tuple[int, float]]:
-    match = fts_query(query)
+    words = [w for w in _WORD.findall(query) if w.lower() not in STOP_WORDS]
+    match = fts_query(" ".join(words)) or fts_query(query)
     if not match:
         return []
     match = " OR ".join(match.split(" AND "))

@@ -11,15 +11,18 @@ ended, with tokens, timings, cost and the context it had.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Mapping
+import hashlib
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+from app.core.variables import VariableSpec, VariableType
 from app.runners.base import CancelToken, Message, RunParameters, RunRequest
 from app.runners.execution import RunOutcome, execute
 from app.runners.local.models import DEFAULT_MODEL_ID
 from app.runners.registry import RunnerRegistry
-from app.storage.library import Library
+from app.storage.library import Library, LibraryError
 from app.storage.runs import RunHistory, RunRecord
 
 
@@ -32,6 +35,38 @@ class PromptRun:
     params: Mapping[str, Any] = field(default_factory=dict)  # overrides of the prompt's
     context_block: str = ""
     context: tuple[dict[str, Any], ...] = ()  # what the block holds, for history
+
+
+def file_variables(
+    variables: Iterable[VariableSpec], values: dict[str, Any]
+) -> list[dict[str, Any]]:
+    """``file`` variables given a path get the file's text (in ``values``); each one read is
+    returned as a context record (path, content hash, hash of the text), for history."""
+    from app.retrieval.extract import ExtractionError, whole_text
+
+    used = []
+    for spec in variables:
+        value = values.get(spec.name)
+        if spec.type is not VariableType.FILE or not isinstance(value, str) or "\n" in value:
+            continue
+        path = Path(value).expanduser()
+        if not path.is_file():
+            continue  # the value is the text itself
+        try:
+            text, data = whole_text(path)
+        except ExtractionError as error:
+            raise LibraryError(f"variable '{spec.name}': {error.reason}") from None
+        values[spec.name] = text
+        used.append(
+            {
+                "kind": "file",
+                "path": str(path.resolve()),
+                "position": f"variable {spec.name}",
+                "file_hash": hashlib.sha256(data).hexdigest(),
+                "text_hash": hashlib.sha256(text.encode()).hexdigest(),
+            }
+        )
+    return used
 
 
 def build_request(library: Library, run: PromptRun) -> tuple[RunRequest, dict[str, Any]]:
@@ -71,7 +106,10 @@ def run_prompt(
     cancel: CancelToken | None = None,
 ) -> RunRecord:
     """Render, stream and record one run (template and variable errors raise before it starts)."""
-    request, values = build_request(library, run)
+    content = library.get(run.name, run.ref)
+    values = dict(run.values)
+    read = file_variables(content.variables, values)  # a path (the app's file picker): its text
+    request, values = build_request(library, dataclasses.replace(run, values=values))
     outcome = execute(registry, request, on_text, cancel)
     version_id = library.resolve(run.name, run.ref) if run.ref else None
     return history.record(
@@ -83,7 +121,7 @@ def run_prompt(
             version_id,
             values,
             cost_of(registry, request.model_id, outcome),
-            list(run.context),
+            [*run.context, *read],
         )
     )
 

@@ -15,7 +15,7 @@ import itertools
 import logging
 import threading
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -49,26 +49,43 @@ class Tasks:
         def stale() -> bool:
             return key is not None and self._latest.get(key) != ticket
 
+        # The callbacks often hold widgets. They are let go of only on the UI thread (in
+        # deliver), never when the future happens to be freed on a pool thread: Qt objects
+        # must not be destroyed off their thread.
+        callbacks: list[Any] = [on_success, on_failure]
+
         def done(future: concurrent.futures.Future[T]) -> None:
             if future.cancelled() or self._closed:
                 return
             error = future.exception()
 
             def deliver() -> None:
+                success, failure = callbacks if callbacks else (None, None)
+                callbacks.clear()
                 if stale():
                     return
                 if error is None:
-                    if on_success is not None:
-                        on_success(future.result())
-                elif on_failure is not None:
-                    on_failure(error)
+                    if success is not None:
+                        success(future.result())
+                elif failure is not None:
+                    failure(error)
                 else:
                     log.error("task_failed", exc_info=error)
 
             self._post(deliver)
 
         executor = self._writer if writer else self._pool
-        future = executor.submit(fn)
+        if self._closed:
+            # Closing (the window's timers may still fire once): nothing runs, nothing fails.
+            dropped: concurrent.futures.Future[T] = concurrent.futures.Future()
+            dropped.cancel()
+            return dropped
+        try:
+            future = executor.submit(fn)
+        except RuntimeError:  # shut down between the check and the submit
+            dropped = concurrent.futures.Future()
+            dropped.cancel()
+            return dropped
         future.add_done_callback(done)
         return future
 

@@ -1,14 +1,24 @@
-"""Starting the desktop app: the QApplication, logging, and the main window."""
+"""Starting the desktop app: the QApplication, first run or unlock, the main window.
+
+A fresh machine gets the first-run wizard (create the store, recovery key, model, examples);
+later starts unlock (a passphrase dialog only in passphrase mode) and open the main window with
+the last layout. An exception no code caught is logged (its type and where, never its message,
+which may hold user content) and shown in a dialog with a report to copy; the app keeps running.
+"""
 
 from __future__ import annotations
 
 import os
 import sys
+import traceback
+from types import TracebackType
+from typing import Any
 
 from app.logs import configure_logging
-from app.storage.paths import default_paths
-from app.ui.main_window import MainWindow
-from app.ui.qt import QApplication
+from app.storage.errors import StoreError
+from app.storage.paths import StorePaths, default_paths
+from app.storage.store import Store
+from app.ui.qt import QApplication, QIcon, QMessageBox, QWidget
 
 
 def run_app() -> int:
@@ -20,14 +30,92 @@ def run_app() -> int:
         )
         return 2
     app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
     app.setApplicationName("Promptdesk")
     app.setOrganizationName("Promptdesk")
+    app.setWindowIcon(QIcon.fromTheme("accessories-text-editor"))
     paths = default_paths()
-    if paths.data_dir.exists():
-        configure_logging(paths.logs_dir)
-    window = MainWindow(paths)
+    store = open_store(paths)
+    if store is None:
+        return 0
+    configure_logging(paths.logs_dir)
+    install_exception_hook()
+    window = open_main_window(paths, store)
     window.show()
-    return int(app.exec())
+    code = int(app.exec())
+    window.workbench.close()
+    return code
+
+
+def open_store(paths: StorePaths, parent: QWidget | None = None) -> Store | None:
+    """The unlocked store: through the first-run wizard, the unlock dialog, or directly."""
+    from app.ui.startup.unlock import UnlockDialog, needs_passphrase
+
+    if not paths.database.exists():
+        from app.storage.keychain import keychain_status
+        from app.ui.startup.first_run import FirstRunWizard
+
+        wizard = FirstRunWizard(paths, keychain_status().available, parent)
+        wizard.exec()
+        return wizard.store
+    if needs_passphrase(paths):
+        dialog = UnlockDialog(paths, parent)
+        dialog.exec()
+        return dialog.store
+    try:
+        return Store.open(paths)
+    except StoreError as error:
+        QMessageBox.critical(
+            parent,
+            "Promptdesk",
+            error.message + (f"\n\n{error.hint}" if error.hint else ""),
+        )
+        return None
+
+
+def open_main_window(paths: StorePaths, store: Store) -> Any:
+    from app.ui.main_window import MainWindow
+    from app.ui.ops import ui_tasks
+    from app.ui.theme import apply_theme
+    from app.ui.workbench import Workbench
+
+    tasks, poster = ui_tasks()
+    workbench = Workbench(paths, store, tasks)
+    apply_theme(str(workbench.settings.get("ui.theme")))
+    window = MainWindow(workbench)
+    window.poster = poster  # lives as long as the window
+    return window
+
+
+def install_exception_hook() -> None:
+    previous = sys.excepthook
+
+    def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        import logging
+
+        if issubclass(kind, KeyboardInterrupt):
+            previous(kind, error, tb)
+            return
+        frames = traceback.extract_tb(tb)
+        where = [f"{f.filename.rsplit(os.sep, 1)[-1]}:{f.lineno} {f.name}" for f in frames]
+        # Type and frames only: an exception's message may quote prompt or file text.
+        logging.getLogger("app.ui").error(
+            "unhandled_exception", extra={"fields": {"type": kind.__name__, "where": where}}
+        )
+        report = "".join(traceback.format_exception(kind, error, tb))
+        box = QMessageBox(QApplication.activeWindow())
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(QApplication.translate("launch", "Something went wrong"))
+        box.setText(
+            QApplication.translate(
+                "launch",
+                "Promptdesk hit an error it did not expect. Your work is saved; you can go on.",
+            )
+        )
+        box.setDetailedText(report)
+        box.exec()
+
+    sys.excepthook = hook
 
 
 def _no_display() -> bool:

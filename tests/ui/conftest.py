@@ -14,9 +14,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from app.storage.key_file import KeyMode  # noqa: E402
-from app.storage.paths import StorePaths  # noqa: E402
-from app.storage.store import Store  # noqa: E402
+from app.storage.key_file import KeyMode
+from app.storage.paths import StorePaths
+from app.storage.store import Store
 
 
 @pytest.fixture

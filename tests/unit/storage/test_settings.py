@@ -30,6 +30,8 @@ NON_DEFAULT: dict[str, object] = {
     "context.ann_min_chunks": 5_000,
     "runs.threads": 8,
     "ui.theme": "dark",
+    "ui.window_state": '{"geometry": "AdnQywAD"}',
+    "ui.open_tabs": '["summarise"]',
 }
 
 

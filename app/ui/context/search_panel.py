@@ -1,0 +1,158 @@
+"""Searching the context index from the app: hybrid results with the matched words in bold.
+
+Each keystroke (debounced) runs a search on a background task keyed ``context-search``; each
+result shows its file, position, score and a snippet with its matches highlighted. A result
+can be added to the context tray with the button, Enter, or by dragging it onto the tray.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from typing import Any
+
+from app.retrieval.search import ContextHit
+from app.ui.qt import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMimeData,
+    QPushButton,
+    Qt,
+    QTimer,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+
+HIT_MIME = "application/x-promptdesk-context-hit"
+HIT_ROLE = Qt.ItemDataRole.UserRole + 3
+
+
+def hit_json(hit: ContextHit) -> str:
+    return json.dumps(
+        {
+            "path": hit.path,
+            "position": hit.position,
+            "text": hit.text,
+            "file_hash": hit.file_hash,
+            "chunk": hit.chunk,
+            "score": hit.score,
+        }
+    )
+
+
+class _HitList(QListWidget):
+    def mimeTypes(self) -> list[str]:
+        return [HIT_MIME]
+
+    def mimeData(self, items: list[QListWidgetItem]) -> QMimeData:
+        data = QMimeData()
+        data.setData(HIT_MIME, ("\n".join(i.data(HIT_ROLE) for i in items)).encode())
+        return data
+
+
+class ContextSearchPanel(QWidget):
+    hit_chosen = Signal(str)  # the hit as JSON (see hit_json)
+
+    def __init__(self, workbench: Any, service_source: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workbench = workbench
+        self.service_source = service_source  # () -> the context service or None
+        self.query = QLineEdit()
+        self.query.setObjectName("contextQuery")
+        self.query.setAccessibleName(self.tr("Search your files"))
+        self.query.setPlaceholderText(self.tr("Search your files…"))
+        self.mode = QComboBox()
+        self.mode.setObjectName("contextMode")
+        self.mode.setAccessibleName(self.tr("Search mode"))
+        for mode in ("hybrid", "vector", "keyword"):
+            self.mode.addItem(self.tr(mode.capitalize()), mode)
+        self.results = _HitList()
+        self.results.setObjectName("contextResults")
+        self.results.setAccessibleName(self.tr("Search results"))
+        self.results.setDragEnabled(True)
+        self.results.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.results.setWordWrap(True)
+        self.results.itemActivated.connect(self._choose)
+        self.add = QPushButton(self.tr("Add to context"))
+        self.add.setObjectName("addToContext")
+        self.add.setToolTip(self.tr("Add the selected result to the context tray (Enter)"))
+        self.add.clicked.connect(lambda: self._choose(self.results.currentItem()))
+        self.summary = QLabel()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(200)
+        self._timer.timeout.connect(self.search)
+        self.query.textChanged.connect(self._timer.start)
+        self.mode.currentIndexChanged.connect(self.search)
+        top = QHBoxLayout()
+        top.addWidget(self.query, 1)
+        top.addWidget(self.mode)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.summary, 1)
+        bottom.addWidget(self.add)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addLayout(top)
+        layout.addWidget(self.results)
+        layout.addLayout(bottom)
+        self._labels: list[QLabel] = []
+
+    def search(self) -> None:
+        query = self.query.text().strip()
+        service = self.service_source()
+        if not query or service is None:
+            self.results.clear()
+            self.summary.setText("" if query else self.tr("Type to search your context sources."))
+            return
+        mode = self.mode.currentData()
+        self.workbench.tasks.run(
+            lambda: service.search(query, 10, mode),
+            self._show,
+            lambda e: self.summary.setText(str(e)),
+            key="context-search",
+        )
+
+    def _show(self, hits: list[ContextHit]) -> None:
+        self.results.clear()
+        for hit in hits:
+            item = QListWidgetItem()
+            item.setData(HIT_ROLE, hit_json(hit))
+            item.setToolTip(hit.text[:2000])
+            label = QLabel(_rich(hit))
+            label.setTextFormat(Qt.TextFormat.RichText)
+            label.setWordWrap(True)
+            label.setContentsMargins(6, 4, 6, 4)
+            self.results.addItem(item)
+            item.setSizeHint(label.sizeHint())
+            self.results.setItemWidget(item, label)
+        self.summary.setText(self.tr("%n result(s)", "", len(hits)))
+        if hits:
+            self.results.setCurrentRow(0)
+
+    def _choose(self, item: QListWidgetItem | None) -> None:
+        if item is not None:
+            self.hit_chosen.emit(item.data(HIT_ROLE))
+
+
+def _rich(hit: ContextHit) -> str:
+    parts, last = [], 0
+    for start, end in hit.highlights:
+        parts += [
+            html.escape(hit.snippet[last:start]),
+            "<b>",
+            html.escape(hit.snippet[start:end]),
+            "</b>",
+        ]
+        last = end
+    parts.append(html.escape(hit.snippet[last:]))
+    where = html.escape(hit.path) + (f" · {html.escape(hit.position)}" if hit.position else "")
+    return (
+        f"<div style='margin-bottom:2px'><span style='color:palette(link)'>{where}</span>"
+        f" <span style='color:gray'>{hit.score:.3f}</span></div><div>{''.join(parts)}</div>"
+    )

@@ -1,0 +1,257 @@
+"""Context sources: what is indexed, how far indexing is, and the buttons to steer it.
+
+One row per source (path, state, files, chunks, size, errors, how it is watched) with a
+progress bar while a pass runs. Progress events come from the context service's job thread;
+they are handed to the UI thread through a queued signal and coalesced, so a fast pass never
+floods the event loop. Add, pause, resume, cancel, reindex and remove go through the service.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from app.retrieval.progress import IndexProgress
+from app.ui.qt import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QObject,
+    QProgressBar,
+    QPushButton,
+    Qt,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+
+COLUMNS = ("Source", "State", "Files", "Chunks", "Size", "Errors", "Progress")
+
+
+class _Relay(QObject):
+    """Carries progress events from the service's thread to the UI thread."""
+
+    event = Signal(object)
+
+
+class AddSourceDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Add a context source"))
+        self.path = QLineEdit()
+        self.path.setObjectName("sourcePath")
+        self.path.setAccessibleName(self.tr("Folder or file"))
+        browse = QToolButton()
+        browse.setText(self.tr("Browse…"))
+        browse.clicked.connect(self._browse)
+        self.include = QLineEdit()
+        self.include.setObjectName("sourceInclude")
+        self.include.setPlaceholderText(self.tr("e.g. *.md, docs/*  (empty: everything)"))
+        self.exclude = QLineEdit()
+        self.exclude.setObjectName("sourceExclude")
+        self.exclude.setPlaceholderText(self.tr("e.g. drafts/*, *.log"))
+        row = QHBoxLayout()
+        row.addWidget(self.path)
+        row.addWidget(browse)
+        form = QFormLayout()
+        form.addRow(self.tr("Folder or file"), row)
+        form.addRow(self.tr("Include"), self.include)
+        form.addRow(self.tr("Exclude"), self.exclude)
+        note = QLabel(
+            self.tr(
+                ".gitignore is respected; hidden files and files over the size limit are skipped."
+            )
+        )
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+
+    def _browse(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a folder"))
+        if folder:
+            self.path.setText(folder)
+
+    def patterns(self, box: QLineEdit) -> tuple[str, ...]:
+        return tuple(p.strip() for p in box.text().split(",") if p.strip())
+
+
+class SourcesPanel(QWidget):
+    sources_changed = Signal()
+    message = Signal(str)
+
+    def __init__(self, workbench: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workbench = workbench
+        self.service: Any = None
+        self._progress: dict[str, IndexProgress] = {}
+        self._relay = _Relay(self)
+        self._relay.event.connect(self._on_event, Qt.ConnectionType.QueuedConnection)
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setObjectName("contextSources")
+        self.table.setAccessibleName(self.tr("Context sources"))
+        self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        buttons = QHBoxLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        for key, label, slot in (
+            ("add", self.tr("Add folder…"), self.add_dialog),
+            ("pause", self.tr("Pause"), lambda: self._each(lambda s, i: s.pause(i))),
+            ("resume", self.tr("Resume"), lambda: self._each(lambda s, i: s.resume(i))),
+            ("cancel", self.tr("Cancel"), lambda: self._each(lambda s, i: s.cancel(i))),
+            ("reindex", self.tr("Reindex"), lambda: self._each(lambda s, i: s.reindex(i))),
+            ("remove", self.tr("Remove"), lambda: self._each(lambda s, i: s.remove_source(i))),
+        ):
+            button = QPushButton(label)
+            button.setObjectName(f"source_{key}")
+            button.setAccessibleName(label)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+            self.buttons[key] = button
+        buttons.addStretch(1)
+        self.status = QLabel()
+        self.status.setObjectName("contextStatus")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table)
+        layout.addWidget(self.status)
+        self._ids: list[str] = []
+        self.connect_service()
+
+    # --- the service ---------------------------------------------------------------------
+
+    def connect_service(self) -> None:
+        """Start the context service off the UI thread (it loads the embedder's worker)."""
+        self.status.setText(self.tr("Loading the context index…"))
+        self.workbench.tasks.run(self.workbench.context_service, self._ready, self._failed)
+
+    def _ready(self, service: Any) -> None:
+        self.service = service
+        service.subscribe(self._relay.event.emit)
+        self.refresh()
+
+    def _failed(self, error: BaseException) -> None:
+        self.status.setText(str(error))
+        self.message.emit(str(error))
+
+    def refresh(self) -> None:
+        if self.service is None:
+            return
+        service = self.service
+
+        def load() -> tuple[list[Any], Any]:
+            return service.sources(), service.vector_status()
+
+        self.workbench.tasks.run(load, self._show, self._failed, key="context-sources")
+
+    def _show(self, result: tuple[list[Any], Any]) -> None:
+        sources, vectors = result
+        self._ids = [s.id for s in sources]
+        self.table.setRowCount(len(sources))
+        for row, s in enumerate(sources):
+            state = s.state + (f" — {s.detail}" if s.detail else "")
+            if s.watch:
+                state += f" · {s.watch}"
+            cells = (s.path, state, str(s.files), str(s.chunks), _size(s.bytes), str(len(s.errors)))
+            for column, value in enumerate(cells):
+                item = QTableWidgetItem(value)
+                if column == 5 and s.errors:
+                    item.setToolTip("\n".join(f"{p}: {r}" for p, r in s.errors.items()))
+                self.table.setItem(row, column, item)
+            bar = QProgressBar()
+            bar.setObjectName(f"progress_{s.id}")
+            bar.setAccessibleName(self.tr("Indexing progress"))
+            event = self._progress.get(s.id)
+            if event is not None and event.phase in ("indexing", "scanning"):
+                bar.setMaximum(max(event.files_total, 1))
+                bar.setValue(event.files_done)
+                bar.setFormat(event.line())
+            else:
+                bar.setMaximum(1)
+                bar.setValue(1 if s.state == "ready" else 0)
+                bar.setFormat(self.tr("done") if s.state == "ready" else s.state)
+            self.table.setCellWidget(row, 6, bar)
+        self.status.setText(
+            self.tr("%1 sources · vector search: %2")
+            .replace("%1", str(len(sources)))
+            .replace("%2", vectors.note)
+        )
+        self.sources_changed.emit()
+
+    def _on_event(self, event: IndexProgress) -> None:
+        self._progress[event.source_id] = event
+        if event.source_id in self._ids and event.phase in ("indexing", "scanning"):
+            bar = self.table.cellWidget(self._ids.index(event.source_id), 6)
+            if isinstance(bar, QProgressBar):
+                bar.setMaximum(max(event.files_total, 1))
+                bar.setValue(event.files_done)
+                bar.setFormat(event.line())
+                return
+        self.refresh()
+
+    # --- actions -------------------------------------------------------------------------
+
+    def add_dialog(self) -> None:
+        dialog = AddSourceDialog(self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.path.text().strip():
+            self.add_source(
+                Path(dialog.path.text().strip()),
+                dialog.patterns(dialog.include),
+                dialog.patterns(dialog.exclude),
+            )
+
+    def add_source(
+        self, path: Path, include: tuple[str, ...] = (), exclude: tuple[str, ...] = ()
+    ) -> None:
+        if self.service is None:
+            self.message.emit(self.tr("The context index is still loading; try again shortly."))
+            return
+        service = self.service
+        self.workbench.tasks.run(
+            lambda: service.add_source(path, include, exclude)[0],
+            lambda _id: self.refresh(),
+            self._failed,
+        )
+
+    def selected_ids(self) -> list[str]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self._ids[r] for r in rows if r < len(self._ids)]
+
+    def _each(self, action: Any) -> None:
+        if self.service is None:
+            return
+        service, ids = self.service, self.selected_ids()
+
+        def apply() -> None:
+            for source_id in ids:
+                action(service, source_id)
+
+        self.workbench.tasks.run(apply, lambda _r: self.refresh(), self._failed)
+
+
+def _size(count: int) -> str:
+    size = float(count)
+    for unit in ("B", "KB", "MB"):
+        if size < 1024:
+            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
+        size /= 1024
+    return f"{size:.1f} GB"

@@ -1,0 +1,1 @@
+"""The library sidebar: folders, tags, instant search, and prompt create/rename/duplicate/delete."""

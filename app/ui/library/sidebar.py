@@ -1,0 +1,329 @@
+"""The library sidebar: instant search, folders and tags, and the list of prompts.
+
+Typing in the search box runs an FTS search on a background task keyed ``library-search``, so
+only the answer to what is in the box now is shown, however fast the user types. The filter
+tree narrows the list to a folder or a tag; prompts dragged onto a folder move there. Create,
+rename, duplicate and delete go through the single writer; a delete keeps the prompt's full
+export (versions, branches, labels) so Undo brings all of it back.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from app.storage.library.search import SearchFilters
+from app.ui.library.model import PROMPT_MIME, NameRole, PromptListModel
+from app.ui.qt import (
+    QAbstractItemView,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QInputDialog,
+    QLineEdit,
+    QListView,
+    QMenu,
+    QMessageBox,
+    QModelIndex,
+    QPoint,
+    QSplitter,
+    Qt,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+
+FILTER_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class FilterTree(QTreeWidget):
+    """Folders and tags; a folder accepts prompts dropped on it."""
+
+    prompts_dropped = Signal(list, str)  # names, folder
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setHeaderHidden(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
+
+    def _folder_at(self, point: QPoint) -> str | None:
+        item = self.itemAt(point)
+        value = item.data(0, FILTER_ROLE) if item is not None else None
+        return value[1] if isinstance(value, tuple) and value[0] == "folder" else None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasFormat(PROMPT_MIME):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if self._folder_at(event.position().toPoint()) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        folder = self._folder_at(event.position().toPoint())
+        if folder is None:
+            event.ignore()
+            return
+        names = bytes(event.mimeData().data(PROMPT_MIME).data()).decode().split("\n")
+        self.prompts_dropped.emit([n for n in names if n], folder)
+        event.acceptProposedAction()
+
+
+class LibrarySidebar(QWidget):
+    prompt_activated = Signal(str)
+    prompts_changed = Signal()
+    status_message = Signal(str)
+
+    def __init__(self, workbench: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workbench = workbench
+        self._filter: tuple[str, str] | None = None
+        self._deleted: list[tuple[str, str]] = []  # (name, its export) for undo
+
+        self.search = QLineEdit()
+        self.search.setObjectName("librarySearch")
+        self.search.setAccessibleName(self.tr("Search prompts"))
+        self.search.setPlaceholderText(self.tr("Search prompts…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.refresh)
+
+        self.filters = FilterTree()
+        self.filters.setObjectName("libraryFilters")
+        self.filters.setAccessibleName(self.tr("Folders and tags"))
+        self.filters.itemClicked.connect(self._filter_clicked)
+        self.filters.prompts_dropped.connect(self.move_to_folder)
+
+        self.model = PromptListModel()
+        self.list = QListView()
+        self.list.setObjectName("promptList")
+        self.list.setAccessibleName(self.tr("Prompts"))
+        self.list.setModel(self.model)
+        self.list.setDragEnabled(True)
+        self.list.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.list.setUniformItemSizes(True)
+        self.list.activated.connect(self._activated)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._menu)
+
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.filters)
+        split.addWidget(self.list)
+        split.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 4, 8)
+        layout.setSpacing(6)
+        layout.addWidget(self.search)
+        layout.addWidget(split)
+        self.refresh()
+
+    # --- listing -------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        query = self.search.text().strip()
+        filters = self._filters()
+        library = self.workbench.library
+
+        def load() -> tuple[list[Any], dict[str, str], list[Any]]:
+            everything = library.list_prompts()
+            if not query:
+                return library.list_prompts(filters), {}, everything
+            # As you type, the last word is a prefix: "refu" finds "refund".
+            typed = query if query.endswith((" ", "*", '"')) else query + "*"
+            hits = library.search(typed, filters, limit=200)
+            by_name = {s.name: s for s in everything}
+            rows = [by_name[h.name] for h in hits if h.name in by_name]
+            return rows, {h.name: h.snippet for h in hits}, everything
+
+        self.workbench.tasks.run(load, self._show, self._failed, key="library-search")
+
+    def _show(self, result: tuple[list[Any], dict[str, str], list[Any]]) -> None:
+        rows, snippets, everything = result
+        selected = self.selected_names()
+        self.model.set_rows(rows, snippets)
+        self._fill_filters(everything)
+        for name in selected:
+            row = self.model.row_of(name)
+            if row is not None:
+                self.list.setCurrentIndex(self.model.index(row))
+        self.prompts_changed.emit()
+
+    def _fill_filters(self, everything: list[Any]) -> None:
+        folders = sorted({s.folder for s in everything if s.folder})
+        tags = sorted({t for s in everything for t in s.tags})
+        self.filters.clear()
+        top = QTreeWidgetItem([self.tr("All prompts")])
+        top.setData(0, FILTER_ROLE, None)
+        self.filters.addTopLevelItem(top)
+        for title, kind, values in (
+            (self.tr("Folders"), "folder", folders),
+            (self.tr("Tags"), "tag", tags),
+        ):
+            group = QTreeWidgetItem([title])
+            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.filters.addTopLevelItem(group)
+            for value in values:
+                item = QTreeWidgetItem([value if kind == "folder" else f"#{value}"])
+                item.setData(0, FILTER_ROLE, (kind, value))
+                group.addChild(item)
+                if self._filter == (kind, value):
+                    self.filters.setCurrentItem(item)
+            group.setExpanded(True)
+
+    def _filters(self) -> SearchFilters | None:
+        if self._filter is None:
+            return None
+        kind, value = self._filter
+        return SearchFilters(folder=value) if kind == "folder" else SearchFilters(tag=value)
+
+    def _filter_clicked(self, item: QTreeWidgetItem) -> None:
+        value = item.data(0, FILTER_ROLE)
+        if value is None and item.childCount():
+            return  # a group header
+        self._filter = value
+        self.refresh()
+
+    def set_filter(self, kind: str | None, value: str = "") -> None:
+        self._filter = (kind, value) if kind else None
+        self.refresh()
+
+    def selected_names(self) -> list[str]:
+        return [
+            name
+            for index in self.list.selectionModel().selectedIndexes()
+            if (name := index.data(NameRole))
+        ]
+
+    def select(self, name: str) -> None:
+        row = self.model.row_of(name)
+        if row is not None:
+            self.list.setCurrentIndex(self.model.index(row))
+
+    def _activated(self, index: QModelIndex) -> None:
+        name = index.data(NameRole)
+        if name:
+            self.prompt_activated.emit(name)
+
+    def _failed(self, error: BaseException) -> None:
+        self.status_message.emit(str(error))
+
+    # --- changes -------------------------------------------------------------------------
+
+    def _write(self, fn: Any, done: Any = None) -> None:
+        def success(result: Any) -> None:
+            self.refresh()
+            if done is not None:
+                done(result)
+
+        self.workbench.tasks.run(fn, success, self._failed, writer=True)
+
+    def new_prompt(self, name: str | None = None) -> None:
+        from app.core.prompt import PromptContent
+
+        if name is None:
+            name, ok = QInputDialog.getText(
+                self, self.tr("New prompt"), self.tr("Name (letters, digits, - and _):")
+            )
+            if not ok or not name.strip():
+                return
+        name = name.strip()
+        library = self.workbench.library
+        self._write(
+            lambda: library.create(PromptContent(name=name, title=name.replace("-", " ").title())),
+            lambda _c: self.prompt_activated.emit(name),
+        )
+
+    def rename_selected(self, new_name: str | None = None) -> None:
+        names = self.selected_names()
+        if len(names) != 1:
+            return
+        old = names[0]
+        if new_name is None:
+            new_name, ok = QInputDialog.getText(
+                self, self.tr("Rename prompt"), self.tr("New name:"), text=old
+            )
+            if not ok or not new_name.strip() or new_name == old:
+                return
+        target = new_name.strip()
+        self._write(lambda: self.workbench.library.rename(old, target))
+
+    def duplicate_selected(self) -> None:
+        library = self.workbench.library
+        for name in self.selected_names():
+
+            def copy(name: str = name) -> str:
+                taken = set(library.names())
+                n = 2
+                while f"{name}-{n}" in taken:
+                    n += 1
+                content = library.get(name)
+                library.create(dataclasses.replace(content, name=f"{name}-{n}"))
+                return f"{name}-{n}"
+
+            self._write(
+                copy, lambda new: self.status_message.emit(self.tr("Created %1").replace("%1", new))
+            )
+
+    def delete_selected(self, confirm: bool = True) -> None:
+        names = self.selected_names()
+        if not names:
+            return
+        if confirm:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Delete prompts"),
+                self.tr("Delete %n prompt(s)? You can undo this.", "", len(names)),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        library = self.workbench.library
+
+        def delete() -> list[tuple[str, str]]:
+            kept = [(name, library.export([name])) for name in names]
+            for name in names:
+                library.delete(name)
+            return kept
+
+        def deleted(kept: list[tuple[str, str]]) -> None:
+            self._deleted = kept
+            self.status_message.emit(
+                self.tr("Deleted %n prompt(s). Undo with Ctrl+Z in the library.", "", len(kept))
+            )
+
+        self._write(delete, deleted)
+
+    def undo_delete(self) -> None:
+        kept, self._deleted = self._deleted, []
+        if not kept:
+            return
+        library = self.workbench.library
+        self._write(
+            lambda: library.import_files([(f"{name}.json", data) for name, data in kept]),
+            lambda _r: self.status_message.emit(self.tr("Restored.")),
+        )
+
+    def move_to_folder(self, names: list[str], folder: str) -> None:
+        library = self.workbench.library
+
+        def move() -> None:
+            for name in names:
+                library.edit(name, lambda c: dataclasses.replace(c, folder=folder))
+
+        self._write(move)
+
+    def _menu(self, point: QPoint) -> None:
+        menu = QMenu(self)
+        menu.addAction(self.tr("New prompt…"), self.new_prompt)
+        if self.selected_names():
+            menu.addAction(self.tr("Rename…"), self.rename_selected)
+            menu.addAction(self.tr("Duplicate"), self.duplicate_selected)
+            menu.addAction(self.tr("Delete"), self.delete_selected)
+        if self._deleted:
+            menu.addAction(self.tr("Undo delete"), self.undo_delete)
+        menu.exec(self.list.viewport().mapToGlobal(point))

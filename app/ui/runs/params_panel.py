@@ -1,0 +1,100 @@
+"""The run parameters a user may override for one run: temperature, top-p, max tokens and seed.
+
+Each parameter is off by default, which means "what the prompt says, else the model's own
+default"; ticking its box enables the value beside it. :meth:`ParamsPanel.overrides` gives only
+the ticked ones, in the form :class:`app.runners.prompt_runs.PromptRun` takes as ``params``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from app.ui.qt import (
+    QAbstractSpinBox,
+    QCheckBox,
+    QDoubleSpinBox,
+    QGridLayout,
+    QSpinBox,
+    QWidget,
+    Signal,
+)
+
+SEED_MAX = 2**31 - 1
+
+
+class ParamsPanel(QWidget):
+    overrides_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("paramsPanel")
+        self._layout = QGridLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._rows: dict[str, tuple[QCheckBox, QAbstractSpinBox]] = {}
+        self._add("temperature", self.tr("Temperature"), _decimal(0.0, 2.0, 0.1, 2, 0.7))
+        self._add("top_p", self.tr("Top-p"), _decimal(0.0, 1.0, 0.05, 2, 0.95))
+        self._add("max_tokens", self.tr("Max tokens"), _whole(1, 1_000_000, 256))
+        self._add("seed", self.tr("Seed"), _whole(0, SEED_MAX, 42))
+
+    def overrides(self) -> dict[str, Any]:
+        """The ticked parameters and their values (an empty dict: the prompt's own settings)."""
+        found: dict[str, Any] = {}
+        for name, (enabled, spin) in self._rows.items():
+            if enabled.isChecked():
+                found[name] = _value(spin)
+        return found
+
+    def set_overrides(self, values: Mapping[str, Any]) -> None:
+        """Tick exactly the parameters in ``values`` and show their values."""
+        unknown = sorted(set(values) - set(self._rows))
+        if unknown:
+            raise KeyError(f"no run parameter '{unknown[0]}' (known: {', '.join(self._rows)})")
+        for name, (enabled, spin) in self._rows.items():
+            if name in values:
+                spin.setValue(values[name])  # type: ignore[attr-defined]
+            enabled.setChecked(name in values)
+
+    def _add(self, name: str, label: str, spin: QAbstractSpinBox) -> None:
+        object_name = "".join(part.capitalize() for part in name.split("_"))
+        enabled = QCheckBox(label, self)
+        enabled.setObjectName(f"param{object_name}Enabled")
+        enabled.setAccessibleName(self.tr("Override %1").replace("%1", label))
+        enabled.setToolTip(self.tr("Unticked: the prompt's setting, else the model's default"))
+        spin.setParent(self)
+        spin.setObjectName(f"param{object_name}")
+        spin.setAccessibleName(label)
+        spin.setEnabled(False)
+        enabled.toggled.connect(spin.setEnabled)
+        enabled.toggled.connect(self.overrides_changed)
+        spin.valueChanged.connect(self.overrides_changed)  # type: ignore[attr-defined]
+        row = len(self._rows)
+        self._layout.addWidget(enabled, row, 0)
+        self._layout.addWidget(spin, row, 1)
+        self._rows[name] = (enabled, spin)
+
+
+def _decimal(
+    minimum: float, maximum: float, step: float, decimals: int, value: float
+) -> QDoubleSpinBox:
+    spin = QDoubleSpinBox()
+    spin.setRange(minimum, maximum)
+    spin.setSingleStep(step)
+    spin.setDecimals(decimals)
+    spin.setValue(value)
+    return spin
+
+
+def _whole(minimum: int, maximum: int, value: int) -> QSpinBox:
+    spin = QSpinBox()
+    spin.setRange(minimum, maximum)
+    spin.setValue(value)
+    return spin
+
+
+def _value(spin: QAbstractSpinBox) -> float | int:
+    if isinstance(spin, QDoubleSpinBox):
+        return round(spin.value(), spin.decimals())
+    if isinstance(spin, QSpinBox):
+        return spin.value()
+    raise TypeError(f"not a number box: {type(spin).__name__}")

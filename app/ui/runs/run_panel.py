@@ -1,0 +1,111 @@
+"""The run panel: run the prompt being edited and watch the answer stream in, with its numbers.
+
+:class:`RunPanel` holds a model picker, the parameter overrides, Run (Ctrl+Return) and Stop
+(Esc), the answer (Markdown or raw, copyable) and the metrics under it. The editor hands it the
+run to make with :meth:`RunPanel.set_prompt_run`; :meth:`RunPanel.start` fills in the chosen
+model and overrides wherever the run leaves them open, and runs it on the background pool, so
+the window keeps painting however slow the model is. A failed run says why, inline, and what
+to do about it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from app.runners.prompt_runs import PromptRun
+from app.storage.runs import RunRecord
+from app.ui.qt import QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget, Signal
+from app.ui.runs.model_picker import ModelPicker
+from app.ui.runs.params_panel import ParamsPanel
+from app.ui.runs.run_controls import RUN_KEYS, STOP_KEY, add_shortcut, key_text, with_choices
+from app.ui.runs.run_view import RunView
+
+if TYPE_CHECKING:
+    from app.ui.workbench import Workbench
+
+
+class RunPanel(QWidget):
+    run_started = Signal()
+    run_finished = Signal(object)  # the RunRecord; None when the run could not start at all
+
+    def __init__(self, workbench: Workbench, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("runPanel")
+        self._prompt_run: PromptRun | None = None
+        self.model_picker = ModelPicker(workbench, self)
+        self.params_panel = ParamsPanel(self)
+        self.view = RunView(workbench, self)
+        self.view.run_finished.connect(self._finished)
+        self._run = self._button("runButton", self.tr("Run"), self.tr("Run the prompt"))
+        self._run.setToolTip(self.tr("Run the prompt (%1)").replace("%1", key_text(RUN_KEYS[0])))
+        self._run.clicked.connect(self._run_clicked)
+        self._stop = self._button("stopButton", self.tr("Stop"), self.tr("Stop the run"))
+        self._stop.setToolTip(self.tr("Stop the run (%1)").replace("%1", key_text(STOP_KEY)))
+        self._stop.clicked.connect(self.stop)
+        for key in RUN_KEYS:
+            add_shortcut(self, key, self._run_clicked)
+        add_shortcut(self, STOP_KEY, self.stop)
+        self._lay_out()
+        self._update_buttons()
+
+    def _button(self, name: str, text: str, accessible: str) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName(name)
+        button.setAccessibleName(accessible)
+        return button
+
+    def _lay_out(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.model_picker, 1)
+        top.addWidget(self._run)
+        top.addWidget(self._stop)
+        params = QGroupBox(self.tr("Parameters"), self)
+        params.setObjectName("paramsGroup")
+        QVBoxLayout(params).addWidget(self.params_panel)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(params)
+        layout.addWidget(self.view, 1)
+
+    # -- public ------------------------------------------------------------------------------
+
+    def set_prompt_run(self, run: PromptRun | None) -> None:
+        """What Run starts: the prompt being edited and its values (None: nothing to run)."""
+        self._prompt_run = run
+        self._update_buttons()
+
+    def prompt_run(self) -> PromptRun | None:
+        return self._prompt_run
+
+    def start(self, run: PromptRun) -> bool:
+        """Run ``run`` with the picked model and overrides; False if a run is going already."""
+        if self.view.is_running():
+            return False
+        model_id = self.model_picker.current_model_id()
+        self.view.start(with_choices(run, model_id, self.params_panel.overrides()))
+        self._update_buttons()
+        self.run_started.emit()
+        return True
+
+    def stop(self) -> None:
+        """Stop the run; it ends soon after, recorded as cancelled."""
+        self.view.stop()
+
+    def is_running(self) -> bool:
+        return self.view.is_running()
+
+    # -- internals ---------------------------------------------------------------------------
+
+    def _run_clicked(self) -> None:
+        if self._prompt_run is not None:
+            self.start(self._prompt_run)
+
+    def _finished(self, record: RunRecord | None) -> None:
+        self._update_buttons()
+        self.run_finished.emit(record)
+
+    def _update_buttons(self) -> None:
+        running = self.view.is_running()
+        self._run.setEnabled(not running and self._prompt_run is not None)
+        self._stop.setEnabled(running)
+        self.model_picker.setEnabled(not running)

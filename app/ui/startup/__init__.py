@@ -1,0 +1,1 @@
+"""Getting to the main window: the first-run wizard, unlocking, and the example library."""

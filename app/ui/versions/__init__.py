@@ -1,0 +1,1 @@
+"""Versions of a prompt: history, side-by-side diffs, branches, merges and labels."""

@@ -1,0 +1,63 @@
+"""The Context view: add a folder and watch its progress, search with highlighted snippets, put
+a result and a file in the context tray, and see the exact block and its tokens in the budget."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pytestqt.qtbot import QtBot
+
+from app.ui.context.panel import ContextPanel
+from app.ui.qt import QProgressBar
+
+
+def test_sources_search_and_tray(
+    qtbot: QtBot, workbench: Any, models_dir: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "handbook"
+    folder.mkdir()
+    for i in range(12):
+        (folder / f"note{i}.md").write_text(
+            f"# Note {i}\n\nThe espresso machine in room {i} needs descaling every month.\n"
+        )
+    (folder / "returns.md").write_text(
+        "# Returns\n\nUnused items can be sent back within thirty days for a refund.\n"
+    )
+    panel = ContextPanel(workbench, lambda: "local:gemma-3-270m")
+    qtbot.addWidget(panel)
+    sources = panel.sources
+    qtbot.waitUntil(lambda: sources.service is not None, timeout=60_000)
+    bars: list[tuple[int, int]] = []
+    sources._relay.event.connect(lambda e: bars.append((e.files_done, e.files_total)))
+    sources.add_source(folder)
+    qtbot.waitUntil(lambda: sources.table.rowCount() == 1, timeout=30_000)
+    qtbot.waitUntil(lambda: "ready" in sources.table.item(0, 1).text(), timeout=120_000)
+    assert sources.table.item(0, 2).text() == "13"
+    bar = sources.table.cellWidget(0, 6)
+    assert isinstance(bar, QProgressBar)
+    assert bar.value() == bar.maximum()
+    assert bars
+    assert bars[-1] == (13, 13)
+
+    search = panel.search
+    qtbot.keyClicks(search.query, "send items back for a refund")
+    qtbot.waitUntil(lambda: search.results.count() > 0, timeout=30_000)
+    first = search.results.itemWidget(search.results.item(0)).text()
+    assert "returns.md" in first
+    assert "<b>" in first
+
+    tray = panel.tray
+    search.add.click()
+    tray.add_file(folder / "note3.md")
+    qtbot.waitUntil(lambda: tray.built is not None and len(tray.built.used) == 2, timeout=60_000)
+    block = tray.preview.toPlainText()
+    assert block.startswith("[1] ")
+    assert "returns.md" in block
+    assert "[2] " in block
+    assert 0 < tray.meter.value() <= tray.budget.value()
+    assert tray.used()[0]["path"].endswith("returns.md")
+    tray.budget.setValue(50)  # too small for both: the policy leaves one out
+    qtbot.waitUntil(lambda: tray.built is not None and tray.built.budget == 50, timeout=30_000)
+    assert tray.built.tokens <= 50
+    assert "left out" in tray.note.text()
