@@ -107,8 +107,9 @@ def main() -> int:
         )
         tab = window.current_tab()
         values = {"customer": "Ann", "message": "My parcel arrived damaged. Can I get a refund?"}
-        for name, value in values.items():
-            tab.set_value(name, value) if hasattr(tab, "set_value") else None
+        wait(app, lambda: bool(tab.form.variables()))
+        tab.form.set_values(values)
+        settle(app, 1.0)
         window.run_panel.start(
             PromptRun(
                 "support-reply",
