@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import contextlib
+import functools
 import logging
 import queue
 import threading
@@ -277,7 +278,7 @@ class ContextService:
                 debounce_s=debounce,
                 poll_s=poll,
                 run_pass=run_pass,
-                on_pass=(lambda report, s=source_id: on_pass(s, report)) if on_pass else None,
+                on_pass=functools.partial(on_pass, source_id) if on_pass else None,
             )
             watcher.start()
             self._watchers.append(watcher)

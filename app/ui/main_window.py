@@ -10,6 +10,7 @@ name prompts, which are user content) and restored at the next start.
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 from collections.abc import Callable
@@ -31,7 +32,6 @@ from app.ui.qt import (
     QStackedWidget,
     Qt,
     QTabWidget,
-    QWidget,
     Signal,
 )
 
@@ -43,7 +43,7 @@ class ActionSpec:
     id: str
     title: str
     shortcut: QKeySequence | QKeySequence.StandardKey | str | None
-    slot: Callable[[], None]
+    slot: Callable[[], object]
     menu: str
 
 
@@ -53,6 +53,7 @@ class MainWindow(QMainWindow):
     def __init__(self, workbench: Any) -> None:
         super().__init__()
         self.workbench = workbench
+        self.poster: Any = None  # set by the launcher: what delivers task results here
         self.setWindowTitle(self.tr("Promptdesk"))
         self.setObjectName("mainWindow")
         self.resize(1360, 860)
@@ -66,7 +67,9 @@ class MainWindow(QMainWindow):
         for panel in (self.run_panel, self.compare):
             for shortcut in panel.findChildren(QShortcut):
                 shortcut.setEnabled(False)
-        QApplication.instance().installEventFilter(self)  # Esc stops a run (see eventFilter)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)  # Esc stops a run (see eventFilter)
         self.statusBar().showMessage(self.tr("Ready"), 3000)
         self._restore()
 
@@ -144,7 +147,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
         self.panels_dock = dock
 
-    def _history_view(self) -> QWidget:
+    def _history_view(self) -> Any:
         from app.ui.history.view import HistoryView
 
         return HistoryView(self.workbench)
@@ -251,7 +254,7 @@ class MainWindow(QMainWindow):
             action = QAction(spec.title, self)
             action.setObjectName(f"action_{spec.id}")
             shortcut = spec.shortcut
-            if spec.id == "settings" and QKeySequence(shortcut).isEmpty():
+            if spec.id == "settings" and QKeySequence(shortcut).isEmpty():  # type: ignore[arg-type]
                 shortcut = "Ctrl+,"  # platforms without a standard preferences key
             if shortcut is not None:
                 action.setShortcut(QKeySequence(shortcut))
@@ -307,7 +310,7 @@ class MainWindow(QMainWindow):
                         id=f"open:{name}",
                         title=self.tr("Open %1").replace("%1", name),
                         shortcut="",
-                        callback=lambda n=name: self.open_prompt(n),
+                        callback=functools.partial(self.open_prompt, name),
                         category=self.tr("Prompt"),
                     )
                 )
@@ -393,7 +396,8 @@ class MainWindow(QMainWindow):
         if flush is not None:
             flush()
         self.tabs.removeTab(index)
-        tab.deleteLater()
+        if tab is not None:
+            tab.deleteLater()
         self._update_empty()
 
     def _update_empty(self) -> None:
@@ -520,9 +524,9 @@ class MainWindow(QMainWindow):
             }
         )
         names = [
-            self.tabs.widget(i).prompt_name
+            name
             for i in range(self.tabs.count())
-            if getattr(self.tabs.widget(i), "prompt_name", None)
+            if (name := getattr(self.tabs.widget(i), "prompt_name", None))
         ]
         self.workbench.settings.set("ui.window_state", state)
         self.workbench.settings.set("ui.open_tabs", json.dumps(names))

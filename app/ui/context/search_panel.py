@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from app.retrieval.search import ContextHit
@@ -50,7 +51,7 @@ class _HitList(QListWidget):
     def mimeTypes(self) -> list[str]:
         return [HIT_MIME]
 
-    def mimeData(self, items: list[QListWidgetItem]) -> QMimeData:
+    def mimeData(self, items: Sequence[QListWidgetItem]) -> QMimeData:
         data = QMimeData()
         data.setData(HIT_MIME, ("\n".join(i.data(HIT_ROLE) for i in items)).encode())
         return data

@@ -40,7 +40,7 @@ COLUMNS = ("Source", "State", "Files", "Chunks", "Size", "Errors", "Progress")
 class _Relay(QObject):
     """Carries progress events from the service's thread to the UI thread."""
 
-    event = Signal(object)
+    progressed = Signal(object)
 
 
 class AddSourceDialog(QDialog):
@@ -101,7 +101,7 @@ class SourcesPanel(QWidget):
         self.service: Any = None
         self._progress: dict[str, IndexProgress] = {}
         self._relay = _Relay(self)
-        self._relay.event.connect(self._on_event, Qt.ConnectionType.QueuedConnection)
+        self._relay.progressed.connect(self._on_event, Qt.ConnectionType.QueuedConnection)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("contextSources")
         self.table.setAccessibleName(self.tr("Context sources"))
@@ -146,7 +146,7 @@ class SourcesPanel(QWidget):
 
     def _ready(self, service: Any) -> None:
         self.service = service
-        service.subscribe(self._relay.event.emit)
+        service.subscribe(self._relay.progressed.emit)
         self.refresh()
 
     def _failed(self, error: BaseException) -> None:

@@ -224,7 +224,7 @@ class HistoryView(QWidget):
         check = QCheckBox(label)
         check.setObjectName(f"{name}Check")
         check.setAccessibleName(self.tr("Filter by date: %1").replace("%1", label))
-        edit = QDateEdit(QDate(initial))
+        edit = QDateEdit(QDate(initial.year, initial.month, initial.day))
         edit.setObjectName(f"{name}Filter")
         edit.setAccessibleName(label)
         edit.setCalendarPopup(True)

@@ -8,6 +8,7 @@ be dragged (onto a folder in the tree) as ``application/x-promptdesk-prompt`` na
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from app.storage.library.library import PromptSummary
@@ -60,7 +61,7 @@ class PromptListModel(QAbstractListModel):
     def mimeTypes(self) -> list[str]:
         return [PROMPT_MIME]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         data = QMimeData()
         names = "\n".join(self._rows[i.row()].name for i in indexes if i.isValid())
         data.setData(PROMPT_MIME, names.encode())

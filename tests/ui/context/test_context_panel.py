@@ -29,7 +29,7 @@ def test_sources_search_and_tray(
     sources = panel.sources
     qtbot.waitUntil(lambda: sources.service is not None, timeout=60_000)
     bars: list[tuple[int, int]] = []
-    sources._relay.event.connect(lambda e: bars.append((e.files_done, e.files_total)))
+    sources._relay.progressed.connect(lambda e: bars.append((e.files_done, e.files_total)))
     sources.add_source(folder)
     qtbot.waitUntil(lambda: sources.table.rowCount() == 1, timeout=30_000)
     qtbot.waitUntil(lambda: "ready" in sources.table.item(0, 1).text(), timeout=120_000)
