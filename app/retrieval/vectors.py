@@ -259,12 +259,16 @@ class VectorIndex:
 
     def status(self) -> VectorIndexStatus:
         with self._lock:
+            rows = int(self._alive[: self._count].sum())
+            note = self._note
+            if self._table is None and self._recall is None:  # the count moves with indexing
+                note = f"exact search ({rows:,} rows; approximate from {self.ann_min_rows:,})"
             return VectorIndexStatus(
-                rows=int(self._alive[: self._count].sum()),
+                rows=rows,
                 mode="ann" if self._table is not None else "exact",
                 recall_at_10=self._recall,
                 nprobes=self._nprobes,
-                note=self._note,
+                note=note,
             )
 
 
