@@ -17,7 +17,6 @@ from app.storage.runs import RunFilters, RunHistory, RunRecord
 from app.ui.history.chart import UsageChart
 from app.ui.history.detail import RunDetail
 from app.ui.history.model import TIME, RunTableModel
-from app.ui.history.weak import weak_callback
 from app.ui.qt import (
     QAbstractItemView,
     QCheckBox,
@@ -38,6 +37,7 @@ from app.ui.qt import (
     QWidget,
     Signal,
 )
+from app.ui.weak import weak_callback
 
 LIMIT = 500
 _DEBOUNCE_MS = 200

@@ -28,7 +28,7 @@ from app.ui.qt import (
 )
 from app.ui.settings.model_sources import ModelSource, add_source, list_sources, remove_source
 from app.ui.settings.pages import SettingsPage
-from app.ui.settings.weak import weak_callback
+from app.ui.weak import weak_callback
 
 PathRole = Qt.ItemDataRole.UserRole + 1
 

@@ -24,7 +24,7 @@ from app.ui.qt import (
     Signal,
 )
 from app.ui.settings.pages import SettingsPage, muted_label
-from app.ui.settings.weak import weak_callback
+from app.ui.weak import weak_callback
 
 
 def status_name(provider: str) -> str:

@@ -41,7 +41,7 @@ from app.ui.settings.editors import SettingEditor
 from app.ui.settings.models_page import ModelsPage
 from app.ui.settings.pages import SettingsPage, muted_label
 from app.ui.settings.providers_page import ProvidersPage
-from app.ui.settings.weak import weak_callback
+from app.ui.weak import weak_callback
 
 _PAGE_OF_PREFIX = {"ui": "general", "runs": "models", "context": "context"}
 
