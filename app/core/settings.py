@@ -154,6 +154,14 @@ SETTINGS: dict[str, Setting] = {
             choices=("system", "light", "dark"),
         ),
         Setting(
+            "ui.lock_after_minutes",
+            int,
+            0,
+            "Lock the app after this many minutes without keyboard or mouse input; 0 never.",
+            minimum=0,
+            maximum=1440,
+        ),
+        Setting(
             "ui.window_state",
             str,
             "",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from pathlib import Path
 
 from sqlalchemy import text
 
@@ -38,6 +39,21 @@ def runner_context(
             "embedder": settings.get_str("context.embedder"),
         },
     )
+
+
+def refresh_runner_context(context: RunnerContext, store: Store) -> None:
+    """Bring a running context up to date after the settings window changed model sources or
+    threads: the next model listing and the next run use them, without a restart (a model
+    already loaded in the worker stays loaded)."""
+    sources = model_sources(store)
+    threads = Settings(store).get_int("runs.threads")
+    if os.environ.get("PROMPTDESK_THREADS", "").isdigit():
+        threads = int(os.environ["PROMPTDESK_THREADS"])
+    context.settings["local_model_paths"] = sources
+    context.settings["threads"] = threads or None
+    runner = context.settings.get("_local_runner")
+    if runner is not None:
+        runner.reconfigure(added=tuple(Path(p) for p in sources), threads=threads or None)
 
 
 def provider_endpoints() -> dict[str, str]:

@@ -84,6 +84,12 @@ class UnfinishedStore(StoreError):
     hint_template = "It holds no data. Run `promptdesk init` again; it will replace the empty file."
 
 
+class StoreClosed(StoreError):
+    code = "store-closed"
+    message_template = "The library is locked."
+    hint_template = "Unlock it to go on; nothing was changed."
+
+
 class StoreBusy(StoreError):
     code = "store-busy"
     message_template = "The store {database} is busy: another program holds it ({detail})."

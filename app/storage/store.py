@@ -15,6 +15,7 @@ import os
 import shutil
 import time
 import uuid
+import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -44,6 +45,7 @@ from app.storage.errors import (
     RecoveryKeyMismatch,
     StoreAlreadyExists,
     StoreBusy,
+    StoreClosed,
     StoreDamaged,
     StoreError,
     StoreNotFound,
@@ -83,6 +85,7 @@ class Store:
         self._key_file = key_file
         self._key = key
         self._engine = engine
+        self._closed = False
 
     # --- creating and opening ------------------------------------------------------------
 
@@ -311,6 +314,16 @@ class Store:
     # --- closing -------------------------------------------------------------------------
 
     def close(self) -> None:
+        """Close every connection; a closed store (a locked app) refuses new ones."""
+        if self._closed:
+            return
+        self._closed = True
+
+        # A left-over reference (a timer, a background task) must not reopen the database
+        # with the key after the app was locked: SQLAlchemy would otherwise reconnect.
+        connector = _CONNECTORS.get(self._engine)
+        if connector is not None:
+            connector.close()
         self._engine.dispose()
 
     def __enter__(self) -> Store:
@@ -320,11 +333,31 @@ class Store:
         self.close()
 
 
+class _Connector:
+    """Opens keyed connections for an engine's pool until closed (then refuses: locked)."""
+
+    def __init__(self, database: Path, key: bytes) -> None:
+        self._database = database
+        self._key: bytes | None = key
+
+    def __call__(self) -> Any:
+        if self._key is None:
+            raise StoreClosed()
+        return open_connection(self._database, self._key)
+
+    def close(self) -> None:
+        self._key = None
+
+
+_CONNECTORS: weakref.WeakKeyDictionary[Engine, _Connector] = weakref.WeakKeyDictionary()
+
+
 def create_store_engine(database: Path, key: bytes) -> Engine:
     """A pooled engine whose every connection is keyed and verified by ``open_connection``."""
+    connector = _Connector(database, key)
     engine = create_engine(
         "sqlite://",
-        creator=lambda: open_connection(database, key),
+        creator=connector,
         module=dbapi(),
         poolclass=QueuePool,
         pool_size=4,
@@ -340,6 +373,7 @@ def create_store_engine(database: Path, key: bytes) -> Engine:
             raise ValueError(f"unknown sqlite_begin mode {mode!r}")
         conn.exec_driver_sql(f"BEGIN {mode}")
 
+    _CONNECTORS[engine] = connector
     return engine
 
 

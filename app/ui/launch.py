@@ -2,8 +2,9 @@
 
 A fresh machine gets the first-run wizard (create the store, recovery key, model, examples);
 later starts unlock (a passphrase dialog only in passphrase mode) and open the main window with
-the last layout. An exception no code caught is logged (its type and where, never its message,
-which may hold user content) and shown in a dialog with a report to copy; the app keeps running.
+the last layout; :class:`app.ui.session.AppSession` then owns the window, and locking. An
+exception no code caught is logged (its type and where, never its message, which may hold user
+content) and shown in a dialog with a report to copy; the app keeps running.
 """
 
 from __future__ import annotations
@@ -40,10 +41,11 @@ def run_app() -> int:
         return 0
     configure_logging(paths.logs_dir)
     install_exception_hook()
-    window = open_main_window(paths, store)
-    window.show()
+    from app.ui.session import AppSession
+
+    session = AppSession(paths, store, open_main_window, unlock_store)
     code = int(app.exec())
-    window.workbench.close()
+    session.close()
     return code
 
 
@@ -71,6 +73,15 @@ def open_store(paths: StorePaths, parent: QWidget | None = None) -> Store | None
             error.message + (f"\n\n{error.hint}" if error.hint else ""),
         )
         return None
+
+
+def unlock_store(paths: StorePaths, parent: QWidget | None = None) -> Store | None:
+    """The store again after the app was locked; None if the user chose to quit."""
+    from app.ui.startup.unlock import UnlockDialog
+
+    dialog = UnlockDialog(paths, parent, locked=True)
+    dialog.exec()
+    return dialog.store
 
 
 def open_main_window(paths: StorePaths, store: Store) -> Any:

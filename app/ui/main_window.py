@@ -49,6 +49,7 @@ class ActionSpec:
 
 class MainWindow(QMainWindow):
     lock_requested = Signal()
+    settings_changed = Signal(list)  # keys written in the settings window
 
     def __init__(self, workbench: Any) -> None:
         super().__init__()
@@ -135,6 +136,7 @@ class MainWindow(QMainWindow):
         self.panels.addTab(self.history, self.tr("History"))
         self.panels.addTab(self.context, self.tr("Context"))
         self.run_panel.run_finished.connect(lambda _r: self.history.refresh())
+        self.compare.all_finished.connect(lambda _records: self.history.refresh())
         self.context.tray.context_changed.connect(self._offer_run)
         self.versions.content_changed.connect(self._reload_current)
         rerun = getattr(self.history, "rerun_requested", None)
@@ -333,7 +335,23 @@ class MainWindow(QMainWindow):
         lock = getattr(dialog, "lock_requested", None)
         if lock is not None:
             lock.connect(self.lock_requested.emit)
+        dialog.model_sources_changed.connect(self.models_changed)
+        dialog.provider_keys_changed.connect(lambda _provider: self.models_changed())
         dialog.exec()
+
+    def models_changed(self) -> None:
+        """Model files, keys or threads changed: every model list shows what is there now."""
+        from app.ui.runs.model_picker import ModelPicker
+
+        def reload() -> None:
+            for picker in self.findChildren(ModelPicker):
+                picker.reload()
+
+        self.workbench.tasks.run(
+            self.workbench.refresh_runners,
+            lambda _none: reload(),
+            lambda e: self.statusBar().showMessage(str(e), 8000),
+        )
 
     def _settings_changed(self, keys: list[str]) -> None:
         if "context.embedder" in keys:
@@ -345,10 +363,13 @@ class MainWindow(QMainWindow):
                 None,
                 lambda e: self.statusBar().showMessage(str(e), 8000),
             )
+        if "runs.threads" in keys:
+            self.models_changed()
         if "ui.theme" in keys:
             from app.ui.theme import apply_theme
 
             apply_theme(str(self.workbench.settings.get("ui.theme")))
+        self.settings_changed.emit(keys)
 
     # --- prompts in tabs -----------------------------------------------------------------
 

@@ -51,6 +51,13 @@ class Workbench:
                 self._registry = load_runners(context)
             return self._registry
 
+    def refresh_runners(self) -> None:
+        """Model sources and threads changed in settings: the runners use them from now on
+        (call it off the UI thread)."""
+        from app.runners.store_context import refresh_runner_context
+
+        refresh_runner_context(self.runner_context(), self.store)
+
     def context_service(self) -> Any:
         """The file-context service, started (call it off the UI thread)."""
         from app.retrieval.service import ContextService

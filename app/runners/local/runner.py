@@ -47,6 +47,11 @@ class LocalRunner:
         self.progress = progress
         self.worker = WorkerClient(memory_budget_mb)
 
+    def reconfigure(self, added: tuple[Path, ...], threads: int | None) -> None:
+        """New model files/folders and thread count, for the next listing and run."""
+        self.added = added
+        self.threads = threads or physical_cores()
+
     def list_models(self) -> list[ModelInfo]:
         return [model.to_model_info() for model in discover(self.models_dir, self.added)]
 

@@ -97,6 +97,7 @@ class SettingsDialog(QDialog):
             pages.append(
                 (self.tr("Advanced"), page, QStyle.StandardPixmap.SP_FileDialogDetailedView)
             )
+        self.loaded = False  # the editors show the stored values (values_loaded was emitted)
         self.editors: dict[str, SettingEditor] = {}
         for _, page, _ in pages:
             self.editors.update(page.editors)
@@ -264,6 +265,7 @@ class SettingsDialog(QDialog):
         )
 
     def _show_values(self, values: dict[str, SettingValue]) -> None:
+        self.loaded = True
         self._stored = dict(values)
         for key, value in values.items():
             if key in self.editors:

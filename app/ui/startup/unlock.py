@@ -52,14 +52,33 @@ class _Opener(QObject):
 
 
 class UnlockDialog(QDialog):
-    def __init__(self, paths: StorePaths, parent: QWidget | None = None) -> None:
+    """Asks for the passphrase; with ``locked=True`` in keychain mode, only for a click.
+
+    The keychain case is the app locked while running (Ctrl+L or the idle lock): the key is
+    read from the keychain again when the user clicks Unlock, which is where the OS may ask
+    for the login password.
+    """
+
+    def __init__(
+        self, paths: StorePaths, parent: QWidget | None = None, *, locked: bool = False
+    ) -> None:
         super().__init__(parent)
         self.paths = paths
         self.store: Store | None = None
+        self._asks = needs_passphrase(paths) or not locked
         self.setWindowTitle(self.tr("Unlock Promptdesk"))
         self.setModal(True)
         self.setMinimumWidth(420)
-        intro = QLabel(self.tr("Enter the passphrase of your encrypted library."))
+        if self._asks:
+            text = self.tr("Enter the passphrase of your encrypted library.")
+        else:
+            text = self.tr(
+                "Promptdesk is locked. Your library stays encrypted until you unlock it."
+            )
+        if locked and self._asks:
+            text = self.tr("Promptdesk is locked.") + " " + text
+        intro = QLabel(text)
+        intro.setObjectName("unlockIntro")
         intro.setWordWrap(True)
         self.passphrase = QLineEdit()
         self.passphrase.setObjectName("unlockPassphrase")
@@ -81,6 +100,7 @@ class UnlockDialog(QDialog):
         layout.setSpacing(10)
         for widget in (intro, self.passphrase, self.message, self.buttons):
             layout.addWidget(widget)
+        self.passphrase.setVisible(self._asks)
         self._opener = _Opener(self)
         self._opener.opened.connect(self._opened, Qt.ConnectionType.QueuedConnection)
         self._opener.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
@@ -88,7 +108,7 @@ class UnlockDialog(QDialog):
     def try_unlock(self) -> None:
         self.buttons.setEnabled(False)
         self.message.setText(self.tr("Unlocking…"))
-        self._opener.open(self.paths, self.passphrase.text())
+        self._opener.open(self.paths, self.passphrase.text() if self._asks else None)
 
     def _opened(self, store: Store) -> None:
         self.store = store

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from app.storage.errors import SchemaTooNew, StoreAlreadyExists, UnfinishedStore
+from app.storage.errors import SchemaTooNew, StoreAlreadyExists, StoreClosed, UnfinishedStore
 from app.storage.key_file import KeyMode
 from app.storage.migrations import MIGRATIONS
 from app.storage.paths import StorePaths
@@ -57,6 +57,21 @@ def test_every_pooled_connection_is_keyed_and_configured(paths: StorePaths) -> N
         finally:
             for conn in connections:
                 conn.close()
+
+
+def test_a_closed_store_refuses_to_reconnect(paths: StorePaths) -> None:
+    """Locking closes the store: a left-over reference must not reopen it with the key."""
+    from app.storage.library import Library
+
+    store = Store.create(paths, KeyMode.INSECURE_FILE)
+    library = Library(store)
+    assert library.names() == []
+    store.close()
+    with pytest.raises(StoreClosed):
+        library.names()
+    store.close()  # closing twice is harmless
+    with Store.open(paths) as again:  # the store itself is fine: opening it again works
+        assert Library(again).names() == []
 
 
 def test_racing_inits_leave_exactly_one_working_store(paths: StorePaths) -> None:
