@@ -154,6 +154,14 @@ SETTINGS: dict[str, Setting] = {
             choices=("system", "light", "dark"),
         ),
         Setting(
+            "ui.language",
+            str,
+            "system",
+            "Language of the interface (system follows the operating system); applies at the "
+            "next start.",
+            choices=("system", "en", "de", "es", "fr"),
+        ),
+        Setting(
             "ui.lock_after_minutes",
             int,
             0,

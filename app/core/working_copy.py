@@ -14,18 +14,23 @@ from __future__ import annotations
 import difflib
 import json
 from collections.abc import Callable
-from typing import Any
-
-from pycrdt import Doc, Map, Text, TransactionEvent
+from typing import TYPE_CHECKING, Any
 
 from app.core.prompt import Complexity, ModelSettings, PromptContent
 from app.core.variables import VariableSpec
+
+if TYPE_CHECKING:
+    from pycrdt import Doc, Map, Text, TransactionEvent
 
 _SCALAR_FIELDS = ("title", "description", "folder", "industry", "use_case", "complexity")
 
 
 class PromptDocument:
     def __init__(self, doc: Doc[Any] | None = None) -> None:
+        # Imported here, not at the top: listing the library at start-up needs no document,
+        # and pycrdt costs ~80 ms to import before the window can paint.
+        from pycrdt import Doc, Map, Text
+
         self.doc = doc if doc is not None else Doc()
         self.body = self.doc.get("body", type=Text)
         self.system = self.doc.get("system", type=Text)

@@ -19,6 +19,7 @@ from app.logs import configure_logging
 from app.storage.errors import StoreError
 from app.storage.paths import StorePaths, default_paths
 from app.storage.store import Store
+from app.ui.i18n import install_translators
 from app.ui.qt import QApplication, QIcon, QMessageBox, QWidget
 
 
@@ -35,6 +36,7 @@ def run_app() -> int:
     app.setApplicationName("Promptdesk")
     app.setOrganizationName("Promptdesk")
     app.setWindowIcon(QIcon.fromTheme("accessories-text-editor"))
+    install_translators("system")  # the wizard and unlock dialog follow the OS
     paths = default_paths()
     store = open_store(paths)
     if store is None:
@@ -92,6 +94,7 @@ def open_main_window(paths: StorePaths, store: Store) -> Any:
 
     tasks, poster = ui_tasks()
     workbench = Workbench(paths, store, tasks)
+    install_translators(str(workbench.settings.get("ui.language")))
     apply_theme(str(workbench.settings.get("ui.theme")))
     window = MainWindow(workbench)
     window.poster = poster  # lives as long as the window

@@ -21,7 +21,6 @@ from sqlalchemy import Connection, text
 
 from app.core.diff import PromptDiff, diff_prompts
 from app.core.prompt import PromptContent, check_prompt_name
-from app.core.rendering import RenderedPrompt, TemplateError, direct_includes, render_prompt
 from app.core.versions import Version, ancestors, check_ref_name, hashed_content, merge_base
 from app.core.working_copy import PromptDocument
 from app.storage.library import exchange, history, rows, search
@@ -48,6 +47,7 @@ from app.storage.store import Store
 
 if TYPE_CHECKING:
     from app.core.formats import ImportedPrompt
+    from app.core.rendering import RenderedPrompt
 
 WORKING = "working"
 """The ref that names a prompt's working copy (uncommitted state) in diffs and renders."""
@@ -268,6 +268,9 @@ class Library:
         name (rendering ``production`` includes the other prompts' ``production``), else at
         its working copy.
         """
+        # Imported on first use: Jinja costs ~40 ms that the window's first paint need not wait for.
+        from app.core.rendering import render_prompt
+
         # One read transaction for the prompt and everything it includes: one snapshot.
         with self.store.read() as conn:
             content = _content(conn, name, ref)
@@ -574,6 +577,8 @@ def _includers(conn: Connection, name: str) -> list[str]:
         ),
         {"name": name},
     ).all()
+    from app.core.rendering import TemplateError, direct_includes
+
     found = []
     for other, raw in candidates:
         try:

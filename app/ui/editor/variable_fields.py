@@ -52,7 +52,7 @@ _EMPTY_DATE = QDate(100, 1, 1)
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("VariablesForm", text)
+    return QCoreApplication.translate("", text)  # lupdate files a module-level tr() under no class
 
 
 def run_inline(

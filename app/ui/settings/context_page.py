@@ -31,7 +31,9 @@ def _runs_where(embedder_id: str) -> str:
     from app.runners.remote.providers import PROVIDERS, split_model_id
 
     def tr(text: str) -> str:
-        return QCoreApplication.translate("ContextPage", text)
+        return QCoreApplication.translate(
+            "", text
+        )  # lupdate files a module-level tr() under no class
 
     if embedder_id.startswith("local:"):
         return tr("Runs on this computer")

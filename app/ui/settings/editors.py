@@ -32,30 +32,40 @@ _INT_LIMIT = 2**31 - 1  # QSpinBox holds a C int
 
 # Presentation of particular keys; anything not named here gets a label made from its key.
 LABELS = {
-    "ui.theme": QT_TRANSLATE_NOOP(_CONTEXT, "Theme"),
-    "runs.threads": QT_TRANSLATE_NOOP(_CONTEXT, "CPU threads"),
-    "context.embedder": QT_TRANSLATE_NOOP(_CONTEXT, "Embedding model"),
-    "context.chunk_tokens": QT_TRANSLATE_NOOP(_CONTEXT, "Chunk size"),
-    "context.overlap_tokens": QT_TRANSLATE_NOOP(_CONTEXT, "Chunk overlap"),
-    "context.max_file_mb": QT_TRANSLATE_NOOP(_CONTEXT, "Largest file"),
-    "context.debounce_ms": QT_TRANSLATE_NOOP(_CONTEXT, "Wait after changes"),
-    "context.poll_seconds": QT_TRANSLATE_NOOP(_CONTEXT, "Polling interval"),
-    "context.ann_min_chunks": QT_TRANSLATE_NOOP(_CONTEXT, "Approximate search from"),
+    "ui.theme": QT_TRANSLATE_NOOP("SettingEditors", "Theme"),
+    "ui.language": QT_TRANSLATE_NOOP("SettingEditors", "Language"),
+    "ui.lock_after_minutes": QT_TRANSLATE_NOOP("SettingEditors", "Lock when idle for"),
+    "runs.threads": QT_TRANSLATE_NOOP("SettingEditors", "CPU threads"),
+    "context.embedder": QT_TRANSLATE_NOOP("SettingEditors", "Embedding model"),
+    "context.chunk_tokens": QT_TRANSLATE_NOOP("SettingEditors", "Chunk size"),
+    "context.overlap_tokens": QT_TRANSLATE_NOOP("SettingEditors", "Chunk overlap"),
+    "context.max_file_mb": QT_TRANSLATE_NOOP("SettingEditors", "Largest file"),
+    "context.debounce_ms": QT_TRANSLATE_NOOP("SettingEditors", "Wait after changes"),
+    "context.poll_seconds": QT_TRANSLATE_NOOP("SettingEditors", "Polling interval"),
+    "context.ann_min_chunks": QT_TRANSLATE_NOOP("SettingEditors", "Approximate search from"),
 }
 CHOICE_LABELS = {
-    ("ui.theme", "system"): QT_TRANSLATE_NOOP(_CONTEXT, "Follow system"),
-    ("ui.theme", "light"): QT_TRANSLATE_NOOP(_CONTEXT, "Light"),
-    ("ui.theme", "dark"): QT_TRANSLATE_NOOP(_CONTEXT, "Dark"),
+    ("ui.theme", "system"): QT_TRANSLATE_NOOP("SettingEditors", "Follow system"),
+    ("ui.theme", "light"): QT_TRANSLATE_NOOP("SettingEditors", "Light"),
+    ("ui.theme", "dark"): QT_TRANSLATE_NOOP("SettingEditors", "Dark"),
+    ("ui.language", "system"): QT_TRANSLATE_NOOP("SettingEditors", "Follow system"),
+    # Each language in its own name, the way a user who does not read the current one finds it.
+    ("ui.language", "en"): "English",
+    ("ui.language", "de"): "Deutsch",
+    ("ui.language", "es"): "Español",
+    ("ui.language", "fr"): "Français",
 }
 SPECIAL_VALUES = {
-    "runs.threads": QT_TRANSLATE_NOOP(_CONTEXT, "Automatic (one per core)"),
+    "runs.threads": QT_TRANSLATE_NOOP("SettingEditors", "Automatic (one per core)"),
+    "ui.lock_after_minutes": QT_TRANSLATE_NOOP("SettingEditors", "Never"),
 }
 UNITS = (
-    ("_tokens", QT_TRANSLATE_NOOP(_CONTEXT, " tokens")),
-    ("_chunks", QT_TRANSLATE_NOOP(_CONTEXT, " chunks")),
-    ("_ms", QT_TRANSLATE_NOOP(_CONTEXT, " ms")),
-    ("_mb", QT_TRANSLATE_NOOP(_CONTEXT, " MB")),
-    ("_seconds", QT_TRANSLATE_NOOP(_CONTEXT, " s")),
+    ("_tokens", QT_TRANSLATE_NOOP("SettingEditors", " tokens")),
+    ("_chunks", QT_TRANSLATE_NOOP("SettingEditors", " chunks")),
+    ("_ms", QT_TRANSLATE_NOOP("SettingEditors", " ms")),
+    ("_mb", QT_TRANSLATE_NOOP("SettingEditors", " MB")),
+    ("_seconds", QT_TRANSLATE_NOOP("SettingEditors", " s")),
+    ("_minutes", QT_TRANSLATE_NOOP("SettingEditors", " min")),
 )
 
 

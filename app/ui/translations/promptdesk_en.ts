@@ -1,0 +1,2187 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en">
+<context>
+    <name />
+    <message>
+        <source>Required</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Text, several lines allowed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not set</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Path to a file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Browse for %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose a file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose a file for %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>From %1 to %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>At least %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>At most %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Runs on this computer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Runs on this computer, through %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sends the text of your files to %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>AddSourceDialog</name>
+    <message>
+        <source>Add a context source</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Folder or file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. *.md, docs/*  (empty: everything)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. drafts/*, *.log</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Include</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Exclude</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>.gitignore is respected; hidden files and files over the size limit are skipped.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose a folder</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CommandPalette</name>
+    <message>
+        <source>Command palette</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Search commands</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Type a command or prompt name…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Commands</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No matching commands</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CompareColumn</name>
+    <message numerus="yes">
+        <source>Model for column %n</source>
+        <translation>
+            <numerusform>Model for column %n</numerusform><numerusform>Model for column %n</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>CompareView</name>
+    <message>
+        <source>Compare</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Run the prompt on every column's model (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stop every run</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stop every run (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add model</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add a column</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove model</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove the last column</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Parameters for every column</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ContextPage</name>
+    <message>
+        <source>Context</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>How folders you give as context are split, embedded and watched. Chunk sizes apply to files indexed after a change.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ContextSearchPanel</name>
+    <message>
+        <source>Search your files</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Search your files…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Search mode</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add to context</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add the selected result to the context tray (Enter)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Type to search your context sources.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>%n result</numerusform><numerusform>%n results</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ContextTray</name>
+    <message>
+        <source>Context for the next run</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add file…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Token budget</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Budget used</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Drop files or search results here.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The exact context the run will send</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The exact context the run will send.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add a file as context</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>0 tokens</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 of %2 tokens</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n piece(s) sent</source>
+        <translation>
+            <numerusform>%n piece sent</numerusform><numerusform>%n pieces sent</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n left out (over budget)</source>
+        <translation>
+            <numerusform>; %n left out (over budget)</numerusform><numerusform>; %n left out (over budget)</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>DiffView</name>
+    <message>
+        <source>Differences</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Find</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Find (Ctrl+F)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Replace with</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Replace with (Ctrl+H)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Match case</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Previous match (Shift+Enter)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Next match (Enter)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Replace all</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Replaced %n</source>
+        <translation>
+            <numerusform>Replaced %n</numerusform><numerusform>Replaced %n</numerusform></translation>
+    </message>
+    <message>
+        <source>No results</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n match(es)</numerusform><numerusform>%n match(es)</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>Set up Promptdesk</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ready. Your library has a few example prompts to try.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Something went wrong: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>HistoryView</name>
+    <message>
+        <source>No runs yet — run a prompt with Ctrl+Enter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All prompts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Filter by prompt</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All models</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Filter by model</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Filter by status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show every run</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Filter by date: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No runs match these filters.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n run(s)</source>
+        <translation>
+            <numerusform>%n run</numerusform><numerusform>%n runs</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 tokens in, %2 out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cost %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>the latest %n shown</source>
+        <translation>
+            <numerusform>the latest %n shown</numerusform><numerusform>the latest %n shown</numerusform></translation>
+    </message>
+    <message>
+        <source>Could not load the run history: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>LabelDialog</name>
+    <message>
+        <source>Set a label</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Protected (moving it needs confirmation)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Label</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>LibrarySidebar</name>
+    <message>
+        <source>Search prompts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Search prompts…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Folders and tags</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Prompts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All prompts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Folders</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New prompt</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name (letters, digits, - and _):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rename prompt</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Created %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete prompts</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Delete %n prompt(s)? You can undo this.</source>
+        <translation>
+            <numerusform>Delete %n prompt? You can undo this.</numerusform><numerusform>Delete %n prompts? You can undo this.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n prompt(s). Undo with Ctrl+Z in the library.</source>
+        <translation>
+            <numerusform>Deleted %n prompt. Undo with Ctrl+Z in the library.</numerusform><numerusform>Deleted %n prompts. Undo with Ctrl+Z in the library.</numerusform></translation>
+    </message>
+    <message>
+        <source>Restored.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New prompt…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Undo delete</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Promptdesk</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Library</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open a prompt from the library, or press %1 to create one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Context</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Workbench</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New prompt…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Duplicate prompt</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rename prompt…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete prompt</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Undo delete</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close tab</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Search the library</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Command palette…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show Run</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show Compare</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show Versions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show History</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show Context</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Compare models</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Commit version…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add context folder…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 — Promptdesk</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open a prompt to run it.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge %1 into %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>after the merge</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ModelPage</name>
+    <message>
+        <source>Preparing the built-in model</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Gemma 3 270M runs on this computer, offline, with no key.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Model preparation</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ModelPicker</name>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Loading models…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Local</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remote</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add a provider's API key to list its models</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Models could not be listed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 context</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>prepared on first run</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>local server</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Context: %n tokens</source>
+        <translation>
+            <numerusform>Context: %n tokens</numerusform><numerusform>Context: %n tokens</numerusform></translation>
+    </message>
+    <message>
+        <source>Quantization: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ModelsPage</name>
+    <message>
+        <source>Models</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Local models run on this computer, without a network. Add GGUF model files, or folders of them, to use them next to the built-in model.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Added model files and folders</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add file…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add a .gguf model file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add folder…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add every .gguf file in a folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Forget this file or folder; nothing is deleted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Model files and folders</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add a model file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>GGUF models (*.gguf)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add a folder of models</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No model files added yet; the built-in model is used.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot be read: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n model(s)</source>
+        <translation>
+            <numerusform>%n model</numerusform><numerusform>%n models</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>OutputPane</name>
+    <message>
+        <source>Run error</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Output</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Markdown</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Raw</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show the answer rendered as Markdown</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show the answer exactly as the model wrote it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copy the answer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copy the answer as plain text</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ParamsPanel</name>
+    <message>
+        <source>Temperature</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Top-p</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Max tokens</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Override %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unticked: the prompt's setting, else the model's default</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PromptFields</name>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A short, human title</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What the prompt is for, and how to use it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Comma-separated, e.g. email, sales</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. Marketing/Emails</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. Retail</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Use case</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. Customer support replies</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Complexity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Beginner</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Intermediate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>T&amp;ags</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Industry</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Use case</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Complexity</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PromptPreview</name>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Token count</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Render error</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>System message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>User message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No system prompt</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The rendered prompt appears here</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>System</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The user message is empty</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n token(s) (exact)</source>
+        <translation>
+            <numerusform>%n token (exact)</numerusform><numerusform>%n tokens (exact)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n token(s) (estimate)</source>
+        <translation>
+            <numerusform>%n token (estimate)</numerusform><numerusform>%n tokens (estimate)</numerusform></translation>
+    </message>
+    <message>
+        <source>Counted by %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The prompt cannot be rendered</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Shown once the problem above is fixed</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PromptTab</name>
+    <message>
+        <source>Prompt body</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Write the prompt. Use {{ name }} for a variable's value and {% if name %}…{% endif %} for logic. Ctrl+F finds, Ctrl+H replaces.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>System prompt</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Optional instructions sent as the system message, e.g. the role to play.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Body</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The user message (Ctrl+F find, Ctrl+H replace)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The system message (Ctrl+F find, Ctrl+H replace)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Template problems</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Prompt details</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Variables</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Values</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ctrl+F find · Ctrl+H replace · Ctrl+Z undo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All changes saved</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not open '%1': %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not saved: %1. Your text is kept here; the next edit tries again.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ProtectionPage</name>
+    <message>
+        <source>Protect your library</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Everything is encrypted; choose where its key is kept.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>In the system keychain (recommended)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>With a passphrase I type when I start</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No keychain is available on this system.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Passphrase again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>At least %1 characters.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ProvidersPage</name>
+    <message>
+        <source>Providers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>API keys for remote models. Keys are kept in your system keychain, or encrypted in your store where there is none, and are never shown again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Runs on your computer; no key needed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>API key for %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save the key for %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove the key for %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Paste a key first; nothing was stored.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove API key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove the %1 API key from this computer?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No key (optional)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Key stored in the system keychain</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Key stored in the encrypted store</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Paste a new key to replace it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Paste an API key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>RecoveryPage</name>
+    <message>
+        <source>Your recovery key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>If the passphrase is forgotten or the keychain is lost, this key is the only way back into your library. It is shown once: save it somewhere safe.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>I have saved my recovery key somewhere safe</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Creating your encrypted library…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your library is ready.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>RunDetail</name>
+    <message>
+        <source>Re-run</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Re-run this prompt</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Run the same prompt, model and variables again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Run details</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No run selected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Select a run to see its messages, context and output.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unsaved prompt</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Context used</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Output</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Started</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 in / %2 out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>First token</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 tokens/s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Finish reason</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Variables</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Run id</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>System</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Position</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>File hash</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(cut to fit)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>RunMetrics</name>
+    <message>
+        <source>Run status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Time to first token</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tokens per second</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tokens in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tokens out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>First token: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Speed: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tokens in: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tokens out: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cost: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Speed: ≈%1 tokens/s</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Tokens out: ≈%n</source>
+        <translation>
+            <numerusform>Tokens out: ≈%n</numerusform><numerusform>Tokens out: ≈%n</numerusform></translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 in %2 s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Speed: %1 tokens/s</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Tokens in: %n</source>
+        <translation>
+            <numerusform>Tokens in: %n</numerusform><numerusform>Tokens in: %n</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Tokens out: %n</source>
+        <translation>
+            <numerusform>Tokens out: %n</numerusform><numerusform>Tokens out: %n</numerusform></translation>
+    </message>
+    <message>
+        <source>Cost: $%1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>First token: %1 ms</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>RunPanel</name>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Run the prompt</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Run the prompt (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stop the run</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stop the run (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>RunTableModel</name>
+    <message>
+        <source>Succeeded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tokens in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tokens out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tokens/s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(unsaved)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>RunView</name>
+    <message>
+        <source>the runner gave no reason</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The run failed: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The prompt could not be run: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Fix the prompt or give the missing values, then run again.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SettingEditors</name>
+    <message>
+        <source>Theme</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lock when idle for</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CPU threads</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Embedding model</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Chunk size</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Chunk overlap</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Largest file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Wait after changes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Polling interval</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Approximate search from</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Follow system</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Light</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Automatic (one per core)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Never</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> chunks</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> ms</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> MB</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>General</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Models</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Providers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Context</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Settings pages</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Data location</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Where your encrypted store is kept</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open the data folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Data location:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lock now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lock the store now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Locking closes your store; it takes your passphrase or keychain to open it again. Unsaved changes in this window are discarded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Security</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SourcesPanel</name>
+    <message>
+        <source>Context sources</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add folder…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reindex</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Loading the context index…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Indexing progress</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>done</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 sources · vector search: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The context index is still loading; try again shortly.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>TemplateEditor</name>
+    <message>
+        <source>'%1' is not declared; add it in Variables</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>'%1' is declared but never used</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Find…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Replace…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>Unlock Promptdesk</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter the passphrase of your encrypted library.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Promptdesk is locked. Your library stays encrypted until you unlock it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Promptdesk is locked.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unlocking…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>That passphrase does not unlock this library. Check Caps Lock and try again.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>UsageChart</name>
+    <message>
+        <source>Tokens in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tokens out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cost (USD)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tokens and cost per day</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>VariableDeclarations</name>
+    <message>
+        <source>Variable declarations</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Required</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Default</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Options</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choices as a|b|c; bounds of numbers as 1..10 (either side optional)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add variable</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Declare a new variable</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove variable</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove the selected variables</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Type of %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>bounds are written as 1..10</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>is declared twice</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>bounds are numbers, as in 1..10</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>VariablesForm</name>
+    <message>
+        <source>This prompt has no variables. Declare them under Variables and use them in the template as {{ name }}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (required)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Required</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>VersionsPanel</name>
+    <message>
+        <source>Branch</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Commit…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New branch…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Merge…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Set label…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>production → %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no production version</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Select a version to compare it with your working copy.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>working copy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Commit a version</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What changed?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New branch</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>There is no other branch to merge.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Merge this branch into the current one:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Select one version to label.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Protected label</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>'%1' is protected. Move it to this version anyway?</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welcome to Promptdesk</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Promptdesk keeps your prompts, versions, runs and file context in an encrypted library on this computer. It runs a small local model with no account and no network, and any provider you add a key for.
+
+Setting up takes a minute.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>launch</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Promptdesk hit an error it did not expect. Your work is saved; you can go on.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+</TS>
