@@ -36,9 +36,10 @@ def sources() -> list[str]:
 
 
 def english_plurals(singular_plural: str) -> tuple[str, str]:
-    """``"%n token(s) (exact)"`` -> ``("%n token (exact)", "%n tokens (exact)")``."""
-    one = re.sub(r"(\w)\(s\)", r"\1", singular_plural)
-    many = re.sub(r"(\w)\(s\)", r"\1s", singular_plural)
+    """``"%n token(s) (exact)"`` -> ``("%n token (exact)", "%n tokens (exact)")``; ``(es)``
+    the same way (``match(es)``)."""
+    one = re.sub(r"(\w)\((e?s)\)", r"\1", singular_plural)
+    many = re.sub(r"(\w)\((e?s)\)", r"\1\2", singular_plural)
     return one, many
 
 

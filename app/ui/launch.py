@@ -20,7 +20,8 @@ from app.storage.errors import StoreError
 from app.storage.paths import StorePaths, default_paths
 from app.storage.store import Store
 from app.ui.i18n import install_translators
-from app.ui.qt import QApplication, QIcon, QMessageBox, QWidget
+from app.ui.icons import app_icon
+from app.ui.qt import QApplication, QMessageBox, QWidget
 
 
 def run_app() -> int:
@@ -35,7 +36,7 @@ def run_app() -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("Promptdesk")
     app.setOrganizationName("Promptdesk")
-    app.setWindowIcon(QIcon.fromTheme("accessories-text-editor"))
+    app.setWindowIcon(app_icon())
     install_translators("system")  # the wizard and unlock dialog follow the OS
     paths = default_paths()
     store = open_store(paths)

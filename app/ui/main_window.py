@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.ui.qt import (
+    QT_TRANSLATE_NOOP,
     QAction,
     QApplication,
     QByteArray,
@@ -29,13 +30,24 @@ from app.ui.qt import (
     QMainWindow,
     QMessageBox,
     QShortcut,
+    QSize,
     QStackedWidget,
     Qt,
     QTabWidget,
+    QTimer,
     Signal,
 )
 
 log = logging.getLogger(__name__)
+
+# The menus, in order; named here so the translation tools find the titles.
+MENUS = (
+    QT_TRANSLATE_NOOP("MainWindow", "File"),
+    QT_TRANSLATE_NOOP("MainWindow", "Edit"),
+    QT_TRANSLATE_NOOP("MainWindow", "View"),
+    QT_TRANSLATE_NOOP("MainWindow", "Prompt"),
+    QT_TRANSLATE_NOOP("MainWindow", "Tools"),
+)
 
 
 @dataclass(frozen=True)
@@ -45,6 +57,7 @@ class ActionSpec:
     shortcut: QKeySequence | QKeySequence.StandardKey | str | None
     slot: Callable[[], object]
     menu: str
+    icon: str = ""  # a line icon from app/ui/icons
 
 
 class MainWindow(QMainWindow):
@@ -130,11 +143,13 @@ class MainWindow(QMainWindow):
         self.versions = VersionsPanel(self.workbench)
         self.history = self._history_view()
         self.context = ContextPanel(self.workbench, self.current_model_id)
-        self.panels.addTab(self.run_panel, self.tr("Run"))
-        self.panels.addTab(self.compare, self.tr("Compare"))
-        self.panels.addTab(self.versions, self.tr("Versions"))
-        self.panels.addTab(self.history, self.tr("History"))
-        self.panels.addTab(self.context, self.tr("Context"))
+        from app.ui.icons import icon
+
+        self.panels.addTab(self.run_panel, icon("run"), self.tr("Run"))
+        self.panels.addTab(self.compare, icon("compare"), self.tr("Compare"))
+        self.panels.addTab(self.versions, icon("versions"), self.tr("Versions"))
+        self.panels.addTab(self.history, icon("history"), self.tr("History"))
+        self.panels.addTab(self.context, icon("context"), self.tr("Context"))
         self.run_panel.run_finished.connect(lambda _r: self.history.refresh())
         self.compare.all_finished.connect(lambda _records: self.history.refresh())
         self.context.tray.context_changed.connect(self._offer_run)
@@ -160,7 +175,12 @@ class MainWindow(QMainWindow):
         key = QKeySequence.StandardKey
         return [
             ActionSpec(
-                "new_prompt", self.tr("New prompt…"), key.New, self.library.new_prompt, "File"
+                "new_prompt",
+                self.tr("New prompt…"),
+                key.New,
+                self.library.new_prompt,
+                "File",
+                icon="new",
             ),
             ActionSpec(
                 "duplicate",
@@ -189,12 +209,26 @@ class MainWindow(QMainWindow):
                 lambda: self.close_tab(self.tabs.currentIndex()),
                 "File",
             ),
-            ActionSpec("lock", self.tr("Lock"), "Ctrl+L", self.lock_requested.emit, "File"),
+            ActionSpec(
+                "lock", self.tr("Lock"), "Ctrl+L", self.lock_requested.emit, "File", icon="lock"
+            ),
             ActionSpec("quit", self.tr("Quit"), key.Quit, self.close, "File"),
             ActionSpec(
-                "search_library", self.tr("Search the library"), "Ctrl+P", self.focus_search, "Edit"
+                "search_library",
+                self.tr("Search the library"),
+                "Ctrl+P",
+                self.focus_search,
+                "Edit",
+                icon="search",
             ),
-            ActionSpec("palette", self.tr("Command palette…"), "Ctrl+K", self.open_palette, "View"),
+            ActionSpec(
+                "palette",
+                self.tr("Command palette…"),
+                "Ctrl+K",
+                self.open_palette,
+                "View",
+                icon="palette",
+            ),
             ActionSpec(
                 "show_run", self.tr("Show Run"), "Ctrl+1", lambda: self.show_panel(0), "View"
             ),
@@ -211,6 +245,7 @@ class MainWindow(QMainWindow):
                 "Ctrl+3",
                 lambda: self.show_panel(2),
                 "View",
+                icon="versions",
             ),
             ActionSpec(
                 "show_history",
@@ -218,6 +253,7 @@ class MainWindow(QMainWindow):
                 "Ctrl+4",
                 lambda: self.show_panel(3),
                 "View",
+                icon="history",
             ),
             ActionSpec(
                 "show_context",
@@ -225,18 +261,27 @@ class MainWindow(QMainWindow):
                 "Ctrl+5",
                 lambda: self.show_panel(4),
                 "View",
+                icon="context",
             ),
-            ActionSpec("run", self.tr("Run"), "Ctrl+Return", self.run_current, "Prompt"),
-            ActionSpec("stop", self.tr("Stop"), None, self.stop_run, "Prompt"),
+            ActionSpec(
+                "run", self.tr("Run"), "Ctrl+Return", self.run_current, "Prompt", icon="run"
+            ),
+            ActionSpec("stop", self.tr("Stop"), None, self.stop_run, "Prompt", icon="stop"),
             ActionSpec(
                 "compare",
                 self.tr("Compare models"),
                 "Ctrl+Shift+Return",
                 self.compare_current,
                 "Prompt",
+                icon="compare",
             ),
             ActionSpec(
-                "commit", self.tr("Commit version…"), key.Save, self.commit_current, "Prompt"
+                "commit",
+                self.tr("Commit version…"),
+                key.Save,
+                self.commit_current,
+                "Prompt",
+                icon="commit",
             ),
             ActionSpec(
                 "add_source",
@@ -246,11 +291,18 @@ class MainWindow(QMainWindow):
                 "Prompt",
             ),
             ActionSpec(
-                "settings", self.tr("Settings…"), key.Preferences, self.open_settings, "Tools"
+                "settings",
+                self.tr("Settings…"),
+                key.Preferences,
+                self.open_settings,
+                "Tools",
+                icon="settings",
             ),
         ]
 
     def _build_actions(self) -> None:
+        from app.ui.icons import icon
+
         menus: dict[str, Any] = {}
         for spec in self._actions():
             action = QAction(spec.title, self)
@@ -267,12 +319,46 @@ class MainWindow(QMainWindow):
                 # dialogs): eventFilter stops a run on Esc; the menu shows the key.
                 action.setText(f"{spec.title}\tEsc")
                 action.setToolTip(f"{spec.title} (Esc)")
+            if spec.icon:
+                action.setIcon(icon(spec.icon))
             action.triggered.connect(spec.slot)
             menu = menus.get(spec.menu)
             if menu is None:
                 menu = menus[spec.menu] = self.menuBar().addMenu(self.tr(spec.menu))
             menu.addAction(action)
             self.actions_by_id[spec.id] = action
+        self._build_toolbar()
+
+    def _build_toolbar(self) -> None:
+        """The few actions used all day, as icons (their tooltips name the shortcut)."""
+        bar = self.addToolBar(self.tr("Main"))
+        bar.setObjectName("mainToolbar")  # restoreState finds it by name
+        bar.setMovable(False)
+        bar.setIconSize(QSize(18, 18))
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        for group in (
+            ("new_prompt",),
+            ("run", "stop", "compare", "commit"),
+            ("palette", "settings"),
+        ):
+            if bar.actions():
+                bar.addSeparator()
+            for action_id in group:
+                bar.addAction(self.actions_by_id[action_id])
+        self.toolbar = bar
+        # Stop is offered only while something runs; the panels say when that changes.
+        for signal in (
+            self.run_panel.run_started,
+            self.run_panel.run_finished,
+            self.compare.compare_started,
+            self.compare.all_finished,
+        ):
+            signal.connect(lambda *_: QTimer.singleShot(0, self._update_run_actions))
+        self._update_run_actions()
+
+    def _update_run_actions(self) -> None:
+        running = self.run_panel.is_running() or self.compare.is_running()
+        self.actions_by_id["stop"].setEnabled(running)
 
     def eventFilter(self, watched: Any, event: Any) -> bool:
         if event.type() != QEvent.Type.KeyPress:

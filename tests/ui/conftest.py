@@ -19,6 +19,16 @@ from app.storage.paths import StorePaths
 from app.storage.store import Store
 
 
+@pytest.fixture(autouse=True)
+def english(qapp: object) -> Iterator[None]:
+    """The interface in English with its plural forms, as the app loads it on any machine."""
+    from app.ui.i18n import install_translators
+
+    install_translators("en")
+    yield
+    install_translators("en")  # a test that switched language leaves English behind
+
+
 @pytest.fixture
 def workbench(qapp: object, paths: StorePaths) -> Iterator[object]:
     from app.ui.ops import ui_tasks

@@ -13,6 +13,7 @@ from typing import Any
 
 from app.retrieval.progress import IndexProgress
 from app.ui.qt import (
+    QT_TRANSLATE_NOOP,
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
@@ -34,7 +35,15 @@ from app.ui.qt import (
     Signal,
 )
 
-COLUMNS = ("Source", "State", "Files", "Chunks", "Size", "Errors", "Progress")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("SourcesPanel", "Source"),
+    QT_TRANSLATE_NOOP("SourcesPanel", "State"),
+    QT_TRANSLATE_NOOP("SourcesPanel", "Files"),
+    QT_TRANSLATE_NOOP("SourcesPanel", "Chunks"),
+    QT_TRANSLATE_NOOP("SourcesPanel", "Size"),
+    QT_TRANSLATE_NOOP("SourcesPanel", "Errors"),
+    QT_TRANSLATE_NOOP("SourcesPanel", "Progress"),
+)
 
 
 class _Relay(QObject):
@@ -105,7 +114,7 @@ class SourcesPanel(QWidget):
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("contextSources")
         self.table.setAccessibleName(self.tr("Context sources"))
-        self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
+        self.table.setHorizontalHeaderLabels([self.tr(str(c)) for c in COLUMNS])
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -33,7 +33,7 @@ def test_renders_system_and_user_with_a_token_count(qtbot: QtBot, workbench: Any
     assert preview.system_text() == "You are kind."
     assert preview.user_text() == "Say hello to Ada."
     tokens = math.ceil(len("You are kind.\n\nSay hello to Ada.") / 4)
-    assert preview.token_text() == f"{tokens} token(s) (estimate)"
+    assert preview.token_text() == f"{tokens} tokens (estimate)"
     assert "estimate" in preview.tokens.toolTip()
     assert preview.error_text() == ""
 

@@ -70,7 +70,7 @@ def test_preview_follows_typing_with_a_token_count(qtbot: QtBot, workbench: Any)
     tab = _open(qtbot, workbench, content)
     _type_at_end(qtbot, tab.body_editor, ", {{ who }}!")
     qtbot.waitUntil(lambda: tab.preview.user_text() == "Hello, world!")
-    assert tab.preview.token_text() == "4 token(s) (estimate)"
+    assert tab.preview.token_text() == "4 tokens (estimate)"
 
     qtbot.keyClicks(tab.form.findChild(QLineEdit, "variable_who"), "s")
     qtbot.waitUntil(lambda: tab.preview.user_text() == "Hello, worlds!")
