@@ -613,6 +613,11 @@ class MainWindow(QMainWindow):
                 self.restoreState(QByteArray.fromBase64(data["state"].encode()))
             except (ValueError, KeyError, TypeError):
                 log.warning("window_state_unreadable")
+        else:
+            # First start: the prompt being written gets most of the height, the panels
+            # below about a third (the user's own split is kept from then on). Docks take
+            # sizes only once the window is laid out, hence after the first show.
+            QTimer.singleShot(0, self._first_layout)
         if tabs:
             try:
                 names = json.loads(tabs)
@@ -622,6 +627,12 @@ class MainWindow(QMainWindow):
             for name in names if isinstance(names, list) else []:
                 if name in existing:
                     self.open_prompt(name)
+
+    def _first_layout(self) -> None:
+        self.resizeDocks(
+            [self.panels_dock], [max(260, self.height() // 3)], Qt.Orientation.Vertical
+        )
+        self.resizeDocks([self.library_dock], [250], Qt.Orientation.Horizontal)
 
     def save_layout(self) -> None:
         state = json.dumps(

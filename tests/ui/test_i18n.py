@@ -73,4 +73,5 @@ def test_translation_files_match_the_code() -> None:
     )
     assert check.returncode == 0, check.stdout + check.stderr
     for ts_file in (ROOT / "app" / "ui" / "translations").glob("promptdesk_*.ts"):
-        assert 'type="unfinished"' not in ts_file.read_text(encoding="utf-8"), ts_file.name
+        if ts_file.stem != "promptdesk_en":  # English needs only its plural forms
+            assert 'type="unfinished"' not in ts_file.read_text(encoding="utf-8"), ts_file.name

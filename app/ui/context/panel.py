@@ -1,4 +1,5 @@
-"""The Context view: sources with their progress on top, search and the context tray below."""
+"""The Context view: sources with their progress and search on the left, the context tray
+beside them."""
 
 from __future__ import annotations
 
@@ -17,12 +18,16 @@ class ContextPanel(QWidget):
         self.search = ContextSearchPanel(workbench, lambda: self.sources.service)
         self.tray = ContextTray(workbench, model_source)
         self.search.hit_chosen.connect(self.tray.add_hit)
-        lower = QSplitter(Qt.Orientation.Horizontal)
-        lower.addWidget(self.search)
-        lower.addWidget(self.tray)
-        outer = QSplitter(Qt.Orientation.Vertical)
-        outer.addWidget(self.sources)
-        outer.addWidget(lower)
+        # Sources over search on the left, the tray the full height on the right: the panel
+        # fits the workbench's height without squeezing the tray's preview.
+        left = QSplitter(Qt.Orientation.Vertical)
+        left.addWidget(self.sources)
+        left.addWidget(self.search)
+        left.setStretchFactor(1, 2)
+        outer = QSplitter(Qt.Orientation.Horizontal)
+        outer.addWidget(left)
+        outer.addWidget(self.tray)
+        outer.setStretchFactor(0, 3)
         outer.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

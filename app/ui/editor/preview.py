@@ -111,6 +111,7 @@ class PromptPreview(QWidget):
         box.setAccessibleName(accessible)
         box.setReadOnly(True)
         box.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        box.setMinimumHeight(44)  # the split above decides; the box scrolls
         return box
 
     def _placeholders(self, system: str, user: str) -> None:

@@ -126,23 +126,20 @@ class PromptTab(QWidget):
         self.diagnostics_label.setAccessibleName(self.tr("Template problems"))
         self.diagnostics_label.setWordWrap(True)
         self.diagnostics_label.setStyleSheet(f"color: {css(warning_color(self.palette()))};")
+        self.diagnostics_label.setContentsMargins(8, 4, 8, 4)
         self.diagnostics_label.hide()
-        templates = _column(self.editor_tabs, self.diagnostics_label)
 
+        # Declarations and fields are tabs beside the templates, not a pane under them: the
+        # text being written keeps the whole height of the column.
         self.fields = PromptFields()
         self.declarations = VariableDeclarations()
-        self.details_tabs = QTabWidget()
-        self.details_tabs.setObjectName("detailsTabs")
-        self.details_tabs.setAccessibleName(self.tr("Prompt details"))
-        self.details_tabs.setDocumentMode(True)
-        self.details_tabs.addTab(_scrolling(self.fields), self.tr("Details"))
-        self.details_tabs.addTab(self.declarations, self.tr("Variables"))
-
-        left = QSplitter(Qt.Orientation.Vertical)
-        left.setObjectName("editorSplitter")
-        left.addWidget(templates)
-        left.addWidget(self.details_tabs)
-        left.setSizes([500, 350])
+        self.editor_tabs.addTab(self.declarations, self.tr("Variables"))
+        self.editor_tabs.addTab(_scrolling(self.fields), self.tr("Details"))
+        self.editor_tabs.setTabToolTip(2, self.tr("Declare variables: type, default, bounds"))
+        self.editor_tabs.setTabToolTip(
+            3, self.tr("Title, description, tags, folder and catalogue fields")
+        )
+        left = _column(self.editor_tabs, self.diagnostics_label)
 
         self.form = VariablesForm(run=self.workbench.tasks.run)
         values_caption = QLabel(self.tr("Values"))
@@ -154,7 +151,7 @@ class PromptTab(QWidget):
         right.setObjectName("runSplitter")
         right.addWidget(values)
         right.addWidget(self.preview)
-        right.setSizes([400, 500])  # proportions: a splitter scales them to its height
+        right.setSizes([450, 450])  # proportions: a splitter scales them to its height
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("promptSplitter")

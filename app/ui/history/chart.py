@@ -60,7 +60,7 @@ class UsageChart(QWidget):
         self.view.setObjectName("usageChart")
         self.view.setAccessibleName(self.tr("Tokens and cost per day"))
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.view.setMinimumHeight(180)
+        self.view.setMinimumHeight(120)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)

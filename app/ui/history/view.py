@@ -11,10 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.storage.runs import RunFilters, RunHistory, RunRecord
-from app.ui.history.chart import UsageChart
 from app.ui.history.detail import RunDetail
 from app.ui.history.model import TIME, RunTableModel
 from app.ui.qt import (
@@ -27,6 +26,7 @@ from app.ui.qt import (
     QHeaderView,
     QItemSelection,
     QLabel,
+    QShowEvent,
     QSplitter,
     QStackedWidget,
     Qt,
@@ -38,6 +38,9 @@ from app.ui.qt import (
     Signal,
 )
 from app.ui.weak import weak_callback
+
+if TYPE_CHECKING:
+    from app.ui.history.chart import UsageChart
 
 LIMIT = 500
 _DEBOUNCE_MS = 200
@@ -88,7 +91,13 @@ class HistoryView(QWidget):
         self.table = self._build_table()
         self.detail = RunDetail()
         self.detail.rerun_requested.connect(self.rerun_requested)
-        self.chart = UsageChart()
+        # The chart (QtCharts) is built when the view is first shown: importing and building
+        # it costs tens of milliseconds the window's first paint should not wait for.
+        self._chart: UsageChart | None = None
+        self._chart_box = QWidget()
+        chart_layout = QVBoxLayout(self._chart_box)
+        chart_layout.setContentsMargins(0, 0, 0, 0)
+        self._days: Any = []
         self.totals_label = QLabel()
         self.totals_label.setObjectName("historyTotals")
         self.totals_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -116,6 +125,22 @@ class HistoryView(QWidget):
         self.refresh()
 
     # --- public -----------------------------------------------------------------------------
+
+    @property
+    def chart(self) -> UsageChart:
+        if self._chart is None:
+            from app.ui.history.chart import UsageChart
+
+            self._chart = UsageChart()
+            layout = self._chart_box.layout()
+            assert layout is not None
+            layout.addWidget(self._chart)
+            self._chart.set_days(self._days)
+        return self._chart
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.chart  # noqa: B018 -- built on first show
+        super().showEvent(event)
 
     def refresh(self) -> None:
         """Searches again with the current filters; the view updates when the answer arrives."""
@@ -241,7 +266,7 @@ class HistoryView(QWidget):
         column.setContentsMargins(0, 4, 0, 0)
         column.setSpacing(4)
         column.addWidget(self.totals_label)
-        column.addWidget(self.chart, 1)
+        column.addWidget(self._chart_box, 1)
         left = QSplitter(Qt.Orientation.Vertical)
         left.setChildrenCollapsible(False)
         left.addWidget(self.table)
@@ -286,7 +311,9 @@ class HistoryView(QWidget):
         self._offer(self.prompt_filter, page.prompts)
         self._offer(self.model_filter, page.models)
         self._show_totals(page)
-        self.chart.set_days(page.days)
+        self._days = page.days
+        if self._chart is not None:
+            self._chart.set_days(page.days)
         if page.runs:
             self.stack.setCurrentIndex(1)
         else:

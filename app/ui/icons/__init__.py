@@ -106,5 +106,3 @@ def app_icon() -> QIcon:
 
 def names() -> list[str]:
     return sorted(p.stem for p in ICONS.glob("*.svg"))
-
-

@@ -17,7 +17,6 @@ from app.runners.prompt_runs import PromptRun
 from app.storage.runs import RunRecord
 from app.ui.qt import (
     QFrame,
-    QGroupBox,
     QHBoxLayout,
     QPushButton,
     QSplitter,
@@ -27,7 +26,7 @@ from app.ui.qt import (
     Signal,
 )
 from app.ui.runs.model_picker import ModelPicker
-from app.ui.runs.params_panel import ParamsPanel
+from app.ui.runs.params_panel import ParamsButton, ParamsPanel
 from app.ui.runs.run_controls import RUN_KEYS, STOP_KEY, add_shortcut, key_text
 from app.ui.runs.run_view import RunView
 
@@ -102,17 +101,18 @@ class CompareView(QWidget):
 
     def _lay_out(self) -> None:
         top = QHBoxLayout()
+        top.setSpacing(8)
         for button in (self._compare, self._stop):
             top.addWidget(button)
+        params = ParamsButton(self.params_panel, self)
+        params.setToolTip(self.tr("Parameters for every column"))
+        top.addWidget(params)
         top.addStretch(1)
         for button in (self._add, self._remove):
             top.addWidget(button)
-        params = QGroupBox(self.tr("Parameters for every column"), self)
-        params.setObjectName("compareParamsGroup")
-        QVBoxLayout(params).addWidget(self.params_panel)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 4)
         layout.addLayout(top)
-        layout.addWidget(params)
         layout.addWidget(self._splitter, 1)
 
     # -- columns -----------------------------------------------------------------------------

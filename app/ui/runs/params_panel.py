@@ -3,6 +3,8 @@
 Each parameter is off by default, which means "what the prompt says, else the model's own
 default"; ticking its box enables the value beside it. :meth:`ParamsPanel.overrides` gives only
 the ticked ones, in the form :class:`app.runners.prompt_runs.PromptRun` takes as ``params``.
+:class:`ParamsButton` shows the panel as a drop-down from one compact button that sums up
+what is overridden, so the run panel's toolbar row stays short and the answer keeps the room.
 """
 
 from __future__ import annotations
@@ -15,8 +17,12 @@ from app.ui.qt import (
     QCheckBox,
     QDoubleSpinBox,
     QGridLayout,
+    QMenu,
     QSpinBox,
+    Qt,
+    QToolButton,
     QWidget,
+    QWidgetAction,
     Signal,
 )
 
@@ -30,7 +36,8 @@ class ParamsPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("paramsPanel")
         self._layout = QGridLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setContentsMargins(10, 8, 10, 8)
+        self._layout.setHorizontalSpacing(12)
         self._rows: dict[str, tuple[QCheckBox, QAbstractSpinBox]] = {}
         self._add("temperature", self.tr("Temperature"), _decimal(0.0, 2.0, 0.1, 2, 0.7))
         self._add("top_p", self.tr("Top-p"), _decimal(0.0, 1.0, 0.05, 2, 0.95))
@@ -68,10 +75,43 @@ class ParamsPanel(QWidget):
         enabled.toggled.connect(spin.setEnabled)
         enabled.toggled.connect(self.overrides_changed)
         spin.valueChanged.connect(self.overrides_changed)  # type: ignore[attr-defined]
+        spin.setFixedWidth(spin.fontMetrics().horizontalAdvance("88888888") + 36)
+        spin.setAlignment(Qt.AlignmentFlag.AlignRight)
         row = len(self._rows)
         self._layout.addWidget(enabled, row, 0)
         self._layout.addWidget(spin, row, 1)
         self._rows[name] = (enabled, spin)
+
+    def summary(self) -> str:
+        """What the overrides are, in a few words, for the button that opens this panel."""
+        labels = {name: enabled.text() for name, (enabled, _spin) in self._rows.items()}
+        chosen = self.overrides()
+        if not chosen:
+            return self.tr("Default parameters")
+        return " · ".join(f"{labels[name]} {value:g}" for name, value in chosen.items())
+
+
+class ParamsButton(QToolButton):
+    """A button that drops the parameters panel down, and names the overrides in force."""
+
+    def __init__(self, panel: ParamsPanel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("paramsButton")
+        self.setAccessibleName(self.tr("Run parameters"))
+        self.setToolTip(self.tr("Temperature, top-p, max tokens and seed for the next run"))
+        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.panel = panel
+        menu = QMenu(self)
+        holder = QWidgetAction(menu)
+        holder.setDefaultWidget(panel)
+        menu.addAction(holder)
+        self.setMenu(menu)
+        panel.overrides_changed.connect(self._show_summary)
+        self._show_summary()
+
+    def _show_summary(self) -> None:
+        self.setText(self.panel.summary())
 
 
 def _decimal(

@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING
 
 from app.runners.prompt_runs import PromptRun
 from app.storage.runs import RunRecord
-from app.ui.qt import QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget, Signal
+from app.ui.qt import QHBoxLayout, QPushButton, QVBoxLayout, QWidget, Signal
 from app.ui.runs.model_picker import ModelPicker
-from app.ui.runs.params_panel import ParamsPanel
+from app.ui.runs.params_panel import ParamsButton, ParamsPanel
 from app.ui.runs.run_controls import RUN_KEYS, STOP_KEY, add_shortcut, key_text, with_choices
 from app.ui.runs.run_view import RunView
 
@@ -55,16 +55,18 @@ class RunPanel(QWidget):
         return button
 
     def _lay_out(self) -> None:
+        # One toolbar-like row: model, parameters, then Run and Stop at the end of the line.
         top = QHBoxLayout()
-        top.addWidget(self.model_picker, 1)
+        top.setSpacing(8)
+        self.model_picker.setMinimumWidth(240)
+        top.addWidget(self.model_picker)
+        top.addWidget(ParamsButton(self.params_panel, self))
+        top.addStretch(1)
         top.addWidget(self._run)
         top.addWidget(self._stop)
-        params = QGroupBox(self.tr("Parameters"), self)
-        params.setObjectName("paramsGroup")
-        QVBoxLayout(params).addWidget(self.params_panel)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 4)
         layout.addLayout(top)
-        layout.addWidget(params)
         layout.addWidget(self.view, 1)
 
     # -- public ------------------------------------------------------------------------------

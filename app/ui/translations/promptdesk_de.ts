@@ -5,146 +5,146 @@
     <name></name>
     <message>
         <source>Required</source>
-        <translation type="unfinished"></translation>
+        <translation>Erforderlich</translation>
     </message>
     <message>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>Text</translation>
     </message>
     <message>
         <source>Text, several lines allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>Text, mehrere Zeilen möglich</translation>
     </message>
     <message>
         <source>not set</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht festgelegt</translation>
     </message>
     <message>
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ja</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswählen…</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keine)</translation>
     </message>
     <message>
         <source>Path to a file</source>
-        <translation type="unfinished"></translation>
+        <translation>Pfad zu einer Datei</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsuchen…</translation>
     </message>
     <message>
         <source>Browse for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsuchen für %1</translation>
     </message>
     <message>
         <source>Choose a file</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei auswählen</translation>
     </message>
     <message>
         <source>Choose a file for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei für %1 auswählen</translation>
     </message>
     <message>
         <source>From %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Von %1 bis %2</translation>
     </message>
     <message>
         <source>At least %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Mindestens %1</translation>
     </message>
     <message>
         <source>At most %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Höchstens %1</translation>
     </message>
     <message>
         <source>Runs on this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft auf diesem Computer</translation>
     </message>
     <message>
         <source>Runs on this computer, through %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft auf diesem Computer, über %1</translation>
     </message>
     <message>
         <source>Sends the text of your files to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sendet den Text Ihrer Dateien an %1</translation>
     </message>
 </context>
 <context>
     <name>AddSourceDialog</name>
     <message>
         <source>Add a context source</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontextquelle hinzufügen</translation>
     </message>
     <message>
         <source>Folder or file</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner oder Datei</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsuchen…</translation>
     </message>
     <message>
         <source>e.g. *.md, docs/*  (empty: everything)</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. *.md, docs/*  (leer: alles)</translation>
     </message>
     <message>
         <source>e.g. drafts/*, *.log</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. drafts/*, *.log</translation>
     </message>
     <message>
         <source>Include</source>
-        <translation type="unfinished"></translation>
+        <translation>Einschließen</translation>
     </message>
     <message>
         <source>Exclude</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausschließen</translation>
     </message>
     <message>
         <source>.gitignore is respected; hidden files and files over the size limit are skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>.gitignore wird beachtet; versteckte Dateien und Dateien über der Größenbeschränkung werden übersprungen.</translation>
     </message>
     <message>
         <source>Choose a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner auswählen</translation>
     </message>
 </context>
 <context>
     <name>CommandPalette</name>
     <message>
         <source>Command palette</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehlspalette</translation>
     </message>
     <message>
         <source>Search commands</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehle suchen</translation>
     </message>
     <message>
         <source>Type a command or prompt name…</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehl oder Prompt-Namen eingeben…</translation>
     </message>
     <message>
         <source>Commands</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehle</translation>
     </message>
     <message>
         <source>No matching commands</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine passenden Befehle</translation>
     </message>
 </context>
 <context>
     <name>CompareColumn</name>
     <message numerus="yes">
         <source>Model for column %n</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Modell für Spalte %n</numerusform>
+            <numerusform>Modell für Spalte %n</numerusform>
         </translation>
     </message>
 </context>
@@ -152,91 +152,91 @@
     <name>CompareView</name>
     <message>
         <source>Compare</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergleichen</translation>
     </message>
     <message>
         <source>Run the prompt on every column&apos;s model (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompt mit dem Modell jeder Spalte ausführen (%1)</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Stoppen</translation>
     </message>
     <message>
         <source>Stop every run</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Läufe stoppen</translation>
     </message>
     <message>
         <source>Stop every run (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Läufe stoppen (%1)</translation>
     </message>
     <message>
         <source>Add model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell hinzufügen</translation>
     </message>
     <message>
         <source>Add a column</source>
-        <translation type="unfinished"></translation>
+        <translation>Spalte hinzufügen</translation>
     </message>
     <message>
         <source>Remove model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell entfernen</translation>
     </message>
     <message>
         <source>Remove the last column</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Spalte entfernen</translation>
     </message>
     <message>
         <source>Parameters for every column</source>
-        <translation type="unfinished"></translation>
+        <translation>Parameter für alle Spalten</translation>
     </message>
 </context>
 <context>
     <name>ContextPage</name>
     <message>
         <source>Context</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontext</translation>
     </message>
     <message>
         <source>How folders you give as context are split, embedded and watched. Chunk sizes apply to files indexed after a change.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie als Kontext angegebene Ordner aufgeteilt, eingebettet und überwacht werden. Chunk-Größen gelten für Dateien, die nach einer Änderung indexiert werden.</translation>
     </message>
 </context>
 <context>
     <name>ContextSearchPanel</name>
     <message>
         <source>Search your files</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien durchsuchen</translation>
     </message>
     <message>
         <source>Search your files…</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien durchsuchen…</translation>
     </message>
     <message>
         <source>Search mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchmodus</translation>
     </message>
     <message>
         <source>Search results</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchergebnisse</translation>
     </message>
     <message>
         <source>Add to context</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum Kontext hinzufügen</translation>
     </message>
     <message>
         <source>Add the selected result to the context tray (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewähltes Ergebnis zur Kontextablage hinzufügen (Enter)</translation>
     </message>
     <message>
         <source>Type to search your context sources.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tippen, um die Kontextquellen zu durchsuchen.</translation>
     </message>
     <message numerus="yes">
         <source>%n result(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Ergebnis</numerusform>
+            <numerusform>%n Ergebnisse</numerusform>
         </translation>
     </message>
 </context>
@@ -244,72 +244,72 @@
     <name>ContextTray</name>
     <message>
         <source>Context for the next run</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontext für den nächsten Lauf</translation>
     </message>
     <message>
         <source>Add file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei hinzufügen…</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Leeren</translation>
     </message>
     <message>
         <source>Token budget</source>
-        <translation type="unfinished"></translation>
+        <translation>Token-Budget</translation>
     </message>
     <message>
         <source> tokens</source>
-        <translation type="unfinished"></translation>
+        <translation> Token</translation>
     </message>
     <message>
         <source>Budget used</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbrauchtes Budget</translation>
     </message>
     <message>
         <source>Drop files or search results here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien oder Suchergebnisse hier ablegen.</translation>
     </message>
     <message>
         <source>The exact context the run will send</source>
-        <translation type="unfinished"></translation>
+        <translation>Der genaue Kontext, den der Lauf senden wird</translation>
     </message>
     <message>
         <source>The exact context the run will send.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der genaue Kontext, den der Lauf senden wird.</translation>
     </message>
     <message>
         <source>Budget</source>
-        <translation type="unfinished"></translation>
+        <translation>Budget</translation>
     </message>
     <message>
         <source>Add a file as context</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei als Kontext hinzufügen</translation>
     </message>
     <message>
         <source>0 tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>0 Token</translation>
     </message>
     <message>
         <source>%1 of %2 tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Token</translation>
     </message>
     <message numerus="yes">
         <source>%n piece(s) sent</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Teil gesendet</numerusform>
+            <numerusform>%n Teile gesendet</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>; %n left out (over budget)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>; %n ausgelassen (über Budget)</numerusform>
+            <numerusform>; %n ausgelassen (über Budget)</numerusform>
         </translation>
     </message>
 </context>
@@ -317,71 +317,71 @@
     <name>DiffView</name>
     <message>
         <source>Differences</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterschiede</translation>
     </message>
 </context>
 <context>
     <name>FindBar</name>
     <message>
         <source>Find</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchen</translation>
     </message>
     <message>
         <source>Find (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchen (Ctrl+F)</translation>
     </message>
     <message>
         <source>Replace with</source>
-        <translation type="unfinished"></translation>
+        <translation>Ersetzen durch</translation>
     </message>
     <message>
         <source>Replace with (Ctrl+H)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ersetzen durch (Ctrl+H)</translation>
     </message>
     <message>
         <source>Match case</source>
-        <translation type="unfinished"></translation>
+        <translation>Groß-/Kleinschreibung beachten</translation>
     </message>
     <message>
         <source>Previous match (Shift+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorheriger Treffer (Shift+Enter)</translation>
     </message>
     <message>
         <source>Next match (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächster Treffer (Enter)</translation>
     </message>
     <message>
         <source>Close (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen (Esc)</translation>
     </message>
     <message>
         <source>Replace</source>
-        <translation type="unfinished"></translation>
+        <translation>Ersetzen</translation>
     </message>
     <message>
         <source>Replace all</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle ersetzen</translation>
     </message>
     <message numerus="yes">
         <source>Replaced %n</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ersetzt</numerusform>
+            <numerusform>%n ersetzt</numerusform>
         </translation>
     </message>
     <message>
         <source>No results</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Ergebnisse</translation>
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2</translation>
     </message>
     <message numerus="yes">
         <source>%n match(es)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Treffer</numerusform>
+            <numerusform>%n Treffer</numerusform>
         </translation>
     </message>
 </context>
@@ -389,520 +389,540 @@
     <name>FirstRunWizard</name>
     <message>
         <source>Set up Promptdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Promptdesk einrichten</translation>
     </message>
     <message>
         <source>Ready. Your library has a few example prompts to try.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fertig. Ihre Bibliothek enthält einige Beispiel-Prompts zum Ausprobieren.</translation>
     </message>
     <message>
         <source>Something went wrong: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Etwas ist schiefgelaufen: %1</translation>
     </message>
 </context>
 <context>
     <name>HistoryView</name>
     <message>
         <source>No runs yet — run a prompt with Ctrl+Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Läufe – führen Sie einen Prompt mit Ctrl+Enter aus</translation>
     </message>
     <message>
         <source>Runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Läufe</translation>
     </message>
     <message>
         <source>All prompts</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Prompts</translation>
     </message>
     <message>
         <source>Filter by prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Prompt filtern</translation>
     </message>
     <message>
         <source>All models</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Modelle</translation>
     </message>
     <message>
         <source>Filter by model</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Modell filtern</translation>
     </message>
     <message>
         <source>Filter by status</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Status filtern</translation>
     </message>
     <message>
         <source>Any status</source>
-        <translation type="unfinished"></translation>
+        <translation>Beliebiger Status</translation>
     </message>
     <message>
         <source>Succeeded</source>
-        <translation type="unfinished"></translation>
+        <translation>Erfolgreich</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Von</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>Bis</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurücksetzen</translation>
     </message>
     <message>
         <source>Clear filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter zurücksetzen</translation>
     </message>
     <message>
         <source>Show every run</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Läufe anzeigen</translation>
     </message>
     <message>
         <source>Filter by date: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Datum filtern: %1</translation>
     </message>
     <message>
         <source>No runs match these filters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Läufe entsprechen diesen Filtern.</translation>
     </message>
     <message numerus="yes">
         <source>%n run(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Lauf</numerusform>
+            <numerusform>%n Läufe</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 tokens in, %2 out</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Token Eingabe, %2 Ausgabe</translation>
     </message>
     <message>
         <source>cost %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kosten %1</translation>
     </message>
     <message numerus="yes">
         <source>the latest %n shown</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>der neueste (%n) angezeigt</numerusform>
+            <numerusform>die neuesten %n angezeigt</numerusform>
         </translation>
     </message>
     <message>
         <source>Could not load the run history: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufverlauf konnte nicht geladen werden: %1</translation>
     </message>
 </context>
 <context>
     <name>LabelDialog</name>
     <message>
         <source>Set a label</source>
-        <translation type="unfinished"></translation>
+        <translation>Label setzen</translation>
     </message>
     <message>
         <source>Protected (moving it needs confirmation)</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschützt (Verschieben erfordert Bestätigung)</translation>
     </message>
     <message>
         <source>Label</source>
-        <translation type="unfinished"></translation>
+        <translation>Label</translation>
     </message>
 </context>
 <context>
     <name>LibrarySidebar</name>
     <message>
         <source>Search prompts</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompts durchsuchen</translation>
     </message>
     <message>
         <source>Search prompts…</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompts durchsuchen…</translation>
     </message>
     <message>
         <source>Folders and tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner und Tags</translation>
     </message>
     <message>
         <source>Prompts</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompts</translation>
     </message>
     <message>
         <source>All prompts</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Prompts</translation>
     </message>
     <message>
         <source>Folders</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Tags</translation>
     </message>
     <message>
         <source>New prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Prompt</translation>
     </message>
     <message>
         <source>Name (letters, digits, - and _):</source>
-        <translation type="unfinished"></translation>
+        <translation>Name (Buchstaben, Ziffern, - und _):</translation>
     </message>
     <message>
         <source>Rename prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompt umbenennen</translation>
     </message>
     <message>
         <source>New name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Name:</translation>
     </message>
     <message>
         <source>Created %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 erstellt</translation>
     </message>
     <message>
         <source>Delete prompts</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompts löschen</translation>
     </message>
     <message numerus="yes">
         <source>Delete %n prompt(s)? You can undo this.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Prompt löschen? Das lässt sich rückgängig machen.</numerusform>
+            <numerusform>%n Prompts löschen? Das lässt sich rückgängig machen.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Deleted %n prompt(s). Undo with Ctrl+Z in the library.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Prompt gelöscht. Mit Ctrl+Z in der Bibliothek rückgängig machen.</numerusform>
+            <numerusform>%n Prompts gelöscht. Mit Ctrl+Z in der Bibliothek rückgängig machen.</numerusform>
         </translation>
     </message>
     <message>
         <source>Restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederhergestellt.</translation>
     </message>
     <message>
         <source>New prompt…</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Prompt…</translation>
     </message>
     <message>
         <source>Rename…</source>
-        <translation type="unfinished"></translation>
+        <translation>Umbenennen…</translation>
     </message>
     <message>
         <source>Duplicate</source>
-        <translation type="unfinished"></translation>
+        <translation>Duplizieren</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen</translation>
     </message>
     <message>
         <source>Undo delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen rückgängig machen</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Promptdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Promptdesk</translation>
     </message>
     <message>
         <source>Ready</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereit</translation>
     </message>
     <message>
         <source>Library</source>
-        <translation type="unfinished"></translation>
+        <translation>Bibliothek</translation>
     </message>
     <message>
         <source>Open a prompt from the library, or press %1 to create one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie einen Prompt aus der Bibliothek oder drücken Sie %1, um einen neuen zu erstellen.</translation>
     </message>
     <message>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausführen</translation>
     </message>
     <message>
         <source>Compare</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergleichen</translation>
     </message>
     <message>
         <source>Versions</source>
-        <translation type="unfinished"></translation>
+        <translation>Versionen</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf</translation>
     </message>
     <message>
         <source>Context</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontext</translation>
     </message>
     <message>
         <source>Workbench</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsbereich</translation>
     </message>
     <message>
         <source>New prompt…</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Prompt…</translation>
     </message>
     <message>
         <source>Duplicate prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompt duplizieren</translation>
     </message>
     <message>
         <source>Rename prompt…</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompt umbenennen…</translation>
     </message>
     <message>
         <source>Delete prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompt löschen</translation>
     </message>
     <message>
         <source>Undo delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen rückgängig machen</translation>
     </message>
     <message>
         <source>Close tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Tab schließen</translation>
     </message>
     <message>
         <source>Lock</source>
-        <translation type="unfinished"></translation>
+        <translation>Sperren</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Beenden</translation>
     </message>
     <message>
         <source>Search the library</source>
-        <translation type="unfinished"></translation>
+        <translation>Bibliothek durchsuchen</translation>
     </message>
     <message>
         <source>Command palette…</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehlspalette…</translation>
     </message>
     <message>
         <source>Show Run</source>
-        <translation type="unfinished"></translation>
+        <translation>„Ausführen“ anzeigen</translation>
     </message>
     <message>
         <source>Show Compare</source>
-        <translation type="unfinished"></translation>
+        <translation>„Vergleichen“ anzeigen</translation>
     </message>
     <message>
         <source>Show Versions</source>
-        <translation type="unfinished"></translation>
+        <translation>Versionen anzeigen</translation>
     </message>
     <message>
         <source>Show History</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf anzeigen</translation>
     </message>
     <message>
         <source>Show Context</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontext anzeigen</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Stoppen</translation>
     </message>
     <message>
         <source>Compare models</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelle vergleichen</translation>
     </message>
     <message>
         <source>Commit version…</source>
-        <translation type="unfinished"></translation>
+        <translation>Version festschreiben…</translation>
     </message>
     <message>
         <source>Add context folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontextordner hinzufügen…</translation>
     </message>
     <message>
         <source>Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen…</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Hauptsymbolleiste</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktion</translation>
     </message>
     <message>
         <source>Open %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 öffnen</translation>
     </message>
     <message>
         <source>Prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompt</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>Ansicht</translation>
+    </message>
+    <message>
+        <source>Tools</source>
+        <translation>Werkzeuge</translation>
     </message>
     <message>
         <source>%1 — Promptdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — Promptdesk</translation>
     </message>
     <message>
         <source>Open a prompt to run it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie einen Prompt, um ihn auszuführen.</translation>
     </message>
 </context>
 <context>
     <name>MergeDialog</name>
     <message>
         <source>Merge %1 into %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 in %2 zusammenführen</translation>
     </message>
     <message>
         <source>after the merge</source>
-        <translation type="unfinished"></translation>
+        <translation>nach dem Zusammenführen</translation>
     </message>
     <message>
         <source>Merge</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusammenführen</translation>
     </message>
 </context>
 <context>
     <name>ModelPage</name>
     <message>
         <source>Preparing the built-in model</source>
-        <translation type="unfinished"></translation>
+        <translation>Integriertes Modell wird vorbereitet</translation>
     </message>
     <message>
         <source>Gemma 3 270M runs on this computer, offline, with no key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gemma 3 270M läuft offline auf diesem Computer, ohne Schlüssel.</translation>
     </message>
     <message>
         <source>Model preparation</source>
-        <translation type="unfinished"></translation>
+        <translation>Modellvorbereitung</translation>
     </message>
 </context>
 <context>
     <name>ModelPicker</name>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell</translation>
     </message>
     <message>
         <source>Loading models…</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelle werden geladen…</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>Andere</translation>
     </message>
     <message>
         <source>Local</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokal</translation>
     </message>
     <message>
         <source>Remote</source>
-        <translation type="unfinished"></translation>
+        <translation>Remote</translation>
     </message>
     <message>
         <source>Add a provider&apos;s API key to list its models</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Schlüssel eines Anbieters hinzufügen, um dessen Modelle aufzulisten</translation>
     </message>
     <message>
         <source>Models could not be listed</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelle konnten nicht aufgelistet werden</translation>
     </message>
     <message>
         <source>%1 context</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Kontext</translation>
     </message>
     <message>
         <source>prepared on first run</source>
-        <translation type="unfinished"></translation>
+        <translation>wird beim ersten Lauf vorbereitet</translation>
     </message>
     <message>
         <source>local server</source>
-        <translation type="unfinished"></translation>
+        <translation>lokaler Server</translation>
     </message>
     <message numerus="yes">
         <source>Context: %n tokens</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Kontext: %n Token</numerusform>
+            <numerusform>Kontext: %n Token</numerusform>
         </translation>
     </message>
     <message>
         <source>Quantization: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Quantisierung: %1</translation>
     </message>
 </context>
 <context>
     <name>ModelsPage</name>
     <message>
         <source>Models</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelle</translation>
     </message>
     <message>
         <source>Local models run on this computer, without a network. Add GGUF model files, or folders of them, to use them next to the built-in model.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokale Modelle laufen ohne Netzwerk auf diesem Computer. Fügen Sie GGUF-Modelldateien oder Ordner mit solchen Dateien hinzu, um sie neben dem integrierten Modell zu verwenden.</translation>
     </message>
     <message>
         <source>Added model files and folders</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinzugefügte Modelldateien und -ordner</translation>
     </message>
     <message>
         <source>Add file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei hinzufügen…</translation>
     </message>
     <message>
         <source>Add a .gguf model file</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine .gguf-Modelldatei hinzufügen</translation>
     </message>
     <message>
         <source>Add folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner hinzufügen…</translation>
     </message>
     <message>
         <source>Add every .gguf file in a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle .gguf-Dateien eines Ordners hinzufügen</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <source>Forget this file or folder; nothing is deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Datei bzw. diesen Ordner vergessen; nichts wird gelöscht</translation>
     </message>
     <message>
         <source>Model files and folders</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelldateien und -ordner</translation>
     </message>
     <message>
         <source>Add a model file</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelldatei hinzufügen</translation>
     </message>
     <message>
         <source>GGUF models (*.gguf)</source>
-        <translation type="unfinished"></translation>
+        <translation>GGUF-Modelle (*.gguf)</translation>
     </message>
     <message>
         <source>Add a folder of models</source>
-        <translation type="unfinished"></translation>
+        <translation>Modellordner hinzufügen</translation>
     </message>
     <message>
         <source>No model files added yet; the built-in model is used.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Modelldateien hinzugefügt; das integrierte Modell wird verwendet.</translation>
     </message>
     <message>
         <source>Cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht lesbar: %1</translation>
     </message>
     <message numerus="yes">
         <source>%n model(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Modell</numerusform>
+            <numerusform>%n Modelle</numerusform>
         </translation>
     </message>
 </context>
@@ -910,1313 +930,1358 @@
     <name>OutputPane</name>
     <message>
         <source>Run error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler beim Lauf</translation>
     </message>
     <message>
         <source>Output</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabe</translation>
     </message>
     <message>
         <source>Markdown</source>
-        <translation type="unfinished"></translation>
+        <translation>Markdown</translation>
     </message>
     <message>
         <source>Raw</source>
-        <translation type="unfinished"></translation>
+        <translation>Roh</translation>
     </message>
     <message>
         <source>Show the answer rendered as Markdown</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort als gerendertes Markdown anzeigen</translation>
     </message>
     <message>
         <source>Show the answer exactly as the model wrote it</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort genau so anzeigen, wie das Modell sie geschrieben hat</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopieren</translation>
     </message>
     <message>
         <source>Copy the answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort kopieren</translation>
     </message>
     <message>
         <source>Copy the answer as plain text</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort als reinen Text kopieren</translation>
+    </message>
+</context>
+<context>
+    <name>ParamsButton</name>
+    <message>
+        <source>Run parameters</source>
+        <translation>Laufparameter</translation>
+    </message>
+    <message>
+        <source>Temperature, top-p, max tokens and seed for the next run</source>
+        <translation>Temperatur, Top-p, max. Token und Seed für den nächsten Lauf</translation>
     </message>
 </context>
 <context>
     <name>ParamsPanel</name>
     <message>
         <source>Temperature</source>
-        <translation type="unfinished"></translation>
+        <translation>Temperatur</translation>
     </message>
     <message>
         <source>Top-p</source>
-        <translation type="unfinished"></translation>
+        <translation>Top-p</translation>
     </message>
     <message>
         <source>Max tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Max. Token</translation>
     </message>
     <message>
         <source>Seed</source>
-        <translation type="unfinished"></translation>
+        <translation>Seed</translation>
     </message>
     <message>
         <source>Override %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 überschreiben</translation>
     </message>
     <message>
         <source>Unticked: the prompt&apos;s setting, else the model&apos;s default</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht angehakt: Einstellung des Prompts, sonst Standardwert des Modells</translation>
+    </message>
+    <message>
+        <source>Default parameters</source>
+        <translation>Standardparameter</translation>
     </message>
 </context>
 <context>
     <name>PromptFields</name>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Titel</translation>
     </message>
     <message>
         <source>A short, human title</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein kurzer, verständlicher Titel</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschreibung</translation>
     </message>
     <message>
         <source>What the prompt is for, and how to use it</source>
-        <translation type="unfinished"></translation>
+        <translation>Wofür der Prompt gedacht ist und wie er verwendet wird</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Tags</translation>
     </message>
     <message>
         <source>Comma-separated, e.g. email, sales</source>
-        <translation type="unfinished"></translation>
+        <translation>Durch Kommas getrennt, z. B. E-Mail, Vertrieb</translation>
     </message>
     <message>
         <source>Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner</translation>
     </message>
     <message>
         <source>e.g. Marketing/Emails</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. Marketing/E-Mails</translation>
     </message>
     <message>
         <source>Industry</source>
-        <translation type="unfinished"></translation>
+        <translation>Branche</translation>
     </message>
     <message>
         <source>e.g. Retail</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. Einzelhandel</translation>
     </message>
     <message>
         <source>Use case</source>
-        <translation type="unfinished"></translation>
+        <translation>Anwendungsfall</translation>
     </message>
     <message>
         <source>e.g. Customer support replies</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. Antworten im Kundensupport</translation>
     </message>
     <message>
         <source>Complexity</source>
-        <translation type="unfinished"></translation>
+        <translation>Komplexität</translation>
     </message>
     <message>
         <source>Not set</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht festgelegt</translation>
     </message>
     <message>
         <source>Beginner</source>
-        <translation type="unfinished"></translation>
+        <translation>Einsteiger</translation>
     </message>
     <message>
         <source>Intermediate</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortgeschritten</translation>
     </message>
     <message>
         <source>Advanced</source>
-        <translation type="unfinished"></translation>
+        <translation>Experte</translation>
     </message>
     <message>
         <source>&amp;Title</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Titel</translation>
     </message>
     <message>
         <source>&amp;Description</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beschreibung</translation>
     </message>
     <message>
         <source>T&amp;ags</source>
-        <translation type="unfinished"></translation>
+        <translation>T&amp;ags</translation>
     </message>
     <message>
         <source>&amp;Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ordner</translation>
     </message>
     <message>
         <source>&amp;Industry</source>
-        <translation type="unfinished"></translation>
+        <translation>Bra&amp;nche</translation>
     </message>
     <message>
         <source>&amp;Use case</source>
-        <translation type="unfinished"></translation>
+        <translation>Anwendungs&amp;fall</translation>
     </message>
     <message>
         <source>&amp;Complexity</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Komplexität</translation>
     </message>
 </context>
 <context>
     <name>PromptPreview</name>
     <message>
         <source>Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschau</translation>
     </message>
     <message>
         <source>Token count</source>
-        <translation type="unfinished"></translation>
+        <translation>Token-Anzahl</translation>
     </message>
     <message>
         <source>Render error</source>
-        <translation type="unfinished"></translation>
+        <translation>Renderfehler</translation>
     </message>
     <message>
         <source>System message</source>
-        <translation type="unfinished"></translation>
+        <translation>Systemnachricht</translation>
     </message>
     <message>
         <source>User message</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzernachricht</translation>
     </message>
     <message>
         <source>No system prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein System-Prompt</translation>
     </message>
     <message>
         <source>The rendered prompt appears here</source>
-        <translation type="unfinished"></translation>
+        <translation>Der gerenderte Prompt erscheint hier</translation>
     </message>
     <message>
         <source>System</source>
-        <translation type="unfinished"></translation>
+        <translation>System</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer</translation>
     </message>
     <message>
         <source>The user message is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Benutzernachricht ist leer</translation>
     </message>
     <message numerus="yes">
         <source>%n token(s) (exact)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Token (exakt)</numerusform>
+            <numerusform>%n Token (exakt)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n token(s) (estimate)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Token (geschätzt)</numerusform>
+            <numerusform>%n Token (geschätzt)</numerusform>
         </translation>
     </message>
     <message>
         <source>Counted by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Gezählt von %1</translation>
     </message>
     <message>
         <source>The prompt cannot be rendered</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Prompt kann nicht gerendert werden</translation>
     </message>
     <message>
         <source>Shown once the problem above is fixed</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird angezeigt, sobald das Problem oben behoben ist</translation>
     </message>
 </context>
 <context>
     <name>PromptTab</name>
     <message>
         <source>Prompt body</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompt-Inhalt</translation>
     </message>
     <message>
         <source>Write the prompt. Use {{ name }} for a variable&apos;s value and {% if name %}…{% endif %} for logic. Ctrl+F finds, Ctrl+H replaces.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreiben Sie den Prompt. Verwenden Sie {{ name }} für den Wert einer Variablen und {% if name %}…{% endif %} für Logik. Ctrl+F sucht, Ctrl+H ersetzt.</translation>
     </message>
     <message>
         <source>System prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>System-Prompt</translation>
     </message>
     <message>
         <source>Optional instructions sent as the system message, e.g. the role to play.</source>
-        <translation type="unfinished"></translation>
+        <translation>Optionale Anweisungen, die als Systemnachricht gesendet werden, z. B. die einzunehmende Rolle.</translation>
     </message>
     <message>
         <source>Templates</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlagen</translation>
     </message>
     <message>
         <source>Body</source>
-        <translation type="unfinished"></translation>
+        <translation>Inhalt</translation>
     </message>
     <message>
         <source>The user message (Ctrl+F find, Ctrl+H replace)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Benutzernachricht (Ctrl+F suchen, Ctrl+H ersetzen)</translation>
     </message>
     <message>
         <source>The system message (Ctrl+F find, Ctrl+H replace)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Systemnachricht (Ctrl+F suchen, Ctrl+H ersetzen)</translation>
     </message>
     <message>
         <source>Template problems</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Prompt details</source>
-        <translation type="unfinished"></translation>
+        <translation>Probleme in der Vorlage</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Details</translation>
     </message>
     <message>
         <source>Variables</source>
-        <translation type="unfinished"></translation>
+        <translation>Variablen</translation>
+    </message>
+    <message>
+        <source>Declare variables: type, default, bounds</source>
+        <translation>Variablen deklarieren: Typ, Standardwert, Grenzen</translation>
+    </message>
+    <message>
+        <source>Title, description, tags, folder and catalogue fields</source>
+        <translation>Titel, Beschreibung, Tags, Ordner und Katalogfelder</translation>
     </message>
     <message>
         <source>Values</source>
-        <translation type="unfinished"></translation>
+        <translation>Werte</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird geladen…</translation>
     </message>
     <message>
         <source>Save status</source>
-        <translation type="unfinished"></translation>
+        <translation>Speicherstatus</translation>
     </message>
     <message>
         <source>Ctrl+F find · Ctrl+H replace · Ctrl+Z undo</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+F suchen · Ctrl+H ersetzen · Ctrl+Z rückgängig</translation>
     </message>
     <message>
         <source>All changes saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Änderungen gespeichert</translation>
     </message>
     <message>
         <source>Could not open &apos;%1&apos;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ konnte nicht geöffnet werden: %2</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird gespeichert…</translation>
     </message>
     <message>
         <source>Not saved: %1. Your text is kept here; the next edit tries again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gespeichert: %1. Ihr Text bleibt hier erhalten; bei der nächsten Änderung wird es erneut versucht.</translation>
     </message>
 </context>
 <context>
     <name>ProtectionPage</name>
     <message>
         <source>Protect your library</source>
-        <translation type="unfinished"></translation>
+        <translation>Bibliothek schützen</translation>
     </message>
     <message>
         <source>Everything is encrypted; choose where its key is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alles wird verschlüsselt; wählen Sie, wo der Schlüssel aufbewahrt wird.</translation>
     </message>
     <message>
         <source>In the system keychain (recommended)</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Schlüsselbund des Systems (empfohlen)</translation>
     </message>
     <message>
         <source>With a passphrase I type when I start</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit einer Passphrase, die ich beim Start eingebe</translation>
     </message>
     <message>
         <source>No keychain is available on this system.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf diesem System ist kein Schlüsselbund verfügbar.</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Passphrase</translation>
     </message>
     <message>
         <source>Passphrase again</source>
-        <translation type="unfinished"></translation>
+        <translation>Passphrase wiederholen</translation>
     </message>
     <message>
         <source>Again</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederholen</translation>
     </message>
     <message>
         <source>At least %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mindestens %1 Zeichen.</translation>
     </message>
     <message>
         <source>The two passphrases differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die beiden Passphrasen stimmen nicht überein.</translation>
     </message>
 </context>
 <context>
     <name>ProvidersPage</name>
     <message>
         <source>Providers</source>
-        <translation type="unfinished"></translation>
+        <translation>Anbieter</translation>
     </message>
     <message>
         <source>API keys for remote models. Keys are kept in your system keychain, or encrypted in your store where there is none, and are never shown again.</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Schlüssel für Remote-Modelle. Schlüssel werden im Schlüsselbund des Systems aufbewahrt (oder, wo keiner vorhanden ist, verschlüsselt in Ihrem Speicher) und nie wieder angezeigt.</translation>
     </message>
     <message>
         <source>Runs on your computer; no key needed</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft auf Ihrem Computer; kein Schlüssel nötig</translation>
     </message>
     <message>
         <source>API key for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Schlüssel für %1</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern</translation>
     </message>
     <message>
         <source>Save the key for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel für %1 speichern</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <source>Remove the key for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel für %1 entfernen</translation>
     </message>
     <message>
         <source>Paste a key first; nothing was stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie zuerst einen Schlüssel ein; es wurde nichts gespeichert.</translation>
     </message>
     <message>
         <source>Remove API key</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Schlüssel entfernen</translation>
     </message>
     <message>
         <source>Remove the %1 API key from this computer?</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Schlüssel für %1 von diesem Computer entfernen?</translation>
     </message>
     <message>
         <source>No key</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Schlüssel</translation>
     </message>
     <message>
         <source>No key (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Schlüssel (optional)</translation>
     </message>
     <message>
         <source>Key stored in the system keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel im Schlüsselbund des Systems gespeichert</translation>
     </message>
     <message>
         <source>Key stored in the encrypted store</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel im verschlüsselten Speicher gespeichert</translation>
     </message>
     <message>
         <source>Saved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert am %1</translation>
     </message>
     <message>
         <source>Paste a new key to replace it</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuen Schlüssel einfügen, um ihn zu ersetzen</translation>
     </message>
     <message>
         <source>Paste an API key</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Schlüssel einfügen</translation>
     </message>
     <message>
         <source>Replace</source>
-        <translation type="unfinished"></translation>
+        <translation>Ersetzen</translation>
     </message>
 </context>
 <context>
     <name>RecoveryPage</name>
     <message>
         <source>Your recovery key</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Wiederherstellungsschlüssel</translation>
     </message>
     <message>
         <source>If the passphrase is forgotten or the keychain is lost, this key is the only way back into your library. It is shown once: save it somewhere safe.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wenn die Passphrase vergessen wird oder der Schlüsselbund verloren geht, ist dieser Schlüssel der einzige Weg zurück in Ihre Bibliothek. Er wird nur einmal angezeigt: Bewahren Sie ihn an einem sicheren Ort auf.</translation>
     </message>
     <message>
         <source>Recovery key</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederherstellungsschlüssel</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopieren</translation>
     </message>
     <message>
         <source>I have saved my recovery key somewhere safe</source>
-        <translation type="unfinished"></translation>
+        <translation>Ich habe meinen Wiederherstellungsschlüssel sicher aufbewahrt</translation>
     </message>
     <message>
         <source>Creating your encrypted library…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verschlüsselte Bibliothek wird erstellt…</translation>
     </message>
     <message>
         <source>Your library is ready.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Bibliothek ist bereit.</translation>
     </message>
 </context>
 <context>
     <name>RunDetail</name>
     <message>
         <source>Re-run</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut ausführen</translation>
     </message>
     <message>
         <source>Re-run this prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Prompt erneut ausführen</translation>
     </message>
     <message>
         <source>Run the same prompt, model and variables again</source>
-        <translation type="unfinished"></translation>
+        <translation>Denselben Prompt mit demselben Modell und denselben Variablen erneut ausführen</translation>
     </message>
     <message>
         <source>Run details</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufdetails</translation>
     </message>
     <message>
         <source>No run selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Lauf ausgewählt</translation>
     </message>
     <message>
         <source>Select a run to see its messages, context and output.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Lauf aus, um Nachrichten, Kontext und Ausgabe zu sehen.</translation>
     </message>
     <message>
         <source>Unsaved prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gespeicherter Prompt</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <source>Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichten</translation>
     </message>
     <message>
         <source>Context used</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwendeter Kontext</translation>
     </message>
     <message>
         <source>Output</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabe</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Version</translation>
     </message>
     <message>
         <source>Started</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestartet</translation>
     </message>
     <message>
         <source>Tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Token</translation>
     </message>
     <message>
         <source>%1 in / %2 out</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Eingabe / %2 Ausgabe</translation>
     </message>
     <message>
         <source>First token</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstes Token</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>Speed</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschwindigkeit</translation>
     </message>
     <message>
         <source>%1 tokens/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Token/s</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Dauer</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>Cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Kosten</translation>
     </message>
     <message>
         <source>Finish reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Beendigungsgrund</translation>
     </message>
     <message>
         <source>Parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>Parameter</translation>
     </message>
     <message>
         <source>Variables</source>
-        <translation type="unfinished"></translation>
+        <translation>Variablen</translation>
     </message>
     <message>
         <source>Run id</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf-ID</translation>
     </message>
     <message>
         <source>Succeeded</source>
-        <translation type="unfinished"></translation>
+        <translation>Erfolgreich</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen</translation>
     </message>
     <message>
         <source>System</source>
-        <translation type="unfinished"></translation>
+        <translation>System</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer</translation>
     </message>
     <message>
         <source>Assistant</source>
-        <translation type="unfinished"></translation>
+        <translation>Assistent</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei</translation>
     </message>
     <message>
         <source>Position</source>
-        <translation type="unfinished"></translation>
+        <translation>Position</translation>
     </message>
     <message>
         <source>File hash</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei-Hash</translation>
     </message>
     <message>
         <source>(cut to fit)</source>
-        <translation type="unfinished"></translation>
+        <translation>(gekürzt)</translation>
     </message>
 </context>
 <context>
     <name>RunMetrics</name>
     <message>
         <source>Run status</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufstatus</translation>
     </message>
     <message>
         <source>Time to first token</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit bis zum ersten Token</translation>
     </message>
     <message>
         <source>Tokens per second</source>
-        <translation type="unfinished"></translation>
+        <translation>Token pro Sekunde</translation>
     </message>
     <message>
         <source>Tokens in</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabe-Token</translation>
     </message>
     <message>
         <source>Tokens out</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabe-Token</translation>
     </message>
     <message>
         <source>Cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Kosten</translation>
     </message>
     <message>
         <source>Ready</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereit</translation>
     </message>
     <message>
         <source>First token: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstes Token: %1</translation>
     </message>
     <message>
         <source>Speed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschwindigkeit: %1</translation>
     </message>
     <message>
         <source>Tokens in: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabe-Token: %1</translation>
     </message>
     <message>
         <source>Tokens out: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabe-Token: %1</translation>
     </message>
     <message>
         <source>Cost: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kosten: %1</translation>
     </message>
     <message>
         <source>Running…</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft…</translation>
     </message>
     <message>
         <source>Speed: ≈%1 tokens/s</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschwindigkeit: ≈%1 Token/s</translation>
     </message>
     <message numerus="yes">
         <source>Tokens out: ≈%n</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Ausgabe-Token: ≈%n</numerusform>
+            <numerusform>Ausgabe-Token: ≈%n</numerusform>
         </translation>
     </message>
     <message>
         <source>Finished</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgeschlossen</translation>
     </message>
     <message>
         <source>Stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestoppt</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen</translation>
     </message>
     <message>
         <source>%1 in %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 in %2 s</translation>
     </message>
     <message>
         <source>Speed: %1 tokens/s</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschwindigkeit: %1 Token/s</translation>
     </message>
     <message numerus="yes">
         <source>Tokens in: %n</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Eingabe-Token: %n</numerusform>
+            <numerusform>Eingabe-Token: %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Tokens out: %n</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Ausgabe-Token: %n</numerusform>
+            <numerusform>Ausgabe-Token: %n</numerusform>
         </translation>
     </message>
     <message>
         <source>Cost: $%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kosten: $%1</translation>
     </message>
     <message>
         <source>First token: %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstes Token: %1 ms</translation>
     </message>
 </context>
 <context>
     <name>RunPanel</name>
     <message>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausführen</translation>
     </message>
     <message>
         <source>Run the prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompt ausführen</translation>
     </message>
     <message>
         <source>Run the prompt (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompt ausführen (%1)</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Stoppen</translation>
     </message>
     <message>
         <source>Stop the run</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf stoppen</translation>
     </message>
     <message>
         <source>Stop the run (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf stoppen (%1)</translation>
     </message>
 </context>
 <context>
     <name>RunTableModel</name>
     <message>
         <source>Succeeded</source>
-        <translation type="unfinished"></translation>
+        <translation>Erfolgreich</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>Prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompt</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Tokens in</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabe-Token</translation>
     </message>
     <message>
         <source>Tokens out</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabe-Token</translation>
     </message>
     <message>
         <source>Tokens/s</source>
-        <translation type="unfinished"></translation>
+        <translation>Token/s</translation>
     </message>
     <message>
         <source>Cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Kosten</translation>
     </message>
     <message>
         <source>(unsaved)</source>
-        <translation type="unfinished"></translation>
+        <translation>(nicht gespeichert)</translation>
     </message>
 </context>
 <context>
     <name>RunView</name>
     <message>
         <source>the runner gave no reason</source>
-        <translation type="unfinished"></translation>
+        <translation>der Runner hat keinen Grund angegeben</translation>
     </message>
     <message>
         <source>The run failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Lauf ist fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>The prompt could not be run: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Prompt konnte nicht ausgeführt werden: %1</translation>
     </message>
     <message>
         <source>Fix the prompt or give the missing values, then run again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Korrigieren Sie den Prompt oder geben Sie die fehlenden Werte an und führen Sie ihn dann erneut aus.</translation>
     </message>
 </context>
 <context>
     <name>SettingEditors</name>
     <message>
         <source>Theme</source>
-        <translation type="unfinished"></translation>
+        <translation>Design</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache</translation>
     </message>
     <message>
         <source>Lock when idle for</source>
-        <translation type="unfinished"></translation>
+        <translation>Sperren nach Inaktivität von</translation>
     </message>
     <message>
         <source>CPU threads</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU-Threads</translation>
     </message>
     <message>
         <source>Embedding model</source>
-        <translation type="unfinished"></translation>
+        <translation>Embedding-Modell</translation>
     </message>
     <message>
         <source>Chunk size</source>
-        <translation type="unfinished"></translation>
+        <translation>Chunk-Größe</translation>
     </message>
     <message>
         <source>Chunk overlap</source>
-        <translation type="unfinished"></translation>
+        <translation>Chunk-Überlappung</translation>
     </message>
     <message>
         <source>Largest file</source>
-        <translation type="unfinished"></translation>
+        <translation>Maximale Dateigröße</translation>
     </message>
     <message>
         <source>Wait after changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartezeit nach Änderungen</translation>
     </message>
     <message>
         <source>Polling interval</source>
-        <translation type="unfinished"></translation>
+        <translation>Abfrageintervall</translation>
     </message>
     <message>
         <source>Approximate search from</source>
-        <translation type="unfinished"></translation>
+        <translation>Näherungssuche ab</translation>
     </message>
     <message>
         <source>Follow system</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie System</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>Hell</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>Dunkel</translation>
     </message>
     <message>
         <source>Automatic (one per core)</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatisch (einer pro Kern)</translation>
     </message>
     <message>
         <source>Never</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie</translation>
     </message>
     <message>
         <source> tokens</source>
-        <translation type="unfinished"></translation>
+        <translation> Token</translation>
     </message>
     <message>
         <source> chunks</source>
-        <translation type="unfinished"></translation>
+        <translation> Chunks</translation>
     </message>
     <message>
         <source> ms</source>
-        <translation type="unfinished"></translation>
+        <translation> ms</translation>
     </message>
     <message>
         <source> MB</source>
-        <translation type="unfinished"></translation>
+        <translation> MB</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> s</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> min</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>General</source>
-        <translation type="unfinished"></translation>
+        <translation>Allgemein</translation>
     </message>
     <message>
         <source>Models</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelle</translation>
     </message>
     <message>
         <source>Providers</source>
-        <translation type="unfinished"></translation>
+        <translation>Anbieter</translation>
     </message>
     <message>
         <source>Context</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontext</translation>
     </message>
     <message>
         <source>Advanced</source>
-        <translation type="unfinished"></translation>
+        <translation>Erweitert</translation>
     </message>
     <message>
         <source>Settings pages</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungsseiten</translation>
     </message>
     <message>
         <source>Data location</source>
-        <translation type="unfinished"></translation>
+        <translation>Speicherort der Daten</translation>
     </message>
     <message>
         <source>Where your encrypted store is kept</source>
-        <translation type="unfinished"></translation>
+        <translation>Wo Ihr verschlüsselter Speicher liegt</translation>
     </message>
     <message>
         <source>Open folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner öffnen</translation>
     </message>
     <message>
         <source>Open the data folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenordner öffnen</translation>
     </message>
     <message>
         <source>Data location:</source>
-        <translation type="unfinished"></translation>
+        <translation>Speicherort der Daten:</translation>
     </message>
     <message>
         <source>Lock now</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt sperren</translation>
     </message>
     <message>
         <source>Lock the store now</source>
-        <translation type="unfinished"></translation>
+        <translation>Speicher jetzt sperren</translation>
     </message>
     <message>
         <source>Locking closes your store; it takes your passphrase or keychain to open it again. Unsaved changes in this window are discarded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beim Sperren wird Ihr Speicher geschlossen; zum erneuten Öffnen sind Ihre Passphrase oder der Schlüsselbund nötig. Nicht gespeicherte Änderungen in diesem Fenster werden verworfen.</translation>
     </message>
     <message>
         <source>Security</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherheit</translation>
     </message>
 </context>
 <context>
     <name>SourcesPanel</name>
     <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Dateien</translation>
+    </message>
+    <message>
+        <source>Chunks</source>
+        <translation>Chunks</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
         <source>Context sources</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontextquellen</translation>
     </message>
     <message>
         <source>Add folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner hinzufügen…</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausieren</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortsetzen</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Reindex</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu indexieren</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <source>Loading the context index…</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontextindex wird geladen…</translation>
     </message>
     <message>
         <source>Indexing progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Indexierungsfortschritt</translation>
     </message>
     <message>
         <source>done</source>
-        <translation type="unfinished"></translation>
+        <translation>fertig</translation>
     </message>
     <message>
         <source>%1 sources · vector search: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Quellen · Vektorsuche: %2</translation>
     </message>
     <message>
         <source>The context index is still loading; try again shortly.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Kontextindex wird noch geladen; versuchen Sie es gleich noch einmal.</translation>
     </message>
 </context>
 <context>
     <name>TemplateEditor</name>
     <message>
         <source>&apos;%1&apos; is not declared; add it in Variables</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist nicht deklariert; fügen Sie die Variable unter „Variablen“ hinzu</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is declared but never used</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist deklariert, wird aber nie verwendet</translation>
     </message>
     <message>
         <source>Find…</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchen…</translation>
     </message>
     <message>
         <source>Replace…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ersetzen…</translation>
     </message>
 </context>
 <context>
     <name>UnlockDialog</name>
     <message>
         <source>Unlock Promptdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Promptdesk entsperren</translation>
     </message>
     <message>
         <source>Enter the passphrase of your encrypted library.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die Passphrase Ihrer verschlüsselten Bibliothek ein.</translation>
     </message>
     <message>
         <source>Promptdesk is locked. Your library stays encrypted until you unlock it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Promptdesk ist gesperrt. Ihre Bibliothek bleibt verschlüsselt, bis Sie sie entsperren.</translation>
     </message>
     <message>
         <source>Promptdesk is locked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Promptdesk ist gesperrt.</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Passphrase</translation>
     </message>
     <message>
         <source>Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>Entsperren</translation>
     </message>
     <message>
         <source>Unlocking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird entsperrt…</translation>
     </message>
     <message>
         <source>That passphrase does not unlock this library. Check Caps Lock and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Passphrase entsperrt diese Bibliothek nicht. Prüfen Sie die Feststelltaste und versuchen Sie es erneut.</translation>
     </message>
 </context>
 <context>
     <name>UsageChart</name>
     <message>
         <source>Tokens in</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabe-Token</translation>
     </message>
     <message>
         <source>Tokens out</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabe-Token</translation>
     </message>
     <message>
         <source>Cost (USD)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kosten (USD)</translation>
     </message>
     <message>
         <source>Tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Token</translation>
     </message>
     <message>
         <source>Tokens and cost per day</source>
-        <translation type="unfinished"></translation>
+        <translation>Token und Kosten pro Tag</translation>
     </message>
 </context>
 <context>
     <name>VariableDeclarations</name>
     <message>
         <source>Variable declarations</source>
-        <translation type="unfinished"></translation>
+        <translation>Variablendeklarationen</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ</translation>
     </message>
     <message>
         <source>Required</source>
-        <translation type="unfinished"></translation>
+        <translation>Erforderlich</translation>
     </message>
     <message>
         <source>Default</source>
-        <translation type="unfinished"></translation>
+        <translation>Standardwert</translation>
     </message>
     <message>
         <source>Options</source>
-        <translation type="unfinished"></translation>
+        <translation>Optionen</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschreibung</translation>
     </message>
     <message>
         <source>Choices as a|b|c; bounds of numbers as 1..10 (either side optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswahl als a|b|c; Zahlengrenzen als 1..10 (jede Seite optional)</translation>
     </message>
     <message>
         <source>Add variable</source>
-        <translation type="unfinished"></translation>
+        <translation>Variable hinzufügen</translation>
     </message>
     <message>
         <source>Declare a new variable</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Variable deklarieren</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <source>Remove variable</source>
-        <translation type="unfinished"></translation>
+        <translation>Variable entfernen</translation>
     </message>
     <message>
         <source>Remove the selected variables</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählte Variablen entfernen</translation>
     </message>
     <message>
         <source>Type of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ von %1</translation>
     </message>
     <message>
         <source>bounds are written as 1..10</source>
-        <translation type="unfinished"></translation>
+        <translation>Grenzen werden als 1..10 geschrieben</translation>
     </message>
     <message>
         <source>is declared twice</source>
-        <translation type="unfinished"></translation>
+        <translation>ist doppelt deklariert</translation>
     </message>
     <message>
         <source>bounds are numbers, as in 1..10</source>
-        <translation type="unfinished"></translation>
+        <translation>Grenzen sind Zahlen, wie in 1..10</translation>
     </message>
 </context>
 <context>
     <name>VariablesForm</name>
     <message>
         <source>This prompt has no variables. Declare them under Variables and use them in the template as {{ name }}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Prompt hat keine Variablen. Deklarieren Sie sie unter „Variablen“ und verwenden Sie sie in der Vorlage als {{ name }}.</translation>
     </message>
     <message>
         <source>%1 (required)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (erforderlich)</translation>
     </message>
     <message>
         <source>Required</source>
-        <translation type="unfinished"></translation>
+        <translation>Erforderlich</translation>
     </message>
 </context>
 <context>
     <name>VersionsPanel</name>
     <message>
         <source>Branch</source>
-        <translation type="unfinished"></translation>
+        <translation>Zweig</translation>
     </message>
     <message>
         <source>Commit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Festschreiben…</translation>
     </message>
     <message>
         <source>New branch…</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Zweig…</translation>
     </message>
     <message>
         <source>Merge…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusammenführen…</translation>
     </message>
     <message>
         <source>Set label…</source>
-        <translation type="unfinished"></translation>
+        <translation>Label setzen…</translation>
     </message>
     <message>
         <source>Versions</source>
-        <translation type="unfinished"></translation>
+        <translation>Versionen</translation>
     </message>
     <message>
         <source>production → %1</source>
-        <translation type="unfinished"></translation>
+        <translation>production → %1</translation>
     </message>
     <message>
         <source>no production version</source>
-        <translation type="unfinished"></translation>
+        <translation>keine production-Version</translation>
     </message>
     <message>
         <source>Select a version to compare it with your working copy.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Version aus, um sie mit Ihrer Arbeitskopie zu vergleichen.</translation>
     </message>
     <message>
         <source>working copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitskopie</translation>
     </message>
     <message>
         <source>Commit a version</source>
-        <translation type="unfinished"></translation>
+        <translation>Version festschreiben</translation>
     </message>
     <message>
         <source>What changed?</source>
-        <translation type="unfinished"></translation>
+        <translation>Was hat sich geändert?</translation>
     </message>
     <message>
         <source>New branch</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Zweig</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Name:</translation>
     </message>
     <message>
         <source>There is no other branch to merge.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keinen anderen Zweig zum Zusammenführen.</translation>
     </message>
     <message>
         <source>Merge</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusammenführen</translation>
     </message>
     <message>
         <source>Merge this branch into the current one:</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Zweig in den aktuellen zusammenführen:</translation>
     </message>
     <message>
         <source>Select one version to label.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie genau eine Version für das Label aus.</translation>
     </message>
     <message>
         <source>Protected label</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschütztes Label</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is protected. Move it to this version anyway?</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist geschützt. Trotzdem auf diese Version verschieben?</translation>
     </message>
 </context>
 <context>
     <name>WelcomePage</name>
     <message>
         <source>Welcome to Promptdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Willkommen bei Promptdesk</translation>
     </message>
     <message>
         <source>Promptdesk keeps your prompts, versions, runs and file context in an encrypted library on this computer. It runs a small local model with no account and no network, and any provider you add a key for.
 
 Setting up takes a minute.</source>
-        <translation type="unfinished"></translation>
+        <translation>Promptdesk bewahrt Ihre Prompts, Versionen, Läufe und Dateikontexte in einer verschlüsselten Bibliothek auf diesem Computer auf. Es führt ein kleines lokales Modell ohne Konto und ohne Netzwerk aus – und jeden Anbieter, für den Sie einen Schlüssel hinzufügen.
+
+Die Einrichtung dauert nur eine Minute.</translation>
     </message>
 </context>
 <context>
     <name>launch</name>
     <message>
         <source>Something went wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>Etwas ist schiefgelaufen</translation>
     </message>
     <message>
         <source>Promptdesk hit an error it did not expect. Your work is saved; you can go on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Promptdesk ist auf einen unerwarteten Fehler gestoßen. Ihre Arbeit ist gespeichert; Sie können weiterarbeiten.</translation>
     </message>
 </context>
 </TS>

@@ -369,7 +369,7 @@
     <message numerus="yes">
         <source>%n match(es)</source>
         <translation>
-            <numerusform>%n match(es)</numerusform><numerusform>%n match(es)</numerusform></translation>
+            <numerusform>%n match</numerusform><numerusform>%n matches</numerusform></translation>
     </message>
 </context>
 <context>
@@ -711,6 +711,10 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Main</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Action</source>
         <translation type="unfinished" />
     </message>
@@ -720,6 +724,22 @@
     </message>
     <message>
         <source>Prompt</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>View</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tools</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -921,6 +941,17 @@
     </message>
 </context>
 <context>
+    <name>ParamsButton</name>
+    <message>
+        <source>Run parameters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Temperature, top-p, max tokens and seed for the next run</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ParamsPanel</name>
     <message>
         <source>Temperature</source>
@@ -944,6 +975,10 @@
     </message>
     <message>
         <source>Unticked: the prompt's setting, else the model's default</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Default parameters</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1150,15 +1185,19 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Prompt details</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Details</source>
         <translation type="unfinished" />
     </message>
     <message>
         <source>Variables</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Declare variables: type, default, bounds</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Title, description, tags, folder and catalogue fields</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1630,10 +1669,6 @@
         <source>Stop the run (%1)</source>
         <translation type="unfinished" />
     </message>
-    <message>
-        <source>Parameters</source>
-        <translation type="unfinished" />
-    </message>
 </context>
 <context>
     <name>RunTableModel</name>
@@ -1865,6 +1900,34 @@
 </context>
 <context>
     <name>SourcesPanel</name>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Files</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Chunks</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished" />
+    </message>
     <message>
         <source>Context sources</source>
         <translation type="unfinished" />

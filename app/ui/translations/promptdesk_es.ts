@@ -5,146 +5,146 @@
     <name></name>
     <message>
         <source>Required</source>
-        <translation type="unfinished"></translation>
+        <translation>Obligatorio</translation>
     </message>
     <message>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texto</translation>
     </message>
     <message>
         <source>Text, several lines allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>Texto, se permiten varias líneas</translation>
     </message>
     <message>
         <source>not set</source>
-        <translation type="unfinished"></translation>
+        <translation>sin definir</translation>
     </message>
     <message>
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>Sí</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Elegir…</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(ninguno)</translation>
     </message>
     <message>
         <source>Path to a file</source>
-        <translation type="unfinished"></translation>
+        <translation>Ruta a un archivo</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Examinar…</translation>
     </message>
     <message>
         <source>Browse for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Examinar para %1</translation>
     </message>
     <message>
         <source>Choose a file</source>
-        <translation type="unfinished"></translation>
+        <translation>Elegir un archivo</translation>
     </message>
     <message>
         <source>Choose a file for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Elegir un archivo para %1</translation>
     </message>
     <message>
         <source>From %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>De %1 a %2</translation>
     </message>
     <message>
         <source>At least %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Como mínimo %1</translation>
     </message>
     <message>
         <source>At most %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Como máximo %1</translation>
     </message>
     <message>
         <source>Runs on this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Se ejecuta en este equipo</translation>
     </message>
     <message>
         <source>Runs on this computer, through %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Se ejecuta en este equipo, mediante %1</translation>
     </message>
     <message>
         <source>Sends the text of your files to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Envía el texto de tus archivos a %1</translation>
     </message>
 </context>
 <context>
     <name>AddSourceDialog</name>
     <message>
         <source>Add a context source</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir una fuente de contexto</translation>
     </message>
     <message>
         <source>Folder or file</source>
-        <translation type="unfinished"></translation>
+        <translation>Carpeta o archivo</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Examinar…</translation>
     </message>
     <message>
         <source>e.g. *.md, docs/*  (empty: everything)</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej., *.md, docs/*  (vacío: todo)</translation>
     </message>
     <message>
         <source>e.g. drafts/*, *.log</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej., drafts/*, *.log</translation>
     </message>
     <message>
         <source>Include</source>
-        <translation type="unfinished"></translation>
+        <translation>Incluir</translation>
     </message>
     <message>
         <source>Exclude</source>
-        <translation type="unfinished"></translation>
+        <translation>Excluir</translation>
     </message>
     <message>
         <source>.gitignore is respected; hidden files and files over the size limit are skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se respeta .gitignore; se omiten los archivos ocultos y los que superan el límite de tamaño.</translation>
     </message>
     <message>
         <source>Choose a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Elegir una carpeta</translation>
     </message>
 </context>
 <context>
     <name>CommandPalette</name>
     <message>
         <source>Command palette</source>
-        <translation type="unfinished"></translation>
+        <translation>Paleta de comandos</translation>
     </message>
     <message>
         <source>Search commands</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar comandos</translation>
     </message>
     <message>
         <source>Type a command or prompt name…</source>
-        <translation type="unfinished"></translation>
+        <translation>Escribe un comando o el nombre de un prompt…</translation>
     </message>
     <message>
         <source>Commands</source>
-        <translation type="unfinished"></translation>
+        <translation>Comandos</translation>
     </message>
     <message>
         <source>No matching commands</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay comandos coincidentes</translation>
     </message>
 </context>
 <context>
     <name>CompareColumn</name>
     <message numerus="yes">
         <source>Model for column %n</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Modelo de la columna %n</numerusform>
+            <numerusform>Modelo de la columna %n</numerusform>
         </translation>
     </message>
 </context>
@@ -152,91 +152,91 @@
     <name>CompareView</name>
     <message>
         <source>Compare</source>
-        <translation type="unfinished"></translation>
+        <translation>Comparar</translation>
     </message>
     <message>
         <source>Run the prompt on every column&apos;s model (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ejecutar el prompt con el modelo de cada columna (%1)</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Detener</translation>
     </message>
     <message>
         <source>Stop every run</source>
-        <translation type="unfinished"></translation>
+        <translation>Detener todas las ejecuciones</translation>
     </message>
     <message>
         <source>Stop every run (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Detener todas las ejecuciones (%1)</translation>
     </message>
     <message>
         <source>Add model</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir modelo</translation>
     </message>
     <message>
         <source>Add a column</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir una columna</translation>
     </message>
     <message>
         <source>Remove model</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar modelo</translation>
     </message>
     <message>
         <source>Remove the last column</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar la última columna</translation>
     </message>
     <message>
         <source>Parameters for every column</source>
-        <translation type="unfinished"></translation>
+        <translation>Parámetros para todas las columnas</translation>
     </message>
 </context>
 <context>
     <name>ContextPage</name>
     <message>
         <source>Context</source>
-        <translation type="unfinished"></translation>
+        <translation>Contexto</translation>
     </message>
     <message>
         <source>How folders you give as context are split, embedded and watched. Chunk sizes apply to files indexed after a change.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cómo se dividen, vectorizan y vigilan las carpetas que das como contexto. Los tamaños de fragmento se aplican a los archivos indexados después de un cambio.</translation>
     </message>
 </context>
 <context>
     <name>ContextSearchPanel</name>
     <message>
         <source>Search your files</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar en tus archivos</translation>
     </message>
     <message>
         <source>Search your files…</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar en tus archivos…</translation>
     </message>
     <message>
         <source>Search mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Modo de búsqueda</translation>
     </message>
     <message>
         <source>Search results</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultados de búsqueda</translation>
     </message>
     <message>
         <source>Add to context</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir al contexto</translation>
     </message>
     <message>
         <source>Add the selected result to the context tray (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir el resultado seleccionado a la bandeja de contexto (Enter)</translation>
     </message>
     <message>
         <source>Type to search your context sources.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escribe para buscar en tus fuentes de contexto.</translation>
     </message>
     <message numerus="yes">
         <source>%n result(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n resultado</numerusform>
+            <numerusform>%n resultados</numerusform>
         </translation>
     </message>
 </context>
@@ -244,72 +244,72 @@
     <name>ContextTray</name>
     <message>
         <source>Context for the next run</source>
-        <translation type="unfinished"></translation>
+        <translation>Contexto para la próxima ejecución</translation>
     </message>
     <message>
         <source>Add file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir archivo…</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Vaciar</translation>
     </message>
     <message>
         <source>Token budget</source>
-        <translation type="unfinished"></translation>
+        <translation>Presupuesto de tokens</translation>
     </message>
     <message>
         <source> tokens</source>
-        <translation type="unfinished"></translation>
+        <translation> tokens</translation>
     </message>
     <message>
         <source>Budget used</source>
-        <translation type="unfinished"></translation>
+        <translation>Presupuesto usado</translation>
     </message>
     <message>
         <source>Drop files or search results here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Suelta aquí archivos o resultados de búsqueda.</translation>
     </message>
     <message>
         <source>The exact context the run will send</source>
-        <translation type="unfinished"></translation>
+        <translation>El contexto exacto que enviará la ejecución</translation>
     </message>
     <message>
         <source>The exact context the run will send.</source>
-        <translation type="unfinished"></translation>
+        <translation>El contexto exacto que enviará la ejecución.</translation>
     </message>
     <message>
         <source>Budget</source>
-        <translation type="unfinished"></translation>
+        <translation>Presupuesto</translation>
     </message>
     <message>
         <source>Add a file as context</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir un archivo como contexto</translation>
     </message>
     <message>
         <source>0 tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>0 tokens</translation>
     </message>
     <message>
         <source>%1 of %2 tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 de %2 tokens</translation>
     </message>
     <message numerus="yes">
         <source>%n piece(s) sent</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n fragmento enviado</numerusform>
+            <numerusform>%n fragmentos enviados</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>; %n left out (over budget)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>; %n omitido (supera el presupuesto)</numerusform>
+            <numerusform>; %n omitidos (superan el presupuesto)</numerusform>
         </translation>
     </message>
 </context>
@@ -317,71 +317,71 @@
     <name>DiffView</name>
     <message>
         <source>Differences</source>
-        <translation type="unfinished"></translation>
+        <translation>Diferencias</translation>
     </message>
 </context>
 <context>
     <name>FindBar</name>
     <message>
         <source>Find</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar</translation>
     </message>
     <message>
         <source>Find (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar (Ctrl+F)</translation>
     </message>
     <message>
         <source>Replace with</source>
-        <translation type="unfinished"></translation>
+        <translation>Reemplazar con</translation>
     </message>
     <message>
         <source>Replace with (Ctrl+H)</source>
-        <translation type="unfinished"></translation>
+        <translation>Reemplazar con (Ctrl+H)</translation>
     </message>
     <message>
         <source>Match case</source>
-        <translation type="unfinished"></translation>
+        <translation>Distinguir mayúsculas y minúsculas</translation>
     </message>
     <message>
         <source>Previous match (Shift+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Coincidencia anterior (Shift+Enter)</translation>
     </message>
     <message>
         <source>Next match (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Coincidencia siguiente (Enter)</translation>
     </message>
     <message>
         <source>Close (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar (Esc)</translation>
     </message>
     <message>
         <source>Replace</source>
-        <translation type="unfinished"></translation>
+        <translation>Reemplazar</translation>
     </message>
     <message>
         <source>Replace all</source>
-        <translation type="unfinished"></translation>
+        <translation>Reemplazar todo</translation>
     </message>
     <message numerus="yes">
         <source>Replaced %n</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Se reemplazó %n</numerusform>
+            <numerusform>Se reemplazaron %n</numerusform>
         </translation>
     </message>
     <message>
         <source>No results</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin resultados</translation>
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 de %2</translation>
     </message>
     <message numerus="yes">
         <source>%n match(es)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n coincidencia</numerusform>
+            <numerusform>%n coincidencias</numerusform>
         </translation>
     </message>
 </context>
@@ -389,520 +389,540 @@
     <name>FirstRunWizard</name>
     <message>
         <source>Set up Promptdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Configurar Promptdesk</translation>
     </message>
     <message>
         <source>Ready. Your library has a few example prompts to try.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todo listo. Tu biblioteca incluye algunos prompts de ejemplo para probar.</translation>
     </message>
     <message>
         <source>Something went wrong: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Algo salió mal: %1</translation>
     </message>
 </context>
 <context>
     <name>HistoryView</name>
     <message>
         <source>No runs yet — run a prompt with Ctrl+Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no hay ejecuciones: ejecuta un prompt con Ctrl+Enter</translation>
     </message>
     <message>
         <source>Runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Ejecuciones</translation>
     </message>
     <message>
         <source>All prompts</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los prompts</translation>
     </message>
     <message>
         <source>Filter by prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrar por prompt</translation>
     </message>
     <message>
         <source>All models</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los modelos</translation>
     </message>
     <message>
         <source>Filter by model</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrar por modelo</translation>
     </message>
     <message>
         <source>Filter by status</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrar por estado</translation>
     </message>
     <message>
         <source>Any status</source>
-        <translation type="unfinished"></translation>
+        <translation>Cualquier estado</translation>
     </message>
     <message>
         <source>Succeeded</source>
-        <translation type="unfinished"></translation>
+        <translation>Correcta</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fallida</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelada</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Desde</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>Hasta</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Restablecer</translation>
     </message>
     <message>
         <source>Clear filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Restablecer filtros</translation>
     </message>
     <message>
         <source>Show every run</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar todas las ejecuciones</translation>
     </message>
     <message>
         <source>Filter by date: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrar por fecha: %1</translation>
     </message>
     <message>
         <source>No runs match these filters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ninguna ejecución coincide con estos filtros.</translation>
     </message>
     <message numerus="yes">
         <source>%n run(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ejecución</numerusform>
+            <numerusform>%n ejecuciones</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 tokens in, %2 out</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 tokens de entrada, %2 de salida</translation>
     </message>
     <message>
         <source>cost %1</source>
-        <translation type="unfinished"></translation>
+        <translation>coste %1</translation>
     </message>
     <message numerus="yes">
         <source>the latest %n shown</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>se muestra la más reciente (%n)</numerusform>
+            <numerusform>se muestran las %n más recientes</numerusform>
         </translation>
     </message>
     <message>
         <source>Could not load the run history: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo cargar el historial de ejecuciones: %1</translation>
     </message>
 </context>
 <context>
     <name>LabelDialog</name>
     <message>
         <source>Set a label</source>
-        <translation type="unfinished"></translation>
+        <translation>Establecer una marca</translation>
     </message>
     <message>
         <source>Protected (moving it needs confirmation)</source>
-        <translation type="unfinished"></translation>
+        <translation>Protegida (moverla requiere confirmación)</translation>
     </message>
     <message>
         <source>Label</source>
-        <translation type="unfinished"></translation>
+        <translation>Marca</translation>
     </message>
 </context>
 <context>
     <name>LibrarySidebar</name>
     <message>
         <source>Search prompts</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar prompts</translation>
     </message>
     <message>
         <source>Search prompts…</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar prompts…</translation>
     </message>
     <message>
         <source>Folders and tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Carpetas y etiquetas</translation>
     </message>
     <message>
         <source>Prompts</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompts</translation>
     </message>
     <message>
         <source>All prompts</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los prompts</translation>
     </message>
     <message>
         <source>Folders</source>
-        <translation type="unfinished"></translation>
+        <translation>Carpetas</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Etiquetas</translation>
     </message>
     <message>
         <source>New prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo prompt</translation>
     </message>
     <message>
         <source>Name (letters, digits, - and _):</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre (letras, dígitos, - y _):</translation>
     </message>
     <message>
         <source>Rename prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar nombre del prompt</translation>
     </message>
     <message>
         <source>New name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo nombre:</translation>
     </message>
     <message>
         <source>Created %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Se creó %1</translation>
     </message>
     <message>
         <source>Delete prompts</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar prompts</translation>
     </message>
     <message numerus="yes">
         <source>Delete %n prompt(s)? You can undo this.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>¿Eliminar %n prompt? Puedes deshacerlo.</numerusform>
+            <numerusform>¿Eliminar %n prompts? Puedes deshacerlo.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Deleted %n prompt(s). Undo with Ctrl+Z in the library.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Se eliminó %n prompt. Deshaz con Ctrl+Z en la biblioteca.</numerusform>
+            <numerusform>Se eliminaron %n prompts. Deshaz con Ctrl+Z en la biblioteca.</numerusform>
         </translation>
     </message>
     <message>
         <source>Restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurado.</translation>
     </message>
     <message>
         <source>New prompt…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo prompt…</translation>
     </message>
     <message>
         <source>Rename…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar nombre…</translation>
     </message>
     <message>
         <source>Duplicate</source>
-        <translation type="unfinished"></translation>
+        <translation>Duplicar</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar</translation>
     </message>
     <message>
         <source>Undo delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Deshacer eliminación</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Promptdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Promptdesk</translation>
     </message>
     <message>
         <source>Ready</source>
-        <translation type="unfinished"></translation>
+        <translation>Listo</translation>
     </message>
     <message>
         <source>Library</source>
-        <translation type="unfinished"></translation>
+        <translation>Biblioteca</translation>
     </message>
     <message>
         <source>Open a prompt from the library, or press %1 to create one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abre un prompt de la biblioteca o pulsa %1 para crear uno.</translation>
     </message>
     <message>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Ejecutar</translation>
     </message>
     <message>
         <source>Compare</source>
-        <translation type="unfinished"></translation>
+        <translation>Comparar</translation>
     </message>
     <message>
         <source>Versions</source>
-        <translation type="unfinished"></translation>
+        <translation>Versiones</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Historial</translation>
     </message>
     <message>
         <source>Context</source>
-        <translation type="unfinished"></translation>
+        <translation>Contexto</translation>
     </message>
     <message>
         <source>Workbench</source>
-        <translation type="unfinished"></translation>
+        <translation>Área de trabajo</translation>
     </message>
     <message>
         <source>New prompt…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo prompt…</translation>
     </message>
     <message>
         <source>Duplicate prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>Duplicar prompt</translation>
     </message>
     <message>
         <source>Rename prompt…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar nombre del prompt…</translation>
     </message>
     <message>
         <source>Delete prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar prompt</translation>
     </message>
     <message>
         <source>Undo delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Deshacer eliminación</translation>
     </message>
     <message>
         <source>Close tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar pestaña</translation>
     </message>
     <message>
         <source>Lock</source>
-        <translation type="unfinished"></translation>
+        <translation>Bloquear</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Salir</translation>
     </message>
     <message>
         <source>Search the library</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar en la biblioteca</translation>
     </message>
     <message>
         <source>Command palette…</source>
-        <translation type="unfinished"></translation>
+        <translation>Paleta de comandos…</translation>
     </message>
     <message>
         <source>Show Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar «Ejecutar»</translation>
     </message>
     <message>
         <source>Show Compare</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar «Comparar»</translation>
     </message>
     <message>
         <source>Show Versions</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar versiones</translation>
     </message>
     <message>
         <source>Show History</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar historial</translation>
     </message>
     <message>
         <source>Show Context</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar contexto</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Detener</translation>
     </message>
     <message>
         <source>Compare models</source>
-        <translation type="unfinished"></translation>
+        <translation>Comparar modelos</translation>
     </message>
     <message>
         <source>Commit version…</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirmar versión…</translation>
     </message>
     <message>
         <source>Add context folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir carpeta de contexto…</translation>
     </message>
     <message>
         <source>Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Configuración…</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Principal</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Acción</translation>
     </message>
     <message>
         <source>Open %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir %1</translation>
     </message>
     <message>
         <source>Prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompt</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Edición</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>Ver</translation>
+    </message>
+    <message>
+        <source>Tools</source>
+        <translation>Herramientas</translation>
     </message>
     <message>
         <source>%1 — Promptdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — Promptdesk</translation>
     </message>
     <message>
         <source>Open a prompt to run it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abre un prompt para ejecutarlo.</translation>
     </message>
 </context>
 <context>
     <name>MergeDialog</name>
     <message>
         <source>Merge %1 into %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Fusionar %1 en %2</translation>
     </message>
     <message>
         <source>after the merge</source>
-        <translation type="unfinished"></translation>
+        <translation>tras la fusión</translation>
     </message>
     <message>
         <source>Merge</source>
-        <translation type="unfinished"></translation>
+        <translation>Fusionar</translation>
     </message>
 </context>
 <context>
     <name>ModelPage</name>
     <message>
         <source>Preparing the built-in model</source>
-        <translation type="unfinished"></translation>
+        <translation>Preparando el modelo integrado</translation>
     </message>
     <message>
         <source>Gemma 3 270M runs on this computer, offline, with no key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gemma 3 270M se ejecuta en este equipo, sin conexión y sin clave.</translation>
     </message>
     <message>
         <source>Model preparation</source>
-        <translation type="unfinished"></translation>
+        <translation>Preparación del modelo</translation>
     </message>
 </context>
 <context>
     <name>ModelPicker</name>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelo</translation>
     </message>
     <message>
         <source>Loading models…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargando modelos…</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>Otros</translation>
     </message>
     <message>
         <source>Local</source>
-        <translation type="unfinished"></translation>
+        <translation>Locales</translation>
     </message>
     <message>
         <source>Remote</source>
-        <translation type="unfinished"></translation>
+        <translation>Remotos</translation>
     </message>
     <message>
         <source>Add a provider&apos;s API key to list its models</source>
-        <translation type="unfinished"></translation>
+        <translation>Añade la clave API de un proveedor para ver sus modelos</translation>
     </message>
     <message>
         <source>Models could not be listed</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudieron listar los modelos</translation>
     </message>
     <message>
         <source>%1 context</source>
-        <translation type="unfinished"></translation>
+        <translation>contexto de %1</translation>
     </message>
     <message>
         <source>prepared on first run</source>
-        <translation type="unfinished"></translation>
+        <translation>se prepara en la primera ejecución</translation>
     </message>
     <message>
         <source>local server</source>
-        <translation type="unfinished"></translation>
+        <translation>servidor local</translation>
     </message>
     <message numerus="yes">
         <source>Context: %n tokens</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Contexto: %n token</numerusform>
+            <numerusform>Contexto: %n tokens</numerusform>
         </translation>
     </message>
     <message>
         <source>Quantization: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuantización: %1</translation>
     </message>
 </context>
 <context>
     <name>ModelsPage</name>
     <message>
         <source>Models</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelos</translation>
     </message>
     <message>
         <source>Local models run on this computer, without a network. Add GGUF model files, or folders of them, to use them next to the built-in model.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los modelos locales se ejecutan en este equipo, sin red. Añade archivos de modelo GGUF, o carpetas que los contengan, para usarlos junto al modelo integrado.</translation>
     </message>
     <message>
         <source>Added model files and folders</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivos y carpetas de modelos añadidos</translation>
     </message>
     <message>
         <source>Add file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir archivo…</translation>
     </message>
     <message>
         <source>Add a .gguf model file</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir un archivo de modelo .gguf</translation>
     </message>
     <message>
         <source>Add folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir carpeta…</translation>
     </message>
     <message>
         <source>Add every .gguf file in a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir todos los archivos .gguf de una carpeta</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar</translation>
     </message>
     <message>
         <source>Forget this file or folder; nothing is deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Olvidar este archivo o carpeta; no se elimina nada</translation>
     </message>
     <message>
         <source>Model files and folders</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivos y carpetas de modelos</translation>
     </message>
     <message>
         <source>Add a model file</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir un archivo de modelo</translation>
     </message>
     <message>
         <source>GGUF models (*.gguf)</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelos GGUF (*.gguf)</translation>
     </message>
     <message>
         <source>Add a folder of models</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir una carpeta de modelos</translation>
     </message>
     <message>
         <source>No model files added yet; the built-in model is used.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no se han añadido archivos de modelo; se usa el modelo integrado.</translation>
     </message>
     <message>
         <source>Cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede leer: %1</translation>
     </message>
     <message numerus="yes">
         <source>%n model(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n modelo</numerusform>
+            <numerusform>%n modelos</numerusform>
         </translation>
     </message>
 </context>
@@ -910,1313 +930,1358 @@
     <name>OutputPane</name>
     <message>
         <source>Run error</source>
-        <translation type="unfinished"></translation>
+        <translation>Error de ejecución</translation>
     </message>
     <message>
         <source>Output</source>
-        <translation type="unfinished"></translation>
+        <translation>Salida</translation>
     </message>
     <message>
         <source>Markdown</source>
-        <translation type="unfinished"></translation>
+        <translation>Markdown</translation>
     </message>
     <message>
         <source>Raw</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin formato</translation>
     </message>
     <message>
         <source>Show the answer rendered as Markdown</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar la respuesta renderizada como Markdown</translation>
     </message>
     <message>
         <source>Show the answer exactly as the model wrote it</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar la respuesta tal como la escribió el modelo</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Copiar</translation>
     </message>
     <message>
         <source>Copy the answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Copiar la respuesta</translation>
     </message>
     <message>
         <source>Copy the answer as plain text</source>
-        <translation type="unfinished"></translation>
+        <translation>Copiar la respuesta como texto sin formato</translation>
+    </message>
+</context>
+<context>
+    <name>ParamsButton</name>
+    <message>
+        <source>Run parameters</source>
+        <translation>Parámetros de ejecución</translation>
+    </message>
+    <message>
+        <source>Temperature, top-p, max tokens and seed for the next run</source>
+        <translation>Temperatura, top-p, máx. tokens y semilla para la próxima ejecución</translation>
     </message>
 </context>
 <context>
     <name>ParamsPanel</name>
     <message>
         <source>Temperature</source>
-        <translation type="unfinished"></translation>
+        <translation>Temperatura</translation>
     </message>
     <message>
         <source>Top-p</source>
-        <translation type="unfinished"></translation>
+        <translation>Top-p</translation>
     </message>
     <message>
         <source>Max tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Máx. tokens</translation>
     </message>
     <message>
         <source>Seed</source>
-        <translation type="unfinished"></translation>
+        <translation>Semilla</translation>
     </message>
     <message>
         <source>Override %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sobrescribir %1</translation>
     </message>
     <message>
         <source>Unticked: the prompt&apos;s setting, else the model&apos;s default</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin marcar: el ajuste del prompt o, si no lo hay, el predeterminado del modelo</translation>
+    </message>
+    <message>
+        <source>Default parameters</source>
+        <translation>Parámetros predeterminados</translation>
     </message>
 </context>
 <context>
     <name>PromptFields</name>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Título</translation>
     </message>
     <message>
         <source>A short, human title</source>
-        <translation type="unfinished"></translation>
+        <translation>Un título breve y legible</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Descripción</translation>
     </message>
     <message>
         <source>What the prompt is for, and how to use it</source>
-        <translation type="unfinished"></translation>
+        <translation>Para qué sirve el prompt y cómo usarlo</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Etiquetas</translation>
     </message>
     <message>
         <source>Comma-separated, e.g. email, sales</source>
-        <translation type="unfinished"></translation>
+        <translation>Separadas por comas, p. ej., correo, ventas</translation>
     </message>
     <message>
         <source>Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Carpeta</translation>
     </message>
     <message>
         <source>e.g. Marketing/Emails</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej., Marketing/Correos</translation>
     </message>
     <message>
         <source>Industry</source>
-        <translation type="unfinished"></translation>
+        <translation>Sector</translation>
     </message>
     <message>
         <source>e.g. Retail</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej., Comercio minorista</translation>
     </message>
     <message>
         <source>Use case</source>
-        <translation type="unfinished"></translation>
+        <translation>Caso de uso</translation>
     </message>
     <message>
         <source>e.g. Customer support replies</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej., Respuestas de atención al cliente</translation>
     </message>
     <message>
         <source>Complexity</source>
-        <translation type="unfinished"></translation>
+        <translation>Complejidad</translation>
     </message>
     <message>
         <source>Not set</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin definir</translation>
     </message>
     <message>
         <source>Beginner</source>
-        <translation type="unfinished"></translation>
+        <translation>Principiante</translation>
     </message>
     <message>
         <source>Intermediate</source>
-        <translation type="unfinished"></translation>
+        <translation>Intermedio</translation>
     </message>
     <message>
         <source>Advanced</source>
-        <translation type="unfinished"></translation>
+        <translation>Avanzado</translation>
     </message>
     <message>
         <source>&amp;Title</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Título</translation>
     </message>
     <message>
         <source>&amp;Description</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Descripción</translation>
     </message>
     <message>
         <source>T&amp;ags</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Etiquetas</translation>
     </message>
     <message>
         <source>&amp;Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;arpeta</translation>
     </message>
     <message>
         <source>&amp;Industry</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sector</translation>
     </message>
     <message>
         <source>&amp;Use case</source>
-        <translation type="unfinished"></translation>
+        <translation>Caso de &amp;uso</translation>
     </message>
     <message>
         <source>&amp;Complexity</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;omplejidad</translation>
     </message>
 </context>
 <context>
     <name>PromptPreview</name>
     <message>
         <source>Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Vista previa</translation>
     </message>
     <message>
         <source>Token count</source>
-        <translation type="unfinished"></translation>
+        <translation>Recuento de tokens</translation>
     </message>
     <message>
         <source>Render error</source>
-        <translation type="unfinished"></translation>
+        <translation>Error de renderizado</translation>
     </message>
     <message>
         <source>System message</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensaje del sistema</translation>
     </message>
     <message>
         <source>User message</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensaje del usuario</translation>
     </message>
     <message>
         <source>No system prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin prompt del sistema</translation>
     </message>
     <message>
         <source>The rendered prompt appears here</source>
-        <translation type="unfinished"></translation>
+        <translation>Aquí aparece el prompt renderizado</translation>
     </message>
     <message>
         <source>System</source>
-        <translation type="unfinished"></translation>
+        <translation>Sistema</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Usuario</translation>
     </message>
     <message>
         <source>The user message is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>El mensaje del usuario está vacío</translation>
     </message>
     <message numerus="yes">
         <source>%n token(s) (exact)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n token (exacto)</numerusform>
+            <numerusform>%n tokens (exacto)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n token(s) (estimate)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n token (estimado)</numerusform>
+            <numerusform>%n tokens (estimado)</numerusform>
         </translation>
     </message>
     <message>
         <source>Counted by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Contado por %1</translation>
     </message>
     <message>
         <source>The prompt cannot be rendered</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede renderizar el prompt</translation>
     </message>
     <message>
         <source>Shown once the problem above is fixed</source>
-        <translation type="unfinished"></translation>
+        <translation>Se mostrará cuando se corrija el problema anterior</translation>
     </message>
 </context>
 <context>
     <name>PromptTab</name>
     <message>
         <source>Prompt body</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuerpo del prompt</translation>
     </message>
     <message>
         <source>Write the prompt. Use {{ name }} for a variable&apos;s value and {% if name %}…{% endif %} for logic. Ctrl+F finds, Ctrl+H replaces.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escribe el prompt. Usa {{ name }} para el valor de una variable y {% if name %}…{% endif %} para la lógica. Ctrl+F busca, Ctrl+H reemplaza.</translation>
     </message>
     <message>
         <source>System prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompt del sistema</translation>
     </message>
     <message>
         <source>Optional instructions sent as the system message, e.g. the role to play.</source>
-        <translation type="unfinished"></translation>
+        <translation>Instrucciones opcionales que se envían como mensaje del sistema, p. ej., el papel que debe asumir.</translation>
     </message>
     <message>
         <source>Templates</source>
-        <translation type="unfinished"></translation>
+        <translation>Plantillas</translation>
     </message>
     <message>
         <source>Body</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuerpo</translation>
     </message>
     <message>
         <source>The user message (Ctrl+F find, Ctrl+H replace)</source>
-        <translation type="unfinished"></translation>
+        <translation>El mensaje del usuario (Ctrl+F buscar, Ctrl+H reemplazar)</translation>
     </message>
     <message>
         <source>The system message (Ctrl+F find, Ctrl+H replace)</source>
-        <translation type="unfinished"></translation>
+        <translation>El mensaje del sistema (Ctrl+F buscar, Ctrl+H reemplazar)</translation>
     </message>
     <message>
         <source>Template problems</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Prompt details</source>
-        <translation type="unfinished"></translation>
+        <translation>Problemas de la plantilla</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Detalles</translation>
     </message>
     <message>
         <source>Variables</source>
-        <translation type="unfinished"></translation>
+        <translation>Variables</translation>
+    </message>
+    <message>
+        <source>Declare variables: type, default, bounds</source>
+        <translation>Declarar variables: tipo, valor predeterminado, límites</translation>
+    </message>
+    <message>
+        <source>Title, description, tags, folder and catalogue fields</source>
+        <translation>Título, descripción, etiquetas, carpeta y campos de catálogo</translation>
     </message>
     <message>
         <source>Values</source>
-        <translation type="unfinished"></translation>
+        <translation>Valores</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargando…</translation>
     </message>
     <message>
         <source>Save status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado de guardado</translation>
     </message>
     <message>
         <source>Ctrl+F find · Ctrl+H replace · Ctrl+Z undo</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+F buscar · Ctrl+H reemplazar · Ctrl+Z deshacer</translation>
     </message>
     <message>
         <source>All changes saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los cambios guardados</translation>
     </message>
     <message>
         <source>Could not open &apos;%1&apos;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo abrir «%1»: %2</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardando…</translation>
     </message>
     <message>
         <source>Not saved: %1. Your text is kept here; the next edit tries again.</source>
-        <translation type="unfinished"></translation>
+        <translation>No guardado: %1. Tu texto se conserva aquí; se volverá a intentar con la próxima edición.</translation>
     </message>
 </context>
 <context>
     <name>ProtectionPage</name>
     <message>
         <source>Protect your library</source>
-        <translation type="unfinished"></translation>
+        <translation>Protege tu biblioteca</translation>
     </message>
     <message>
         <source>Everything is encrypted; choose where its key is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todo se cifra; elige dónde se guarda la clave.</translation>
     </message>
     <message>
         <source>In the system keychain (recommended)</source>
-        <translation type="unfinished"></translation>
+        <translation>En el llavero del sistema (recomendado)</translation>
     </message>
     <message>
         <source>With a passphrase I type when I start</source>
-        <translation type="unfinished"></translation>
+        <translation>Con una frase de contraseña que escribo al iniciar</translation>
     </message>
     <message>
         <source>No keychain is available on this system.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ningún llavero disponible en este sistema.</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Frase de contraseña</translation>
     </message>
     <message>
         <source>Passphrase again</source>
-        <translation type="unfinished"></translation>
+        <translation>Repetir la frase de contraseña</translation>
     </message>
     <message>
         <source>Again</source>
-        <translation type="unfinished"></translation>
+        <translation>Repetir</translation>
     </message>
     <message>
         <source>At least %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Al menos %1 caracteres.</translation>
     </message>
     <message>
         <source>The two passphrases differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las dos frases de contraseña no coinciden.</translation>
     </message>
 </context>
 <context>
     <name>ProvidersPage</name>
     <message>
         <source>Providers</source>
-        <translation type="unfinished"></translation>
+        <translation>Proveedores</translation>
     </message>
     <message>
         <source>API keys for remote models. Keys are kept in your system keychain, or encrypted in your store where there is none, and are never shown again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Claves API para modelos remotos. Las claves se guardan en el llavero del sistema o, si no lo hay, cifradas en tu almacén, y no se vuelven a mostrar.</translation>
     </message>
     <message>
         <source>Runs on your computer; no key needed</source>
-        <translation type="unfinished"></translation>
+        <translation>Se ejecuta en tu equipo; no necesita clave</translation>
     </message>
     <message>
         <source>API key for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Clave API de %1</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar</translation>
     </message>
     <message>
         <source>Save the key for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar la clave de %1</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar</translation>
     </message>
     <message>
         <source>Remove the key for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar la clave de %1</translation>
     </message>
     <message>
         <source>Paste a key first; nothing was stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pega primero una clave; no se guardó nada.</translation>
     </message>
     <message>
         <source>Remove API key</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar clave API</translation>
     </message>
     <message>
         <source>Remove the %1 API key from this computer?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Quitar la clave API de %1 de este equipo?</translation>
     </message>
     <message>
         <source>No key</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin clave</translation>
     </message>
     <message>
         <source>No key (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin clave (opcional)</translation>
     </message>
     <message>
         <source>Key stored in the system keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>Clave guardada en el llavero del sistema</translation>
     </message>
     <message>
         <source>Key stored in the encrypted store</source>
-        <translation type="unfinished"></translation>
+        <translation>Clave guardada en el almacén cifrado</translation>
     </message>
     <message>
         <source>Saved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardada el %1</translation>
     </message>
     <message>
         <source>Paste a new key to replace it</source>
-        <translation type="unfinished"></translation>
+        <translation>Pega una clave nueva para reemplazarla</translation>
     </message>
     <message>
         <source>Paste an API key</source>
-        <translation type="unfinished"></translation>
+        <translation>Pega una clave API</translation>
     </message>
     <message>
         <source>Replace</source>
-        <translation type="unfinished"></translation>
+        <translation>Reemplazar</translation>
     </message>
 </context>
 <context>
     <name>RecoveryPage</name>
     <message>
         <source>Your recovery key</source>
-        <translation type="unfinished"></translation>
+        <translation>Tu clave de recuperación</translation>
     </message>
     <message>
         <source>If the passphrase is forgotten or the keychain is lost, this key is the only way back into your library. It is shown once: save it somewhere safe.</source>
-        <translation type="unfinished"></translation>
+        <translation>Si olvidas la frase de contraseña o pierdes el llavero, esta clave es la única forma de volver a entrar en tu biblioteca. Solo se muestra una vez: guárdala en un lugar seguro.</translation>
     </message>
     <message>
         <source>Recovery key</source>
-        <translation type="unfinished"></translation>
+        <translation>Clave de recuperación</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Copiar</translation>
     </message>
     <message>
         <source>I have saved my recovery key somewhere safe</source>
-        <translation type="unfinished"></translation>
+        <translation>He guardado mi clave de recuperación en un lugar seguro</translation>
     </message>
     <message>
         <source>Creating your encrypted library…</source>
-        <translation type="unfinished"></translation>
+        <translation>Creando tu biblioteca cifrada…</translation>
     </message>
     <message>
         <source>Your library is ready.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tu biblioteca está lista.</translation>
     </message>
 </context>
 <context>
     <name>RunDetail</name>
     <message>
         <source>Re-run</source>
-        <translation type="unfinished"></translation>
+        <translation>Volver a ejecutar</translation>
     </message>
     <message>
         <source>Re-run this prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>Volver a ejecutar este prompt</translation>
     </message>
     <message>
         <source>Run the same prompt, model and variables again</source>
-        <translation type="unfinished"></translation>
+        <translation>Ejecutar de nuevo el mismo prompt con el mismo modelo y las mismas variables</translation>
     </message>
     <message>
         <source>Run details</source>
-        <translation type="unfinished"></translation>
+        <translation>Detalles de la ejecución</translation>
     </message>
     <message>
         <source>No run selected</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ninguna ejecución seleccionada</translation>
     </message>
     <message>
         <source>Select a run to see its messages, context and output.</source>
-        <translation type="unfinished"></translation>
+        <translation>Selecciona una ejecución para ver sus mensajes, contexto y salida.</translation>
     </message>
     <message>
         <source>Unsaved prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompt sin guardar</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Error</translation>
     </message>
     <message>
         <source>Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensajes</translation>
     </message>
     <message>
         <source>Context used</source>
-        <translation type="unfinished"></translation>
+        <translation>Contexto usado</translation>
     </message>
     <message>
         <source>Output</source>
-        <translation type="unfinished"></translation>
+        <translation>Salida</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelo</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Versión</translation>
     </message>
     <message>
         <source>Started</source>
-        <translation type="unfinished"></translation>
+        <translation>Inicio</translation>
     </message>
     <message>
         <source>Tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens</translation>
     </message>
     <message>
         <source>%1 in / %2 out</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 de entrada / %2 de salida</translation>
     </message>
     <message>
         <source>First token</source>
-        <translation type="unfinished"></translation>
+        <translation>Primer token</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>Speed</source>
-        <translation type="unfinished"></translation>
+        <translation>Velocidad</translation>
     </message>
     <message>
         <source>%1 tokens/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 tokens/s</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Duración</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>Cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Coste</translation>
     </message>
     <message>
         <source>Finish reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo de finalización</translation>
     </message>
     <message>
         <source>Parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>Parámetros</translation>
     </message>
     <message>
         <source>Variables</source>
-        <translation type="unfinished"></translation>
+        <translation>Variables</translation>
     </message>
     <message>
         <source>Run id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID de ejecución</translation>
     </message>
     <message>
         <source>Succeeded</source>
-        <translation type="unfinished"></translation>
+        <translation>Correcta</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fallida</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelada</translation>
     </message>
     <message>
         <source>System</source>
-        <translation type="unfinished"></translation>
+        <translation>Sistema</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Usuario</translation>
     </message>
     <message>
         <source>Assistant</source>
-        <translation type="unfinished"></translation>
+        <translation>Asistente</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivo</translation>
     </message>
     <message>
         <source>Position</source>
-        <translation type="unfinished"></translation>
+        <translation>Posición</translation>
     </message>
     <message>
         <source>File hash</source>
-        <translation type="unfinished"></translation>
+        <translation>Hash del archivo</translation>
     </message>
     <message>
         <source>(cut to fit)</source>
-        <translation type="unfinished"></translation>
+        <translation>(recortado)</translation>
     </message>
 </context>
 <context>
     <name>RunMetrics</name>
     <message>
         <source>Run status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado de la ejecución</translation>
     </message>
     <message>
         <source>Time to first token</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiempo hasta el primer token</translation>
     </message>
     <message>
         <source>Tokens per second</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens por segundo</translation>
     </message>
     <message>
         <source>Tokens in</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens de entrada</translation>
     </message>
     <message>
         <source>Tokens out</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens de salida</translation>
     </message>
     <message>
         <source>Cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Coste</translation>
     </message>
     <message>
         <source>Ready</source>
-        <translation type="unfinished"></translation>
+        <translation>Listo</translation>
     </message>
     <message>
         <source>First token: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Primer token: %1</translation>
     </message>
     <message>
         <source>Speed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Velocidad: %1</translation>
     </message>
     <message>
         <source>Tokens in: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens de entrada: %1</translation>
     </message>
     <message>
         <source>Tokens out: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens de salida: %1</translation>
     </message>
     <message>
         <source>Cost: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Coste: %1</translation>
     </message>
     <message>
         <source>Running…</source>
-        <translation type="unfinished"></translation>
+        <translation>En ejecución…</translation>
     </message>
     <message>
         <source>Speed: ≈%1 tokens/s</source>
-        <translation type="unfinished"></translation>
+        <translation>Velocidad: ≈%1 tokens/s</translation>
     </message>
     <message numerus="yes">
         <source>Tokens out: ≈%n</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Tokens de salida: ≈%n</numerusform>
+            <numerusform>Tokens de salida: ≈%n</numerusform>
         </translation>
     </message>
     <message>
         <source>Finished</source>
-        <translation type="unfinished"></translation>
+        <translation>Finalizada</translation>
     </message>
     <message>
         <source>Stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>Detenida</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fallida</translation>
     </message>
     <message>
         <source>%1 in %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 en %2 s</translation>
     </message>
     <message>
         <source>Speed: %1 tokens/s</source>
-        <translation type="unfinished"></translation>
+        <translation>Velocidad: %1 tokens/s</translation>
     </message>
     <message numerus="yes">
         <source>Tokens in: %n</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Tokens de entrada: %n</numerusform>
+            <numerusform>Tokens de entrada: %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Tokens out: %n</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Tokens de salida: %n</numerusform>
+            <numerusform>Tokens de salida: %n</numerusform>
         </translation>
     </message>
     <message>
         <source>Cost: $%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Coste: $%1</translation>
     </message>
     <message>
         <source>First token: %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>Primer token: %1 ms</translation>
     </message>
 </context>
 <context>
     <name>RunPanel</name>
     <message>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Ejecutar</translation>
     </message>
     <message>
         <source>Run the prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>Ejecutar el prompt</translation>
     </message>
     <message>
         <source>Run the prompt (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ejecutar el prompt (%1)</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Detener</translation>
     </message>
     <message>
         <source>Stop the run</source>
-        <translation type="unfinished"></translation>
+        <translation>Detener la ejecución</translation>
     </message>
     <message>
         <source>Stop the run (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>Detener la ejecución (%1)</translation>
     </message>
 </context>
 <context>
     <name>RunTableModel</name>
     <message>
         <source>Succeeded</source>
-        <translation type="unfinished"></translation>
+        <translation>Correcta</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fallida</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelada</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Hora</translation>
     </message>
     <message>
         <source>Prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompt</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelo</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>Tokens in</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens de entrada</translation>
     </message>
     <message>
         <source>Tokens out</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens de salida</translation>
     </message>
     <message>
         <source>Tokens/s</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens/s</translation>
     </message>
     <message>
         <source>Cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Coste</translation>
     </message>
     <message>
         <source>(unsaved)</source>
-        <translation type="unfinished"></translation>
+        <translation>(sin guardar)</translation>
     </message>
 </context>
 <context>
     <name>RunView</name>
     <message>
         <source>the runner gave no reason</source>
-        <translation type="unfinished"></translation>
+        <translation>el ejecutor no indicó ningún motivo</translation>
     </message>
     <message>
         <source>The run failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La ejecución falló: %1</translation>
     </message>
     <message>
         <source>The prompt could not be run: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo ejecutar el prompt: %1</translation>
     </message>
     <message>
         <source>Fix the prompt or give the missing values, then run again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Corrige el prompt o indica los valores que faltan y vuelve a ejecutarlo.</translation>
     </message>
 </context>
 <context>
     <name>SettingEditors</name>
     <message>
         <source>Theme</source>
-        <translation type="unfinished"></translation>
+        <translation>Tema</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Idioma</translation>
     </message>
     <message>
         <source>Lock when idle for</source>
-        <translation type="unfinished"></translation>
+        <translation>Bloquear tras una inactividad de</translation>
     </message>
     <message>
         <source>CPU threads</source>
-        <translation type="unfinished"></translation>
+        <translation>Hilos de CPU</translation>
     </message>
     <message>
         <source>Embedding model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelo de embeddings</translation>
     </message>
     <message>
         <source>Chunk size</source>
-        <translation type="unfinished"></translation>
+        <translation>Tamaño de fragmento</translation>
     </message>
     <message>
         <source>Chunk overlap</source>
-        <translation type="unfinished"></translation>
+        <translation>Solapamiento de fragmentos</translation>
     </message>
     <message>
         <source>Largest file</source>
-        <translation type="unfinished"></translation>
+        <translation>Tamaño máximo de archivo</translation>
     </message>
     <message>
         <source>Wait after changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Espera tras los cambios</translation>
     </message>
     <message>
         <source>Polling interval</source>
-        <translation type="unfinished"></translation>
+        <translation>Intervalo de sondeo</translation>
     </message>
     <message>
         <source>Approximate search from</source>
-        <translation type="unfinished"></translation>
+        <translation>Búsqueda aproximada desde</translation>
     </message>
     <message>
         <source>Follow system</source>
-        <translation type="unfinished"></translation>
+        <translation>Según el sistema</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>Claro</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>Oscuro</translation>
     </message>
     <message>
         <source>Automatic (one per core)</source>
-        <translation type="unfinished"></translation>
+        <translation>Automático (uno por núcleo)</translation>
     </message>
     <message>
         <source>Never</source>
-        <translation type="unfinished"></translation>
+        <translation>Nunca</translation>
     </message>
     <message>
         <source> tokens</source>
-        <translation type="unfinished"></translation>
+        <translation> tokens</translation>
     </message>
     <message>
         <source> chunks</source>
-        <translation type="unfinished"></translation>
+        <translation> fragmentos</translation>
     </message>
     <message>
         <source> ms</source>
-        <translation type="unfinished"></translation>
+        <translation> ms</translation>
     </message>
     <message>
         <source> MB</source>
-        <translation type="unfinished"></translation>
+        <translation> MB</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> s</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> min</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Configuración</translation>
     </message>
     <message>
         <source>General</source>
-        <translation type="unfinished"></translation>
+        <translation>General</translation>
     </message>
     <message>
         <source>Models</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelos</translation>
     </message>
     <message>
         <source>Providers</source>
-        <translation type="unfinished"></translation>
+        <translation>Proveedores</translation>
     </message>
     <message>
         <source>Context</source>
-        <translation type="unfinished"></translation>
+        <translation>Contexto</translation>
     </message>
     <message>
         <source>Advanced</source>
-        <translation type="unfinished"></translation>
+        <translation>Avanzado</translation>
     </message>
     <message>
         <source>Settings pages</source>
-        <translation type="unfinished"></translation>
+        <translation>Páginas de configuración</translation>
     </message>
     <message>
         <source>Data location</source>
-        <translation type="unfinished"></translation>
+        <translation>Ubicación de los datos</translation>
     </message>
     <message>
         <source>Where your encrypted store is kept</source>
-        <translation type="unfinished"></translation>
+        <translation>Dónde se guarda tu almacén cifrado</translation>
     </message>
     <message>
         <source>Open folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir carpeta</translation>
     </message>
     <message>
         <source>Open the data folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir la carpeta de datos</translation>
     </message>
     <message>
         <source>Data location:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ubicación de los datos:</translation>
     </message>
     <message>
         <source>Lock now</source>
-        <translation type="unfinished"></translation>
+        <translation>Bloquear ahora</translation>
     </message>
     <message>
         <source>Lock the store now</source>
-        <translation type="unfinished"></translation>
+        <translation>Bloquear el almacén ahora</translation>
     </message>
     <message>
         <source>Locking closes your store; it takes your passphrase or keychain to open it again. Unsaved changes in this window are discarded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Al bloquear se cierra tu almacén; para volver a abrirlo hará falta tu frase de contraseña o el llavero. Los cambios sin guardar de esta ventana se descartan.</translation>
     </message>
     <message>
         <source>Security</source>
-        <translation type="unfinished"></translation>
+        <translation>Seguridad</translation>
     </message>
 </context>
 <context>
     <name>SourcesPanel</name>
     <message>
+        <source>Source</source>
+        <translation>Fuente</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Archivos</translation>
+    </message>
+    <message>
+        <source>Chunks</source>
+        <translation>Fragmentos</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Tamaño</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Errores</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progreso</translation>
+    </message>
+    <message>
         <source>Context sources</source>
-        <translation type="unfinished"></translation>
+        <translation>Fuentes de contexto</translation>
     </message>
     <message>
         <source>Add folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir carpeta…</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausar</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Reanudar</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <source>Reindex</source>
-        <translation type="unfinished"></translation>
+        <translation>Reindexar</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar</translation>
     </message>
     <message>
         <source>Loading the context index…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargando el índice de contexto…</translation>
     </message>
     <message>
         <source>Indexing progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Progreso de la indexación</translation>
     </message>
     <message>
         <source>done</source>
-        <translation type="unfinished"></translation>
+        <translation>listo</translation>
     </message>
     <message>
         <source>%1 sources · vector search: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fuentes · búsqueda vectorial: %2</translation>
     </message>
     <message>
         <source>The context index is still loading; try again shortly.</source>
-        <translation type="unfinished"></translation>
+        <translation>El índice de contexto aún se está cargando; inténtalo de nuevo en un momento.</translation>
     </message>
 </context>
 <context>
     <name>TemplateEditor</name>
     <message>
         <source>&apos;%1&apos; is not declared; add it in Variables</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» no está declarada; añádela en Variables</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is declared but never used</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» está declarada pero no se usa</translation>
     </message>
     <message>
         <source>Find…</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar…</translation>
     </message>
     <message>
         <source>Replace…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reemplazar…</translation>
     </message>
 </context>
 <context>
     <name>UnlockDialog</name>
     <message>
         <source>Unlock Promptdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Desbloquear Promptdesk</translation>
     </message>
     <message>
         <source>Enter the passphrase of your encrypted library.</source>
-        <translation type="unfinished"></translation>
+        <translation>Introduce la frase de contraseña de tu biblioteca cifrada.</translation>
     </message>
     <message>
         <source>Promptdesk is locked. Your library stays encrypted until you unlock it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Promptdesk está bloqueado. Tu biblioteca permanece cifrada hasta que la desbloquees.</translation>
     </message>
     <message>
         <source>Promptdesk is locked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Promptdesk está bloqueado.</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Frase de contraseña</translation>
     </message>
     <message>
         <source>Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>Desbloquear</translation>
     </message>
     <message>
         <source>Unlocking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Desbloqueando…</translation>
     </message>
     <message>
         <source>That passphrase does not unlock this library. Check Caps Lock and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esa frase de contraseña no desbloquea esta biblioteca. Comprueba Bloq Mayús e inténtalo de nuevo.</translation>
     </message>
 </context>
 <context>
     <name>UsageChart</name>
     <message>
         <source>Tokens in</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens de entrada</translation>
     </message>
     <message>
         <source>Tokens out</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens de salida</translation>
     </message>
     <message>
         <source>Cost (USD)</source>
-        <translation type="unfinished"></translation>
+        <translation>Coste (USD)</translation>
     </message>
     <message>
         <source>Tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens</translation>
     </message>
     <message>
         <source>Tokens and cost per day</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens y coste por día</translation>
     </message>
 </context>
 <context>
     <name>VariableDeclarations</name>
     <message>
         <source>Variable declarations</source>
-        <translation type="unfinished"></translation>
+        <translation>Declaraciones de variables</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo</translation>
     </message>
     <message>
         <source>Required</source>
-        <translation type="unfinished"></translation>
+        <translation>Obligatorio</translation>
     </message>
     <message>
         <source>Default</source>
-        <translation type="unfinished"></translation>
+        <translation>Predeterminado</translation>
     </message>
     <message>
         <source>Options</source>
-        <translation type="unfinished"></translation>
+        <translation>Opciones</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Descripción</translation>
     </message>
     <message>
         <source>Choices as a|b|c; bounds of numbers as 1..10 (either side optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Opciones como a|b|c; límites numéricos como 1..10 (cualquier extremo es opcional)</translation>
     </message>
     <message>
         <source>Add variable</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir variable</translation>
     </message>
     <message>
         <source>Declare a new variable</source>
-        <translation type="unfinished"></translation>
+        <translation>Declarar una variable nueva</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar</translation>
     </message>
     <message>
         <source>Remove variable</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar variable</translation>
     </message>
     <message>
         <source>Remove the selected variables</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar las variables seleccionadas</translation>
     </message>
     <message>
         <source>Type of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo de %1</translation>
     </message>
     <message>
         <source>bounds are written as 1..10</source>
-        <translation type="unfinished"></translation>
+        <translation>los límites se escriben como 1..10</translation>
     </message>
     <message>
         <source>is declared twice</source>
-        <translation type="unfinished"></translation>
+        <translation>está declarada dos veces</translation>
     </message>
     <message>
         <source>bounds are numbers, as in 1..10</source>
-        <translation type="unfinished"></translation>
+        <translation>los límites son números, como en 1..10</translation>
     </message>
 </context>
 <context>
     <name>VariablesForm</name>
     <message>
         <source>This prompt has no variables. Declare them under Variables and use them in the template as {{ name }}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este prompt no tiene variables. Decláralas en Variables y úsalas en la plantilla como {{ name }}.</translation>
     </message>
     <message>
         <source>%1 (required)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (obligatorio)</translation>
     </message>
     <message>
         <source>Required</source>
-        <translation type="unfinished"></translation>
+        <translation>Obligatorio</translation>
     </message>
 </context>
 <context>
     <name>VersionsPanel</name>
     <message>
         <source>Branch</source>
-        <translation type="unfinished"></translation>
+        <translation>Rama</translation>
     </message>
     <message>
         <source>Commit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirmar…</translation>
     </message>
     <message>
         <source>New branch…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva rama…</translation>
     </message>
     <message>
         <source>Merge…</source>
-        <translation type="unfinished"></translation>
+        <translation>Fusionar…</translation>
     </message>
     <message>
         <source>Set label…</source>
-        <translation type="unfinished"></translation>
+        <translation>Establecer marca…</translation>
     </message>
     <message>
         <source>Versions</source>
-        <translation type="unfinished"></translation>
+        <translation>Versiones</translation>
     </message>
     <message>
         <source>production → %1</source>
-        <translation type="unfinished"></translation>
+        <translation>production → %1</translation>
     </message>
     <message>
         <source>no production version</source>
-        <translation type="unfinished"></translation>
+        <translation>sin versión production</translation>
     </message>
     <message>
         <source>Select a version to compare it with your working copy.</source>
-        <translation type="unfinished"></translation>
+        <translation>Selecciona una versión para compararla con tu copia de trabajo.</translation>
     </message>
     <message>
         <source>working copy</source>
-        <translation type="unfinished"></translation>
+        <translation>copia de trabajo</translation>
     </message>
     <message>
         <source>Commit a version</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirmar una versión</translation>
     </message>
     <message>
         <source>What changed?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Qué ha cambiado?</translation>
     </message>
     <message>
         <source>New branch</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva rama</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre:</translation>
     </message>
     <message>
         <source>There is no other branch to merge.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay otra rama que fusionar.</translation>
     </message>
     <message>
         <source>Merge</source>
-        <translation type="unfinished"></translation>
+        <translation>Fusionar</translation>
     </message>
     <message>
         <source>Merge this branch into the current one:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fusionar esta rama con la actual:</translation>
     </message>
     <message>
         <source>Select one version to label.</source>
-        <translation type="unfinished"></translation>
+        <translation>Selecciona una sola versión para marcarla.</translation>
     </message>
     <message>
         <source>Protected label</source>
-        <translation type="unfinished"></translation>
+        <translation>Marca protegida</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is protected. Move it to this version anyway?</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» está protegida. ¿Moverla a esta versión de todos modos?</translation>
     </message>
 </context>
 <context>
     <name>WelcomePage</name>
     <message>
         <source>Welcome to Promptdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Te damos la bienvenida a Promptdesk</translation>
     </message>
     <message>
         <source>Promptdesk keeps your prompts, versions, runs and file context in an encrypted library on this computer. It runs a small local model with no account and no network, and any provider you add a key for.
 
 Setting up takes a minute.</source>
-        <translation type="unfinished"></translation>
+        <translation>Promptdesk guarda tus prompts, versiones, ejecuciones y el contexto de tus archivos en una biblioteca cifrada en este equipo. Ejecuta un pequeño modelo local sin cuenta ni red, y cualquier proveedor para el que añadas una clave.
+
+La configuración lleva un minuto.</translation>
     </message>
 </context>
 <context>
     <name>launch</name>
     <message>
         <source>Something went wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>Algo salió mal</translation>
     </message>
     <message>
         <source>Promptdesk hit an error it did not expect. Your work is saved; you can go on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Promptdesk encontró un error inesperado. Tu trabajo está guardado; puedes continuar.</translation>
     </message>
 </context>
 </TS>

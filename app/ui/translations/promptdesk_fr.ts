@@ -5,146 +5,146 @@
     <name></name>
     <message>
         <source>Required</source>
-        <translation type="unfinished"></translation>
+        <translation>Obligatoire</translation>
     </message>
     <message>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texte</translation>
     </message>
     <message>
         <source>Text, several lines allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>Texte, plusieurs lignes possibles</translation>
     </message>
     <message>
         <source>not set</source>
-        <translation type="unfinished"></translation>
+        <translation>non défini</translation>
     </message>
     <message>
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>Oui</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir…</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(aucun)</translation>
     </message>
     <message>
         <source>Path to a file</source>
-        <translation type="unfinished"></translation>
+        <translation>Chemin d&apos;un fichier</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Parcourir…</translation>
     </message>
     <message>
         <source>Browse for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Parcourir pour %1</translation>
     </message>
     <message>
         <source>Choose a file</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir un fichier</translation>
     </message>
     <message>
         <source>Choose a file for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir un fichier pour %1</translation>
     </message>
     <message>
         <source>From %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>De %1 à %2</translation>
     </message>
     <message>
         <source>At least %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Au moins %1</translation>
     </message>
     <message>
         <source>At most %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Au plus %1</translation>
     </message>
     <message>
         <source>Runs on this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>S&apos;exécute sur cet ordinateur</translation>
     </message>
     <message>
         <source>Runs on this computer, through %1</source>
-        <translation type="unfinished"></translation>
+        <translation>S&apos;exécute sur cet ordinateur, via %1</translation>
     </message>
     <message>
         <source>Sends the text of your files to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoie le texte de vos fichiers à %1</translation>
     </message>
 </context>
 <context>
     <name>AddSourceDialog</name>
     <message>
         <source>Add a context source</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une source de contexte</translation>
     </message>
     <message>
         <source>Folder or file</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier ou fichier</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Parcourir…</translation>
     </message>
     <message>
         <source>e.g. *.md, docs/*  (empty: everything)</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. *.md, docs/*  (vide&#xa0;: tout)</translation>
     </message>
     <message>
         <source>e.g. drafts/*, *.log</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. drafts/*, *.log</translation>
     </message>
     <message>
         <source>Include</source>
-        <translation type="unfinished"></translation>
+        <translation>Inclure</translation>
     </message>
     <message>
         <source>Exclude</source>
-        <translation type="unfinished"></translation>
+        <translation>Exclure</translation>
     </message>
     <message>
         <source>.gitignore is respected; hidden files and files over the size limit are skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>.gitignore est respecté&#xa0;; les fichiers cachés et ceux qui dépassent la taille limite sont ignorés.</translation>
     </message>
     <message>
         <source>Choose a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir un dossier</translation>
     </message>
 </context>
 <context>
     <name>CommandPalette</name>
     <message>
         <source>Command palette</source>
-        <translation type="unfinished"></translation>
+        <translation>Palette de commandes</translation>
     </message>
     <message>
         <source>Search commands</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher des commandes</translation>
     </message>
     <message>
         <source>Type a command or prompt name…</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez une commande ou un nom de prompt…</translation>
     </message>
     <message>
         <source>Commands</source>
-        <translation type="unfinished"></translation>
+        <translation>Commandes</translation>
     </message>
     <message>
         <source>No matching commands</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune commande correspondante</translation>
     </message>
 </context>
 <context>
     <name>CompareColumn</name>
     <message numerus="yes">
         <source>Model for column %n</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Modèle de la colonne %n</numerusform>
+            <numerusform>Modèle de la colonne %n</numerusform>
         </translation>
     </message>
 </context>
@@ -152,91 +152,91 @@
     <name>CompareView</name>
     <message>
         <source>Compare</source>
-        <translation type="unfinished"></translation>
+        <translation>Comparer</translation>
     </message>
     <message>
         <source>Run the prompt on every column&apos;s model (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Exécuter le prompt avec le modèle de chaque colonne (%1)</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêter</translation>
     </message>
     <message>
         <source>Stop every run</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêter toutes les exécutions</translation>
     </message>
     <message>
         <source>Stop every run (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêter toutes les exécutions (%1)</translation>
     </message>
     <message>
         <source>Add model</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un modèle</translation>
     </message>
     <message>
         <source>Add a column</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une colonne</translation>
     </message>
     <message>
         <source>Remove model</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer le modèle</translation>
     </message>
     <message>
         <source>Remove the last column</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer la dernière colonne</translation>
     </message>
     <message>
         <source>Parameters for every column</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres pour toutes les colonnes</translation>
     </message>
 </context>
 <context>
     <name>ContextPage</name>
     <message>
         <source>Context</source>
-        <translation type="unfinished"></translation>
+        <translation>Contexte</translation>
     </message>
     <message>
         <source>How folders you give as context are split, embedded and watched. Chunk sizes apply to files indexed after a change.</source>
-        <translation type="unfinished"></translation>
+        <translation>Comment les dossiers fournis comme contexte sont découpés, vectorisés et surveillés. Les tailles de fragment s&apos;appliquent aux fichiers indexés après une modification.</translation>
     </message>
 </context>
 <context>
     <name>ContextSearchPanel</name>
     <message>
         <source>Search your files</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher dans vos fichiers</translation>
     </message>
     <message>
         <source>Search your files…</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher dans vos fichiers…</translation>
     </message>
     <message>
         <source>Search mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Mode de recherche</translation>
     </message>
     <message>
         <source>Search results</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultats de recherche</translation>
     </message>
     <message>
         <source>Add to context</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter au contexte</translation>
     </message>
     <message>
         <source>Add the selected result to the context tray (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter le résultat sélectionné au bac de contexte (Enter)</translation>
     </message>
     <message>
         <source>Type to search your context sources.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez du texte pour rechercher dans vos sources de contexte.</translation>
     </message>
     <message numerus="yes">
         <source>%n result(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n résultat</numerusform>
+            <numerusform>%n résultats</numerusform>
         </translation>
     </message>
 </context>
@@ -244,72 +244,72 @@
     <name>ContextTray</name>
     <message>
         <source>Context for the next run</source>
-        <translation type="unfinished"></translation>
+        <translation>Contexte de la prochaine exécution</translation>
     </message>
     <message>
         <source>Add file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un fichier…</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Vider</translation>
     </message>
     <message>
         <source>Token budget</source>
-        <translation type="unfinished"></translation>
+        <translation>Budget de jetons</translation>
     </message>
     <message>
         <source> tokens</source>
-        <translation type="unfinished"></translation>
+        <translation> jetons</translation>
     </message>
     <message>
         <source>Budget used</source>
-        <translation type="unfinished"></translation>
+        <translation>Budget utilisé</translation>
     </message>
     <message>
         <source>Drop files or search results here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Déposez ici des fichiers ou des résultats de recherche.</translation>
     </message>
     <message>
         <source>The exact context the run will send</source>
-        <translation type="unfinished"></translation>
+        <translation>Le contexte exact que l&apos;exécution enverra</translation>
     </message>
     <message>
         <source>The exact context the run will send.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le contexte exact que l&apos;exécution enverra.</translation>
     </message>
     <message>
         <source>Budget</source>
-        <translation type="unfinished"></translation>
+        <translation>Budget</translation>
     </message>
     <message>
         <source>Add a file as context</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un fichier comme contexte</translation>
     </message>
     <message>
         <source>0 tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>0 jeton</translation>
     </message>
     <message>
         <source>%1 of %2 tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sur %2 jetons</translation>
     </message>
     <message numerus="yes">
         <source>%n piece(s) sent</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n extrait envoyé</numerusform>
+            <numerusform>%n extraits envoyés</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>; %n left out (over budget)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>; %n écarté (hors budget)</numerusform>
+            <numerusform>; %n écartés (hors budget)</numerusform>
         </translation>
     </message>
 </context>
@@ -317,71 +317,71 @@
     <name>DiffView</name>
     <message>
         <source>Differences</source>
-        <translation type="unfinished"></translation>
+        <translation>Différences</translation>
     </message>
 </context>
 <context>
     <name>FindBar</name>
     <message>
         <source>Find</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher</translation>
     </message>
     <message>
         <source>Find (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher (Ctrl+F)</translation>
     </message>
     <message>
         <source>Replace with</source>
-        <translation type="unfinished"></translation>
+        <translation>Remplacer par</translation>
     </message>
     <message>
         <source>Replace with (Ctrl+H)</source>
-        <translation type="unfinished"></translation>
+        <translation>Remplacer par (Ctrl+H)</translation>
     </message>
     <message>
         <source>Match case</source>
-        <translation type="unfinished"></translation>
+        <translation>Respecter la casse</translation>
     </message>
     <message>
         <source>Previous match (Shift+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Occurrence précédente (Shift+Enter)</translation>
     </message>
     <message>
         <source>Next match (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Occurrence suivante (Enter)</translation>
     </message>
     <message>
         <source>Close (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer (Esc)</translation>
     </message>
     <message>
         <source>Replace</source>
-        <translation type="unfinished"></translation>
+        <translation>Remplacer</translation>
     </message>
     <message>
         <source>Replace all</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout remplacer</translation>
     </message>
     <message numerus="yes">
         <source>Replaced %n</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n remplacée</numerusform>
+            <numerusform>%n remplacées</numerusform>
         </translation>
     </message>
     <message>
         <source>No results</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun résultat</translation>
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sur %2</translation>
     </message>
     <message numerus="yes">
         <source>%n match(es)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n occurrence</numerusform>
+            <numerusform>%n occurrences</numerusform>
         </translation>
     </message>
 </context>
@@ -389,520 +389,540 @@
     <name>FirstRunWizard</name>
     <message>
         <source>Set up Promptdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Configurer Promptdesk</translation>
     </message>
     <message>
         <source>Ready. Your library has a few example prompts to try.</source>
-        <translation type="unfinished"></translation>
+        <translation>C&apos;est prêt. Votre bibliothèque contient quelques prompts d&apos;exemple à essayer.</translation>
     </message>
     <message>
         <source>Something went wrong: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Une erreur s&apos;est produite&#xa0;: %1</translation>
     </message>
 </context>
 <context>
     <name>HistoryView</name>
     <message>
         <source>No runs yet — run a prompt with Ctrl+Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune exécution pour l&apos;instant — exécutez un prompt avec Ctrl+Enter</translation>
     </message>
     <message>
         <source>Runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Exécutions</translation>
     </message>
     <message>
         <source>All prompts</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les prompts</translation>
     </message>
     <message>
         <source>Filter by prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrer par prompt</translation>
     </message>
     <message>
         <source>All models</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les modèles</translation>
     </message>
     <message>
         <source>Filter by model</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrer par modèle</translation>
     </message>
     <message>
         <source>Filter by status</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrer par statut</translation>
     </message>
     <message>
         <source>Any status</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les statuts</translation>
     </message>
     <message>
         <source>Succeeded</source>
-        <translation type="unfinished"></translation>
+        <translation>Réussie</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Échouée</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulée</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Du</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>Au</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Réinitialiser</translation>
     </message>
     <message>
         <source>Clear filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Réinitialiser les filtres</translation>
     </message>
     <message>
         <source>Show every run</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher toutes les exécutions</translation>
     </message>
     <message>
         <source>Filter by date: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrer par date&#xa0;: %1</translation>
     </message>
     <message>
         <source>No runs match these filters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune exécution ne correspond à ces filtres.</translation>
     </message>
     <message numerus="yes">
         <source>%n run(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n exécution</numerusform>
+            <numerusform>%n exécutions</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 tokens in, %2 out</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 jetons en entrée, %2 en sortie</translation>
     </message>
     <message>
         <source>cost %1</source>
-        <translation type="unfinished"></translation>
+        <translation>coût %1</translation>
     </message>
     <message numerus="yes">
         <source>the latest %n shown</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>la plus récente (%n) affichée</numerusform>
+            <numerusform>les %n plus récentes affichées</numerusform>
         </translation>
     </message>
     <message>
         <source>Could not load the run history: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de charger l&apos;historique des exécutions&#xa0;: %1</translation>
     </message>
 </context>
 <context>
     <name>LabelDialog</name>
     <message>
         <source>Set a label</source>
-        <translation type="unfinished"></translation>
+        <translation>Définir une étiquette</translation>
     </message>
     <message>
         <source>Protected (moving it needs confirmation)</source>
-        <translation type="unfinished"></translation>
+        <translation>Protégée (la déplacer demande une confirmation)</translation>
     </message>
     <message>
         <source>Label</source>
-        <translation type="unfinished"></translation>
+        <translation>Étiquette</translation>
     </message>
 </context>
 <context>
     <name>LibrarySidebar</name>
     <message>
         <source>Search prompts</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher des prompts</translation>
     </message>
     <message>
         <source>Search prompts…</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher des prompts…</translation>
     </message>
     <message>
         <source>Folders and tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossiers et mots-clés</translation>
     </message>
     <message>
         <source>Prompts</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompts</translation>
     </message>
     <message>
         <source>All prompts</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les prompts</translation>
     </message>
     <message>
         <source>Folders</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossiers</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Mots-clés</translation>
     </message>
     <message>
         <source>New prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau prompt</translation>
     </message>
     <message>
         <source>Name (letters, digits, - and _):</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom (lettres, chiffres, - et _)&#xa0;:</translation>
     </message>
     <message>
         <source>Rename prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>Renommer le prompt</translation>
     </message>
     <message>
         <source>New name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau nom&#xa0;:</translation>
     </message>
     <message>
         <source>Created %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 créé</translation>
     </message>
     <message>
         <source>Delete prompts</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer des prompts</translation>
     </message>
     <message numerus="yes">
         <source>Delete %n prompt(s)? You can undo this.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Supprimer %n prompt&#xa0;? Vous pourrez annuler.</numerusform>
+            <numerusform>Supprimer %n prompts&#xa0;? Vous pourrez annuler.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Deleted %n prompt(s). Undo with Ctrl+Z in the library.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n prompt supprimé. Annulez avec Ctrl+Z dans la bibliothèque.</numerusform>
+            <numerusform>%n prompts supprimés. Annulez avec Ctrl+Z dans la bibliothèque.</numerusform>
         </translation>
     </message>
     <message>
         <source>Restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Restauré.</translation>
     </message>
     <message>
         <source>New prompt…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau prompt…</translation>
     </message>
     <message>
         <source>Rename…</source>
-        <translation type="unfinished"></translation>
+        <translation>Renommer…</translation>
     </message>
     <message>
         <source>Duplicate</source>
-        <translation type="unfinished"></translation>
+        <translation>Dupliquer</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer</translation>
     </message>
     <message>
         <source>Undo delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler la suppression</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Promptdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Promptdesk</translation>
     </message>
     <message>
         <source>Ready</source>
-        <translation type="unfinished"></translation>
+        <translation>Prêt</translation>
     </message>
     <message>
         <source>Library</source>
-        <translation type="unfinished"></translation>
+        <translation>Bibliothèque</translation>
     </message>
     <message>
         <source>Open a prompt from the library, or press %1 to create one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrez un prompt depuis la bibliothèque, ou appuyez sur %1 pour en créer un.</translation>
     </message>
     <message>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Exécuter</translation>
     </message>
     <message>
         <source>Compare</source>
-        <translation type="unfinished"></translation>
+        <translation>Comparer</translation>
     </message>
     <message>
         <source>Versions</source>
-        <translation type="unfinished"></translation>
+        <translation>Versions</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Historique</translation>
     </message>
     <message>
         <source>Context</source>
-        <translation type="unfinished"></translation>
+        <translation>Contexte</translation>
     </message>
     <message>
         <source>Workbench</source>
-        <translation type="unfinished"></translation>
+        <translation>Espace de travail</translation>
     </message>
     <message>
         <source>New prompt…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau prompt…</translation>
     </message>
     <message>
         <source>Duplicate prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>Dupliquer le prompt</translation>
     </message>
     <message>
         <source>Rename prompt…</source>
-        <translation type="unfinished"></translation>
+        <translation>Renommer le prompt…</translation>
     </message>
     <message>
         <source>Delete prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer le prompt</translation>
     </message>
     <message>
         <source>Undo delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler la suppression</translation>
     </message>
     <message>
         <source>Close tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer l&apos;onglet</translation>
     </message>
     <message>
         <source>Lock</source>
-        <translation type="unfinished"></translation>
+        <translation>Verrouiller</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitter</translation>
     </message>
     <message>
         <source>Search the library</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher dans la bibliothèque</translation>
     </message>
     <message>
         <source>Command palette…</source>
-        <translation type="unfinished"></translation>
+        <translation>Palette de commandes…</translation>
     </message>
     <message>
         <source>Show Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher «&#xa0;Exécuter&#xa0;»</translation>
     </message>
     <message>
         <source>Show Compare</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher «&#xa0;Comparer&#xa0;»</translation>
     </message>
     <message>
         <source>Show Versions</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher les versions</translation>
     </message>
     <message>
         <source>Show History</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher l&apos;historique</translation>
     </message>
     <message>
         <source>Show Context</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher le contexte</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêter</translation>
     </message>
     <message>
         <source>Compare models</source>
-        <translation type="unfinished"></translation>
+        <translation>Comparer des modèles</translation>
     </message>
     <message>
         <source>Commit version…</source>
-        <translation type="unfinished"></translation>
+        <translation>Valider la version…</translation>
     </message>
     <message>
         <source>Add context folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un dossier de contexte…</translation>
     </message>
     <message>
         <source>Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres…</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Principale</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Action</translation>
     </message>
     <message>
         <source>Open %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir %1</translation>
     </message>
     <message>
         <source>Prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompt</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Édition</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>Affichage</translation>
+    </message>
+    <message>
+        <source>Tools</source>
+        <translation>Outils</translation>
     </message>
     <message>
         <source>%1 — Promptdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — Promptdesk</translation>
     </message>
     <message>
         <source>Open a prompt to run it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrez un prompt pour l&apos;exécuter.</translation>
     </message>
 </context>
 <context>
     <name>MergeDialog</name>
     <message>
         <source>Merge %1 into %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Fusionner %1 dans %2</translation>
     </message>
     <message>
         <source>after the merge</source>
-        <translation type="unfinished"></translation>
+        <translation>après la fusion</translation>
     </message>
     <message>
         <source>Merge</source>
-        <translation type="unfinished"></translation>
+        <translation>Fusionner</translation>
     </message>
 </context>
 <context>
     <name>ModelPage</name>
     <message>
         <source>Preparing the built-in model</source>
-        <translation type="unfinished"></translation>
+        <translation>Préparation du modèle intégré</translation>
     </message>
     <message>
         <source>Gemma 3 270M runs on this computer, offline, with no key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gemma 3 270M s&apos;exécute sur cet ordinateur, hors ligne, sans clé.</translation>
     </message>
     <message>
         <source>Model preparation</source>
-        <translation type="unfinished"></translation>
+        <translation>Préparation du modèle</translation>
     </message>
 </context>
 <context>
     <name>ModelPicker</name>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèle</translation>
     </message>
     <message>
         <source>Loading models…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement des modèles…</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>Autres</translation>
     </message>
     <message>
         <source>Local</source>
-        <translation type="unfinished"></translation>
+        <translation>Locaux</translation>
     </message>
     <message>
         <source>Remote</source>
-        <translation type="unfinished"></translation>
+        <translation>Distants</translation>
     </message>
     <message>
         <source>Add a provider&apos;s API key to list its models</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajoutez la clé API d&apos;un fournisseur pour lister ses modèles</translation>
     </message>
     <message>
         <source>Models could not be listed</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lister les modèles</translation>
     </message>
     <message>
         <source>%1 context</source>
-        <translation type="unfinished"></translation>
+        <translation>contexte de %1</translation>
     </message>
     <message>
         <source>prepared on first run</source>
-        <translation type="unfinished"></translation>
+        <translation>préparé à la première exécution</translation>
     </message>
     <message>
         <source>local server</source>
-        <translation type="unfinished"></translation>
+        <translation>serveur local</translation>
     </message>
     <message numerus="yes">
         <source>Context: %n tokens</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Contexte&#xa0;: %n jeton</numerusform>
+            <numerusform>Contexte&#xa0;: %n jetons</numerusform>
         </translation>
     </message>
     <message>
         <source>Quantization: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Quantification&#xa0;: %1</translation>
     </message>
 </context>
 <context>
     <name>ModelsPage</name>
     <message>
         <source>Models</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèles</translation>
     </message>
     <message>
         <source>Local models run on this computer, without a network. Add GGUF model files, or folders of them, to use them next to the built-in model.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les modèles locaux s&apos;exécutent sur cet ordinateur, sans réseau. Ajoutez des fichiers de modèle GGUF, ou des dossiers qui en contiennent, pour les utiliser en plus du modèle intégré.</translation>
     </message>
     <message>
         <source>Added model files and folders</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers et dossiers de modèles ajoutés</translation>
     </message>
     <message>
         <source>Add file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un fichier…</translation>
     </message>
     <message>
         <source>Add a .gguf model file</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un fichier de modèle .gguf</translation>
     </message>
     <message>
         <source>Add folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un dossier…</translation>
     </message>
     <message>
         <source>Add every .gguf file in a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter tous les fichiers .gguf d&apos;un dossier</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer</translation>
     </message>
     <message>
         <source>Forget this file or folder; nothing is deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Oublier ce fichier ou ce dossier&#xa0;; rien n&apos;est supprimé</translation>
     </message>
     <message>
         <source>Model files and folders</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers et dossiers de modèles</translation>
     </message>
     <message>
         <source>Add a model file</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un fichier de modèle</translation>
     </message>
     <message>
         <source>GGUF models (*.gguf)</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèles GGUF (*.gguf)</translation>
     </message>
     <message>
         <source>Add a folder of models</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un dossier de modèles</translation>
     </message>
     <message>
         <source>No model files added yet; the built-in model is used.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun fichier de modèle ajouté&#xa0;; le modèle intégré est utilisé.</translation>
     </message>
     <message>
         <source>Cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Illisible&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
         <source>%n model(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n modèle</numerusform>
+            <numerusform>%n modèles</numerusform>
         </translation>
     </message>
 </context>
@@ -910,1313 +930,1358 @@
     <name>OutputPane</name>
     <message>
         <source>Run error</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreur d&apos;exécution</translation>
     </message>
     <message>
         <source>Output</source>
-        <translation type="unfinished"></translation>
+        <translation>Sortie</translation>
     </message>
     <message>
         <source>Markdown</source>
-        <translation type="unfinished"></translation>
+        <translation>Markdown</translation>
     </message>
     <message>
         <source>Raw</source>
-        <translation type="unfinished"></translation>
+        <translation>Brut</translation>
     </message>
     <message>
         <source>Show the answer rendered as Markdown</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher la réponse rendue en Markdown</translation>
     </message>
     <message>
         <source>Show the answer exactly as the model wrote it</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher la réponse telle que le modèle l&apos;a écrite</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier</translation>
     </message>
     <message>
         <source>Copy the answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier la réponse</translation>
     </message>
     <message>
         <source>Copy the answer as plain text</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier la réponse en texte brut</translation>
+    </message>
+</context>
+<context>
+    <name>ParamsButton</name>
+    <message>
+        <source>Run parameters</source>
+        <translation>Paramètres d&apos;exécution</translation>
+    </message>
+    <message>
+        <source>Temperature, top-p, max tokens and seed for the next run</source>
+        <translation>Température, top-p, jetons max. et graine pour la prochaine exécution</translation>
     </message>
 </context>
 <context>
     <name>ParamsPanel</name>
     <message>
         <source>Temperature</source>
-        <translation type="unfinished"></translation>
+        <translation>Température</translation>
     </message>
     <message>
         <source>Top-p</source>
-        <translation type="unfinished"></translation>
+        <translation>Top-p</translation>
     </message>
     <message>
         <source>Max tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetons max.</translation>
     </message>
     <message>
         <source>Seed</source>
-        <translation type="unfinished"></translation>
+        <translation>Graine</translation>
     </message>
     <message>
         <source>Override %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Remplacer %1</translation>
     </message>
     <message>
         <source>Unticked: the prompt&apos;s setting, else the model&apos;s default</source>
-        <translation type="unfinished"></translation>
+        <translation>Non cochée&#xa0;: le réglage du prompt, sinon la valeur par défaut du modèle</translation>
+    </message>
+    <message>
+        <source>Default parameters</source>
+        <translation>Paramètres par défaut</translation>
     </message>
 </context>
 <context>
     <name>PromptFields</name>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Titre</translation>
     </message>
     <message>
         <source>A short, human title</source>
-        <translation type="unfinished"></translation>
+        <translation>Un titre court et lisible</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Description</translation>
     </message>
     <message>
         <source>What the prompt is for, and how to use it</source>
-        <translation type="unfinished"></translation>
+        <translation>À quoi sert le prompt et comment l&apos;utiliser</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Mots-clés</translation>
     </message>
     <message>
         <source>Comma-separated, e.g. email, sales</source>
-        <translation type="unfinished"></translation>
+        <translation>Séparés par des virgules, p. ex. e-mail, ventes</translation>
     </message>
     <message>
         <source>Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier</translation>
     </message>
     <message>
         <source>e.g. Marketing/Emails</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. Marketing/E-mails</translation>
     </message>
     <message>
         <source>Industry</source>
-        <translation type="unfinished"></translation>
+        <translation>Secteur</translation>
     </message>
     <message>
         <source>e.g. Retail</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. Commerce de détail</translation>
     </message>
     <message>
         <source>Use case</source>
-        <translation type="unfinished"></translation>
+        <translation>Cas d&apos;usage</translation>
     </message>
     <message>
         <source>e.g. Customer support replies</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. Réponses du support client</translation>
     </message>
     <message>
         <source>Complexity</source>
-        <translation type="unfinished"></translation>
+        <translation>Complexité</translation>
     </message>
     <message>
         <source>Not set</source>
-        <translation type="unfinished"></translation>
+        <translation>Non défini</translation>
     </message>
     <message>
         <source>Beginner</source>
-        <translation type="unfinished"></translation>
+        <translation>Débutant</translation>
     </message>
     <message>
         <source>Intermediate</source>
-        <translation type="unfinished"></translation>
+        <translation>Intermédiaire</translation>
     </message>
     <message>
         <source>Advanced</source>
-        <translation type="unfinished"></translation>
+        <translation>Avancé</translation>
     </message>
     <message>
         <source>&amp;Title</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Titre</translation>
     </message>
     <message>
         <source>&amp;Description</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Description</translation>
     </message>
     <message>
         <source>T&amp;ags</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mots-clés</translation>
     </message>
     <message>
         <source>&amp;Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>D&amp;ossier</translation>
     </message>
     <message>
         <source>&amp;Industry</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Secteur</translation>
     </message>
     <message>
         <source>&amp;Use case</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cas d&apos;usage</translation>
     </message>
     <message>
         <source>&amp;Complexity</source>
-        <translation type="unfinished"></translation>
+        <translation>Com&amp;plexité</translation>
     </message>
 </context>
 <context>
     <name>PromptPreview</name>
     <message>
         <source>Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Aperçu</translation>
     </message>
     <message>
         <source>Token count</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre de jetons</translation>
     </message>
     <message>
         <source>Render error</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreur de rendu</translation>
     </message>
     <message>
         <source>System message</source>
-        <translation type="unfinished"></translation>
+        <translation>Message système</translation>
     </message>
     <message>
         <source>User message</source>
-        <translation type="unfinished"></translation>
+        <translation>Message utilisateur</translation>
     </message>
     <message>
         <source>No system prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun prompt système</translation>
     </message>
     <message>
         <source>The rendered prompt appears here</source>
-        <translation type="unfinished"></translation>
+        <translation>Le prompt rendu s&apos;affiche ici</translation>
     </message>
     <message>
         <source>System</source>
-        <translation type="unfinished"></translation>
+        <translation>Système</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisateur</translation>
     </message>
     <message>
         <source>The user message is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>Le message utilisateur est vide</translation>
     </message>
     <message numerus="yes">
         <source>%n token(s) (exact)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n jeton (exact)</numerusform>
+            <numerusform>%n jetons (exact)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n token(s) (estimate)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n jeton (estimation)</numerusform>
+            <numerusform>%n jetons (estimation)</numerusform>
         </translation>
     </message>
     <message>
         <source>Counted by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Compté par %1</translation>
     </message>
     <message>
         <source>The prompt cannot be rendered</source>
-        <translation type="unfinished"></translation>
+        <translation>Le prompt ne peut pas être rendu</translation>
     </message>
     <message>
         <source>Shown once the problem above is fixed</source>
-        <translation type="unfinished"></translation>
+        <translation>Affiché une fois le problème ci-dessus corrigé</translation>
     </message>
 </context>
 <context>
     <name>PromptTab</name>
     <message>
         <source>Prompt body</source>
-        <translation type="unfinished"></translation>
+        <translation>Corps du prompt</translation>
     </message>
     <message>
         <source>Write the prompt. Use {{ name }} for a variable&apos;s value and {% if name %}…{% endif %} for logic. Ctrl+F finds, Ctrl+H replaces.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rédigez le prompt. Utilisez {{ name }} pour la valeur d&apos;une variable et {% if name %}…{% endif %} pour la logique. Ctrl+F recherche, Ctrl+H remplace.</translation>
     </message>
     <message>
         <source>System prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompt système</translation>
     </message>
     <message>
         <source>Optional instructions sent as the system message, e.g. the role to play.</source>
-        <translation type="unfinished"></translation>
+        <translation>Instructions facultatives envoyées comme message système, p. ex. le rôle à jouer.</translation>
     </message>
     <message>
         <source>Templates</source>
-        <translation type="unfinished"></translation>
+        <translation>Gabarits</translation>
     </message>
     <message>
         <source>Body</source>
-        <translation type="unfinished"></translation>
+        <translation>Corps</translation>
     </message>
     <message>
         <source>The user message (Ctrl+F find, Ctrl+H replace)</source>
-        <translation type="unfinished"></translation>
+        <translation>Le message utilisateur (Ctrl+F rechercher, Ctrl+H remplacer)</translation>
     </message>
     <message>
         <source>The system message (Ctrl+F find, Ctrl+H replace)</source>
-        <translation type="unfinished"></translation>
+        <translation>Le message système (Ctrl+F rechercher, Ctrl+H remplacer)</translation>
     </message>
     <message>
         <source>Template problems</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Prompt details</source>
-        <translation type="unfinished"></translation>
+        <translation>Problèmes du gabarit</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Détails</translation>
     </message>
     <message>
         <source>Variables</source>
-        <translation type="unfinished"></translation>
+        <translation>Variables</translation>
+    </message>
+    <message>
+        <source>Declare variables: type, default, bounds</source>
+        <translation>Déclarer des variables&#xa0;: type, valeur par défaut, bornes</translation>
+    </message>
+    <message>
+        <source>Title, description, tags, folder and catalogue fields</source>
+        <translation>Titre, description, mots-clés, dossier et champs de catalogue</translation>
     </message>
     <message>
         <source>Values</source>
-        <translation type="unfinished"></translation>
+        <translation>Valeurs</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement…</translation>
     </message>
     <message>
         <source>Save status</source>
-        <translation type="unfinished"></translation>
+        <translation>État de l&apos;enregistrement</translation>
     </message>
     <message>
         <source>Ctrl+F find · Ctrl+H replace · Ctrl+Z undo</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+F rechercher · Ctrl+H remplacer · Ctrl+Z annuler</translation>
     </message>
     <message>
         <source>All changes saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les modifications sont enregistrées</translation>
     </message>
     <message>
         <source>Could not open &apos;%1&apos;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d&apos;ouvrir «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrement…</translation>
     </message>
     <message>
         <source>Not saved: %1. Your text is kept here; the next edit tries again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Non enregistré&#xa0;: %1. Votre texte est conservé ici&#xa0;; la prochaine modification réessaiera.</translation>
     </message>
 </context>
 <context>
     <name>ProtectionPage</name>
     <message>
         <source>Protect your library</source>
-        <translation type="unfinished"></translation>
+        <translation>Protégez votre bibliothèque</translation>
     </message>
     <message>
         <source>Everything is encrypted; choose where its key is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout est chiffré&#xa0;; choisissez où conserver la clé.</translation>
     </message>
     <message>
         <source>In the system keychain (recommended)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dans le trousseau du système (recommandé)</translation>
     </message>
     <message>
         <source>With a passphrase I type when I start</source>
-        <translation type="unfinished"></translation>
+        <translation>Avec une phrase secrète que je saisis au démarrage</translation>
     </message>
     <message>
         <source>No keychain is available on this system.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun trousseau n&apos;est disponible sur ce système.</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Phrase secrète</translation>
     </message>
     <message>
         <source>Passphrase again</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirmer la phrase secrète</translation>
     </message>
     <message>
         <source>Again</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirmation</translation>
     </message>
     <message>
         <source>At least %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Au moins %1 caractères.</translation>
     </message>
     <message>
         <source>The two passphrases differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les deux phrases secrètes ne correspondent pas.</translation>
     </message>
 </context>
 <context>
     <name>ProvidersPage</name>
     <message>
         <source>Providers</source>
-        <translation type="unfinished"></translation>
+        <translation>Fournisseurs</translation>
     </message>
     <message>
         <source>API keys for remote models. Keys are kept in your system keychain, or encrypted in your store where there is none, and are never shown again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Clés API pour les modèles distants. Les clés sont conservées dans le trousseau du système, ou chiffrées dans votre stockage s&apos;il n&apos;y en a pas, et ne sont plus jamais affichées.</translation>
     </message>
     <message>
         <source>Runs on your computer; no key needed</source>
-        <translation type="unfinished"></translation>
+        <translation>S&apos;exécute sur votre ordinateur&#xa0;; aucune clé requise</translation>
     </message>
     <message>
         <source>API key for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Clé API pour %1</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer</translation>
     </message>
     <message>
         <source>Save the key for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer la clé pour %1</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer</translation>
     </message>
     <message>
         <source>Remove the key for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer la clé pour %1</translation>
     </message>
     <message>
         <source>Paste a key first; nothing was stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Collez d&apos;abord une clé&#xa0;; rien n&apos;a été enregistré.</translation>
     </message>
     <message>
         <source>Remove API key</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer la clé API</translation>
     </message>
     <message>
         <source>Remove the %1 API key from this computer?</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer la clé API %1 de cet ordinateur&#xa0;?</translation>
     </message>
     <message>
         <source>No key</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune clé</translation>
     </message>
     <message>
         <source>No key (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune clé (facultatif)</translation>
     </message>
     <message>
         <source>Key stored in the system keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>Clé enregistrée dans le trousseau du système</translation>
     </message>
     <message>
         <source>Key stored in the encrypted store</source>
-        <translation type="unfinished"></translation>
+        <translation>Clé enregistrée dans le stockage chiffré</translation>
     </message>
     <message>
         <source>Saved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrée le %1</translation>
     </message>
     <message>
         <source>Paste a new key to replace it</source>
-        <translation type="unfinished"></translation>
+        <translation>Collez une nouvelle clé pour la remplacer</translation>
     </message>
     <message>
         <source>Paste an API key</source>
-        <translation type="unfinished"></translation>
+        <translation>Collez une clé API</translation>
     </message>
     <message>
         <source>Replace</source>
-        <translation type="unfinished"></translation>
+        <translation>Remplacer</translation>
     </message>
 </context>
 <context>
     <name>RecoveryPage</name>
     <message>
         <source>Your recovery key</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre clé de récupération</translation>
     </message>
     <message>
         <source>If the passphrase is forgotten or the keychain is lost, this key is the only way back into your library. It is shown once: save it somewhere safe.</source>
-        <translation type="unfinished"></translation>
+        <translation>Si la phrase secrète est oubliée ou le trousseau perdu, cette clé est le seul moyen de retrouver l&apos;accès à votre bibliothèque. Elle n&apos;est affichée qu&apos;une fois&#xa0;: conservez-la en lieu sûr.</translation>
     </message>
     <message>
         <source>Recovery key</source>
-        <translation type="unfinished"></translation>
+        <translation>Clé de récupération</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier</translation>
     </message>
     <message>
         <source>I have saved my recovery key somewhere safe</source>
-        <translation type="unfinished"></translation>
+        <translation>J&apos;ai conservé ma clé de récupération en lieu sûr</translation>
     </message>
     <message>
         <source>Creating your encrypted library…</source>
-        <translation type="unfinished"></translation>
+        <translation>Création de votre bibliothèque chiffrée…</translation>
     </message>
     <message>
         <source>Your library is ready.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre bibliothèque est prête.</translation>
     </message>
 </context>
 <context>
     <name>RunDetail</name>
     <message>
         <source>Re-run</source>
-        <translation type="unfinished"></translation>
+        <translation>Réexécuter</translation>
     </message>
     <message>
         <source>Re-run this prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>Réexécuter ce prompt</translation>
     </message>
     <message>
         <source>Run the same prompt, model and variables again</source>
-        <translation type="unfinished"></translation>
+        <translation>Exécuter à nouveau le même prompt avec le même modèle et les mêmes variables</translation>
     </message>
     <message>
         <source>Run details</source>
-        <translation type="unfinished"></translation>
+        <translation>Détails de l&apos;exécution</translation>
     </message>
     <message>
         <source>No run selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune exécution sélectionnée</translation>
     </message>
     <message>
         <source>Select a run to see its messages, context and output.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez une exécution pour voir ses messages, son contexte et sa sortie.</translation>
     </message>
     <message>
         <source>Unsaved prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompt non enregistré</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreur</translation>
     </message>
     <message>
         <source>Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Messages</translation>
     </message>
     <message>
         <source>Context used</source>
-        <translation type="unfinished"></translation>
+        <translation>Contexte utilisé</translation>
     </message>
     <message>
         <source>Output</source>
-        <translation type="unfinished"></translation>
+        <translation>Sortie</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Statut</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèle</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Version</translation>
     </message>
     <message>
         <source>Started</source>
-        <translation type="unfinished"></translation>
+        <translation>Début</translation>
     </message>
     <message>
         <source>Tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetons</translation>
     </message>
     <message>
         <source>%1 in / %2 out</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 en entrée / %2 en sortie</translation>
     </message>
     <message>
         <source>First token</source>
-        <translation type="unfinished"></translation>
+        <translation>Premier jeton</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>Speed</source>
-        <translation type="unfinished"></translation>
+        <translation>Vitesse</translation>
     </message>
     <message>
         <source>%1 tokens/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 jetons/s</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Durée</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>Cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Coût</translation>
     </message>
     <message>
         <source>Finish reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Motif de fin</translation>
     </message>
     <message>
         <source>Parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres</translation>
     </message>
     <message>
         <source>Variables</source>
-        <translation type="unfinished"></translation>
+        <translation>Variables</translation>
     </message>
     <message>
         <source>Run id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID d&apos;exécution</translation>
     </message>
     <message>
         <source>Succeeded</source>
-        <translation type="unfinished"></translation>
+        <translation>Réussie</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Échouée</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulée</translation>
     </message>
     <message>
         <source>System</source>
-        <translation type="unfinished"></translation>
+        <translation>Système</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisateur</translation>
     </message>
     <message>
         <source>Assistant</source>
-        <translation type="unfinished"></translation>
+        <translation>Assistant</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier</translation>
     </message>
     <message>
         <source>Position</source>
-        <translation type="unfinished"></translation>
+        <translation>Position</translation>
     </message>
     <message>
         <source>File hash</source>
-        <translation type="unfinished"></translation>
+        <translation>Empreinte du fichier</translation>
     </message>
     <message>
         <source>(cut to fit)</source>
-        <translation type="unfinished"></translation>
+        <translation>(tronqué)</translation>
     </message>
 </context>
 <context>
     <name>RunMetrics</name>
     <message>
         <source>Run status</source>
-        <translation type="unfinished"></translation>
+        <translation>Statut de l&apos;exécution</translation>
     </message>
     <message>
         <source>Time to first token</source>
-        <translation type="unfinished"></translation>
+        <translation>Délai avant le premier jeton</translation>
     </message>
     <message>
         <source>Tokens per second</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetons par seconde</translation>
     </message>
     <message>
         <source>Tokens in</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetons en entrée</translation>
     </message>
     <message>
         <source>Tokens out</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetons en sortie</translation>
     </message>
     <message>
         <source>Cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Coût</translation>
     </message>
     <message>
         <source>Ready</source>
-        <translation type="unfinished"></translation>
+        <translation>Prêt</translation>
     </message>
     <message>
         <source>First token: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Premier jeton&#xa0;: %1</translation>
     </message>
     <message>
         <source>Speed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Vitesse&#xa0;: %1</translation>
     </message>
     <message>
         <source>Tokens in: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetons en entrée&#xa0;: %1</translation>
     </message>
     <message>
         <source>Tokens out: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetons en sortie&#xa0;: %1</translation>
     </message>
     <message>
         <source>Cost: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Coût&#xa0;: %1</translation>
     </message>
     <message>
         <source>Running…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exécution…</translation>
     </message>
     <message>
         <source>Speed: ≈%1 tokens/s</source>
-        <translation type="unfinished"></translation>
+        <translation>Vitesse&#xa0;: ≈%1 jetons/s</translation>
     </message>
     <message numerus="yes">
         <source>Tokens out: ≈%n</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Jetons en sortie&#xa0;: ≈%n</numerusform>
+            <numerusform>Jetons en sortie&#xa0;: ≈%n</numerusform>
         </translation>
     </message>
     <message>
         <source>Finished</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminée</translation>
     </message>
     <message>
         <source>Stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêtée</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Échouée</translation>
     </message>
     <message>
         <source>%1 in %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 en %2 s</translation>
     </message>
     <message>
         <source>Speed: %1 tokens/s</source>
-        <translation type="unfinished"></translation>
+        <translation>Vitesse&#xa0;: %1 jetons/s</translation>
     </message>
     <message numerus="yes">
         <source>Tokens in: %n</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Jetons en entrée&#xa0;: %n</numerusform>
+            <numerusform>Jetons en entrée&#xa0;: %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Tokens out: %n</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Jetons en sortie&#xa0;: %n</numerusform>
+            <numerusform>Jetons en sortie&#xa0;: %n</numerusform>
         </translation>
     </message>
     <message>
         <source>Cost: $%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Coût&#xa0;: $%1</translation>
     </message>
     <message>
         <source>First token: %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>Premier jeton&#xa0;: %1 ms</translation>
     </message>
 </context>
 <context>
     <name>RunPanel</name>
     <message>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Exécuter</translation>
     </message>
     <message>
         <source>Run the prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>Exécuter le prompt</translation>
     </message>
     <message>
         <source>Run the prompt (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Exécuter le prompt (%1)</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêter</translation>
     </message>
     <message>
         <source>Stop the run</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêter l&apos;exécution</translation>
     </message>
     <message>
         <source>Stop the run (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêter l&apos;exécution (%1)</translation>
     </message>
 </context>
 <context>
     <name>RunTableModel</name>
     <message>
         <source>Succeeded</source>
-        <translation type="unfinished"></translation>
+        <translation>Réussie</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Échouée</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulée</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Heure</translation>
     </message>
     <message>
         <source>Prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompt</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèle</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Statut</translation>
     </message>
     <message>
         <source>Tokens in</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetons en entrée</translation>
     </message>
     <message>
         <source>Tokens out</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetons en sortie</translation>
     </message>
     <message>
         <source>Tokens/s</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetons/s</translation>
     </message>
     <message>
         <source>Cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Coût</translation>
     </message>
     <message>
         <source>(unsaved)</source>
-        <translation type="unfinished"></translation>
+        <translation>(non enregistré)</translation>
     </message>
 </context>
 <context>
     <name>RunView</name>
     <message>
         <source>the runner gave no reason</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;exécuteur n&apos;a donné aucune raison</translation>
     </message>
     <message>
         <source>The run failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;exécution a échoué&#xa0;: %1</translation>
     </message>
     <message>
         <source>The prompt could not be run: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d&apos;exécuter le prompt&#xa0;: %1</translation>
     </message>
     <message>
         <source>Fix the prompt or give the missing values, then run again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Corrigez le prompt ou indiquez les valeurs manquantes, puis relancez l&apos;exécution.</translation>
     </message>
 </context>
 <context>
     <name>SettingEditors</name>
     <message>
         <source>Theme</source>
-        <translation type="unfinished"></translation>
+        <translation>Thème</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Langue</translation>
     </message>
     <message>
         <source>Lock when idle for</source>
-        <translation type="unfinished"></translation>
+        <translation>Verrouiller après une inactivité de</translation>
     </message>
     <message>
         <source>CPU threads</source>
-        <translation type="unfinished"></translation>
+        <translation>Threads CPU</translation>
     </message>
     <message>
         <source>Embedding model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèle d&apos;embeddings</translation>
     </message>
     <message>
         <source>Chunk size</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille des fragments</translation>
     </message>
     <message>
         <source>Chunk overlap</source>
-        <translation type="unfinished"></translation>
+        <translation>Chevauchement des fragments</translation>
     </message>
     <message>
         <source>Largest file</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille maximale de fichier</translation>
     </message>
     <message>
         <source>Wait after changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Délai après modification</translation>
     </message>
     <message>
         <source>Polling interval</source>
-        <translation type="unfinished"></translation>
+        <translation>Intervalle d&apos;interrogation</translation>
     </message>
     <message>
         <source>Approximate search from</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherche approximative à partir de</translation>
     </message>
     <message>
         <source>Follow system</source>
-        <translation type="unfinished"></translation>
+        <translation>Suivre le système</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>Clair</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>Sombre</translation>
     </message>
     <message>
         <source>Automatic (one per core)</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatique (un par cœur)</translation>
     </message>
     <message>
         <source>Never</source>
-        <translation type="unfinished"></translation>
+        <translation>Jamais</translation>
     </message>
     <message>
         <source> tokens</source>
-        <translation type="unfinished"></translation>
+        <translation> jetons</translation>
     </message>
     <message>
         <source> chunks</source>
-        <translation type="unfinished"></translation>
+        <translation> fragments</translation>
     </message>
     <message>
         <source> ms</source>
-        <translation type="unfinished"></translation>
+        <translation> ms</translation>
     </message>
     <message>
         <source> MB</source>
-        <translation type="unfinished"></translation>
+        <translation> Mo</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> s</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> min</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres</translation>
     </message>
     <message>
         <source>General</source>
-        <translation type="unfinished"></translation>
+        <translation>Général</translation>
     </message>
     <message>
         <source>Models</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèles</translation>
     </message>
     <message>
         <source>Providers</source>
-        <translation type="unfinished"></translation>
+        <translation>Fournisseurs</translation>
     </message>
     <message>
         <source>Context</source>
-        <translation type="unfinished"></translation>
+        <translation>Contexte</translation>
     </message>
     <message>
         <source>Advanced</source>
-        <translation type="unfinished"></translation>
+        <translation>Avancé</translation>
     </message>
     <message>
         <source>Settings pages</source>
-        <translation type="unfinished"></translation>
+        <translation>Pages des paramètres</translation>
     </message>
     <message>
         <source>Data location</source>
-        <translation type="unfinished"></translation>
+        <translation>Emplacement des données</translation>
     </message>
     <message>
         <source>Where your encrypted store is kept</source>
-        <translation type="unfinished"></translation>
+        <translation>Où se trouve votre stockage chiffré</translation>
     </message>
     <message>
         <source>Open folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir le dossier</translation>
     </message>
     <message>
         <source>Open the data folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir le dossier des données</translation>
     </message>
     <message>
         <source>Data location:</source>
-        <translation type="unfinished"></translation>
+        <translation>Emplacement des données&#xa0;:</translation>
     </message>
     <message>
         <source>Lock now</source>
-        <translation type="unfinished"></translation>
+        <translation>Verrouiller maintenant</translation>
     </message>
     <message>
         <source>Lock the store now</source>
-        <translation type="unfinished"></translation>
+        <translation>Verrouiller le stockage maintenant</translation>
     </message>
     <message>
         <source>Locking closes your store; it takes your passphrase or keychain to open it again. Unsaved changes in this window are discarded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le verrouillage ferme votre stockage&#xa0;; il faudra votre phrase secrète ou le trousseau pour le rouvrir. Les modifications non enregistrées dans cette fenêtre seront perdues.</translation>
     </message>
     <message>
         <source>Security</source>
-        <translation type="unfinished"></translation>
+        <translation>Sécurité</translation>
     </message>
 </context>
 <context>
     <name>SourcesPanel</name>
     <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Fichiers</translation>
+    </message>
+    <message>
+        <source>Chunks</source>
+        <translation>Fragments</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Erreurs</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progression</translation>
+    </message>
+    <message>
         <source>Context sources</source>
-        <translation type="unfinished"></translation>
+        <translation>Sources de contexte</translation>
     </message>
     <message>
         <source>Add folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un dossier…</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Suspendre</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprendre</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>Reindex</source>
-        <translation type="unfinished"></translation>
+        <translation>Réindexer</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer</translation>
     </message>
     <message>
         <source>Loading the context index…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement de l&apos;index de contexte…</translation>
     </message>
     <message>
         <source>Indexing progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Progression de l&apos;indexation</translation>
     </message>
     <message>
         <source>done</source>
-        <translation type="unfinished"></translation>
+        <translation>terminé</translation>
     </message>
     <message>
         <source>%1 sources · vector search: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sources · recherche vectorielle&#xa0;: %2</translation>
     </message>
     <message>
         <source>The context index is still loading; try again shortly.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;index de contexte est encore en cours de chargement&#xa0;; réessayez dans un instant.</translation>
     </message>
 </context>
 <context>
     <name>TemplateEditor</name>
     <message>
         <source>&apos;%1&apos; is not declared; add it in Variables</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;» n&apos;est pas déclarée&#xa0;; ajoutez-la dans Variables</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is declared but never used</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;» est déclarée mais jamais utilisée</translation>
     </message>
     <message>
         <source>Find…</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher…</translation>
     </message>
     <message>
         <source>Replace…</source>
-        <translation type="unfinished"></translation>
+        <translation>Remplacer…</translation>
     </message>
 </context>
 <context>
     <name>UnlockDialog</name>
     <message>
         <source>Unlock Promptdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Déverrouiller Promptdesk</translation>
     </message>
     <message>
         <source>Enter the passphrase of your encrypted library.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez la phrase secrète de votre bibliothèque chiffrée.</translation>
     </message>
     <message>
         <source>Promptdesk is locked. Your library stays encrypted until you unlock it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Promptdesk est verrouillé. Votre bibliothèque reste chiffrée jusqu&apos;à ce que vous la déverrouilliez.</translation>
     </message>
     <message>
         <source>Promptdesk is locked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Promptdesk est verrouillé.</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Phrase secrète</translation>
     </message>
     <message>
         <source>Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>Déverrouiller</translation>
     </message>
     <message>
         <source>Unlocking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Déverrouillage…</translation>
     </message>
     <message>
         <source>That passphrase does not unlock this library. Check Caps Lock and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette phrase secrète ne déverrouille pas cette bibliothèque. Vérifiez la touche Verr. Maj et réessayez.</translation>
     </message>
 </context>
 <context>
     <name>UsageChart</name>
     <message>
         <source>Tokens in</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetons en entrée</translation>
     </message>
     <message>
         <source>Tokens out</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetons en sortie</translation>
     </message>
     <message>
         <source>Cost (USD)</source>
-        <translation type="unfinished"></translation>
+        <translation>Coût (USD)</translation>
     </message>
     <message>
         <source>Tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetons</translation>
     </message>
     <message>
         <source>Tokens and cost per day</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetons et coût par jour</translation>
     </message>
 </context>
 <context>
     <name>VariableDeclarations</name>
     <message>
         <source>Variable declarations</source>
-        <translation type="unfinished"></translation>
+        <translation>Déclarations de variables</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>Required</source>
-        <translation type="unfinished"></translation>
+        <translation>Obligatoire</translation>
     </message>
     <message>
         <source>Default</source>
-        <translation type="unfinished"></translation>
+        <translation>Par défaut</translation>
     </message>
     <message>
         <source>Options</source>
-        <translation type="unfinished"></translation>
+        <translation>Options</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Description</translation>
     </message>
     <message>
         <source>Choices as a|b|c; bounds of numbers as 1..10 (either side optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Choix sous la forme a|b|c&#xa0;; bornes numériques sous la forme 1..10 (chaque borne facultative)</translation>
     </message>
     <message>
         <source>Add variable</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une variable</translation>
     </message>
     <message>
         <source>Declare a new variable</source>
-        <translation type="unfinished"></translation>
+        <translation>Déclarer une nouvelle variable</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer</translation>
     </message>
     <message>
         <source>Remove variable</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer la variable</translation>
     </message>
     <message>
         <source>Remove the selected variables</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer les variables sélectionnées</translation>
     </message>
     <message>
         <source>Type of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Type de %1</translation>
     </message>
     <message>
         <source>bounds are written as 1..10</source>
-        <translation type="unfinished"></translation>
+        <translation>les bornes s&apos;écrivent sous la forme 1..10</translation>
     </message>
     <message>
         <source>is declared twice</source>
-        <translation type="unfinished"></translation>
+        <translation>est déclarée deux fois</translation>
     </message>
     <message>
         <source>bounds are numbers, as in 1..10</source>
-        <translation type="unfinished"></translation>
+        <translation>les bornes sont des nombres, comme dans 1..10</translation>
     </message>
 </context>
 <context>
     <name>VariablesForm</name>
     <message>
         <source>This prompt has no variables. Declare them under Variables and use them in the template as {{ name }}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce prompt n&apos;a pas de variables. Déclarez-les dans Variables et utilisez-les dans le gabarit sous la forme {{ name }}.</translation>
     </message>
     <message>
         <source>%1 (required)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (obligatoire)</translation>
     </message>
     <message>
         <source>Required</source>
-        <translation type="unfinished"></translation>
+        <translation>Obligatoire</translation>
     </message>
 </context>
 <context>
     <name>VersionsPanel</name>
     <message>
         <source>Branch</source>
-        <translation type="unfinished"></translation>
+        <translation>Branche</translation>
     </message>
     <message>
         <source>Commit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Valider…</translation>
     </message>
     <message>
         <source>New branch…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle branche…</translation>
     </message>
     <message>
         <source>Merge…</source>
-        <translation type="unfinished"></translation>
+        <translation>Fusionner…</translation>
     </message>
     <message>
         <source>Set label…</source>
-        <translation type="unfinished"></translation>
+        <translation>Définir une étiquette…</translation>
     </message>
     <message>
         <source>Versions</source>
-        <translation type="unfinished"></translation>
+        <translation>Versions</translation>
     </message>
     <message>
         <source>production → %1</source>
-        <translation type="unfinished"></translation>
+        <translation>production → %1</translation>
     </message>
     <message>
         <source>no production version</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune version production</translation>
     </message>
     <message>
         <source>Select a version to compare it with your working copy.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez une version pour la comparer à votre copie de travail.</translation>
     </message>
     <message>
         <source>working copy</source>
-        <translation type="unfinished"></translation>
+        <translation>copie de travail</translation>
     </message>
     <message>
         <source>Commit a version</source>
-        <translation type="unfinished"></translation>
+        <translation>Valider une version</translation>
     </message>
     <message>
         <source>What changed?</source>
-        <translation type="unfinished"></translation>
+        <translation>Qu&apos;est-ce qui a changé&#xa0;?</translation>
     </message>
     <message>
         <source>New branch</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle branche</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom&#xa0;:</translation>
     </message>
     <message>
         <source>There is no other branch to merge.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il n&apos;y a aucune autre branche à fusionner.</translation>
     </message>
     <message>
         <source>Merge</source>
-        <translation type="unfinished"></translation>
+        <translation>Fusionner</translation>
     </message>
     <message>
         <source>Merge this branch into the current one:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fusionner cette branche dans la branche actuelle&#xa0;:</translation>
     </message>
     <message>
         <source>Select one version to label.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez une seule version à étiqueter.</translation>
     </message>
     <message>
         <source>Protected label</source>
-        <translation type="unfinished"></translation>
+        <translation>Étiquette protégée</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is protected. Move it to this version anyway?</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;» est protégée. La déplacer quand même vers cette version&#xa0;?</translation>
     </message>
 </context>
 <context>
     <name>WelcomePage</name>
     <message>
         <source>Welcome to Promptdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Bienvenue dans Promptdesk</translation>
     </message>
     <message>
         <source>Promptdesk keeps your prompts, versions, runs and file context in an encrypted library on this computer. It runs a small local model with no account and no network, and any provider you add a key for.
 
 Setting up takes a minute.</source>
-        <translation type="unfinished"></translation>
+        <translation>Promptdesk conserve vos prompts, versions, exécutions et le contexte de vos fichiers dans une bibliothèque chiffrée sur cet ordinateur. Il exécute un petit modèle local sans compte ni réseau, ainsi que tout fournisseur pour lequel vous ajoutez une clé.
+
+La configuration prend une minute.</translation>
     </message>
 </context>
 <context>
     <name>launch</name>
     <message>
         <source>Something went wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>Une erreur s&apos;est produite</translation>
     </message>
     <message>
         <source>Promptdesk hit an error it did not expect. Your work is saved; you can go on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Promptdesk a rencontré une erreur inattendue. Votre travail est enregistré&#xa0;; vous pouvez continuer.</translation>
     </message>
 </context>
 </TS>

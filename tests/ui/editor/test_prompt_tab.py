@@ -142,7 +142,7 @@ def test_declaring_a_variable_adds_it_to_the_form_and_the_store(
     qtbot: QtBot, workbench: Any
 ) -> None:
     tab = _open(qtbot, workbench, PromptContent(name="decl", body="{{ variable }}"))
-    tab.details_tabs.setCurrentIndex(1)
+    tab.editor_tabs.setCurrentWidget(tab.declarations)
     qtbot.mouseClick(tab.findChild(QPushButton, "addVariable"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: tab.form.findChild(QLineEdit, "variable_variable") is not None)
     qtbot.waitUntil(lambda: len(workbench.library.get("decl").variables) == 1)
