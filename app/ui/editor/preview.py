@@ -19,7 +19,6 @@ from app.core.prompt import PromptContent
 from app.core.rendering import PromptLookup, RenderedPrompt, TemplateError, render_prompt
 from app.runners.tokens import TokenCount, count_tokens
 from app.ui.editor.colors import banner_style, css, error_color, muted_color
-from app.ui.editor.lifetime import Lifetime
 from app.ui.qt import (
     QFont,
     QFontDatabase,
@@ -32,6 +31,7 @@ from app.ui.qt import (
     QWidget,
     Signal,
 )
+from app.ui.weak import Lifetime
 
 DEBOUNCE_MS = 150
 

@@ -24,7 +24,6 @@ from app.ui.editor.code_editor import TemplateEditor
 from app.ui.editor.colors import css, error_color, muted_color, warning_color
 from app.ui.editor.declarations import VariableDeclarations
 from app.ui.editor.fields_panel import PromptFields
-from app.ui.editor.lifetime import Lifetime
 from app.ui.editor.preview import PromptPreview
 from app.ui.editor.variables_form import VariablesForm
 from app.ui.qt import (
@@ -40,6 +39,7 @@ from app.ui.qt import (
     QWidget,
     Signal,
 )
+from app.ui.weak import Lifetime
 
 SAVE_DEBOUNCE_MS = 300
 CHECK_DEBOUNCE_MS = 150

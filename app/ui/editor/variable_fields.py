@@ -18,7 +18,6 @@ from typing import Any
 
 from app.core.variables import VariableError, VariableSpec, VariableType, coerce_value
 from app.ui.editor.colors import css, error_color
-from app.ui.editor.lifetime import Lifetime
 from app.ui.qt import (
     QCheckBox,
     QComboBox,
@@ -42,6 +41,7 @@ from app.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from app.ui.weak import Lifetime
 
 Run = Callable[..., Any]
 """``Tasks.run``'s shape: ``run(fn, on_success, on_failure, key=...)``."""

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from app.runners.base import ModelInfo
 from app.ui.qt import QComboBox, QStandardItem, QStandardItemModel, Qt, QWidget, Signal
-from app.ui.runs.lifetime import Lifetime
+from app.ui.weak import Lifetime
 
 if TYPE_CHECKING:
     from app.ui.workbench import Workbench

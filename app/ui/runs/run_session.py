@@ -18,8 +18,8 @@ from app.runners.base import CancelToken
 from app.runners.prompt_runs import PromptRun, run_prompt
 from app.storage.runs import RunRecord
 from app.ui.qt import QObject, Signal
-from app.ui.runs.lifetime import Lifetime
 from app.ui.runs.token_stream import TokenStream
+from app.ui.weak import Lifetime
 
 if TYPE_CHECKING:
     from app.ui.workbench import Workbench
