@@ -248,7 +248,7 @@ def search_at_scale(tmp: Path, chunks: int) -> dict[str, Any]:
     rng = random.Random(9)
     words = vocabulary(rng)
     corpus = tmp / "big"
-    big_corpus(corpus, chunks * 105 // 100, rng, words)  # a few short paragraphs share a chunk
+    big_corpus(corpus, chunks * 109 // 100, rng, words)  # ~7% of short paragraphs share a chunk
     home = tmp / "home-big"
     settings = {"context.chunk_tokens": 32, "context.overlap_tokens": 0}
     store_cm, service, context = new_service(home, settings)

@@ -444,3 +444,99 @@ def test_an_unreachable_recall_target_keeps_search_exact(tmp_path: Path) -> None
         found = [n for n, _ in build.index.search(query, 10)]
         assert found == brute_force(build.data.nums, build.data.matrix, query, 10)
     assert build.new_in_cwd == []
+
+
+# --- two-stage search (projection, then exact re-ranking) ---------------------------------
+
+WIDE = 384  # the built-in embedder's width: projections keep 64 to 128 of it
+
+
+def spectral(rng: np.random.Generator, count: int, dim: int = WIDE) -> np.ndarray:
+    """Unit vectors with no clusters but a decaying spectrum, like sentence embeddings."""
+    scales = np.exp(-np.arange(dim) / 40.0).astype(np.float32)
+    vectors = rng.normal(size=(count, dim)).astype(np.float32) * scales
+    return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+
+
+@pytest.fixture(scope="module")
+def projected() -> tuple[VectorIndex, Data]:
+    rng = np.random.default_rng(61)
+    nums = np.arange(4000, dtype=np.int64) + 7
+    data = Data(nums, rng.integers(0, FILES, 4000).astype(np.int64), spectral(rng, 4000))
+    built = VectorIndex(ann_min_rows=1000, methods=("projection",))
+    built.load(rows(data.nums, data.files, data.matrix))
+    return built, data
+
+
+def near(rng: np.random.Generator, matrix: np.ndarray, count: int) -> np.ndarray:
+    picked = matrix[rng.choice(len(matrix), count, replace=False)]
+    noisy = picked + rng.normal(scale=0.02, size=picked.shape).astype(np.float32)
+    return noisy / np.linalg.norm(noisy, axis=1, keepdims=True)
+
+
+def test_two_stage_search_is_used_when_it_keeps_recall(projected: tuple[VectorIndex, Data]) -> None:
+    status = projected[0].status()
+    assert status.mode == "projected"
+    assert status.recall_at_10 is not None
+    assert status.recall_at_10 >= 0.95
+    assert "two-stage" in status.note
+    assert status.nprobes is None
+
+
+def test_two_stage_results_have_exact_scores_and_overlap_exact_search(
+    projected: tuple[VectorIndex, Data],
+) -> None:
+    index, data = projected
+    overlaps = []
+    for query in near(np.random.default_rng(62), data.matrix, 40):
+        found = index.search(query, 10)
+        nums = [n for n, _ in found]
+        assert len(set(nums)) == 10
+        scores = [s for _, s in found]
+        assert scores == sorted(scores, reverse=True)
+        for num, score in found:
+            row = int(np.flatnonzero(data.nums == num)[0])
+            assert score == pytest.approx(float(data.matrix[row] @ query), abs=1e-5)
+        overlaps.append(len(set(nums) & set(brute_force(data.nums, data.matrix, query, 10))) / 10)
+    assert float(np.mean(overlaps)) >= 0.95
+
+
+def test_two_stage_follows_additions_and_removals() -> None:
+    rng = np.random.default_rng(63)
+    matrix = spectral(rng, 3000)
+    nums = np.arange(3000, dtype=np.int64)
+    files = nums % 10
+    index = VectorIndex(ann_min_rows=1000, methods=("projection",))
+    index.load(rows(nums, files, matrix))
+    assert index.status().mode == "projected"
+    index.remove_files({3})
+    for row in np.flatnonzero(files == 3)[:10]:
+        assert not {n for n, _ in index.search(matrix[row], 10)} & set(nums[files == 3].tolist())
+    added = spectral(rng, 30)
+    index.add(list(range(50_000, 50_030)), [11] * 30, added)
+    assert index.status().mode == "projected"  # 30 rows: no retraining yet
+    for num, vector in zip(range(50_000, 50_030), added, strict=True):
+        top = index.search(vector, 3)
+        assert top[0][0] == num
+        assert top[0][1] == pytest.approx(1.0, abs=1e-5)
+    allowed = {1, 2}
+    keep = np.isin(files, list(allowed)) & (files != 3)
+    for query in near(rng, matrix, 5):
+        found = [n for n, _ in index.search(query, 10, allowed_files=allowed)]
+        assert found == brute_force(nums, matrix, query, 10, keep)  # filtered: exact
+
+
+def test_two_stage_is_not_used_where_it_would_lose_recall() -> None:
+    # Unit vectors with a flat spectrum: no 64 to 128 directions say much about a dot product
+    # (enough rows that the most candidates re-ranked are a small part of them).
+    rng = np.random.default_rng(64)
+    matrix = unit_vectors(rng, 20_000, WIDE)
+    nums = np.arange(20_000, dtype=np.int64)
+    index = VectorIndex(ann_min_rows=1000, recall_target=0.99, methods=("projection",))
+    index.load(rows(nums, nums % 5, matrix))
+    status = index.status()
+    assert status.mode == "exact"
+    assert status.recall_at_10 is not None
+    assert status.recall_at_10 < 0.99
+    query = near(rng, matrix, 1)[0]
+    assert [n for n, _ in index.search(query, 10)] == brute_force(nums, matrix, query, 10)
