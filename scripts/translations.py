@@ -61,29 +61,30 @@ def fill_english(ts_file: Path) -> None:
     tree.write(ts_file, encoding="utf-8", xml_declaration=True)
 
 
+def run(command: list[str]) -> None:
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"{Path(command[0]).name} failed:\n{done.stdout}{done.stderr}")
+
+
 def update(directory: Path) -> None:
     files = sorted(directory.glob("promptdesk_*.ts"))
-    subprocess.run(
+    run(
         [tool("pyside6-lupdate"), *sources(), "-no-obsolete", "-locations", "none", "-ts"]
-        + [str(f) for f in files],
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
+        + [str(f) for f in files]
     )
     english = directory / "promptdesk_en.ts"
     if english.exists():
         fill_english(english)
     for ts_file in files:
-        subprocess.run(
+        run(
             [
                 tool("pyside6-lrelease"),
                 "-silent",
                 str(ts_file),
                 "-qm",
                 str(ts_file.with_suffix(".qm")),
-            ],
-            check=True,
-            capture_output=True,
+            ]
         )
 
 
@@ -99,7 +100,8 @@ def main() -> int:
         stale = [
             f.name
             for f in sorted(copy.glob("promptdesk_*.*"))
-            if f.read_bytes() != (TRANSLATIONS / f.name).read_bytes()
+            if not (TRANSLATIONS / f.name).exists()
+            or f.read_bytes() != (TRANSLATIONS / f.name).read_bytes()
         ]
     if stale:
         print("out of date: " + ", ".join(stale) + " (run scripts/translations.py)")

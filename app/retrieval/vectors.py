@@ -172,6 +172,9 @@ class VectorIndex:
         if len(nums) < self.ann_min_rows:
             with self._lock:
                 self._table, self._nprobes, self._recall = None, None, None
+                self._basis, self._candidates = None, 0
+                self._projected = np.zeros((0, 0), dtype=np.float32)
+                self._trained_rows, self._unindexed = len(nums), 0
                 self._note = (
                     f"exact search ({len(nums):,} rows; approximate from {self.ann_min_rows:,})"
                 )
@@ -204,10 +207,19 @@ class VectorIndex:
             if chosen is not None:
                 break
         took = time.perf_counter() - started
+        projected_rows, done = None, 0
+        if chosen is not None and chosen[0] == "projection":
+            # Every row is projected (dead ones too: rows are positions, masked at search
+            # time), outside the lock so searches go on meanwhile; rows added in the meantime
+            # are projected under it below.
+            with self._lock:
+                done, snapshot = self._count, self._matrix[: self._count]
+            projected_rows = snapshot @ chosen[1]
         with self._lock:
             self._trained_rows = len(nums)
             self._unindexed = 0
             self._table, self._nprobes, self._basis, self._candidates = None, None, None, 0
+            self._projected = np.zeros((0, 0), dtype=np.float32)
             if chosen is None:
                 self._recall = best
                 self._note = (
@@ -218,12 +230,11 @@ class VectorIndex:
                 method, built, setting, self._recall, self._note = chosen
                 if method == "ivf":
                     self._table, self._nprobes = built, setting
-                else:
-                    # Rows are positions in _matrix (dead rows included, masked at search
-                    # time), so every row is projected, at the arrays' capacity.
+                elif done <= self._count:  # (fewer rows: reloaded meanwhile; that load tunes)
                     self._basis, self._candidates = built, setting
-                    self._projected = _grow(self._projected[:0], len(self._nums), built.shape[1])
-                    self._projected[: self._count] = self._matrix[: self._count] @ built
+                    self._projected = _grow(self._projected, len(self._nums), built.shape[1])
+                    self._projected[:done] = projected_rows
+                    self._projected[done : self._count] = self._matrix[done : self._count] @ built
         log.info("vector index tuned: rows=%d mode=%s recall=%.3f seconds=%.1f",
                  len(nums), chosen[0] if chosen else "exact", self._recall or 0.0,
                  took)  # fmt: skip
@@ -326,8 +337,11 @@ class VectorIndex:
                     result["num"].to_pylist(), result["_distance"].to_pylist(), strict=True
                 )
             ]
-        if basis is not None and allowed_files is None and limit <= candidates // 4:
-            top = _two_stage(matrix, projected, basis, query, limit, candidates, keep)
+        # Recall was proven for a top 10 from ``candidates``: a longer list re-ranks a pool
+        # as many times larger (hybrid search asks for 4 x k to fuse).
+        pool = candidates * max(1, -(-limit // 10))
+        if basis is not None and allowed_files is None and pool < len(nums) // 2:
+            top = _two_stage(matrix, projected, basis, query, limit, pool, keep)
             scores = matrix[top] @ query
             return [(int(nums[i]), float(s)) for i, s in zip(top, scores, strict=True)]
         scores = matrix @ query

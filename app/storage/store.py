@@ -283,7 +283,12 @@ class Store:
     # --- the key -------------------------------------------------------------------------
 
     def recovery_key(self) -> str:
-        return encode_recovery_key(self._key)
+        return encode_recovery_key(self._open_key())
+
+    def _open_key(self) -> bytes:
+        if self._closed:
+            raise StoreClosed()
+        return self._key
 
     def change_passphrase(self, new_passphrase: str) -> None:
         if self.key_mode is not KeyMode.PASSPHRASE:
@@ -293,7 +298,7 @@ class Store:
     def change_protection(self, mode: KeyMode, passphrase: str | None = None) -> None:
         """Protect the same key another way; verified from disk before it replaces the old."""
         old = self._key_file
-        new = key_protection.protect_key(self._key, self.store_id, mode, passphrase)
+        new = key_protection.protect_key(self._open_key(), self.store_id, mode, passphrase)
         trial = self.paths.key_file.with_name(self.paths.key_file.name + ".new")
         write_key_file(trial, new)
         try:
@@ -325,6 +330,7 @@ class Store:
         if connector is not None:
             connector.close()
         self._engine.dispose()
+        self._key = b""  # not kept for a locked app (Python cannot wipe the old bytes)
 
     def __enter__(self) -> Store:
         return self

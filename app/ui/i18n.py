@@ -30,7 +30,9 @@ def resolve_language(choice: str) -> str:
     """``choice`` ("system" or a code) as a language the app has, else English."""
     wanted = choice
     if choice == "system":
-        wanted = QLocale.system().name().split("_")[0]
+        # The languages the user chose for the interface, not the region's number formats.
+        preferred = QLocale.system().uiLanguages() or [QLocale.system().name()]
+        wanted = preferred[0].replace("_", "-").split("-")[0]
     return wanted if wanted in available_languages() else SOURCE_LANGUAGE
 
 

@@ -37,6 +37,7 @@ from app.ui.qt import (
     QTimer,
     Signal,
 )
+from app.ui.weak import weak_callback
 
 log = logging.getLogger(__name__)
 
@@ -353,7 +354,8 @@ class MainWindow(QMainWindow):
             self.compare.compare_started,
             self.compare.all_finished,
         ):
-            signal.connect(lambda *_: QTimer.singleShot(0, self._update_run_actions))
+            # Queued: the panels report before their own state has settled.
+            signal.connect(self._update_run_actions, Qt.ConnectionType.QueuedConnection)
         self._update_run_actions()
 
     def _update_run_actions(self) -> None:
@@ -427,17 +429,20 @@ class MainWindow(QMainWindow):
 
     def models_changed(self) -> None:
         """Model files, keys or threads changed: every model list shows what is there now."""
-        from app.ui.runs.model_picker import ModelPicker
-
-        def reload() -> None:
-            for picker in self.findChildren(ModelPicker):
-                picker.reload()
-
         self.workbench.tasks.run(
             self.workbench.refresh_runners,
-            lambda _none: reload(),
-            lambda e: self.statusBar().showMessage(str(e), 8000),
+            weak_callback(self._reload_models),
+            weak_callback(self._show_status),
         )
+
+    def _reload_models(self, _none: object = None) -> None:
+        from app.ui.runs.model_picker import ModelPicker
+
+        for picker in self.findChildren(ModelPicker):
+            picker.reload()
+
+    def _show_status(self, error: BaseException) -> None:
+        self.statusBar().showMessage(str(error), 8000)
 
     def _settings_changed(self, keys: list[str]) -> None:
         if "context.embedder" in keys:

@@ -16,7 +16,7 @@ from typing import Any
 
 from app.storage.paths import StorePaths
 from app.storage.store import Store
-from app.ui.qt import QApplication, QEvent, QObject, QTimer, Signal
+from app.ui.qt import QApplication, QDialog, QEvent, QObject, QTimer, Signal
 
 log = logging.getLogger(__name__)
 
@@ -24,12 +24,16 @@ log = logging.getLogger(__name__)
 _ACTIVITY = frozenset(
     {
         QEvent.Type.KeyPress,
+        QEvent.Type.KeyRelease,
+        QEvent.Type.InputMethod,  # typing through an input method (CJK) sends no key presses
         QEvent.Type.MouseButtonPress,
         QEvent.Type.MouseMove,
         QEvent.Type.Wheel,
         QEvent.Type.TouchBegin,
+        QEvent.Type.TabletPress,
     }
 )
+_DIALOG_TRIES = 20  # rounds of closing open dialogs before locking anyway
 
 
 class AppSession(QObject):
@@ -52,7 +56,8 @@ class AppSession(QObject):
         self.window: Any = None
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
-        self._idle.timeout.connect(self.lock)
+        self._idle.timeout.connect(self._idle_lock)
+        self._values: dict[str, dict[str, Any]] = {}  # each tab's variable values, over a lock
         self._watching_input = False
         self._show(store)
 
@@ -65,6 +70,13 @@ class AppSession(QObject):
             settings_changed.connect(lambda _keys: self._arm_idle_lock())
         window.show()
         self.window = window
+        # What the variables were set to comes back with the tabs.
+        for index in range(window.tabs.count()):
+            tab = window.tabs.widget(index)
+            values = self._values.get(getattr(tab, "prompt_name", ""))
+            if values and hasattr(tab, "restore_values"):
+                tab.restore_values(values)
+        self._values = {}
         self._arm_idle_lock()
 
     def _arm_idle_lock(self) -> None:
@@ -93,12 +105,38 @@ class AppSession(QObject):
             self._idle.start()  # restarts with the same interval
         return False
 
-    def lock(self) -> None:
+    def _idle_lock(self) -> None:
+        window = self.window
+        if window is not None and _running(window):
+            self._idle.start()  # a run going on is activity: check again after the idle time
+            return
+        self.lock()
+
+    def lock(self, _tries: int = 0) -> None:
         window = self.window
         if window is None:
             return
+        # Dialogs and menus run their own event loops: close them and lock once they have
+        # returned, or the window's deletion would happen inside them.
+        popup = QApplication.activePopupWidget()
+        modal = QApplication.activeModalWidget()
+        if (popup is not None or modal is not None) and _tries < _DIALOG_TRIES:
+            if popup is not None:
+                popup.close()
+            if isinstance(modal, QDialog):
+                modal.reject()
+            elif modal is not None:
+                modal.close()
+            QTimer.singleShot(0, lambda: self.lock(_tries + 1))
+            return
         self._idle.stop()
         self._watch_input(False)
+        window.stop_run()  # a run would hold the closing workbench until it ended
+        self._values = {
+            tab.prompt_name: tab.values()
+            for index in range(window.tabs.count())
+            if hasattr(tab := window.tabs.widget(index), "values")
+        }
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         # Closing the only window would otherwise end the app before the unlock dialog shows.
@@ -121,6 +159,7 @@ class AppSession(QObject):
         self.unlocked.emit(self.window)
 
     def close(self) -> None:
+        """The app is quitting: the window's state is saved, the store closed."""
         self._watch_input(False)
         self._idle.stop()
         window, self.window = self.window, None
@@ -128,3 +167,7 @@ class AppSession(QObject):
             window.close()  # saves tabs and layout
             window.workbench.close()
             window.deleteLater()
+
+
+def _running(window: Any) -> bool:
+    return bool(window.run_panel.is_running() or window.compare.is_running())

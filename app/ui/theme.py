@@ -18,7 +18,7 @@ QLineEdit, QPlainTextEdit, QTextEdit { border-radius: 5px; padding: 3px 6px; }
 QPushButton { border-radius: 5px; padding: 5px 12px; }
 QTabBar::tab { padding: 6px 14px; }
 QDockWidget::title { padding: 6px; }
-QTabBar::close-button { image: url(%CLOSE%); subcontrol-position: right; margin: 2px; }
+QTabBar::close-button { image: url("%CLOSE%"); subcontrol-position: right; margin: 2px; }
 QTabBar::close-button:hover { background: rgba(128, 128, 128, 0.25); border-radius: 3px; }
 QToolBar { border: none; spacing: 2px; padding: 2px 6px; }
 QToolButton { border-radius: 5px; padding: 4px; }

@@ -13,6 +13,9 @@ from collections.abc import Iterator
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The app follows the system language: tests read English text whatever the machine's is.
+os.environ["LANGUAGE"] = "en"
+os.environ["LC_ALL"] = "C.UTF-8"
 
 from app.storage.key_file import KeyMode
 from app.storage.paths import StorePaths

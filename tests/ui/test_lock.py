@@ -14,6 +14,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from app.core.prompt import PromptContent
+from app.core.variables import VariableSpec
 from app.storage.errors import StoreClosed
 from app.storage.key_file import KeyMode
 from app.storage.library import Library
@@ -21,7 +22,7 @@ from app.storage.paths import StorePaths
 from app.storage.settings import Settings
 from app.storage.store import Store
 from app.ui.launch import open_main_window, unlock_store
-from app.ui.qt import QApplication, QTimer
+from app.ui.qt import QApplication, QDialog, QTimer
 from app.ui.session import AppSession
 from app.ui.startup.unlock import UnlockDialog
 
@@ -48,7 +49,13 @@ def when_unlock_dialog(qtbot: QtBot, answer: Callable[[UnlockDialog], None]) -> 
 @pytest.fixture
 def session(qapp: Any, paths: StorePaths) -> Any:
     with Store.create(paths, KeyMode.PASSPHRASE, PASSPHRASE) as store:
-        Library(store).create(PromptContent(name="draft", body="Dear team,"))
+        Library(store).create(
+            PromptContent(
+                name="draft",
+                body="Dear team,",
+                variables=(VariableSpec("team", required=False, default="all"),),
+            )
+        )
     made = AppSession(paths, Store.open(paths, lambda: PASSPHRASE), open_main_window, unlock_store)
     yield made
     made.close()
@@ -63,6 +70,8 @@ def test_lock_closes_the_store_and_the_passphrase_brings_the_window_back(
     qtbot.waitUntil(lambda: tab.body_editor.toPlainText() == "Dear team,", timeout=10_000)
     tab.body_editor.moveCursor(tab.body_editor.textCursor().MoveOperation.End)
     qtbot.keyClicks(tab.body_editor, " the release is ready.")
+    qtbot.waitUntil(lambda: tab.values() == {"team": "all"}, timeout=10_000)
+    tab.form.set_values({"team": "ops"})
     old_library = window.workbench.library
     seen: dict[str, Any] = {}
 
@@ -94,11 +103,12 @@ def test_lock_closes_the_store_and_the_passphrase_brings_the_window_back(
     assert again.isVisible()
     names = [again.tabs.widget(i).prompt_name for i in range(again.tabs.count())]
     assert names == ["draft"]
-    # What was typed before locking was saved, and is in the reopened tab.
+    # What was typed before locking was saved, and is in the reopened tab, values too.
     qtbot.waitUntil(
         lambda: again.current_tab().body_editor.toPlainText() == "Dear team, the release is ready.",
         timeout=10_000,
     )
+    assert again.current_tab().values() == {"team": "ops"}
 
 
 def test_cancelling_the_unlock_quits_without_losing_anything(
@@ -132,3 +142,38 @@ def test_the_app_locks_itself_after_the_idle_time(
     with qtbot.waitSignal(session.unlocked, timeout=30_000):
         pass
     assert session.window is not window
+
+
+def test_locking_closes_an_open_dialog_first(qtbot: QtBot, session: AppSession) -> None:
+    window = session.window
+    events: list[str] = []
+
+    def open_dialog() -> None:
+        dialog = QDialog(window)
+        dialog.setObjectName("someDialog")
+        QTimer.singleShot(50, session.lock)  # the idle lock fires while the dialog is up
+        events.append(f"dialog {dialog.exec()}")  # its own event loop, until rejected
+
+    def answer(dialog: UnlockDialog) -> None:
+        events.append("unlock shown")
+        dialog.passphrase.setText(PASSPHRASE)
+        dialog.try_unlock()
+
+    when_unlock_dialog(qtbot, answer)
+    with qtbot.waitSignal(session.unlocked, timeout=30_000):
+        QTimer.singleShot(0, open_dialog)
+    # The dialog was rejected (0) and had returned before the unlock dialog showed.
+    assert events == ["dialog 0", "unlock shown"]
+
+
+def test_escape_does_not_abandon_an_unlock_in_progress(qtbot: QtBot, paths: StorePaths) -> None:
+    Store.create(paths, KeyMode.PASSPHRASE, PASSPHRASE).close()
+    dialog = UnlockDialog(paths, locked=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.passphrase.setText(PASSPHRASE)
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        dialog.try_unlock()
+        dialog.reject()  # Esc while the key is being unwrapped: ignored
+    assert dialog.store is not None
+    dialog.store.close()

@@ -75,6 +75,10 @@ class WorkerClient:
                 if event["event"] == "started":
                     started = True
                     continue
+                if event["event"] == "crash" and cancel is not None and cancel.cancelled:
+                    # Stopped as asked, if by force (it did not answer within the grace):
+                    # the user sees a cancelled run, not a crash.
+                    event = {"event": "cancelled", "id": request_id}
                 finished = event["event"] in (
                     "done",
                     "cancelled",

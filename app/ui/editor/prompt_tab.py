@@ -80,6 +80,7 @@ class PromptTab(QWidget):
         self._name = name
         self._lifetime = Lifetime(self)
         self._loading = True
+        self._pending_values: dict[str, Any] = {}
         self._base = PromptContent(name=name)  # what was loaded; carries fields not shown here
         self._saved: PromptContent | None = None  # last content sent to the store
         self._saves_in_flight = 0
@@ -211,6 +212,9 @@ class PromptTab(QWidget):
         self.fields.set_content(content)
         self.declarations.set_specs(content.variables)
         self.form.set_variables(content.variables)
+        if self._pending_values:
+            self.form.set_values(self._pending_values)
+            self._pending_values = {}
         self._loading = False
         self.splitter.setEnabled(True)
         self._set_status(self.tr("All changes saved"))
@@ -236,6 +240,13 @@ class PromptTab(QWidget):
 
     def values(self) -> dict[str, Any]:
         return self.form.values()
+
+    def restore_values(self, values: dict[str, Any]) -> None:
+        """Put values back in the form (after the app was locked), now or once loaded."""
+        if self._loading:
+            self._pending_values = dict(values)
+        else:
+            self.form.set_values(values)
 
     def _edited(self) -> None:
         if self._loading:

@@ -47,7 +47,8 @@ class SvgIconEngine(QIconEngine):
         super().__init__()
         self.name = name
         self.coloured = coloured  # False: the SVG has its own colours (the app icon)
-        self._cache: dict[tuple[int, int, str], QPixmap] = {}
+        self._cache: dict[tuple[int, int, float, str], QPixmap] = {}
+        self._exists = (ICONS / f"{name}.svg").exists()
 
     def _colour(self, mode: QIcon.Mode) -> str:
         palette = QApplication.palette()
@@ -68,7 +69,7 @@ class SvgIconEngine(QIconEngine):
         colour = self._colour(mode) if self.coloured else ""
         width = max(1, round(size.width() * scale))
         height = max(1, round(size.height() * scale))
-        key = (width, height, colour)
+        key = (width, height, scale, colour)
         found = self._cache.get(key)
         if found is None:
             svg = _svg(self.name)
@@ -88,7 +89,13 @@ class SvgIconEngine(QIconEngine):
         return SvgIconEngine(self.name, self.coloured)
 
     def isNull(self) -> bool:
-        return not (ICONS / f"{self.name}.svg").exists()
+        return not self._exists
+
+    def availableSizes(
+        self, mode: QIcon.Mode = QIcon.Mode.Normal, state: QIcon.State = QIcon.State.Off
+    ) -> list[QSize]:
+        # Scalable; these are what platform code (window and dock icons) may ask for.
+        return [QSize(n, n) for n in (16, 24, 32, 48, 64, 128, 256)]
 
     def key(self) -> str:
         return "promptdesk-svg"

@@ -88,7 +88,10 @@ class ParamsPanel(QWidget):
         chosen = self.overrides()
         if not chosen:
             return self.tr("Default parameters")
-        return " · ".join(f"{labels[name]} {value:g}" for name, value in chosen.items())
+        return " · ".join(
+            f"{labels[name]} {value:g}" if isinstance(value, float) else f"{labels[name]} {value}"
+            for name, value in chosen.items()
+        )
 
 
 class ParamsButton(QToolButton):

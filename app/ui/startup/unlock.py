@@ -105,6 +105,11 @@ class UnlockDialog(QDialog):
         self._opener.opened.connect(self._opened, Qt.ConnectionType.QueuedConnection)
         self._opener.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
 
+    def reject(self) -> None:
+        # Not while the key is being unwrapped: the store would open with nobody to close it.
+        if self.buttons.isEnabled():
+            super().reject()
+
     def try_unlock(self) -> None:
         self.buttons.setEnabled(False)
         self.message.setText(self.tr("Unlocking…"))

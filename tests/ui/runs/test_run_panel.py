@@ -89,7 +89,7 @@ def test_stop_cancels_a_long_local_run(
         click(qtbot, panel, "stopButton")
     record = finished.args[0]
 
-    assert record.status == "cancelled"
+    assert record.status == "cancelled", record.error
     assert record.output_tokens < 400
     assert label(panel, "runStatus").startswith("Stopped")
     assert not panel.findChild(QPushButton, "stopButton").isEnabled()
