@@ -30,6 +30,8 @@ NON_DEFAULT: dict[str, object] = {
     "context.ann_min_chunks": 5_000,
     "runs.threads": 8,
     "ui.theme": "dark",
+    "ui.language": "de",
+    "ui.lock_after_minutes": 15,
     "ui.window_state": '{"geometry": "AdnQywAD"}',
     "ui.open_tabs": '["summarise"]',
 }
