@@ -28,6 +28,7 @@ import threading
 import time
 import traceback
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -130,26 +131,44 @@ def cold_start(home: Path) -> tuple[list[float], list[float], dict[str, object]]
 
 class StallSampler(threading.Thread):
     """With ``--stalls``: samples the UI thread's stack every 5 ms, so a late beat can say
-    where the UI thread was while it was late (a diagnosis aid; it costs a little GIL time)."""
+    where the UI thread was while it was late (a diagnosis aid; it costs a little GIL time).
+
+    A stall can also be another thread holding the GIL in one long C call (the UI thread then
+    shows up waiting anywhere): when the sampler itself wakes much later than it asked, it
+    also notes where every other thread is, just after the GIL came back."""
 
     def __init__(self) -> None:
         super().__init__(daemon=True)
         self.ui_thread = threading.get_ident()
         self.samples: list[tuple[float, str]] = []
+        self.others: list[tuple[float, str]] = []
         self.stopped = threading.Event()
 
     def run(self) -> None:
+        last = time.monotonic()
         while not self.stopped.wait(0.005):
-            frame = sys._current_frames().get(self.ui_thread)
+            now = time.monotonic()
+            frames = sys._current_frames()
+            frame = frames.get(self.ui_thread)
             if frame is not None:
-                stack = traceback.extract_stack(frame)[-6:]
-                where = " < ".join(
-                    f"{Path(f.filename).name}:{f.lineno} {f.name}" for f in reversed(stack)
-                )
-                self.samples.append((time.monotonic(), where))
+                self.samples.append((now, _where(frame)))
+            if now - last > 0.03:
+                names = {t.ident: t.name for t in threading.enumerate()}
+                for ident, other in frames.items():
+                    if ident not in (self.ui_thread, threading.get_ident()):
+                        self.others.append((now, f"[{names.get(ident, ident)}] {_where(other)}"))
+            last = now
 
     def during(self, start: float, end: float) -> list[str]:
         return [where for at, where in self.samples if start <= at <= end]
+
+    def others_after(self, start: float, end: float) -> list[str]:
+        return [where for at, where in self.others if start <= at <= end + 0.02]
+
+
+def _where(frame: Any) -> str:
+    stack = traceback.extract_stack(frame)[-6:]
+    return " < ".join(f"{Path(f.filename).name}:{f.lineno} {f.name}" for f in reversed(stack))
 
 
 def heartbeat(tmp: Path, sampler: StallSampler | None = None) -> list[float]:
@@ -224,6 +243,11 @@ def heartbeat(tmp: Path, sampler: StallSampler | None = None) -> list[float]:
             print(f"   stall {lateness:.0f} ms; the UI thread was in:")
             for where, count in collections.Counter(sampler.during(start, end)).most_common(3):
                 print(f"     {count} x {where}")
+            others = sampler.others_after(start, end)
+            if others:
+                print("   and the other threads, when the GIL came back:")
+                for where in others[:6]:
+                    print(f"     {where}")
     return late[5:]  # the first beats measure start-up, not load
 
 

@@ -1,5 +1,5 @@
-"""The Context view: add a folder and watch its progress, search with highlighted snippets, put
-a result and a file in the context tray, and see the exact block and its tokens in the budget."""
+"""The Context view: add a folder and watch its progress, search with highlighted snippets, drag
+a result and a file onto the context tray, and see the exact block and its tokens in the budget."""
 
 from __future__ import annotations
 
@@ -9,7 +9,28 @@ from typing import Any
 from pytestqt.qtbot import QtBot
 
 from app.ui.context.panel import ContextPanel
-from app.ui.qt import QProgressBar
+from app.ui.qt import (
+    QApplication,
+    QDragEnterEvent,
+    QDropEvent,
+    QMimeData,
+    QPoint,
+    QPointF,
+    QProgressBar,
+    Qt,
+    QUrl,
+    QWidget,
+)
+
+
+def drop(target: QWidget, data: QMimeData) -> None:
+    """What Qt delivers when something is dragged onto ``target`` and let go."""
+    actions = Qt.DropAction.CopyAction
+    buttons, modifiers = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(QPoint(10, 10), actions, data, buttons, modifiers)
+    QApplication.sendEvent(target, enter)
+    assert enter.isAccepted(), "the tray refused the drag"
+    QApplication.sendEvent(target, QDropEvent(QPointF(10, 10), actions, data, buttons, modifiers))
 
 
 def test_sources_search_and_tray(
@@ -48,8 +69,12 @@ def test_sources_search_and_tray(
     assert "<b>" in first
 
     tray = panel.tray
-    search.add.click()
-    tray.add_file(folder / "note3.md")
+    # Drag and drop, as a user does: a result from the list, then a file from the desktop's
+    # file manager (a file URL), each dropped on the tray.
+    drop(tray, search.results.mimeData([search.results.item(0)]))
+    from_files = QMimeData()
+    from_files.setUrls([QUrl.fromLocalFile(str(folder / "note3.md"))])
+    drop(tray, from_files)
     qtbot.waitUntil(lambda: tray.built is not None and len(tray.built.used) == 2, timeout=60_000)
     block = tray.preview.toPlainText()
     assert block.startswith("[1] ")
