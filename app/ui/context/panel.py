@@ -24,6 +24,7 @@ class ContextPanel(QWidget):
         left.addWidget(self.sources)
         left.addWidget(self.search)
         left.setStretchFactor(1, 2)
+        left.setSizes([140, 280])  # proportions: the results list gets the room
         outer = QSplitter(Qt.Orientation.Horizontal)
         outer.addWidget(left)
         outer.addWidget(self.tray)

@@ -200,9 +200,9 @@ class SourcesPanel(QWidget):
                 bar.setFormat(self.tr("done") if s.state == "ready" else s.state)
             self.table.setCellWidget(row, 6, bar)
         self.status.setText(
-            self.tr("%1 sources · vector search: %2")
-            .replace("%1", str(len(sources)))
-            .replace("%2", vectors.note)
+            self.tr("%n source(s) · vector search: %1", "", len(sources)).replace(
+                "%1", vectors.note
+            )
         )
         self.sources_changed.emit()
 

@@ -117,6 +117,9 @@ class ContextTray(QWidget):
         self.workbench.tasks.run(read, self._add, lambda e: self.note.setText(str(e)))
 
     def _add(self, piece: ContextPiece) -> None:
+        same = (piece.kind, piece.path, piece.chunk, piece.file_hash)
+        if any((p.kind, p.path, p.chunk, p.file_hash) == same for p in self.pieces):
+            return  # already in the tray: the same text twice would only spend the budget
         self.pieces.append(piece)
         where = f" ({piece.position})" if piece.position else ""
         self.list.addItem(f"{Path(piece.path).name}{where}")

@@ -1968,9 +1968,10 @@
         <source>done</source>
         <translation type="unfinished" />
     </message>
-    <message>
-        <source>%1 sources · vector search: %2</source>
-        <translation type="unfinished" />
+    <message numerus="yes">
+        <source>%n source(s) · vector search: %1</source>
+        <translation>
+            <numerusform>%n source · vector search: %1</numerusform><numerusform>%n sources · vector search: %1</numerusform></translation>
     </message>
     <message>
         <source>The context index is still loading; try again shortly.</source>

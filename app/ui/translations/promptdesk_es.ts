@@ -2003,9 +2003,12 @@
         <source>done</source>
         <translation>listo</translation>
     </message>
-    <message>
-        <source>%1 sources · vector search: %2</source>
-        <translation>%1 fuentes · búsqueda vectorial: %2</translation>
+    <message numerus="yes">
+        <source>%n source(s) · vector search: %1</source>
+        <translation>
+            <numerusform>%n fuente · búsqueda vectorial: %1</numerusform>
+            <numerusform>%n fuentes · búsqueda vectorial: %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>The context index is still loading; try again shortly.</source>

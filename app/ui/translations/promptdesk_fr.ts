@@ -2003,9 +2003,12 @@
         <source>done</source>
         <translation>terminé</translation>
     </message>
-    <message>
-        <source>%1 sources · vector search: %2</source>
-        <translation>%1 sources · recherche vectorielle&#xa0;: %2</translation>
+    <message numerus="yes">
+        <source>%n source(s) · vector search: %1</source>
+        <translation>
+            <numerusform>%n source · recherche vectorielle&#xa0;: %1</numerusform>
+            <numerusform>%n sources · recherche vectorielle&#xa0;: %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>The context index is still loading; try again shortly.</source>
