@@ -75,6 +75,7 @@ def test_sources_search_and_tray(
     from_files = QMimeData()
     from_files.setUrls([QUrl.fromLocalFile(str(folder / "note3.md"))])
     drop(tray, from_files)
+    qtbot.waitUntil(lambda: len(tray.pieces) == 2, timeout=10_000)  # the file is read aside
     drop(tray, search.results.mimeData([search.results.item(0)]))  # again: not added twice
     assert len(tray.pieces) == 2
     qtbot.waitUntil(lambda: tray.built is not None and len(tray.built.used) == 2, timeout=60_000)
