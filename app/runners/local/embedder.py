@@ -8,7 +8,6 @@ L2-normalised float32 vectors (384 dimensions), so a dot product is the cosine s
 from __future__ import annotations
 
 import base64
-import os
 from collections.abc import Sequence
 from typing import Any
 
@@ -17,8 +16,6 @@ from app.runners.local.client import WorkerClient
 EMBEDDER_ID = "local:all-minilm-l6-v2"
 DIMENSIONS = 384
 MAX_TOKENS = 256  # the model's window: chunks are sized to fit it
-QUERY_TEXTS = 2  # this few texts are a search query, embedded with QUERY_THREADS threads
-QUERY_THREADS = int(os.environ.get("PROMPTDESK_QUERY_THREADS", "1"))
 
 
 class EmbeddingFailed(RuntimeError):
@@ -44,13 +41,7 @@ class LocalEmbedder:
 
         if not texts:
             return np.zeros((0, DIMENSIONS), dtype=np.float32)
-        payload: dict[str, object] = {
-            "op": "embed",
-            "model_dir": str(get_model_path()),
-            "texts": list(texts),
-        }
-        if len(texts) <= QUERY_TEXTS:
-            payload["threads"] = QUERY_THREADS
+        payload = {"op": "embed", "model_dir": str(get_model_path()), "texts": list(texts)}
         for event in self.worker.request(payload):
             if event["event"] == "vectors":
                 raw = base64.b64decode(event["data"])

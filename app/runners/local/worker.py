@@ -136,29 +136,17 @@ def embed(request: dict[str, Any]) -> None:
         from sentence_transformers import SentenceTransformer
 
         _embedders[model_dir] = SentenceTransformer(model_dir, device="cpu")
-    import torch
-
-    # A search query is one short text: one thread embeds it almost as fast as two, and
-    # leaves the other core to the keyword search the app runs at the same moment.
-    threads = request.get("threads")
-    before = torch.get_num_threads()
-    if threads:
-        torch.set_num_threads(int(threads))
-    try:
-        vectors = (
-            _embedders[model_dir]
-            .encode(
-                request["texts"],
-                batch_size=int(request.get("batch_size", 32)),
-                normalize_embeddings=True,
-                convert_to_numpy=True,
-                show_progress_bar=False,
-            )
-            .astype("float32")
+    vectors = (
+        _embedders[model_dir]
+        .encode(
+            request["texts"],
+            batch_size=int(request.get("batch_size", 32)),
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=False,
         )
-    finally:
-        if threads:
-            torch.set_num_threads(before)
+        .astype("float32")
+    )
     send(
         {
             "id": request["id"],
