@@ -125,6 +125,11 @@ def test_commit_edit_diff_branch_merge_label(qtbot: QtBot, window: MainWindow) -
     qtbot.waitUntil(lambda: "brief" in tab.body_editor.toPlainText(), timeout=10_000)
     versions.merge_dialog("formal", confirm=False)
     qtbot.waitUntil(lambda: "formal" in tab.body_editor.toPlainText(), timeout=10_000)
+    # The history list reloads after the merge: label the merge commit, not a stale row.
+    qtbot.waitUntil(
+        lambda: versions.history.count() == 3 and "formal" in versions.history.item(0).text(),
+        timeout=10_000,
+    )
     versions.history.clearSelection()
     versions.history.item(0).setSelected(True)
     versions.label_dialog("production")
