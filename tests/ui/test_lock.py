@@ -25,25 +25,13 @@ from app.ui.launch import open_main_window, unlock_store
 from app.ui.qt import QApplication, QDialog, QTimer
 from app.ui.session import AppSession
 from app.ui.startup.unlock import UnlockDialog
+from tests.ui.windows import when_dialog
 
 PASSPHRASE = "correct horse battery"
 
 
 def when_unlock_dialog(qtbot: QtBot, answer: Callable[[UnlockDialog], None]) -> None:
-    """Run ``answer`` on the unlock dialog once it is shown (it runs its own event loop)."""
-
-    def look() -> None:
-        dialogs = [
-            w
-            for w in QApplication.topLevelWidgets()
-            if isinstance(w, UnlockDialog) and w.isVisible()
-        ]
-        if dialogs:
-            answer(dialogs[0])
-        else:
-            QTimer.singleShot(20, look)
-
-    QTimer.singleShot(0, look)
+    when_dialog(UnlockDialog, answer)
 
 
 @pytest.fixture

@@ -21,15 +21,12 @@ from app.core.variables import VariableSpec, VariableType
 from app.storage.runs import RunFilters
 from app.ui.main_window import MainWindow
 from app.ui.qt import QApplication, QEvent, QKeyEvent, Qt
+from tests.ui.windows import show_window
 
 
 @pytest.fixture
 def window(qtbot: QtBot, workbench: Any) -> MainWindow:
-    main = MainWindow(workbench)
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    return main
+    return show_window(qtbot, workbench)
 
 
 def open_new(qtbot: QtBot, window: MainWindow, content: PromptContent) -> Any:

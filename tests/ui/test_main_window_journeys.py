@@ -4,7 +4,6 @@ main window (its actions and panels), and a real restart — the store closed an
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +15,6 @@ from app.core.variables import VariableSpec
 from app.runners.local.models import DEFAULT_MODEL_ID
 from app.storage.paths import StorePaths
 from app.storage.store import Store
-from app.ui.main_window import MainWindow
 from app.ui.qt import (
     QApplication,
     QComboBox,
@@ -24,7 +22,6 @@ from app.ui.qt import (
     Qt,
     QTableView,
     QTextBrowser,
-    QTimer,
 )
 from app.ui.settings import SettingsDialog
 from app.ui.settings.editors import editor_name
@@ -32,6 +29,7 @@ from app.ui.workbench import Workbench
 from tests.support.fake_openai import FakeOpenAI, Reply
 from tests.ui.runs.conftest import FAKE_KEY, FIRST_LOAD_MS, REMOTE_MODEL
 from tests.ui.settings.test_providers_and_models import write_gguf
+from tests.ui.windows import show_window, when_dialog
 
 
 @pytest.fixture
@@ -42,27 +40,6 @@ def fake_remote(workbench: Workbench, monkeypatch: pytest.MonkeyPatch) -> Any:
         monkeypatch.setenv("PROMPTDESK_PROVIDER_ENDPOINTS", f"openai={fake.url}")
         ProviderKeys(workbench.store).set("openai", FAKE_KEY)
         yield fake
-
-
-def show_window(qtbot: QtBot, workbench: Any) -> MainWindow:
-    window = MainWindow(workbench)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
-
-
-def when_dialog(kind: type, answer: Callable[[Any], None]) -> None:
-    """Answer a modal dialog once it shows (it runs its own event loop)."""
-
-    def look() -> None:
-        shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
-        if shown:
-            answer(shown[0])
-        else:
-            QTimer.singleShot(20, look)
-
-    QTimer.singleShot(0, look)
 
 
 def column(view: Any, number: int) -> list[str]:
