@@ -181,7 +181,7 @@ class VectorIndex:
             return self.status()
         started = time.perf_counter()
         queries = _sample_queries(matrix, RECALL_QUERIES)
-        exact = [set(nums[np.argsort(-(matrix @ q))[:10]].tolist()) for q in queries]
+        exact = [set(nums[np.argpartition(-(matrix @ q), 9)[:10]].tolist()) for q in queries]
         best = 0.0
         chosen: tuple[str, Any, int, float, str] | None = None
         for method in self.methods:
@@ -268,11 +268,14 @@ class VectorIndex:
         # Uncentred: dot products, not distances to the mean, are what is ranked.
         directions = np.linalg.svd(sample, full_matrices=False)[2]
         best = 0.0
+        projections: dict[int, tuple[Any, Any]] = {}  # dimensions -> (basis, projected rows)
         for dimensions, candidates in PROJECTIONS:
             if dimensions >= matrix.shape[1] or candidates >= len(matrix):
                 continue
-            basis = np.ascontiguousarray(directions[:dimensions].T, dtype=np.float32)
-            projected = matrix @ basis
+            if dimensions not in projections:
+                basis = np.ascontiguousarray(directions[:dimensions].T, dtype=np.float32)
+                projections[dimensions] = (basis, matrix @ basis)
+            basis, projected = projections[dimensions]
             found = [
                 set(nums[_two_stage(matrix, projected, basis, q, 10, candidates, None)].tolist())
                 for q in queries

@@ -18,6 +18,7 @@ SOURCE_LANGUAGE = "en"
 
 # Kept alive here: Qt holds translators by pointer, and Python would collect them.
 _installed: list[QTranslator] = []
+_current = [SOURCE_LANGUAGE]  # the language of what is installed
 
 
 def available_languages() -> list[str]:
@@ -44,10 +45,12 @@ def install_translators(choice: str = "system") -> str:
     app = QApplication.instance()
     if app is None:
         return SOURCE_LANGUAGE
+    language = resolve_language(choice)
+    if _installed and _current[0] == language:
+        return language  # already loaded (start-up asks before and after unlocking)
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
-    language = resolve_language(choice)
     files = [TRANSLATIONS / f"promptdesk_{SOURCE_LANGUAGE}.qm"]
     if language != SOURCE_LANGUAGE:
         files.append(TRANSLATIONS / f"promptdesk_{language}.qm")
@@ -62,4 +65,5 @@ def install_translators(choice: str = "system") -> str:
         if qt.load(QLocale(language), "qtbase", "_", qt_dir):
             app.installTranslator(qt)
             _installed.append(qt)
+    _current[0] = language
     return language

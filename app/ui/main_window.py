@@ -96,12 +96,9 @@ class MainWindow(QMainWindow):
         self.library = LibrarySidebar(self.workbench)
         self.library.prompt_activated.connect(self.open_prompt)
         self.library.status_message.connect(lambda m: self.statusBar().showMessage(m, 6000))
-        dock = QDockWidget(self.tr("Library"), self)
-        dock.setObjectName("libraryDock")
-        dock.setWidget(self.library)
-        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
-        self.library_dock = dock
+        self.library_dock = self._dock(
+            self.tr("Library"), "libraryDock", self.library, Qt.DockWidgetArea.LeftDockWidgetArea
+        )
 
     def _build_tabs(self) -> None:
         self.tabs = QTabWidget()
@@ -158,12 +155,17 @@ class MainWindow(QMainWindow):
         rerun = getattr(self.history, "rerun_requested", None)
         if rerun is not None:
             rerun.connect(self._rerun)
-        dock = QDockWidget(self.tr("Workbench"), self)
-        dock.setObjectName("panelsDock")
-        dock.setWidget(self.panels)
+        self.panels_dock = self._dock(
+            self.tr("Workbench"), "panelsDock", self.panels, Qt.DockWidgetArea.BottomDockWidgetArea
+        )
+
+    def _dock(self, title: str, name: str, widget: Any, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)  # restoreState finds docks by name
+        dock.setWidget(widget)
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-        self.panels_dock = dock
+        self.addDockWidget(area, dock)
+        return dock
 
     def _history_view(self) -> Any:
         from app.ui.history.view import HistoryView

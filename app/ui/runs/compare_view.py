@@ -18,7 +18,6 @@ from app.storage.runs import RunRecord
 from app.ui.qt import (
     QFrame,
     QHBoxLayout,
-    QPushButton,
     QSplitter,
     Qt,
     QVBoxLayout,
@@ -27,7 +26,7 @@ from app.ui.qt import (
 )
 from app.ui.runs.model_picker import ModelPicker
 from app.ui.runs.params_panel import ParamsButton, ParamsPanel
-from app.ui.runs.run_controls import RUN_KEYS, STOP_KEY, add_shortcut, key_text
+from app.ui.runs.run_controls import RUN_KEYS, STOP_KEY, add_shortcut, key_text, named_button
 from app.ui.runs.run_view import RunView
 
 if TYPE_CHECKING:
@@ -76,28 +75,22 @@ class CompareView(QWidget):
         self.set_column_count(FIRST_COLUMNS)
 
     def _build_buttons(self) -> None:
-        self._compare = self._button("compareButton", self.tr("Compare"), self.tr("Compare"))
+        self._compare = named_button(self, "compareButton", self.tr("Compare"), self.tr("Compare"))
         self._compare.setToolTip(
             self.tr("Run the prompt on every column's model (%1)").replace(
                 "%1", key_text(RUN_KEYS[0])
             )
         )
         self._compare.clicked.connect(self._compare_clicked)
-        self._stop = self._button("stopAllButton", self.tr("Stop"), self.tr("Stop every run"))
+        self._stop = named_button(self, "stopAllButton", self.tr("Stop"), self.tr("Stop every run"))
         self._stop.setToolTip(self.tr("Stop every run (%1)").replace("%1", key_text(STOP_KEY)))
         self._stop.clicked.connect(self.stop)
-        self._add = self._button("addColumn", self.tr("Add model"), self.tr("Add a column"))
+        self._add = named_button(self, "addColumn", self.tr("Add model"), self.tr("Add a column"))
         self._add.clicked.connect(lambda: self.set_column_count(len(self._columns) + 1))
-        self._remove = self._button(
-            "removeColumn", self.tr("Remove model"), self.tr("Remove the last column")
+        self._remove = named_button(
+            self, "removeColumn", self.tr("Remove model"), self.tr("Remove the last column")
         )
         self._remove.clicked.connect(lambda: self.set_column_count(len(self._columns) - 1))
-
-    def _button(self, name: str, text: str, accessible: str) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setObjectName(name)
-        button.setAccessibleName(accessible)
-        return button
 
     def _lay_out(self) -> None:
         top = QHBoxLayout()

@@ -1,4 +1,5 @@
-"""What the run panel and the compare view both do with a run before starting it, and their keys.
+"""What the run panel and the compare view both do with a run before starting it, their keys
+and their buttons.
 
 :func:`with_choices` fills a :class:`PromptRun` with the model and overrides picked in the UI
 wherever the run leaves them open (a run that names its own wins). Run is Ctrl+Return and Stop
@@ -13,7 +14,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from app.runners.prompt_runs import PromptRun
-from app.ui.qt import QKeySequence, QShortcut, Qt, QWidget
+from app.ui.qt import QKeySequence, QPushButton, QShortcut, Qt, QWidget
 
 RUN_KEYS = ("Ctrl+Return", "Ctrl+Enter")
 STOP_KEY = "Esc"
@@ -38,3 +39,11 @@ def add_shortcut(widget: QWidget, key: str, slot: Callable[[], object]) -> QShor
     shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
     shortcut.activated.connect(slot)
     return shortcut
+
+
+def named_button(parent: QWidget, name: str, text: str, accessible: str) -> QPushButton:
+    """A push button tests and screen readers can find: an object name, an accessible name."""
+    button = QPushButton(text, parent)
+    button.setObjectName(name)
+    button.setAccessibleName(accessible)
+    return button

@@ -14,10 +14,17 @@ from typing import TYPE_CHECKING
 
 from app.runners.prompt_runs import PromptRun
 from app.storage.runs import RunRecord
-from app.ui.qt import QHBoxLayout, QPushButton, QVBoxLayout, QWidget, Signal
+from app.ui.qt import QHBoxLayout, QVBoxLayout, QWidget, Signal
 from app.ui.runs.model_picker import ModelPicker
 from app.ui.runs.params_panel import ParamsButton, ParamsPanel
-from app.ui.runs.run_controls import RUN_KEYS, STOP_KEY, add_shortcut, key_text, with_choices
+from app.ui.runs.run_controls import (
+    RUN_KEYS,
+    STOP_KEY,
+    add_shortcut,
+    key_text,
+    named_button,
+    with_choices,
+)
 from app.ui.runs.run_view import RunView
 
 if TYPE_CHECKING:
@@ -36,10 +43,10 @@ class RunPanel(QWidget):
         self.params_panel = ParamsPanel(self)
         self.view = RunView(workbench, self)
         self.view.run_finished.connect(self._finished)
-        self._run = self._button("runButton", self.tr("Run"), self.tr("Run the prompt"))
+        self._run = named_button(self, "runButton", self.tr("Run"), self.tr("Run the prompt"))
         self._run.setToolTip(self.tr("Run the prompt (%1)").replace("%1", key_text(RUN_KEYS[0])))
         self._run.clicked.connect(self._run_clicked)
-        self._stop = self._button("stopButton", self.tr("Stop"), self.tr("Stop the run"))
+        self._stop = named_button(self, "stopButton", self.tr("Stop"), self.tr("Stop the run"))
         self._stop.setToolTip(self.tr("Stop the run (%1)").replace("%1", key_text(STOP_KEY)))
         self._stop.clicked.connect(self.stop)
         for key in RUN_KEYS:
@@ -47,12 +54,6 @@ class RunPanel(QWidget):
         add_shortcut(self, STOP_KEY, self.stop)
         self._lay_out()
         self._update_buttons()
-
-    def _button(self, name: str, text: str, accessible: str) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setObjectName(name)
-        button.setAccessibleName(accessible)
-        return button
 
     def _lay_out(self) -> None:
         # One toolbar-like row: model, parameters, then Run and Stop at the end of the line.
