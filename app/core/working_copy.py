@@ -87,9 +87,11 @@ class PromptDocument:
             _edit_text(self.system, content.system)
             for key in _SCALAR_FIELDS:
                 _set_if_changed(self.fields, key, wanted[key] or "")
-            _set_if_changed(self.fields, "settings", _stable(wanted["settings"]))
+            _set_if_changed(self.fields, "settings", stable_json(wanted["settings"]))
             _sync_keys(self.tags, {tag: True for tag in content.tags})
-            _sync_keys(self.variables, {v.name: _stable(v.to_json()) for v in content.variables})
+            _sync_keys(
+                self.variables, {v.name: stable_json(v.to_json()) for v in content.variables}
+            )
 
     # --- state ---------------------------------------------------------------------------
 
@@ -143,5 +145,6 @@ def _sync_keys(target: Map[Any], wanted: dict[str, Any]) -> None:
         _set_if_changed(target, key, value)
 
 
-def _stable(data: Any) -> str:
+def stable_json(data: Any) -> str:
+    """How map values are encoded: equal values give equal strings (so edits can compare)."""
     return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)

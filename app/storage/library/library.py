@@ -23,7 +23,7 @@ from app.core.diff import PromptDiff, diff_prompts
 from app.core.prompt import PromptContent, check_prompt_name
 from app.core.versions import Version, ancestors, check_ref_name, hashed_content, merge_base
 from app.core.working_copy import PromptDocument
-from app.storage.library import exchange, history, rows, search
+from app.storage.library import exchange, history, replicas, rows, search
 from app.storage.library.documents import (
     edit_document,
     load_content,
@@ -42,6 +42,7 @@ from app.storage.library.errors import (
 )
 from app.storage.library.exchange import ImportReport
 from app.storage.library.history import BranchInfo, LabelInfo, LabelMove
+from app.storage.library.replicas import ReplicaSync, WorkingCopyStamp
 from app.storage.library.search import SearchFilters, SearchHit
 from app.storage.store import Store
 
@@ -123,6 +124,25 @@ class Library:
                 rows.mirror(conn, prompt, new)
             return new
 
+    # --- editors' replicas of working copies (see replicas.py) -----------------------------
+
+    def open_replica(self, name: str) -> ReplicaSync:
+        """The current working copy of ``name``, whole, for an editor to hold."""
+        with self.store.read() as conn:
+            return replicas.open_replica(conn, name)
+
+    def exchange_replica(
+        self, prompt_id: str, branch: str, update: bytes | None, state_vector: bytes
+    ) -> ReplicaSync:
+        """Merge an editor's ``update`` and answer with what the editor lacks."""
+        with self.store.write() as conn:
+            return replicas.exchange(conn, prompt_id, branch, update, state_vector)
+
+    def working_copy_stamp(self, prompt_id: str) -> WorkingCopyStamp | None:
+        """Name, checked-out branch and last change of a prompt's working copy (None: gone)."""
+        with self.store.read() as conn:
+            return replicas.stamp(conn, prompt_id)
+
     def rename(self, name: str, new_name: str) -> list[str]:
         """Rename; returns the prompts that include it by the old name (they need an edit)."""
         check_prompt_name(new_name)
@@ -189,9 +209,14 @@ class Library:
                 rows.get_prompt(conn, name)
             return exchange.export_library(conn, names)
 
-    def import_files(self, files: Sequence[tuple[str, str]]) -> ImportReport:
-        """Import files given as (name, text); all of them or, on any error, nothing."""
-        plans = [exchange.plan_import(filename, text_) for filename, text_ in files]
+    def import_files(
+        self, files: Sequence[tuple[str, str]], columns: Mapping[str, str] | None = None
+    ) -> ImportReport:
+        """Import files given as (name, text); all of them or, on any error, nothing.
+
+        ``columns`` maps prompt fields to CSV columns, for the CSV files among them.
+        """
+        plans = [exchange.plan_import(filename, text_, columns) for filename, text_ in files]
         with self.store.write() as conn:
             reports = [self._run_import_plan(conn, plan) for plan in plans]
         return ImportReport(

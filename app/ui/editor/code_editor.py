@@ -7,13 +7,16 @@ so it never covers text. What the template uses and declares is worked out elsew
 UI thread (:func:`app.core.rendering.check_template`), and handed in through
 :meth:`TemplateEditor.set_variable_report`; the editor then underlines each use of an
 undeclared variable with a wavy line, explains it in a tooltip, and lists the problems in
-:meth:`TemplateEditor.diagnostics` for the tab to show. Undo and redo are Qt's own.
+:meth:`TemplateEditor.diagnostics` for the tab to show. Undo and redo are Qt's own unless an
+:class:`EditHistory` is set (a prompt's editor uses its working copy's, which undoes only the
+user's own edits, never text that arrived from elsewhere).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Protocol
 
 from app.ui.editor.colors import error_color, muted_color, tint
 from app.ui.editor.find_bar import FindBar
@@ -51,6 +54,15 @@ _STRING = re.compile(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'")
 _REPLACE_KEY = QKeyCombination(Qt.KeyboardModifier.ControlModifier, Qt.Key.Key_H)
 
 
+class EditHistory(Protocol):
+    """Where Ctrl+Z and Ctrl+Shift+Z (or Ctrl+Y) go instead of Qt's own undo stack."""
+
+    def undo(self) -> None: ...
+    def redo(self) -> None: ...
+    def can_undo(self) -> bool: ...
+    def can_redo(self) -> bool: ...
+
+
 class LineNumberArea(QWidget):
     """The gutter; it only asks the editor to paint it (as in Qt's CodeEditor example)."""
 
@@ -83,6 +95,7 @@ class TemplateEditor(QPlainTextEdit):
         self._undeclared: frozenset[str] = frozenset()
         self._unused: frozenset[str] = frozenset()
         self._uses: list[tuple[QTextCursor, str]] = []  # undeclared uses; cursors follow edits
+        self._history: EditHistory | None = None
         self.blockCountChanged.connect(self._update_margins)
         self.updateRequest.connect(self._scroll_gutter)
         self.cursorPositionChanged.connect(self._highlight_current_line)
@@ -266,20 +279,37 @@ class TemplateEditor(QPlainTextEdit):
             or event.keyCombination() == _REPLACE_KEY
         )
 
+    # --- undo and redo -------------------------------------------------------------------
+
+    def set_history(self, history: EditHistory | None) -> None:
+        """Undo and redo through ``history`` (None: Qt's own undo stack)."""
+        self._history = history
+
+    def _is_history_key(self, event: QKeyEvent) -> bool:
+        return self._history is not None and (
+            event.matches(QKeySequence.StandardKey.Undo)
+            or event.matches(QKeySequence.StandardKey.Redo)
+        )
+
     def event(self, event: QEvent) -> bool:
-        # Claim Ctrl+F and Ctrl+H before any window-wide shortcut does: in the editor they
-        # mean "find in this text".
+        # Claim Ctrl+F, Ctrl+H and the undo keys before any window-wide shortcut does: in the
+        # editor they mean "find in this text" and "undo my typing".
         if (
             event.type() == QEvent.Type.ShortcutOverride
             and isinstance(event, QKeyEvent)
-            and self._is_find_key(event)
+            and (self._is_find_key(event) or self._is_history_key(event))
         ):
             event.accept()
             return True
         return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if self._is_replace_key(event):
+        history = self._history
+        if history is not None and event.matches(QKeySequence.StandardKey.Undo):
+            history.undo()
+        elif history is not None and event.matches(QKeySequence.StandardKey.Redo):
+            history.redo()
+        elif self._is_replace_key(event):
             self.open_find(replace=True)
         elif event.matches(QKeySequence.StandardKey.Find):
             self.open_find(replace=False)
@@ -290,6 +320,17 @@ class TemplateEditor(QPlainTextEdit):
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         menu = self.createStandardContextMenu()
+        history = self._history
+        if history is not None:
+            # Qt's own Undo/Redo entries act on its (switched off) stack: point them at ours.
+            for action in menu.actions():
+                for step, allowed, run in (
+                    (QKeySequence.StandardKey.Undo, history.can_undo, history.undo),
+                    (QKeySequence.StandardKey.Redo, history.can_redo, history.redo),
+                ):
+                    if action.shortcut() == QKeySequence(step):
+                        action.setEnabled(allowed() and not self.isReadOnly())
+                        action.triggered.connect(lambda _checked=False, run=run: run())
         menu.addSeparator()
         find = menu.addAction(self.tr("Find…"), lambda: self.open_find(replace=False))
         find.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))

@@ -91,6 +91,31 @@ class PromptFields(QWidget):
         finally:
             self.blockSignals(False)
 
+    def show_content(self, content: PromptContent) -> None:
+        """Show ``content``, touching only the fields that differ (a change from elsewhere):
+        the one being typed in keeps its cursor unless its own value changed."""
+        shown = self.apply_to(content)
+        self.blockSignals(True)
+        try:
+            if shown.title != content.title:
+                _set_line(self.title, content.title)
+            if self.description.toPlainText() != content.description:
+                self.description.setPlainText(content.description)
+            if shown.tags != content.tags:
+                _set_line(self.tags, ", ".join(content.tags))
+            for line, value in (
+                (self.folder, content.folder),
+                (self.industry, content.industry),
+                (self.use_case, content.use_case),
+            ):
+                if line.text().strip() != value.strip():
+                    _set_line(line, value)
+            if shown.complexity != content.complexity:
+                level = content.complexity.value if content.complexity else None
+                self.complexity.setCurrentIndex(max(0, self.complexity.findData(level)))
+        finally:
+            self.blockSignals(False)
+
     def apply_to(self, content: PromptContent) -> PromptContent:
         """``content`` with these fields as the form shows them."""
         level = self.complexity.currentData()
@@ -104,3 +129,10 @@ class PromptFields(QWidget):
             use_case=self.use_case.text().strip(),
             complexity=Complexity(level) if level else None,
         )
+
+
+def _set_line(line: QLineEdit, value: str) -> None:
+    """Replace a line's text, keeping its cursor where it was (as far as the text reaches)."""
+    position = line.cursorPosition()
+    line.setText(value)
+    line.setCursorPosition(min(position, len(value)))

@@ -1,12 +1,16 @@
 """One open prompt: its template editors, fields and variables on the left; values and the live
 preview on the right.
 
-:class:`PromptTab` loads the prompt's working copy off the UI thread and saves every edit back
-to it continuously, through the single writer, once typing pauses for
-:data:`SAVE_DEBOUNCE_MS` (so a crash loses at most about a second of typing, and there is no
-Save button to forget). A save writes only the fields that changed since the last one
-(``dataclasses.replace`` on the stored content inside ``Library.edit``), so fields this tab
-does not show, such as model settings, and edits made elsewhere to other fields, survive.
+:class:`PromptTab` holds a replica of the prompt's working copy
+(:class:`~app.sync.replica.WorkingCopyReplica`) and is a view of it, never a copy that is
+written back: each keystroke becomes an operation on the replica where it happened, and each
+edit of a field, tag or variable a change against what the tab showed. What the store lacks is
+sent through the single writer once typing pauses for :data:`SAVE_DEBOUNCE_MS` (a crash loses
+at most about a second, and there is no Save button to forget); the answer carries what the
+tab lacked. Every :data:`FOLLOW_MS` the visible tab asks the store, cheaply, whether its
+working copy changed elsewhere (the CLI, another window, a merge or checkout, later a
+teammate) and, if so, fetches just that and shows it without moving the user's cursor. Both
+sides merge as CRDTs: the user's typing and the edit made elsewhere both survive.
 What the templates use and declare is checked in the background as well and shown as
 underlines and messages under the editors.
 """
@@ -14,23 +18,29 @@ underlines and messages under the editors.
 from __future__ import annotations
 
 import concurrent.futures
+import functools
 from dataclasses import dataclass, replace
 from typing import Any
 
 from app.core.prompt import PromptContent
 from app.core.rendering import PromptLookup, TemplateReport, check_template, merged_variables
 from app.core.variables import VariableSpec
+from app.storage.library.errors import PromptNotFound
+from app.storage.library.replicas import ReplicaSync, WorkingCopyStamp
+from app.sync.replica import Change, FieldsChanged, Outgoing, WorkingCopyReplica
 from app.ui.editor.code_editor import TemplateEditor
 from app.ui.editor.colors import css, error_color, muted_color, warning_color
 from app.ui.editor.declarations import VariableDeclarations
 from app.ui.editor.fields_panel import PromptFields
 from app.ui.editor.preview import PromptPreview
+from app.ui.editor.text_binding import TextBinding
 from app.ui.editor.variables_form import VariablesForm
 from app.ui.qt import (
     QFrame,
     QHideEvent,
     QLabel,
     QScrollArea,
+    QShowEvent,
     QSplitter,
     Qt,
     QTabWidget,
@@ -43,18 +53,7 @@ from app.ui.weak import Lifetime
 
 SAVE_DEBOUNCE_MS = 300
 CHECK_DEBOUNCE_MS = 150
-EDITABLE_FIELDS = (
-    "title",
-    "description",
-    "body",
-    "system",
-    "tags",
-    "folder",
-    "industry",
-    "use_case",
-    "complexity",
-    "variables",
-)
+FOLLOW_MS = 500  # how often the visible tab looks for changes made elsewhere
 
 
 @dataclass(frozen=True)
@@ -72,6 +71,7 @@ def check_prompt(content: PromptContent, lookup: PromptLookup) -> TemplateCheck:
 class PromptTab(QWidget):
     content_changed = Signal()
     saved = Signal()
+    renamed = Signal(str)  # the prompt was renamed elsewhere: its new name
 
     def __init__(self, workbench: Any, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -81,16 +81,21 @@ class PromptTab(QWidget):
         self._lifetime = Lifetime(self)
         self._loading = True
         self._pending_values: dict[str, Any] = {}
-        self._base = PromptContent(name=name)  # what was loaded; carries fields not shown here
-        self._saved: PromptContent | None = None  # last content sent to the store
+        self._replica: WorkingCopyReplica | None = None
+        self._stamp: WorkingCopyStamp | None = None
+        self._shown = PromptContent(name=name)  # fields and variables as the widgets show them
+        self._filling = False  # the widgets are being filled from the replica, not edited
         self._saves_in_flight = 0
+        self._gone = False
         self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DEBOUNCE_MS)
         self._save_timer.timeout.connect(self.flush)
         self._check_timer = QTimer(self, singleShot=True, interval=CHECK_DEBOUNCE_MS)
         self._check_timer.timeout.connect(self._check)
+        self._follow_timer = QTimer(self, interval=FOLLOW_MS)
+        self._follow_timer.timeout.connect(self._look_for_changes)
         self._build()
         self._connect()
-        self.reload()
+        self._load()
 
     @property
     def prompt_name(self) -> str:
@@ -182,36 +187,39 @@ class PromptTab(QWidget):
         return editor
 
     def _connect(self) -> None:
-        self.body_editor.textChanged.connect(self._edited)
-        self.system_editor.textChanged.connect(self._edited)
-        self.fields.fields_changed.connect(self._edited)
+        self.body_binding = TextBinding(self.body_editor, "body")
+        self.system_binding = TextBinding(self.system_editor, "system")
+        for binding in (self.body_binding, self.system_binding):
+            binding.edited.connect(self._edited)
+        for editor in (self.body_editor, self.system_editor):
+            editor.textChanged.connect(self._shown_changed)  # also what arrived from elsewhere
+        self.fields.fields_changed.connect(self._fields_edited)
         self.declarations.specs_changed.connect(self._declarations_edited)
         self.form.values_changed.connect(self._render)
         for editor in (self.body_editor, self.system_editor):
             editor.diagnostics_changed.connect(self._show_diagnostics)
 
-    # --- loading -------------------------------------------------------------------------
+    # --- loading and following the store --------------------------------------------------
 
-    def reload(self) -> None:
-        """Load the working copy from the store (anything typed since is saved first)."""
-        self.flush()
-        self._loading = True
+    def _load(self) -> None:
         library, name = self.workbench.library, self._name  # the task must not hold the tab
         self.workbench.tasks.run(
-            lambda: library.get(name),
+            lambda: library.open_replica(name),
             self._lifetime.guard(self._loaded),
             self._lifetime.guard(self._load_failed),
-            writer=True,  # a read, but queued behind the save above so it sees that save
+            writer=True,  # a read, but queued behind any write asked for before it
             key=f"prompt-load-{id(self)}",
         )
 
-    def _loaded(self, content: PromptContent) -> None:
-        self._base = self._saved = content
-        self.body_editor.setPlainText(content.body)  # also starts a fresh undo history
-        self.system_editor.setPlainText(content.system)
-        self.fields.set_content(content)
-        self.declarations.set_specs(content.variables)
-        self.form.set_variables(content.variables)
+    def reload(self) -> None:
+        """Catch up with the store now (after a checkout or merge made from this window)."""
+        if self._replica is None:
+            self._load()
+        else:
+            self.flush(always=True)
+
+    def _loaded(self, sync: ReplicaSync) -> None:
+        self._start_replica(sync)
         if self._pending_values:
             self.form.set_values(self._pending_values)
             self._pending_values = {}
@@ -221,22 +229,59 @@ class PromptTab(QWidget):
         self._check()
         self._render()
         self.preview.render_now()
+        if self.isVisible():
+            self._follow_timer.start()
+
+    def _start_replica(self, sync: ReplicaSync) -> None:
+        """Hold (and show) the working copy ``sync`` carries whole."""
+        replica = WorkingCopyReplica(sync.stamp.prompt_id, sync.stamp.branch, sync.update)
+        self._replica = replica
+        self._stamp = sync.stamp
+        replica.subscribe(self._lifetime.guard(self._replica_changed))
+        self.body_binding.bind(replica)
+        self.system_binding.bind(replica)
+        self._show_fields(replica.content(self._name))
 
     def _load_failed(self, error: BaseException) -> None:
         message = self.tr("Could not open '%1': %2").replace("%1", self._name)
         self._set_status(message.replace("%2", str(error)), error=True)
 
+    def _look_for_changes(self) -> None:
+        """Ask the store (a cheap read) whether the working copy changed elsewhere."""
+        if self._replica is None or self._gone:
+            return
+        library, prompt_id = self.workbench.library, self._replica.prompt_id
+        self.workbench.tasks.run(
+            lambda: library.working_copy_stamp(prompt_id),
+            self._lifetime.guard(self._stamped),
+            None,
+            key=f"prompt-stamp-{id(self)}",
+        )
+
+    def _stamped(self, stamp: WorkingCopyStamp | None) -> None:
+        if stamp is None:
+            self._lost()
+        elif stamp != self._stamp and not self._saves_in_flight:
+            self.flush(always=True)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._replica is not None and not self._gone:
+            self._follow_timer.start()
+            self._look_for_changes()  # it may have changed while another tab was shown
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self._follow_timer.stop()
+        self.flush()  # switching tabs or closing the window: do not wait for the timer
+        super().hideEvent(event)
+
     # --- the current content -------------------------------------------------------------
 
     def content(self) -> PromptContent:
-        """The prompt as the widgets show it now."""
-        content = replace(
-            self._base,
-            body=self.body_editor.toPlainText(),
-            system=self.system_editor.toPlainText(),
-            variables=self.declarations.specs(),
-        )
-        return self.fields.apply_to(content)
+        """The prompt as this tab holds it now (what it shows)."""
+        if self._replica is None:
+            return self._shown
+        return self._replica.content(self._name)
 
     def values(self) -> dict[str, Any]:
         return self.form.values()
@@ -248,22 +293,61 @@ class PromptTab(QWidget):
         else:
             self.form.set_values(values)
 
+    def _widget_fields(self) -> PromptContent:
+        """The fields and variables as the widgets show them (the texts are bound apart)."""
+        return self.fields.apply_to(replace(self._shown, variables=self.declarations.specs()))
+
+    def _fields_edited(self) -> None:
+        if self._loading or self._filling or self._replica is None:
+            return
+        edited = self._widget_fields()
+        self._replica.edit_fields(self._shown, edited)
+        self._shown = edited
+        self._edited()
+
+    def _declarations_edited(self) -> None:
+        if self._loading or self._filling:
+            return
+        self.form.set_variables(self.declarations.specs())  # included ones follow the check
+        self._fields_edited()
+
     def _edited(self) -> None:
+        """The user changed something here: it goes to the store once typing pauses."""
         if self._loading:
             return
-        self.content_changed.emit()
         # Started by the first unsaved edit, not restarted by later ones: steady typing is
         # saved every SAVE_DEBOUNCE_MS instead of never (E4: a crash loses under a second).
         if not self._save_timer.isActive():
             self._save_timer.start()
+        self._set_status(self.tr("Editing…"))
+
+    def _shown_changed(self) -> None:
+        """The texts shown changed (typed here or arrived from elsewhere)."""
+        if self._loading:
+            return
+        self.content_changed.emit()
         self._check_timer.start()
         self._render()
 
-    def _declarations_edited(self) -> None:
-        if self._loading:
-            return
-        self.form.set_variables(self.declarations.specs())  # included ones follow the check
-        self._edited()
+    def _replica_changed(self, change: Change) -> None:
+        """Something arrived from elsewhere (or an undo) and is in the replica now."""
+        if isinstance(change, FieldsChanged) and self._replica is not None:
+            self._show_fields(self._replica.content(self._name))
+            self.content_changed.emit()
+            self._check_timer.start()
+            self._render()
+
+    def _show_fields(self, content: PromptContent) -> None:
+        """Fill the fields and variables that differ from ``content``; leave the rest alone."""
+        self._filling = True
+        try:
+            self.fields.show_content(content)
+            if self.declarations.specs() != content.variables:
+                self.declarations.set_specs(content.variables)
+                self.form.set_variables(content.variables)
+        finally:
+            self._filling = False
+        self._shown = self._widget_fields()
 
     def _render(self) -> None:
         if not self._loading:
@@ -271,49 +355,88 @@ class PromptTab(QWidget):
 
     # --- saving --------------------------------------------------------------------------
 
-    def flush(self) -> concurrent.futures.Future[PromptContent] | None:
-        """Save now what is not saved yet; the future finishes when it is in the store."""
+    def flush(self, *, always: bool = False) -> concurrent.futures.Future[ReplicaSync] | None:
+        """Send what the store lacks now; the future finishes once it is in the store.
+
+        With ``always``, ask even when there is nothing to send (to fetch what changed
+        elsewhere).
+        """
         self._save_timer.stop()
-        if self._loading:
+        replica = self._replica
+        if self._loading or replica is None or self._gone:
             return None
-        content = self.content()
-        base = self._saved
-        changes = {
-            field: getattr(content, field)
-            for field in EDITABLE_FIELDS
-            if base is None or getattr(content, field) != getattr(base, field)
-        }
-        if not changes:
+        outgoing = replica.outgoing()
+        if outgoing is None and not always:
             return None
-        self._saved = content
         self._saves_in_flight += 1
-        self._set_status(self.tr("Saving…"))
-        library, name = self.workbench.library, self._name
-        future: concurrent.futures.Future[PromptContent] = self.workbench.tasks.run(
-            lambda: library.edit(name, lambda stored: replace(stored, **changes)),
-            self._lifetime.guard(self._did_save),
+        if outgoing is not None:
+            self._set_status(self.tr("Saving…"))
+        library = self.workbench.library
+        prompt_id, branch, state = replica.prompt_id, replica.branch, replica.state_vector()
+        update = outgoing.update if outgoing is not None else None
+        future: concurrent.futures.Future[ReplicaSync] = self.workbench.tasks.run(
+            lambda: library.exchange_replica(prompt_id, branch, update, state),
+            functools.partial(self._lifetime.guard(self._synced), outgoing),
             self._lifetime.guard(self._save_failed),
             writer=True,
         )
         return future
 
-    def _did_save(self, _content: PromptContent) -> None:
+    def _synced(self, sent: Outgoing | None, sync: ReplicaSync) -> None:
         self._saves_in_flight -= 1
+        replica = self._replica
+        if replica is None:
+            return
+        if sync.switched:
+            # Checked out elsewhere: what was typed meanwhile still goes to the branch it was
+            # typed on (the store puts it there), then this tab shows the new branch.
+            left = replica.outgoing()
+            if left is not None:
+                library = self.workbench.library
+                prompt_id, branch, state = replica.prompt_id, replica.branch, sync.state_vector
+                self.workbench.tasks.run(
+                    lambda: library.exchange_replica(prompt_id, branch, left.update, state),
+                    None,
+                    self._lifetime.guard(self._save_failed),
+                    writer=True,
+                )
+            self._start_replica(sync)
+            self.content_changed.emit()
+            self._check()
+            self._render()
+        else:
+            replica.receive(sync.update, sync.state_vector, sent)
+            self._stamp = sync.stamp
+        if sync.stamp.name != self._name:
+            self._name = sync.stamp.name
+            self.renamed.emit(self._name)
         if not self._saves_in_flight:
             self._set_status(self.tr("All changes saved"))
+            if replica.outgoing() is not None:
+                self._save_timer.start()
         self.saved.emit()
 
     def _save_failed(self, error: BaseException) -> None:
         self._saves_in_flight -= 1
-        self._saved = None  # not known what the store holds: the next save writes every field
+        if isinstance(error, PromptNotFound):
+            self._lost()
+            return
         message = self.tr(
             "Not saved: %1. Your text is kept here; the next edit tries again."
         ).replace("%1", str(error))
         self._set_status(message, error=True)
 
-    def hideEvent(self, event: QHideEvent) -> None:
-        self.flush()  # switching tabs or closing the window: do not wait for the timer
-        super().hideEvent(event)
+    def _lost(self) -> None:
+        """The prompt was deleted elsewhere: keep the text on screen, stop writing."""
+        self._gone = True
+        self._follow_timer.stop()
+        self._set_status(
+            self.tr(
+                "This prompt was deleted elsewhere. Its text stays here until you close the tab: "
+                "copy what you need, or undo the delete in the library."
+            ),
+            error=True,
+        )
 
     # --- checking the templates ----------------------------------------------------------
 
