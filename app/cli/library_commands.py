@@ -14,6 +14,20 @@ from app.storage.library import SearchFilters
 from app.storage.library.errors import ImportFailed
 from app.storage.paths import StorePaths
 
+# app.core.formats.prompts_csv.FIELDS, written out: importing the formats (Jinja, YAML) costs
+# every command's start-up ~30 ms, so they load only when a file is imported.
+CSV_FIELDS = (
+    "name",
+    "title",
+    "body",
+    "system",
+    "description",
+    "tags",
+    "folder",
+    "industry",
+    "use_case",
+)
+
 
 def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     render = commands.add_parser("render", help="fill a prompt's variables and print it")
@@ -44,9 +58,26 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
 
     imports = commands.add_parser(
         "import",
-        help="import a library export, Markdown, llm YAML, Langfuse JSON or prompts.csv",
+        help="import a library export, Markdown, llm YAML, Langfuse JSON or CSV",
+        description=(
+            "Import prompts: a Promptdesk library export (.json), Markdown with front matter "
+            "(.md), simonw/llm templates (.yaml), a Langfuse export (.json) or a CSV file "
+            "(.csv): prompts.chat's prompts.csv, or one prompt per row with columns named "
+            "after the fields (name,body at least). The whole import succeeds or nothing "
+            "changes."
+        ),
     )
     imports.add_argument("path", type=Path, help="a file, or a folder of such files")
+    imports.add_argument(
+        "--columns",
+        action="append",
+        metavar="FIELD=COLUMN,...",
+        help=(
+            "for CSV files: which column fills which prompt field, e.g. "
+            f"--columns name=title,body=text,tags=labels; fields: {', '.join(CSV_FIELDS)}; a "
+            "field not given is read from a column of its own name if there is one"
+        ),
+    )
     imports.set_defaults(handler=run_import)
 
 
@@ -142,8 +173,11 @@ def run_export(args: argparse.Namespace, paths: StorePaths) -> int:
 def run_import(args: argparse.Namespace, paths: StorePaths) -> int:
     path: Path = args.path
     files = sorted(p for p in path.iterdir() if p.is_file()) if path.is_dir() else [path]
+    columns = _column_map(args.columns, files)
+    # Every file is read first: an unreadable one is named before the store is even unlocked.
+    texts = [(str(p), _decoded(p)) for p in files]
     with open_library(paths) as library:
-        report = library.import_files([(str(p), _decoded(p)) for p in files])
+        report = library.import_files(texts, columns)
     terminal.say(
         f"Imported: {len(report.created)} new, {len(report.updated)} updated, "
         f"{len(report.unchanged)} unchanged."
@@ -151,8 +185,26 @@ def run_import(args: argparse.Namespace, paths: StorePaths) -> int:
     return 0
 
 
+def _column_map(options: list[str] | None, files: list[Path]) -> dict[str, str] | None:
+    if not options:
+        return None
+    if not any(p.suffix.lower() == ".csv" for p in files):
+        raise ImportFailed("--columns", "", "it applies to CSV files, and there are none to import")
+    from app.core.formats import FormatError
+    from app.core.formats.prompts_csv import parse_column_map
+
+    try:
+        return parse_column_map(",".join(options))
+    except FormatError as exc:
+        raise ImportFailed("--columns", "", exc.reason) from None
+
+
 def _decoded(path: Path) -> str:
     try:
-        return path.read_bytes().decode("utf-8-sig")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ImportFailed(str(path), "", f"cannot read it: {exc.strerror or exc}") from None
+    try:
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ImportFailed(str(path), f"byte {exc.start}", "the file is not UTF-8 text") from None

@@ -3,7 +3,8 @@
 Each supported format has a module of pure functions that take the file's text and return
 :class:`ImportedPrompt` values: ``markdown`` (one prompt per file, YAML front matter),
 ``llm_template`` (simonw/llm YAML templates), ``langfuse`` (Langfuse prompt exports, one entry per
-version) and ``prompts_csv`` (the awesome-chatgpt-prompts ``prompts.csv``). The caller reads the
+version) and ``prompts_csv`` (prompts.chat's ``prompts.csv`` and other CSV files of prompts, whose
+``${Name}`` placeholders ``placeholders`` converts). The caller reads the
 file; :func:`parse_prompt_file` picks the format from the file name and returns the prompts, or
 raises :class:`FormatError` saying where the file is wrong (a line, a record, a prompt version)
 and why. Every body produced here is a valid Promptdesk template: foreign placeholders become
@@ -66,8 +67,14 @@ class FormatError(ValueError):
         super().__init__(f"{where}: {reason}" if where else reason)
 
 
-def parse_prompt_file(filename: str, text: str) -> tuple[str, list[ImportedPrompt]]:
-    """Detect the format from the file name and content; returns (format name, prompts)."""
+def parse_prompt_file(
+    filename: str, text: str, columns: Mapping[str, str] | None = None
+) -> tuple[str, list[ImportedPrompt]]:
+    """Detect the format from the file name and content; returns (format name, prompts).
+
+    ``columns`` maps prompt fields to a CSV's columns (``prompts_csv.parse_column_map``); files
+    of other formats do not use it.
+    """
     # The format modules import this one for the shared types, so they are imported here.
     from app.core.formats import langfuse, llm_template, markdown, prompts_csv
 
@@ -78,7 +85,7 @@ def parse_prompt_file(filename: str, text: str) -> tuple[str, list[ImportedPromp
     if kind == LLM_TEMPLATE:
         return kind, [llm_template.parse_llm_template(text, filename)]
     if kind == PROMPTS_CSV:
-        return kind, prompts_csv.parse_prompts_csv(text)
+        return kind, prompts_csv.parse_prompts_csv(text, columns)
     if kind == LANGFUSE:
         data = load_json(text)
         if isinstance(data, Mapping) and data.get("format") == "promptdesk-library":

@@ -139,8 +139,11 @@ class ImportPlan:
     prompts: tuple[ImportedPrompt, ...] = ()
 
 
-def plan_import(source: str, text_: str) -> ImportPlan:
-    """Parse one file completely (nothing is written); errors name file, place and reason."""
+def plan_import(source: str, text_: str, columns: Mapping[str, str] | None = None) -> ImportPlan:
+    """Parse one file completely (nothing is written); errors name file, place and reason.
+
+    ``columns`` maps prompt fields to a CSV file's columns (other files do not use it).
+    """
     if source.lower().endswith(".json"):
         try:
             data = json.loads(text_)
@@ -153,7 +156,7 @@ def plan_import(source: str, text_: str) -> ImportPlan:
     from app.core.formats import FormatError, parse_prompt_file
 
     try:
-        format_name, prompts = parse_prompt_file(source, text_)
+        format_name, prompts = parse_prompt_file(source, text_, columns)
     except FormatError as exc:
         raise ImportFailed(source, exc.where, exc.reason) from None
     return ImportPlan(source, format_name, prompts=tuple(prompts))
