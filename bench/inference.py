@@ -1,13 +1,14 @@
 """Benchmark of local inference: Promptdesk's worker process against llama.cpp called directly.
 
-For the packaged default model (Gemma 3 270M, Q4_K_M) with 2 threads, measured in one run,
-rounds interleaved: generation speed (tokens/s after the first token) and time to first
-token through Promptdesk's runner (a separate worker process, tokens streamed back over a
-pipe) versus llama-cpp-python called in this process with the same prompt and parameters;
-and time to first token for a prompt sharing a 500-token prefix with the previous run versus
-the first run of that prefix (llama.cpp reuses its KV cache for the shared part). Targets
-(issue 4): runner >= 95% of direct tokens/s, time-to-first-token overhead <= 50 ms, repeated
-prefix >= 3x faster to first token. Run: ``.venv/bin/python bench/inference.py``.
+For the packaged base model (Gemma 3 270M, Q4_K_M; completion mode on both paths, so both read
+the same prompt) with 2 threads, measured in one run, rounds interleaved: generation speed
+(tokens/s after the first token) and time to first token through Promptdesk's runner (a
+separate worker process, tokens streamed back over a pipe) versus llama-cpp-python called in
+this process with the same prompt and parameters; and time to first token for a prompt sharing
+a 500-token prefix with the previous run versus the first run of that prefix (llama.cpp reuses
+its KV cache for the shared part). Targets (issue 4): runner >= 95% of direct tokens/s,
+time-to-first-token overhead <= 50 ms, repeated prefix >= 3x faster to first token. Run:
+``.venv/bin/python bench/inference.py``.
 """
 
 from __future__ import annotations
@@ -24,8 +25,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from app.runners.base import Message, RunParameters, RunRequest
 from app.runners.execution import execute
-from app.runners.local.models import DEFAULT_MODEL_ID, ensure_default_model
+from app.runners.local.models import GEMMA_MODEL_ID, ensure_gemma_model
 from app.runners.local.runner import LocalRunner
+from app.runners.local.worker import REPEAT_PENALTY
 from app.runners.registry import RunnerRegistry
 
 THREADS = 2
@@ -46,7 +48,12 @@ def direct_run(model: object, prompt: str) -> tuple[float, float, int]:
     first = None
     pieces = 0
     for chunk in model.create_completion(  # type: ignore[attr-defined]
-        prompt=prompt, max_tokens=MAX_TOKENS, temperature=0.0, seed=11, stream=True
+        prompt=prompt,
+        max_tokens=MAX_TOKENS,
+        temperature=0.0,
+        seed=11,
+        repeat_penalty=REPEAT_PENALTY,  # as the worker runs it
+        stream=True,
     ):
         if chunk["choices"][0]["text"]:
             if first is None:
@@ -58,7 +65,7 @@ def direct_run(model: object, prompt: str) -> tuple[float, float, int]:
 
 
 def runner_run(registry: RunnerRegistry, prompt: str) -> tuple[float, float, int]:
-    outcome = execute(registry, RunRequest(DEFAULT_MODEL_ID, (Message("user", prompt),), PARAMS))
+    outcome = execute(registry, RunRequest(GEMMA_MODEL_ID, (Message("user", prompt),), PARAMS))
     assert outcome.status == "succeeded", outcome.error
     assert outcome.ttft_ms is not None
     assert outcome.tokens_per_s is not None
@@ -70,7 +77,7 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory(prefix="promptdesk-bench-") as tmp:
         models_dir = Path(tmp) / "models"
-        model_path = ensure_default_model(models_dir)
+        model_path = ensure_gemma_model(models_dir)
         runner = LocalRunner(models_dir, threads=THREADS)
         registry = RunnerRegistry([runner])
         direct = llama_cpp.Llama(

@@ -62,18 +62,19 @@ def passphrase_store(paths: StorePaths) -> Iterator[Store]:
 
 
 @pytest.fixture(scope="session")
-def assembled_default_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The packaged Gemma model, assembled once for the whole test session."""
-    from app.runners.local.models import ensure_default_model
+def assembled_gemma_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The packaged Gemma 3 270M (the built-in base model), assembled once for the session."""
+    from app.runners.local.models import ensure_gemma_model
 
-    return ensure_default_model(tmp_path_factory.mktemp("shared-models"))
+    return ensure_gemma_model(tmp_path_factory.mktemp("shared-models"))
 
 
 @pytest.fixture
-def models_dir(paths: StorePaths, assembled_default_model: Path) -> Path:
-    """This test's model folder, holding the default model (hard links: no 250 MB copy)."""
+def models_dir(paths: StorePaths, assembled_gemma_model: Path) -> Path:
+    """This test's model folder. The default model (SmolLM2) runs in place from its package;
+    the Gemma base model is here already assembled (hard links: no 250 MB copy)."""
     target = paths.data_dir / "models"
     target.mkdir(parents=True, exist_ok=True)
-    for source in (assembled_default_model, assembled_default_model.with_suffix(".verified")):
+    for source in (assembled_gemma_model, assembled_gemma_model.with_suffix(".verified")):
         os.link(source, target / source.name)
     return target

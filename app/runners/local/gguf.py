@@ -1,8 +1,9 @@
 """Reading a GGUF file's metadata without loading the model (and without llama_cpp).
 
 A GGUF file starts with a header and a table of typed key/value pairs: architecture, name,
-context length, quantisation, chat template. Reading them in pure Python lets the GUI list
-models and check files instantly, while llama.cpp itself only ever runs in the worker.
+context length, quantisation, parameter count, chat template. Reading them in pure Python lets
+the GUI list models and check files instantly, while llama.cpp itself only ever runs in the
+worker.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ class GgufInfo:
     quantization: str
     chat_template: str | None
     size_bytes: int
+    size_label: str | None = None  # the parameter count as the file states it: "135M", "7B"
 
 
 def read_gguf_info(path: Path) -> GgufInfo:
@@ -52,6 +54,9 @@ def read_gguf_info(path: Path) -> GgufInfo:
         quantization=quantization,
         chat_template=metadata.get("tokenizer.chat_template"),
         size_bytes=path.stat().st_size,
+        size_label=str(metadata["general.size_label"])
+        if "general.size_label" in metadata
+        else None,
     )
 
 

@@ -17,13 +17,13 @@ from app.runners.base import (
 )
 from app.runners.local.client import WorkerClient
 from app.runners.local.models import (
-    DEFAULT_MODEL_ID,
+    DEFAULT_MAX_TOKENS,
     RUNNER,
     LocalModel,
     Progress,
     discover,
-    ensure_default_model,
     physical_cores,
+    prepare,
 )
 from app.runners.tokens import TokenCount, estimate_tokens
 
@@ -61,17 +61,24 @@ class LocalRunner:
                 return model
         raise LookupError(f"no local model '{model_id}' (see `promptdesk models list`)")
 
+    def prepared(self, model_id: str) -> LocalModel:
+        """The model, with a built-in one prepared first (Gemma is assembled on first use)."""
+        model = self.model(model_id)
+        if model.built_in is not None and model.info is None:
+            prepare(model, self.models_dir, self.progress)
+            model = self.model(model_id)
+        return model
+
     def stream(self, request: RunRequest, cancel: CancelToken) -> Iterator[RunEvent]:
-        model = self.model(request.model_id)
-        if model.id == DEFAULT_MODEL_ID and model.info is None:
-            ensure_default_model(self.models_dir, self.progress)
-            model = self.model(request.model_id)
+        model = self.prepared(request.model_id)
         info = model.to_model_info()
+        # The one default for how much a run writes: the run parameters show the same value.
+        params = {"max_tokens": DEFAULT_MAX_TOKENS, **request.params.to_json()}
         payload = {
             "op": "generate",
             "model_path": str(model.path),
             "mode": info.mode,
-            "params": request.params.to_json(),
+            "params": params,
             "threads": self.threads,
             "context": min(DEFAULT_CONTEXT, info.context_length or DEFAULT_CONTEXT),
         }
@@ -96,10 +103,7 @@ class LocalRunner:
 
     def count_tokens(self, text: str, model_id: str) -> TokenCount:
         """Exact, with the model's own tokenizer (in the worker: llama.cpp stays out of here)."""
-        model = self.model(model_id)
-        if model.id == DEFAULT_MODEL_ID and model.info is None:
-            ensure_default_model(self.models_dir, self.progress)
-            model = self.model(model_id)
+        model = self.prepared(model_id)
         payload = {
             "op": "tokenize",
             "model_path": str(model.path),

@@ -19,6 +19,7 @@ Requests::
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import queue
@@ -28,6 +29,13 @@ import threading
 import time
 from collections import OrderedDict
 from typing import Any
+
+from app.runners.local.models import DEFAULT_MAX_TOKENS
+
+# llama.cpp's long-standing default: without it small models (the built-in ones above all)
+# loop on a phrase until the token limit. Not applied under a JSON schema's grammar, where
+# repeating braces and quotes is the point.
+REPEAT_PENALTY = 1.1
 
 _write_lock = threading.Lock()
 _out = sys.stdout
@@ -74,9 +82,10 @@ def generate(cache: ModelCache, request: dict[str, Any], cancelled: threading.Ev
     model = cache.get(request["model_path"], int(request["threads"]), int(request["context"]))
     params = request.get("params", {})
     options: dict[str, Any] = {
-        "max_tokens": params.get("max_tokens") or 512,
+        "max_tokens": params.get("max_tokens") or DEFAULT_MAX_TOKENS,
         "temperature": params.get("temperature", 0.8),
         "top_p": params.get("top_p", 0.95),
+        "repeat_penalty": REPEAT_PENALTY,
         "stop": params.get("stop") or None,
         "seed": params.get("seed"),
         "stream": True,
@@ -87,14 +96,18 @@ def generate(cache: ModelCache, request: dict[str, Any], cancelled: threading.Ev
         options["grammar"] = llama_cpp.LlamaGrammar.from_json_schema(  # type: ignore[attr-defined]
             json.dumps(params["json_schema"]), verbose=False
         )
+        options["repeat_penalty"] = 1.0
     if cancelled.is_set():  # cancelled while the model loaded: skip the prompt evaluation
         send({"id": request["id"], "event": "cancelled", "output_tokens": 0})
         return
     if request["mode"] == "chat":
-        prompt_text = "\n".join(m["content"] for m in request["messages"])
+        # No chat_format is forced when the model is loaded, so llama-cpp-python formats the
+        # messages (the system prompt as the system message) with the template in the GGUF's
+        # ``tokenizer.chat_template``.
+        prompt_text, special = _chat_prompt(model, request["messages"]), True
         chunks = model.create_chat_completion(messages=request["messages"], **options)
     else:
-        prompt_text = request["prompt"]
+        prompt_text, special = request["prompt"], False
         chunks = model.create_completion(prompt=prompt_text, **options)
     output: list[str] = []
     finish = "stop"
@@ -114,7 +127,7 @@ def generate(cache: ModelCache, request: dict[str, Any], cancelled: threading.Ev
             "id": request["id"],
             "event": "done",
             "finish_reason": finish,
-            "input_tokens": _count(model, prompt_text),
+            "input_tokens": _count(model, prompt_text, special=special),
             "output_tokens": _count(model, text, bos=False),
             "seconds": time.perf_counter() - started,
         }
@@ -158,8 +171,32 @@ def embed(request: dict[str, Any]) -> None:
     )
 
 
-def _count(model: Any, text: str, bos: bool = True) -> int:
-    return len(model.tokenize(text.encode("utf-8"), add_bos=bos, special=False)) if text else 0
+def _count(model: Any, text: str, bos: bool = True, special: bool = False) -> int:
+    return len(model.tokenize(text.encode("utf-8"), add_bos=bos, special=special)) if text else 0
+
+
+def _chat_prompt(model: Any, messages: list[Any]) -> str:
+    """The text the model reads for ``messages``: its chat template applied, as llama-cpp-python
+    does for the run itself (so the input tokens counted are the ones evaluated)."""
+    template = model.metadata.get("tokenizer.chat_template")
+    if template:
+        from llama_cpp import llama_chat_format
+
+        def text_of(token: int) -> str:
+            if token == -1:
+                return ""
+            return bytes(model.detokenize([token], special=True)).decode("utf-8", "replace")
+
+        # A template that does not render here is still run by llama-cpp-python's own
+        # handler; the count then falls back to the messages' text.
+        with contextlib.suppress(Exception):
+            formatter = llama_chat_format.Jinja2ChatFormatter(
+                template=template,
+                eos_token=text_of(model.token_eos()),
+                bos_token=text_of(model.token_bos()),
+            )
+            return str(formatter(messages=messages).prompt)
+    return "\n".join(m["content"] for m in messages)
 
 
 def main() -> int:

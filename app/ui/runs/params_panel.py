@@ -1,7 +1,9 @@
 """The run parameters a user may override for one run: temperature, top-p, max tokens and seed.
 
 Each parameter is off by default, which means "what the prompt says, else the model's own
-default"; ticking its box enables the value beside it. :meth:`ParamsPanel.overrides` gives only
+default"; ticking its box enables the value beside it. Max tokens shows
+:data:`~app.runners.local.models.DEFAULT_MAX_TOKENS`, the very limit a local run applies when
+neither the run nor its prompt sets one. :meth:`ParamsPanel.overrides` gives only
 the ticked ones, in the form :class:`app.runners.prompt_runs.PromptRun` takes as ``params``.
 :class:`ParamsButton` shows the panel as a drop-down from one compact button that sums up
 what is overridden, so the run panel's toolbar row stays short and the answer keeps the room.
@@ -12,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from app.runners.local.models import DEFAULT_MAX_TOKENS
 from app.ui.qt import (
     QAbstractSpinBox,
     QCheckBox,
@@ -41,8 +44,14 @@ class ParamsPanel(QWidget):
         self._rows: dict[str, tuple[QCheckBox, QAbstractSpinBox]] = {}
         self._add("temperature", self.tr("Temperature"), _decimal(0.0, 2.0, 0.1, 2, 0.7))
         self._add("top_p", self.tr("Top-p"), _decimal(0.0, 1.0, 0.05, 2, 0.95))
-        self._add("max_tokens", self.tr("Max tokens"), _whole(1, 1_000_000, 256))
+        self._add("max_tokens", self.tr("Max tokens"), _whole(1, 1_000_000, DEFAULT_MAX_TOKENS))
         self._add("seed", self.tr("Seed"), _whole(0, SEED_MAX, 42))
+        self._rows["max_tokens"][0].setToolTip(
+            self.tr(
+                "Unticked: the prompt's setting, else %1 for local models (remote providers "
+                "apply their own limit)"
+            ).replace("%1", str(DEFAULT_MAX_TOKENS))
+        )
 
     def overrides(self) -> dict[str, Any]:
         """The ticked parameters and their values (an empty dict: the prompt's own settings)."""

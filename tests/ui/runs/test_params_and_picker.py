@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from pytestqt.qtbot import QtBot
 
-from app.runners.local.models import DEFAULT_MODEL_ID
+from app.runners.local.models import DEFAULT_MAX_TOKENS, DEFAULT_MODEL_ID
 from app.storage.provider_keys import ProviderKeys
-from app.ui.qt import QCheckBox, QDoubleSpinBox, QSpinBox
+from app.ui.qt import QCheckBox, QDoubleSpinBox, QSpinBox, Qt
 from app.ui.runs import ModelPicker, ParamsPanel
 from app.ui.workbench import Workbench
 from tests.support.fake_openai import FakeOpenAI
@@ -39,7 +39,8 @@ def test_the_model_picker_groups_local_and_remote_models(
         assert "32K context" in builtin
         assert "prepared on first run" in builtin  # not assembled in this test's data dir
         assert picker.current_model_id() == DEFAULT_MODEL_ID
-        assert rows[-1] == ("Add a provider's API key to list its models", False)
+        assert ("Add a provider's API key to list its models", False) in rows
+        assert rows[-2:] == [("Add a model file…", True), ("Connect a provider…", True)]
 
         ProviderKeys(workbench.store).set("openai", FAKE_KEY)
         with qtbot.waitSignal(picker.models_loaded, timeout=30_000) as loaded:
@@ -71,3 +72,16 @@ def test_parameters_are_overridden_only_when_ticked(qtbot: QtBot) -> None:
     assert panel.overrides() == {"seed": 7}
     with pytest.raises(KeyError, match="frequency_penalty"):
         panel.set_overrides({"frequency_penalty": 1.0})
+
+
+def test_max_tokens_shows_the_limit_a_local_run_applies(qtbot: QtBot) -> None:
+    panel = ParamsPanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitExposed(panel)
+    limit = panel.findChild(QSpinBox, "paramMaxTokens")
+    assert limit.value() == DEFAULT_MAX_TOKENS  # the one the worker uses when none is set
+    tick = panel.findChild(QCheckBox, "paramMaxTokensEnabled")
+    assert str(DEFAULT_MAX_TOKENS) in tick.toolTip()
+    qtbot.mouseClick(tick, Qt.MouseButton.LeftButton)
+    assert panel.overrides() == {"max_tokens": DEFAULT_MAX_TOKENS}
