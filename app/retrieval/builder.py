@@ -12,6 +12,10 @@ tokenizer, and says exactly what it used. The trimming policy, also in docs/cont
    fit.
 4. A whole file that does not fit is cut at a line boundary to what fits, and its citation
    says which lines were sent.
+5. Token counts of the parts need not add up to the count of the whole block (a tokenizer may
+   merge across a join). When the whole is over the budget, the last piece gives way: a file
+   is cut shorter by the overshoot (again, until the whole fits), a chunk or search result is
+   left out, and so on from the end. A piece is left out only when no shorter cut would fit.
 
 Each used piece is recorded with the file's content hash and, for chunks, the chunk's own
 hash, so a run's history shows exactly what context it had.
@@ -21,7 +25,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 PieceKind = Literal["file", "chunk", "result"]
@@ -129,12 +133,29 @@ def build_context(pieces: Sequence[ContextPiece], budget: int, count: TokenCount
         )
     text = SEPARATOR.join(entries)
     total = count(text) if text else 0
-    # Counts of the parts rarely add up exactly to the count of the whole: drop pieces from
-    # the end until the whole fits.
+    # Counts of the parts need not add up to the count of the whole (SmolLM2's tokenizer, with
+    # no BOS token, counts a block one token more than its parts). A file cut to the last token
+    # of its room then pushes the whole over: cut it shorter by the overshoot rather than drop
+    # it, and only leave out a piece that cannot be cut or whose shortest cut is still too big.
     while total > budget and entries:
-        entries.pop()
-        used.pop()
-        left_out.append(sources.pop())
+        source, last = sources[-1], used[-1]
+        room = last.tokens - (total - budget)
+        # A new cut has at most `room` tokens, fewer than before: each pass makes progress.
+        cut = _cut_file(last.number, source, room, count) if source.kind == "file" else None
+        if cut is not None and cut[0]:
+            body, where, tokens = cut
+            entries[-1] = f"{cite(last.number, source, where)}\n{body}"
+            used[-1] = replace(
+                last,
+                position=where,
+                text_hash=hashlib.sha256(body.encode()).hexdigest(),
+                tokens=tokens,
+                truncated=True,
+            )
+        else:
+            entries.pop()
+            used.pop()
+            left_out.append(sources.pop())
         text = SEPARATOR.join(entries)
         total = count(text) if text else 0
     return BuiltContext(text, total, budget, tuple(used), tuple(left_out))

