@@ -178,6 +178,13 @@ SETTINGS: dict[str, Setting] = {
             hidden=True,
         ),
         Setting("ui.open_tabs", str, "", "Prompts open in tabs, as JSON.", hidden=True),
+        Setting(
+            "ui.variable_values",
+            str,
+            "",
+            "The values last typed into each prompt's form, as JSON (kept encrypted).",
+            hidden=True,
+        ),
     )
 }
 

@@ -55,21 +55,27 @@ class TextEdit:
 
 
 def text_edit(old: str, new: str, hint: int | None = None) -> TextEdit | None:
-    """The single replacement that turns ``old`` into ``new``; None when they are equal.
+    """The smallest single replacement that turns ``old`` into ``new``; None when equal.
 
-    ``hint`` is where the editor says the change began (a code-point index): where a change
-    could be placed in more than one spot (typing "a" into "aa"), the hint decides, so the
-    operation lands where the user typed. Comparisons are slice comparisons (C speed) in a
+    ``hint`` is where the editor says the change began (a code-point index): where the same
+    smallest change could be placed in more than one spot (typing "a" into "aa"), the hint
+    decides, so the operation lands where the user typed. A hint that does not fit is ignored
+    (editors report whole blocks for some changes, such as input-method commits): the edit is
+    always the smallest one, never a rewrite of text that did not change — a rewrite would
+    drop other writers' edits anchored in it. Comparisons are slice comparisons (C speed) in a
     binary search, so a keystroke in a 150 KB prompt costs microseconds, not a character loop.
     """
     if old == new:
         return None
     limit = min(len(old), len(new))
-    if hint is not None and 0 <= hint <= limit and old[:hint] == new[:hint]:
-        prefix = hint
-    else:
-        prefix = _common_prefix(old, new, limit)
+    prefix = _common_prefix(old, new, limit)
     suffix = _common_suffix(old, new, limit - prefix)
+    removed = len(old) - prefix - suffix
+    if hint is not None and 0 <= hint < prefix and old[:hint] == new[:hint]:
+        # The same-sized change placed at the hint, if it is one.
+        at_hint = _common_suffix(old, new, limit - hint)
+        if len(old) - hint - at_hint == removed:
+            prefix, suffix = hint, at_hint
     return TextEdit(prefix, len(old) - suffix, new[prefix : len(new) - suffix])
 
 

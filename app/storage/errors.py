@@ -18,12 +18,16 @@ class StoreError(Exception):
     code: ClassVar[str] = "store-error"
     message_template: ClassVar[str] = "The Promptdesk store could not be used."
     hint_template: ClassVar[str] = ""
+    # The hint in the desktop app, where a command to type would be no help; None: the same.
+    app_hint_template: ClassVar[str | None] = None
     exit_code: ClassVar[int] = 1
 
     def __init__(self, **details: object) -> None:
         self.details = details
         self.message = self.message_template.format(**details)
         self.hint = self.hint_template.format(**details)
+        app_hint = self.app_hint_template
+        self.app_hint = self.hint if app_hint is None else app_hint.format(**details)
         super().__init__(self.message)
 
 
@@ -37,6 +41,7 @@ class StoreNotFound(StoreError):
         "Run `promptdesk init` to create one, or set PROMPTDESK_HOME to the folder that "
         "holds your store."
     )
+    app_hint_template = "Start Promptdesk without PROMPTDESK_HOME set to create a new library."
 
 
 class StoreAlreadyExists(StoreError):
@@ -46,6 +51,7 @@ class StoreAlreadyExists(StoreError):
         "Nothing was changed. Run `promptdesk status` to inspect it, or set PROMPTDESK_HOME "
         "to another folder to create a new one."
     )
+    app_hint_template = "Nothing was changed: open it, or choose another data folder."
 
 
 class KeyFileMissing(StoreError):
@@ -55,6 +61,10 @@ class KeyFileMissing(StoreError):
         "Restore the key file from a backup, or run `promptdesk key recover` with your "
         "recovery key. The database was not changed."
     )
+    app_hint_template = (
+        'Choose "Use recovery key…" and enter the recovery key you saved. The database was '
+        "not changed."
+    )
 
 
 class KeyFileDamaged(StoreError):
@@ -63,6 +73,10 @@ class KeyFileDamaged(StoreError):
     hint_template = (
         "Restore it from a backup, or run `promptdesk key recover` with your recovery key. "
         "The database was not changed."
+    )
+    app_hint_template = (
+        'Choose "Use recovery key…" and enter the recovery key you saved. The database was '
+        "not changed."
     )
 
 
@@ -78,10 +92,9 @@ class StoreTruncated(StoreError):
 
 class UnfinishedStore(StoreError):
     code = "unfinished-store"
-    message_template = (
-        "An interrupted `promptdesk init` left an empty database file {database} and no key."
-    )
+    message_template = "An interrupted setup left an empty database file {database} and no key."
     hint_template = "It holds no data. Run `promptdesk init` again; it will replace the empty file."
+    app_hint_template = "It holds no data. Start Promptdesk again to set up a new library."
 
 
 class StoreClosed(StoreError):
@@ -137,12 +150,17 @@ class OldCipherFormat(StoreError):
         "Run `promptdesk store upgrade` to convert it to SQLCipher 4; a copy of the old "
         "file is kept beside it. The file was not changed."
     )
+    app_hint_template = (
+        "Convert it in a terminal with `promptdesk store upgrade` (a copy of the old file is "
+        "kept). The file was not changed."
+    )
 
 
 class CipherVersionUnsupported(StoreError):
     code = "sqlcipher-version"
     message_template = "Promptdesk needs SQLCipher 4, but this installation provides {version}."
     hint_template = "Reinstall Promptdesk's dependencies (`make install`)."
+    app_hint_template = "Reinstall Promptdesk."
 
 
 class SchemaTooNew(StoreError):
@@ -175,6 +193,10 @@ class KeychainUnavailable(StoreError):
         "the store with `promptdesk init --passphrase`; if this store's key is in the "
         "keychain, `promptdesk key recover` opens it with your recovery key."
     )
+    app_hint_template = (
+        'Unlock or start your keychain and try again, or choose "Use recovery key…" to open '
+        "the library with your recovery key."
+    )
 
 
 class KeychainTimeout(StoreError):
@@ -184,6 +206,9 @@ class KeychainTimeout(StoreError):
     hint_template = (
         "It may be locked and waiting for a password in another window. Unlock it and try "
         "again, or raise PROMPTDESK_KEYRING_TIMEOUT."
+    )
+    app_hint_template = (
+        "It may be locked and waiting for a password in another window. Unlock it and try again."
     )
 
 
@@ -198,6 +223,10 @@ class KeychainEntryMissing(StoreError):
         "It was deleted, or you are signed in as another user. Run `promptdesk key recover` "
         "with your recovery key. The database was not changed."
     )
+    app_hint_template = (
+        'Choose "Use recovery key…" and enter the recovery key you saved. The database was '
+        "not changed."
+    )
 
 
 class PassphraseRequired(StoreError):
@@ -205,6 +234,7 @@ class PassphraseRequired(StoreError):
     exit_code = 3
     message_template = "This store is locked with a passphrase, and none was given."
     hint_template = "Type it when asked, or set PROMPTDESK_PASSPHRASE for scripts."
+    app_hint_template = "Type it to unlock."
 
 
 class NewPassphraseRequired(StoreError):
@@ -212,6 +242,7 @@ class NewPassphraseRequired(StoreError):
     exit_code = 3
     message_template = "No new passphrase was given."
     hint_template = "Type it twice when asked, or set PROMPTDESK_NEW_PASSPHRASE for scripts."
+    app_hint_template = "Type it twice."
 
 
 class WrongPassphrase(StoreError):
@@ -221,6 +252,10 @@ class WrongPassphrase(StoreError):
     hint_template = (
         "Check Caps Lock and the keyboard layout and try again. If it is forgotten, run "
         "`promptdesk key recover` with your recovery key. Nothing was changed."
+    )
+    app_hint_template = (
+        "Check Caps Lock and the keyboard layout and try again. If it is forgotten, choose "
+        '"Use recovery key…". Nothing was changed.'
     )
 
 
@@ -238,6 +273,10 @@ class InvalidRecoveryKey(StoreError):
     hint_template = (
         "A recovery key is 56 letters and digits in groups of eight, as printed by "
         "`promptdesk key export-recovery`. Check it for typos."
+    )
+    app_hint_template = (
+        "A recovery key is 56 letters and digits in groups of eight, as shown when the "
+        "library was created. Check it for typos."
     )
 
 
@@ -257,6 +296,10 @@ class WrongKey(StoreError):
         "replaced. Run `promptdesk key recover` with this store's recovery key. Nothing was "
         "changed."
     )
+    app_hint_template = (
+        'Choose "Use recovery key…" and enter the recovery key you saved. The database was '
+        "not changed."
+    )
 
 
 class KeyModeMismatch(StoreError):
@@ -264,3 +307,5 @@ class KeyModeMismatch(StoreError):
     exit_code = 2
     message_template = "This store is protected by {mode}; {action} does not apply to it."
     hint_template = "Run `promptdesk status` to see how the store is keyed."
+
+    app_hint_template = "Settings → Security shows how the library is protected."

@@ -18,7 +18,6 @@ the editor's transaction origin): Ctrl+Z never takes back what a teammate typed.
 from __future__ import annotations
 
 import functools
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any

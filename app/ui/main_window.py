@@ -2,10 +2,12 @@
 context in panels below, every action in menus, shortcuts and the command palette.
 
 The window owns no logic of its own: each area is a feature package (``app/ui/<feature>/``)
-and the window wires their signals together. Actions are declared once in :meth:`_actions`
-with an id, a title and a standard shortcut; menus, tooltips and the command palette are all
-built from that list. Window layout and open tabs are saved in the encrypted store (they
-name prompts, which are user content) and restored at the next start.
+and the window wires their signals together. Its actions are data (:mod:`app.ui.actions`):
+each names a method of this window that takes no argument, which decides what the action
+applies to (the prompt selected in the library when the library has the focus, else the one
+being edited) and hands it to the area that does it. Window layout, open tabs and the values
+typed into each prompt's form are saved in the encrypted store (they name prompts and hold
+what the user typed) and restored at the next start.
 """
 
 from __future__ import annotations
@@ -13,18 +15,19 @@ from __future__ import annotations
 import functools
 import json
 import logging
-from collections.abc import Callable
-from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+from app.ui.actions import ACTIONS, MENUS, TOOLBAR, ActionSpec, connect_action, shortcut_of
+from app.ui.errors import describe
 from app.ui.qt import (
-    QT_TRANSLATE_NOOP,
     QAction,
     QApplication,
     QByteArray,
     QCloseEvent,
     QDockWidget,
     QEvent,
+    QFileDialog,
     QKeySequence,
     QLabel,
     QMainWindow,
@@ -41,24 +44,10 @@ from app.ui.weak import weak_callback
 
 log = logging.getLogger(__name__)
 
-# The menus, in order; named here so the translation tools find the titles.
-MENUS = (
-    QT_TRANSLATE_NOOP("MainWindow", "File"),
-    QT_TRANSLATE_NOOP("MainWindow", "Edit"),
-    QT_TRANSLATE_NOOP("MainWindow", "View"),
-    QT_TRANSLATE_NOOP("MainWindow", "Prompt"),
-    QT_TRANSLATE_NOOP("MainWindow", "Tools"),
-)
-
-
-@dataclass(frozen=True)
-class ActionSpec:
-    id: str
-    title: str
-    shortcut: QKeySequence | QKeySequence.StandardKey | str | None
-    slot: Callable[[], object]
-    menu: str
-    icon: str = ""  # a line icon from app/ui/icons
+DEFAULT_SIZE = QSize(1360, 860)
+MINIMUM_SIZE = QSize(960, 600)  # below a 1366×768 screen's working area
+PANELS = ("run", "compare", "versions", "history", "context")
+IMPORT_FILTER = "Prompts (*.json *.csv *.md *.markdown *.yaml *.yml *.txt);;All files (*)"
 
 
 class MainWindow(QMainWindow):
@@ -71,8 +60,10 @@ class MainWindow(QMainWindow):
         self.poster: Any = None  # set by the launcher: what delivers task results here
         self.setWindowTitle(self.tr("Promptdesk"))
         self.setObjectName("mainWindow")
-        self.resize(1360, 860)
+        self.setMinimumSize(MINIMUM_SIZE)
+        self._fit_to_screen()
         self.setDockNestingEnabled(True)
+        self._values = self._saved_values()
         self._build_library()
         self._build_tabs()
         self._build_panels()
@@ -88,6 +79,15 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Ready"), 3000)
         self._restore()
 
+    def _fit_to_screen(self) -> None:
+        """The default size, shrunk to fit the screen's working area (a 1366×768 laptop)."""
+        screen = self.screen()
+        size = QSize(DEFAULT_SIZE)
+        if screen is not None:
+            area = screen.availableGeometry()
+            size = size.boundedTo(QSize(area.width() - 16, area.height() - 40))
+        self.resize(size.expandedTo(MINIMUM_SIZE))
+
     # --- areas ---------------------------------------------------------------------------
 
     def _build_library(self) -> None:
@@ -95,7 +95,10 @@ class MainWindow(QMainWindow):
 
         self.library = LibrarySidebar(self.workbench)
         self.library.prompt_activated.connect(self.open_prompt)
-        self.library.status_message.connect(lambda m: self.statusBar().showMessage(m, 6000))
+        self.library.status_message.connect(self.show_message)
+        self.library.prompt_renamed.connect(self._prompt_renamed)
+        self.library.prompts_will_be_deleted.connect(self._flush_prompts)
+        self.library.prompts_deleted.connect(self._close_prompts)
         self.library_dock = self._dock(
             self.tr("Library"), "libraryDock", self.library, Qt.DockWidgetArea.LeftDockWidgetArea
         )
@@ -129,6 +132,8 @@ class MainWindow(QMainWindow):
 
     def _build_panels(self) -> None:
         from app.ui.context.panel import ContextPanel
+        from app.ui.history.view import HistoryView
+        from app.ui.icons import icon
         from app.ui.runs.compare_view import CompareView
         from app.ui.runs.run_panel import RunPanel
         from app.ui.versions.versions_panel import VersionsPanel
@@ -139,22 +144,22 @@ class MainWindow(QMainWindow):
         self.run_panel = RunPanel(self.workbench)
         self.compare = CompareView(self.workbench)
         self.versions = VersionsPanel(self.workbench)
-        self.history = self._history_view()
+        self.history = HistoryView(self.workbench)
         self.context = ContextPanel(self.workbench, self.current_model_id)
-        from app.ui.icons import icon
-
         self.panels.addTab(self.run_panel, icon("run"), self.tr("Run"))
         self.panels.addTab(self.compare, icon("compare"), self.tr("Compare"))
         self.panels.addTab(self.versions, icon("versions"), self.tr("Versions"))
         self.panels.addTab(self.history, icon("history"), self.tr("History"))
         self.panels.addTab(self.context, icon("context"), self.tr("Context"))
+        # Run and Compare ask the window for the run when pressed: the form's values then.
+        self.run_panel.run_requested.connect(self.run_current)
+        self.compare.compare_requested.connect(self.compare_current)
         self.run_panel.run_finished.connect(lambda _r: self.history.refresh())
         self.compare.all_finished.connect(lambda _records: self.history.refresh())
-        self.context.tray.context_changed.connect(self._offer_run)
         self.versions.content_changed.connect(self._reload_current)
-        rerun = getattr(self.history, "rerun_requested", None)
-        if rerun is not None:
-            rerun.connect(self._rerun)
+        self.versions.content_changed.connect(self._load_refs)
+        self.versions.message.connect(self.show_message)
+        self.history.rerun_requested.connect(self._rerun)
         self.panels_dock = self._dock(
             self.tr("Workbench"), "panelsDock", self.panels, Qt.DockWidgetArea.BottomDockWidgetArea
         )
@@ -167,170 +172,36 @@ class MainWindow(QMainWindow):
         self.addDockWidget(area, dock)
         return dock
 
-    def _history_view(self) -> Any:
-        from app.ui.history.view import HistoryView
-
-        return HistoryView(self.workbench)
-
     # --- actions -------------------------------------------------------------------------
-
-    def _actions(self) -> list[ActionSpec]:
-        key = QKeySequence.StandardKey
-        return [
-            ActionSpec(
-                "new_prompt",
-                self.tr("New prompt…"),
-                key.New,
-                self.library.new_prompt,
-                "File",
-                icon="new",
-            ),
-            ActionSpec(
-                "duplicate",
-                self.tr("Duplicate prompt"),
-                "Ctrl+D",
-                self.library.duplicate_selected,
-                "File",
-            ),
-            ActionSpec(
-                "rename", self.tr("Rename prompt…"), "F2", self.library.rename_selected, "File"
-            ),
-            ActionSpec(
-                "delete", self.tr("Delete prompt"), None, self.library.delete_selected, "File"
-            ),
-            ActionSpec(
-                "undo_delete",
-                self.tr("Undo delete"),
-                "Ctrl+Shift+Z",
-                self.library.undo_delete,
-                "File",
-            ),
-            ActionSpec(
-                "close_tab",
-                self.tr("Close tab"),
-                key.Close,
-                lambda: self.close_tab(self.tabs.currentIndex()),
-                "File",
-            ),
-            ActionSpec(
-                "lock", self.tr("Lock"), "Ctrl+L", self.lock_requested.emit, "File", icon="lock"
-            ),
-            ActionSpec("quit", self.tr("Quit"), key.Quit, self.close, "File"),
-            ActionSpec(
-                "search_library",
-                self.tr("Search the library"),
-                "Ctrl+P",
-                self.focus_search,
-                "Edit",
-                icon="search",
-            ),
-            ActionSpec(
-                "palette",
-                self.tr("Command palette…"),
-                "Ctrl+K",
-                self.open_palette,
-                "View",
-                icon="palette",
-            ),
-            ActionSpec(
-                "show_run", self.tr("Show Run"), "Ctrl+1", lambda: self.show_panel(0), "View"
-            ),
-            ActionSpec(
-                "show_compare",
-                self.tr("Show Compare"),
-                "Ctrl+2",
-                lambda: self.show_panel(1),
-                "View",
-            ),
-            ActionSpec(
-                "show_versions",
-                self.tr("Show Versions"),
-                "Ctrl+3",
-                lambda: self.show_panel(2),
-                "View",
-                icon="versions",
-            ),
-            ActionSpec(
-                "show_history",
-                self.tr("Show History"),
-                "Ctrl+4",
-                lambda: self.show_panel(3),
-                "View",
-                icon="history",
-            ),
-            ActionSpec(
-                "show_context",
-                self.tr("Show Context"),
-                "Ctrl+5",
-                lambda: self.show_panel(4),
-                "View",
-                icon="context",
-            ),
-            ActionSpec(
-                "run", self.tr("Run"), "Ctrl+Return", self.run_current, "Prompt", icon="run"
-            ),
-            ActionSpec("stop", self.tr("Stop"), None, self.stop_run, "Prompt", icon="stop"),
-            ActionSpec(
-                "compare",
-                self.tr("Compare models"),
-                "Ctrl+Shift+Return",
-                self.compare_current,
-                "Prompt",
-                icon="compare",
-            ),
-            ActionSpec(
-                "commit",
-                self.tr("Commit version…"),
-                key.Save,
-                self.commit_current,
-                "Prompt",
-                icon="commit",
-            ),
-            ActionSpec(
-                "add_source",
-                self.tr("Add context folder…"),
-                None,
-                self.context.sources.add_dialog,
-                "Prompt",
-            ),
-            ActionSpec(
-                "settings",
-                self.tr("Settings…"),
-                key.Preferences,
-                self.open_settings,
-                "Tools",
-                icon="settings",
-            ),
-        ]
 
     def _build_actions(self) -> None:
         from app.ui.icons import icon
 
-        menus: dict[str, Any] = {}
-        for spec in self._actions():
-            action = QAction(spec.title, self)
+        menus = {str(name): self.menuBar().addMenu(self.tr(str(name))) for name in MENUS}
+        for spec in ACTIONS:
+            title = QApplication.translate("MainWindow", str(spec.title))
+            action = QAction(title, self)
             action.setObjectName(f"action_{spec.id}")
-            shortcut = spec.shortcut
-            if spec.id == "settings" and QKeySequence(shortcut).isEmpty():  # type: ignore[arg-type]
-                shortcut = "Ctrl+,"  # platforms without a standard preferences key
+            shortcut = shortcut_of(spec)
+            key_text = spec.shown_key
             if shortcut is not None:
-                action.setShortcut(QKeySequence(shortcut))
-                text = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-                action.setToolTip(f"{spec.title} ({text})" if text else spec.title)
-            if spec.id == "stop":
-                # Esc is not a shortcut here (it would be ambiguous with find bars and
-                # dialogs): eventFilter stops a run on Esc; the menu shows the key.
-                action.setText(f"{spec.title}\tEsc")
-                action.setToolTip(f"{spec.title} (Esc)")
+                action.setShortcut(shortcut)
+                key_text = shortcut.toString(QKeySequence.SequenceFormat.NativeText)
+            elif spec.shown_key:
+                # A key handled elsewhere (Esc stops a run, see eventFilter): shown, not bound.
+                action.setText(f"{title}\t{spec.shown_key}")
+            action.setToolTip(f"{title} ({key_text})" if key_text else title)
             if spec.icon:
                 action.setIcon(icon(spec.icon))
-            action.triggered.connect(spec.slot)
-            menu = menus.get(spec.menu)
-            if menu is None:
-                menu = menus[spec.menu] = self.menuBar().addMenu(self.tr(spec.menu))
-            menu.addAction(action)
+            connect_action(action, functools.partial(self._fire, spec))
+            if spec.separator:
+                menus[spec.menu].addSeparator()
+            menus[spec.menu].addAction(action)
             self.actions_by_id[spec.id] = action
         self._build_toolbar()
+
+    def _fire(self, spec: ActionSpec) -> None:
+        getattr(self, spec.handler)()
 
     def _build_toolbar(self) -> None:
         """The few actions used all day, as icons (their tooltips name the shortcut)."""
@@ -339,11 +210,7 @@ class MainWindow(QMainWindow):
         bar.setMovable(False)
         bar.setIconSize(QSize(18, 18))
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
-        for group in (
-            ("new_prompt",),
-            ("run", "stop", "compare", "commit"),
-            ("palette", "settings"),
-        ):
+        for group in TOOLBAR:
             if bar.actions():
                 bar.addSeparator()
             for action_id in group:
@@ -365,8 +232,15 @@ class MainWindow(QMainWindow):
         self.actions_by_id["stop"].setEnabled(running)
 
     def eventFilter(self, watched: Any, event: Any) -> bool:
-        if event.type() != QEvent.Type.KeyPress:
-            return False
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and QApplication.activeWindow() is self
+            and self._is_window_shortcut(event)
+        ):
+            # A text field would claim some of the window's keys for itself (Ctrl+K deletes
+            # to the end of the line on X11): the window's action wins, wherever the focus is.
+            event.ignore()
+            return True
         if (
             event.type() == QEvent.Type.KeyPress
             and event.key() == Qt.Key.Key_Escape
@@ -377,6 +251,14 @@ class MainWindow(QMainWindow):
             self.stop_run()
             return True
         return False
+
+    def _is_window_shortcut(self, event: Any) -> bool:
+        pressed = QKeySequence(event.keyCombination())
+        return any(
+            not action.shortcut().isEmpty()
+            and action.shortcut().matches(pressed) == QKeySequence.SequenceMatch.ExactMatch
+            for action in self.actions_by_id.values()
+        )
 
     def commands(self) -> list[Any]:
         """Every action and every prompt, for the command palette."""
@@ -392,6 +274,7 @@ class MainWindow(QMainWindow):
                 category=self.tr("Action"),
             )
             for action_id, action in self.actions_by_id.items()
+            if action.isEnabled()
         ]
         model = self.library.model
         for row in range(model.rowCount()):
@@ -408,6 +291,156 @@ class MainWindow(QMainWindow):
                 )
         return found
 
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    # --- File ----------------------------------------------------------------------------
+
+    def new_prompt(self) -> None:
+        self.library.new_prompt_dialog()
+
+    def _targets(self) -> list[str]:
+        """What a prompt action applies to: the library's selection while the library has
+        the focus (or no prompt is open), else the prompt being edited."""
+        selected = self.library.selected_names()
+        focus = QApplication.focusWidget()
+        in_library = focus is not None and self.library.isAncestorOf(focus)
+        tab = self.current_tab()
+        if selected and (in_library or tab is None):
+            return selected
+        if tab is not None:
+            return [tab.prompt_name]
+        return selected
+
+    def _one_target(self, verb: str) -> str | None:
+        names = self._targets()
+        if len(names) == 1:
+            return names[0]
+        self.show_message(
+            self.tr("Select one prompt to %1.").replace("%1", verb)
+            if names
+            else self.tr("Open or select a prompt first.")
+        )
+        return None
+
+    def duplicate_prompt(self) -> None:
+        names = self._targets()
+        if names:
+            self.library.duplicate(names)
+        else:
+            self.show_message(self.tr("Open or select a prompt first."))
+
+    def rename_prompt(self) -> None:
+        name = self._one_target(self.tr("rename"))
+        if name is not None:
+            self.library.rename_dialog(name)
+
+    def delete_prompt(self) -> None:
+        names = self._targets()
+        if names:
+            self.library.delete_dialog(names)
+        else:
+            self.show_message(self.tr("Open or select a prompt first."))
+
+    def undo_delete(self) -> None:
+        self.library.undo_delete()
+
+    def _prompt_renamed(self, old: str, new: str) -> None:
+        tab = self._tab_of(old)
+        if tab is not None:
+            tab.reload()  # it learns its new name from the store
+        self._move_values(old, new)
+
+    def _flush_prompts(self, names: list[str]) -> None:
+        for name in names:
+            tab = self._tab_of(name)
+            if tab is not None:
+                tab.flush()
+
+    def _close_prompts(self, names: list[str]) -> None:
+        for name in names:
+            tab = self._tab_of(name)
+            if tab is not None:
+                self.close_tab(self.tabs.indexOf(tab))
+
+    def import_prompts(self) -> None:
+        files, _filter = QFileDialog.getOpenFileNames(
+            self, self.tr("Import prompts"), str(Path.home()), IMPORT_FILTER
+        )
+        if not files:
+            return
+        library = self.workbench.library
+
+        def read_and_import() -> Any:
+            texts = [(Path(f).name, Path(f).read_text(encoding="utf-8")) for f in files]
+            return library.import_files(texts)
+
+        def done(report: Any) -> None:
+            self.library.refresh()
+            self.show_message(
+                self.tr("Imported: %1 new, %2 updated, %3 unchanged.")
+                .replace("%1", str(len(report.created)))
+                .replace("%2", str(len(report.updated)))
+                .replace("%3", str(len(report.unchanged)))
+            )
+
+        def failed(error: BaseException) -> None:
+            QMessageBox.warning(
+                self,
+                self.tr("Import failed"),
+                describe(error) + "\n\n" + self.tr("Nothing was imported."),
+            )
+
+        self.workbench.tasks.run(read_and_import, done, failed, writer=True)
+
+    def export_library(self) -> None:
+        answer = QMessageBox.warning(
+            self,
+            self.tr("Export the library"),
+            self.tr(
+                "The export file is not encrypted: anyone who can read it can read every "
+                "prompt, version and label in it. Keep it somewhere safe."
+            ),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Save:
+            return
+        target, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export the library"),
+            str(Path.home() / "promptdesk-library.json"),
+            "JSON (*.json)",
+        )
+        if not target:
+            return
+        library = self.workbench.library
+
+        def export() -> int:
+            data = library.export()
+            Path(target).write_text(data, encoding="utf-8")
+            return len(library.names())
+
+        self.workbench.tasks.run(
+            export,
+            lambda count: self.show_message(
+                self.tr("Exported %n prompt(s) to %1.", "", count).replace("%1", target)
+            ),
+            lambda error: QMessageBox.warning(self, self.tr("Export failed"), describe(error)),
+        )
+
+    def close_current_tab(self) -> None:
+        self.close_tab(self.tabs.currentIndex())
+
+    def lock(self) -> None:
+        self.lock_requested.emit()
+
+    # --- View ----------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.library.search.setFocus()
+        self.library.search.selectAll()
+
     def open_palette(self) -> None:
         from app.ui.palette.palette import CommandPalette
 
@@ -415,26 +448,166 @@ class MainWindow(QMainWindow):
             self._palette = CommandPalette(self.commands, self)
         self._palette.open_palette()
 
+    def show_panel(self, index: int) -> None:
+        self.panels_dock.show()
+        self.panels.setCurrentIndex(index)
+
+    def show_run(self) -> None:
+        self.show_panel(PANELS.index("run"))
+
+    def show_compare(self) -> None:
+        self.show_panel(PANELS.index("compare"))
+
+    def show_versions(self) -> None:
+        self.show_panel(PANELS.index("versions"))
+
+    def show_history(self) -> None:
+        self.show_panel(PANELS.index("history"))
+
+    def show_context(self) -> None:
+        self.show_panel(PANELS.index("context"))
+
+    # --- Prompt --------------------------------------------------------------------------
+
+    def current_model_id(self) -> str:
+        current = self.run_panel.model_picker.current_model_id()
+        from app.runners.local.models import DEFAULT_MODEL_ID
+
+        return current or DEFAULT_MODEL_ID
+
+    def _prompt_run(self) -> Any:
+        """What the open prompt, its form's values and the context tray make now."""
+        from app.runners.prompt_runs import PromptRun
+
+        tab = self.current_tab()
+        if tab is None:
+            return None
+        tray = self.context.tray
+        return PromptRun(
+            name=tab.prompt_name,
+            values=tab.values(),
+            context_block=tray.block(),
+            context=tray.used(),
+        )
+
+    def _after_saving(self, then: Any) -> None:
+        """Save the open prompt, and call ``then`` once everything written so far is in."""
+        tab = self.current_tab()
+        if tab is None:
+            self.show_message(self.tr("Open a prompt to run it."))
+            return
+        tab.flush()
+        # The writer runs tasks in order: this one ends after the save above.
+        self.workbench.tasks.run(lambda: None, lambda _none: then(), self._failed, writer=True)
+
+    def run_current(self) -> None:
+        if self.run_panel.is_running():
+            return
+
+        def start() -> None:
+            run = self._prompt_run()
+            if run is not None:
+                self.show_run()
+                self.run_panel.start(run)
+
+        self._after_saving(start)
+
+    def stop_run(self) -> None:
+        if self.run_panel.is_running():
+            self.run_panel.stop()
+        self.compare.stop()
+
+    def compare_current(self) -> None:
+        if self.compare.is_running():
+            return
+
+        def start() -> None:
+            run = self._prompt_run()
+            if run is not None:
+                self.show_compare()
+                self.compare.start_columns(run)
+
+        self._after_saving(start)
+
+    def _rerun(self, record: Any) -> None:
+        from app.runners.prompt_runs import PromptRun
+
+        if not record.prompt_name:
+            return
+        self.show_run()
+        ref = None if record.ref == "working" else record.ref
+        self.run_panel.start(PromptRun(record.prompt_name, record.variables, ref, record.model_id))
+
+    def declare_variables(self) -> None:
+        tab = self.current_tab()
+        if tab is None:
+            self.show_message(self.tr("Open a prompt first."))
+            return
+        declared = tab.declare_used_variables()
+        self.show_message(
+            self.tr("Declared %n variable(s).", "", len(declared))
+            if declared
+            else self.tr("Every variable the template uses is declared.")
+        )
+
+    def _with_prompt(self, then: Any) -> None:
+        """Save the open prompt and show Versions, then ``then()`` (or say what is missing)."""
+        tab = self.current_tab()
+        if tab is None:
+            self.show_message(self.tr("Open a prompt first."))
+            return
+        tab.flush()
+        self.show_versions()
+        then()
+
+    def commit_current(self) -> None:
+        self._with_prompt(self.versions.commit_dialog)
+
+    def new_branch(self) -> None:
+        self._with_prompt(self.versions.new_branch_dialog)
+
+    def switch_branch(self) -> None:
+        self._with_prompt(self.versions.switch_branch_dialog)
+
+    def merge_branch(self) -> None:
+        self._with_prompt(self.versions.merge_dialog)
+
+    def set_label(self) -> None:
+        self._with_prompt(self.versions.label_dialog)
+
+    def add_context_folder(self) -> None:
+        self.show_context()
+        self.context.sources.add_dialog()
+
+    # --- Tools and Help ------------------------------------------------------------------
+
     def open_settings(self) -> None:
         from app.ui.settings.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.workbench, self)
-        changed = getattr(dialog, "settings_changed", None)
-        if changed is not None:
-            changed.connect(self._settings_changed)
-        lock = getattr(dialog, "lock_requested", None)
-        if lock is not None:
-            lock.connect(self.lock_requested.emit)
+        dialog.settings_changed.connect(self._settings_changed)
+        dialog.lock_requested.connect(self.lock_requested.emit)
         dialog.model_sources_changed.connect(self.models_changed)
         dialog.provider_keys_changed.connect(lambda _provider: self.models_changed())
         dialog.exec()
+        dialog.deleteLater()
+
+    def show_shortcuts(self) -> None:
+        from app.ui.help import ShortcutsDialog
+
+        ShortcutsDialog(self.actions_by_id, self).exec()
+
+    def show_about(self) -> None:
+        from app.ui.help import about_text
+
+        QMessageBox.about(self, self.tr("About Promptdesk"), about_text())
 
     def models_changed(self) -> None:
         """Model files, keys or threads changed: every model list shows what is there now."""
         self.workbench.tasks.run(
             self.workbench.refresh_runners,
             weak_callback(self._reload_models),
-            weak_callback(self._show_status),
+            weak_callback(self._failed),
         )
 
     def _reload_models(self, _none: object = None) -> None:
@@ -443,8 +616,8 @@ class MainWindow(QMainWindow):
         for picker in self.findChildren(ModelPicker):
             picker.reload()
 
-    def _show_status(self, error: BaseException) -> None:
-        self.statusBar().showMessage(str(error), 8000)
+    def _failed(self, error: BaseException) -> None:
+        self.show_message(describe(error))
 
     def _settings_changed(self, keys: list[str]) -> None:
         if "context.embedder" in keys:
@@ -452,9 +625,7 @@ class MainWindow(QMainWindow):
             workbench = self.workbench
             chosen = str(workbench.settings.get("context.embedder"))
             workbench.tasks.run(
-                lambda: workbench.context_service().set_embedder(chosen),
-                None,
-                lambda e: self.statusBar().showMessage(str(e), 8000),
+                lambda: workbench.context_service().set_embedder(chosen), None, self._failed
             )
         if "runs.threads" in keys:
             self.models_changed()
@@ -462,6 +633,8 @@ class MainWindow(QMainWindow):
             from app.ui.theme import apply_theme
 
             apply_theme(str(self.workbench.settings.get("ui.theme")))
+        if "ui.language" in keys:
+            self.show_message(self.tr("The new language applies when Promptdesk next starts."))
         self.settings_changed.emit(keys)
 
     # --- prompts in tabs -----------------------------------------------------------------
@@ -469,35 +642,39 @@ class MainWindow(QMainWindow):
     def open_prompt(self, name: str) -> None:
         from app.ui.editor.prompt_tab import PromptTab
 
-        for index in range(self.tabs.count()):
-            tab = self.tabs.widget(index)
-            if getattr(tab, "prompt_name", None) == name:
-                self.tabs.setCurrentIndex(index)
-                return
+        found = self._tab_of(name)
+        if found is not None:
+            self.tabs.setCurrentWidget(found)
+            return
         tab = PromptTab(self.workbench, name)
         tab.setObjectName(f"tab_{name}")
         index = self.tabs.addTab(tab, name)
         self.tabs.setTabToolTip(index, name)
+        values = self._values.get(name)
+        if values:
+            tab.restore_values(values)
         self.tabs.setCurrentIndex(index)
         self._update_empty()
-        saved = getattr(tab, "saved", None)
-        if saved is not None:
-            saved.connect(self.library.refresh)
-        tab.content_changed.connect(self._offer_run)
+        tab.saved.connect(self.library.refresh)
+        tab.renamed.connect(functools.partial(self._tab_renamed, tab))
+        tab.message.connect(self.show_message)
 
-    def _offer_run(self) -> None:
-        """What the Run and Compare buttons start: the current tab, its values, the tray."""
-        tab = self.current_tab()
-        run = None
-        if tab is not None and getattr(tab, "prompt_name", None):
-            from app.runners.prompt_runs import PromptRun
+    def _tab_of(self, name: str) -> Any:
+        for index in range(self.tabs.count()):
+            tab = self.tabs.widget(index)
+            if getattr(tab, "prompt_name", None) == name:
+                return tab
+        return None
 
-            tray = self.context.tray
-            run = PromptRun(
-                tab.prompt_name, tab.values(), context_block=tray.block(), context=tray.used()
-            )
-        self.run_panel.set_prompt_run(run)
-        self.compare.set_prompt_run(run)
+    def _tab_renamed(self, tab: Any, new: str) -> None:
+        index = self.tabs.indexOf(tab)
+        if index >= 0:
+            self.tabs.setTabText(index, new)
+            self.tabs.setTabToolTip(index, new)
+            tab.setObjectName(f"tab_{new}")
+        if tab is self.current_tab():
+            self._tab_changed(index)
+        self.library.refresh()
 
     def current_tab(self) -> Any:
         return self.tabs.currentWidget()
@@ -509,6 +686,7 @@ class MainWindow(QMainWindow):
         flush = getattr(tab, "flush", None)
         if flush is not None:
             flush()
+            self._keep_values(tab)
         self.tabs.removeTab(index)
         if tab is not None:
             tab.deleteLater()
@@ -520,94 +698,59 @@ class MainWindow(QMainWindow):
     def _tab_changed(self, _index: int) -> None:
         tab = self.current_tab()
         name = getattr(tab, "prompt_name", None)
-        self._offer_run()
+        self.run_panel.set_requests_runs(bool(name))
+        self.compare.set_requests_runs(bool(name))
         if name:
             self.versions.show_prompt(name)
             self.setWindowTitle(self.tr("%1 — Promptdesk").replace("%1", name))
         else:
             self.setWindowTitle(self.tr("Promptdesk"))
+        self._load_refs()
+
+    def _load_refs(self) -> None:
+        """The versions the compare columns offer: branches, labels and recent versions."""
+        tab = self.current_tab()
+        name = getattr(tab, "prompt_name", None)
+        if not name:
+            self.compare.set_refs([])
+            return
+        library = self.workbench.library
+
+        def load() -> list[tuple[str, str]]:
+            refs = [(f"⎇ {b.name}", b.name) for b in library.branches(name) if b.head]
+            refs += [(f"🏷 {label.name}", label.name) for label in library.labels(name)]
+            refs += [(f"{v.short_id[:8]}  {v.message[:30]}", v.id) for v in library.log(name)[:20]]
+            return refs
+
+        self.workbench.tasks.run(load, self.compare.set_refs, None, key="compare-refs")
 
     def _reload_current(self) -> None:
         tab = self.current_tab()
-        reload = getattr(tab, "reload", None)
-        if reload is not None:
-            reload()
+        if tab is not None:
+            tab.reload()
 
-    # --- runs ----------------------------------------------------------------------------
+    # --- what is kept across restarts -----------------------------------------------------
 
-    def current_model_id(self) -> str:
-        picker = getattr(self.run_panel, "model_picker", None)
-        current = picker.current_model_id() if picker is not None else None
-        from app.runners.local.models import DEFAULT_MODEL_ID
+    def _saved_values(self) -> dict[str, dict[str, Any]]:
+        try:
+            values = json.loads(str(self.workbench.settings.get("ui.variable_values")) or "{}")
+        except ValueError:
+            return {}
+        return values if isinstance(values, dict) else {}
 
-        return current or DEFAULT_MODEL_ID
-
-    def _prompt_run(self) -> Any:
-        from app.runners.prompt_runs import PromptRun
-
-        tab = self.current_tab()
-        if tab is None or not getattr(tab, "prompt_name", None):
-            self.statusBar().showMessage(self.tr("Open a prompt to run it."), 4000)
-            return None
-        flush = getattr(tab, "flush", None)
-        if flush is not None:
-            flush()
-        tray = self.context.tray
-        return PromptRun(
-            name=tab.prompt_name,
-            values=tab.values(),
-            context_block=tray.block(),
-            context=tray.used(),
-        )
-
-    def run_current(self) -> None:
-        run = self._prompt_run()
-        if run is not None:
-            self.show_panel(0)
-            self.run_panel.start(run)
-
-    def stop_run(self) -> None:
-        if self.run_panel.is_running():
-            self.run_panel.stop()
-        stop = getattr(self.compare, "stop", None)
-        if stop is not None:
-            stop()
-
-    def compare_current(self) -> None:
-        run = self._prompt_run()
-        if run is not None:
-            self.show_panel(1)
-            models = [c.model_picker.current_model_id() for c in self.compare.columns()]
-            self.compare.compare(run, [m for m in models if m] or [self.current_model_id()])
-
-    def _rerun(self, record: Any) -> None:
-        from app.runners.prompt_runs import PromptRun
-
-        if not record.prompt_name:
+    def _keep_values(self, tab: Any) -> None:
+        values = getattr(tab, "values", None)
+        if values is None:
             return
-        self.show_panel(0)
-        ref = None if record.ref == "working" else record.ref
-        self.run_panel.start(PromptRun(record.prompt_name, record.variables, ref, record.model_id))
+        try:
+            json.dumps(kept := values())
+        except (TypeError, ValueError):
+            return  # a value JSON cannot hold is not kept
+        self._values[tab.prompt_name] = kept
 
-    def commit_current(self) -> None:
-        tab = self.current_tab()
-        if tab is None or not getattr(tab, "prompt_name", None):
-            return
-        flush = getattr(tab, "flush", None)
-        if flush is not None:
-            flush()
-        self.show_panel(2)
-        self.versions.commit_dialog()
-
-    def show_panel(self, index: int) -> None:
-        self.panels_dock.show()
-        self.panels.setCurrentIndex(index)
-
-    def focus_search(self) -> None:
-        self.library.search.setFocus()
-        self.library.search.selectAll()
-
-    # --- layout kept across restarts ------------------------------------------------------
+    def _move_values(self, old: str, new: str) -> None:
+        if old in self._values:
+            self._values[new] = self._values.pop(old)
 
     def _restore(self) -> None:
         settings = self.workbench.settings
@@ -622,8 +765,8 @@ class MainWindow(QMainWindow):
                 log.warning("window_state_unreadable")
         else:
             # First start: the prompt being written gets most of the height, the panels
-            # below about a third (the user's own split is kept from then on). Docks take
-            # sizes only once the window is laid out, hence after the first show.
+            # below the rest (the user's own split is kept from then on). Docks take sizes
+            # only once the window is laid out, hence after the first show.
             QTimer.singleShot(0, self._first_layout)
         if tabs:
             try:
@@ -637,9 +780,11 @@ class MainWindow(QMainWindow):
 
     def _first_layout(self) -> None:
         self.resizeDocks(
-            [self.panels_dock], [max(260, self.height() // 3)], Qt.Orientation.Vertical
+            [self.panels_dock], [max(240, int(self.height() * 0.4))], Qt.Orientation.Vertical
         )
-        self.resizeDocks([self.library_dock], [250], Qt.Orientation.Horizontal)
+        self.resizeDocks(
+            [self.library_dock], [max(200, self.width() // 6)], Qt.Orientation.Horizontal
+        )
 
     def save_layout(self) -> None:
         state = json.dumps(
@@ -648,13 +793,17 @@ class MainWindow(QMainWindow):
                 "state": bytes(self.saveState().toBase64().data()).decode(),
             }
         )
-        names = [
-            name
-            for i in range(self.tabs.count())
-            if (name := getattr(self.tabs.widget(i), "prompt_name", None))
-        ]
-        self.workbench.settings.set("ui.window_state", state)
-        self.workbench.settings.set("ui.open_tabs", json.dumps(names))
+        names = []
+        for index in range(self.tabs.count()):
+            tab = self.tabs.widget(index)
+            name = getattr(tab, "prompt_name", None)
+            if name:
+                names.append(name)
+                self._keep_values(tab)
+        settings = self.workbench.settings
+        settings.set("ui.window_state", state)
+        settings.set("ui.open_tabs", json.dumps(names))
+        settings.set("ui.variable_values", json.dumps(self._values))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Nothing may escape a Qt override (PySide6 aborts): the window must close even if

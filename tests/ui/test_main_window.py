@@ -9,7 +9,6 @@ an action; layout, open tabs and settings come back after a restart.
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 from typing import Any
 
@@ -93,44 +92,6 @@ def test_run_streams_with_metrics_and_stop_cancels(
     assert stopped.args[0].status == "cancelled"
     statuses = [r.status for r in window.workbench.history.search(RunFilters())]
     assert sorted(statuses) == ["cancelled", "succeeded"]
-
-
-def test_commit_edit_diff_branch_merge_label(qtbot: QtBot, window: MainWindow) -> None:
-    open_new(qtbot, window, PromptContent(name="greet", body="Say hello.\nBe brief."))
-    versions = window.versions
-    qtbot.waitUntil(lambda: versions.branch.count() == 1, timeout=10_000)
-    versions.commit_dialog("first")
-    qtbot.waitUntil(lambda: versions.history.count() == 1, timeout=10_000)
-    tab = window.current_tab()
-    tab.body_editor.setPlainText("Say goodbye.\nBe brief.")
-    tab.flush()
-    qtbot.waitUntil(lambda: "goodbye" in window.workbench.library.get("greet").body)
-    versions.history.item(0).setSelected(True)
-    qtbot.waitUntil(lambda: "goodbye" in versions.diff.toPlainText(), timeout=10_000)
-    versions.commit_dialog("goodbye")
-    qtbot.waitUntil(lambda: versions.history.count() == 2, timeout=10_000)
-    versions.new_branch_dialog("formal")
-    qtbot.waitUntil(lambda: versions.branch.currentText() == "formal", timeout=10_000)
-    window.workbench.library.edit(
-        "greet", lambda c: dataclasses.replace(c, body="Say goodbye.\nBe formal.")
-    )
-    versions.commit_dialog("formal")
-    qtbot.waitUntil(lambda: versions.history.count() == 3, timeout=10_000)
-    versions._switch_branch(versions.branch.findText("main"))
-    qtbot.waitUntil(lambda: versions.branch.currentText() == "main", timeout=10_000)
-    # The editor follows the branch switch.
-    qtbot.waitUntil(lambda: "brief" in tab.body_editor.toPlainText(), timeout=10_000)
-    versions.merge_dialog("formal", confirm=False)
-    qtbot.waitUntil(lambda: "formal" in tab.body_editor.toPlainText(), timeout=10_000)
-    # The history list reloads after the merge: label the merge commit, not a stale row.
-    qtbot.waitUntil(
-        lambda: versions.history.count() == 3 and "formal" in versions.history.item(0).text(),
-        timeout=10_000,
-    )
-    versions.history.clearSelection()
-    versions.history.item(0).setSelected(True)
-    versions.label_dialog("production")
-    qtbot.waitUntil(lambda: "[production]" in versions.history.item(0).text(), timeout=10_000)
 
 
 def test_context_folder_search_tray_and_a_run_with_it(

@@ -38,6 +38,7 @@ from functools import lru_cache
 from typing import Any
 
 from app.core.formats import literal_template, template_variable_problem
+from app.core.type_guess import asks_for_long_text
 from app.core.variables import VariableSpec, VariableType
 
 # prompts.chat's own pattern is \$\{([^:}]+)(?::([^}]*))?\}. Here neither part may hold a brace,
@@ -62,50 +63,6 @@ MAX_NAME_LENGTH = 60
 # Valid identifiers that still cannot be a prompt's own variable: the render environment's
 # globals (a variable would hide them) and names Jinja gives a meaning inside templates.
 _RESERVED = frozenset({"range", "loop", "caller", "varargs", "kwargs"})
-# The last word of a name that asks for a passage of text rather than a word or two.
-_LONG_TEXT_WORDS = frozenset(
-    {
-        "abstract",
-        "article",
-        "body",
-        "chat",
-        "code",
-        "content",
-        "contents",
-        "context",
-        "conversation",
-        "cv",
-        "data",
-        "description",
-        "details",
-        "diff",
-        "document",
-        "draft",
-        "essay",
-        "excerpt",
-        "feedback",
-        "history",
-        "input",
-        "instructions",
-        "jd",
-        "letter",
-        "log",
-        "logs",
-        "lyrics",
-        "message",
-        "notes",
-        "paragraph",
-        "paragraphs",
-        "requirements",
-        "resume",
-        "snippet",
-        "story",
-        "summary",
-        "text",
-        "thread",
-        "transcript",
-    }
-)
 _BOOLEAN_SPELLINGS = {
     "true": (True, " | lower"),
     "false": (False, " | lower"),
@@ -274,9 +231,7 @@ def _spec(variable: _Variable) -> VariableSpec:
 
 
 def _text_type(identifier: str, defaults: list[str]) -> VariableType:
-    last_word = identifier.rsplit("_", 1)[-1]
-    long_text = last_word in _LONG_TEXT_WORDS or identifier.startswith("paste")
-    if long_text or any("\n" in default for default in defaults):
+    if asks_for_long_text(identifier) or any("\n" in default for default in defaults):
         return VariableType.MULTILINE
     return VariableType.TEXT
 

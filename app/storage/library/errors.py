@@ -4,17 +4,27 @@ from __future__ import annotations
 
 
 class LibraryError(Exception):
-    """Base class; ``str(error)`` is the one-line message the CLI prints."""
+    """Base class; ``str(error)`` is the one-line message the CLI prints.
+
+    ``message`` says what happened in words any front end can show; ``cli_hint`` is advice
+    that only makes sense at a command line (a command to run, a flag to add): the CLI prints
+    it, the desktop app does not.
+    """
 
     code = "library-error"
     exit_code = 1
+
+    def __init__(self, message: str, cli_hint: str = "") -> None:
+        self.message = message
+        self.cli_hint = cli_hint
+        super().__init__(f"{message} ({cli_hint})" if cli_hint else message)
 
 
 class PromptNotFound(LibraryError):
     code = "prompt-not-found"
 
     def __init__(self, name: str) -> None:
-        super().__init__(f"no prompt named '{name}' (see `promptdesk prompt list`)")
+        super().__init__(f"no prompt named '{name}'", "see `promptdesk prompt list`")
 
 
 class PromptExists(LibraryError):
@@ -44,8 +54,8 @@ class VersionNotFound(LibraryError):
     def __init__(self, prompt: str, ref: str, detail: str = "") -> None:
         more = f" ({detail})" if detail else ""
         super().__init__(
-            f"prompt '{prompt}' has no version, branch or label '{ref}'{more} "
-            "(see `promptdesk prompt log`)"
+            f"prompt '{prompt}' has no version, branch or label '{ref}'{more}",
+            "see `promptdesk prompt log`",
         )
 
 
@@ -72,7 +82,8 @@ class LabelProtected(LibraryError):
 
     def __init__(self, prompt: str, label: str) -> None:
         super().__init__(
-            f"label '{label}' of '{prompt}' is protected; move it with --force if you mean it"
+            f"label '{label}' of '{prompt}' is protected",
+            "move it with --force if you mean it",
         )
 
 

@@ -119,7 +119,9 @@ class Library:
             document = load_document(conn, prompt.id, prompt.current_branch)
             new = change(document.content(name))
             if new.name != name:
-                raise LibraryError("renaming is done with `promptdesk prompt rename`")
+                raise LibraryError(
+                    "a prompt's name is changed by renaming it", "use `promptdesk prompt rename`"
+                )
             if edit_document(conn, prompt.id, prompt.current_branch, document, new):
                 rows.mirror(conn, prompt, new)
             return new
@@ -433,9 +435,14 @@ class Library:
             )
 
     def merge_preview(self, name: str, source: str, into: str | None = None) -> MergePreview:
+        """What merging would change; refused, as the merge would be, over uncommitted work."""
         with self.store.read() as conn:
             prompt = rows.get_prompt(conn, name)
-            return self._merge_plan(conn, prompt, source, into or prompt.current_branch).preview
+            target = into or prompt.current_branch
+            plan = self._merge_plan(conn, prompt, source, target)
+            if rows.is_dirty(conn, prompt, target):
+                raise UncommittedChanges(name, target, "merge into it")
+            return plan.preview
 
     def merge(self, name: str, source: str, into: str | None = None) -> Version:
         """Merge ``source``'s committed changes into ``into``; returns the resulting head.

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from app.retrieval.search import ContextHit
+from app.ui.errors import describe
 from app.ui.qt import (
     QAbstractItemView,
     QComboBox,
@@ -115,7 +116,7 @@ class ContextSearchPanel(QWidget):
         self.workbench.tasks.run(
             lambda: service.search(query, 10, mode),
             self._show,
-            lambda e: self.summary.setText(str(e)),
+            lambda e: self.summary.setText(describe(e)),
             key="context-search",
         )
 

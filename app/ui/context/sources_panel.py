@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from app.retrieval.progress import IndexProgress
+from app.ui.errors import describe
 from app.ui.qt import (
     QT_TRANSLATE_NOOP,
     QAbstractItemView,
@@ -159,8 +160,8 @@ class SourcesPanel(QWidget):
         self.refresh()
 
     def _failed(self, error: BaseException) -> None:
-        self.status.setText(str(error))
-        self.message.emit(str(error))
+        self.status.setText(describe(error))
+        self.message.emit(describe(error))
 
     def refresh(self) -> None:
         if self.service is None:

@@ -16,6 +16,7 @@ from typing import Any
 
 from app.retrieval.builder import BuiltContext, ContextPiece, build_context, file_piece
 from app.ui.context.search_panel import HIT_MIME
+from app.ui.errors import describe
 from app.ui.qt import (
     QDragEnterEvent,
     QDropEvent,
@@ -114,7 +115,7 @@ class ContextTray(QWidget):
             text, data = whole_text(path)
             return file_piece(str(path.resolve()), text, data)
 
-        self.workbench.tasks.run(read, self._add, lambda e: self.note.setText(str(e)))
+        self.workbench.tasks.run(read, self._add, lambda e: self.note.setText(describe(e)))
 
     def _add(self, piece: ContextPiece) -> None:
         same = (piece.kind, piece.path, piece.chunk, piece.file_hash)
@@ -171,7 +172,9 @@ class ContextTray(QWidget):
             runner = workbench.registry().runner_for(model)
             return build_context(pieces, budget, lambda t: runner.count_tokens(t, model).tokens)
 
-        self.workbench.tasks.run(build, self._show, lambda e: self.note.setText(str(e)), key="tray")
+        self.workbench.tasks.run(
+            build, self._show, lambda e: self.note.setText(describe(e)), key="tray"
+        )
 
     def _show(self, built: BuiltContext | None) -> None:
         self.built = built

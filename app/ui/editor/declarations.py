@@ -6,6 +6,10 @@ type and a choice must have choices. A row that does not check out is marked and
 under the table, and the prompt keeps that variable's last valid declaration until it is fixed:
 half-typed input never reaches the store. Options use the command line's notation
 (:func:`app.core.variables.parse_var_option`): ``a|b|c`` for choices, ``1..10`` for bounds.
+
+Names the template uses without declaring them are offered above the table, each declared in
+one click with a type guessed from its name (:func:`app.core.type_guess.guess_type`); "Add
+variable…" asks for a name (offering those first) instead of adding a placeholder row.
 """
 
 from __future__ import annotations
@@ -15,10 +19,12 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
+from app.core.type_guess import guess_type
 from app.core.variables import VariableError, VariableSpec, VariableType
 from app.ui.editor.colors import css, error_color, muted_color, tint
 from app.ui.qt import (
     QAbstractItemView,
+    QApplication,
     QBrush,
     QComboBox,
     QHBoxLayout,
@@ -36,6 +42,20 @@ from app.ui.qt import (
 NAME, TYPE, REQUIRED, DEFAULT, OPTIONS, DESCRIPTION = range(6)
 _CHOICE_TYPES = (VariableType.CHOICE, VariableType.MULTI_CHOICE)
 _NUMBER_TYPES = (VariableType.NUMBER, VariableType.INTEGER)
+
+
+def variable_name_problem(name: str, taken: set[str]) -> str:
+    """What is wrong with a new variable's name, for a dialog; "" when it is fine."""
+    if not name.isidentifier() or name.startswith("_"):
+        return QApplication.translate(
+            "VariableDeclarations",
+            "Use letters, digits and '_', starting with a letter, as in {{ customer_name }}.",
+        )
+    if name in taken:
+        return QApplication.translate("VariableDeclarations", "'%1' is already declared.").replace(
+            "%1", name
+        )
+    return ""
 
 
 class VariableDeclarations(QWidget):
@@ -75,16 +95,23 @@ class VariableDeclarations(QWidget):
         self.table.setMinimumHeight(120)
         self.table.itemChanged.connect(lambda item: self._row_edited(item.row()))
 
-        self.add_button = QPushButton(self.tr("Add variable"))
+        self.add_button = QPushButton(self.tr("Add variable…"))
         self.add_button.setObjectName("addVariable")
         self.add_button.setAccessibleName(self.tr("Add variable"))
         self.add_button.setToolTip(self.tr("Declare a new variable"))
-        self.add_button.clicked.connect(lambda: self.add_variable())
+        self.add_button.clicked.connect(lambda _checked=False: self.add_variable_dialog())
         self.remove_button = QPushButton(self.tr("Remove"))
         self.remove_button.setObjectName("removeVariable")
         self.remove_button.setAccessibleName(self.tr("Remove variable"))
         self.remove_button.setToolTip(self.tr("Remove the selected variables"))
-        self.remove_button.clicked.connect(self.remove_selected)
+        self.remove_button.clicked.connect(lambda _checked=False: self.remove_selected())
+        self._undeclared: list[str] = []
+        self.offer = QLabel()
+        self.offer.setObjectName("undeclaredOffer")
+        self.offer.setWordWrap(True)
+        self.offer.setTextFormat(Qt.TextFormat.RichText)
+        self.offer.linkActivated.connect(self._offer_clicked)
+        self.offer.hide()
 
         self.problem = QLabel()
         self.problem.setObjectName("declarationsProblem")
@@ -102,6 +129,7 @@ class VariableDeclarations(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(8, 8, 8, 8)
         column.setSpacing(6)
+        column.addWidget(self.offer)
         column.addWidget(self.table, 1)
         column.addWidget(self.problem)
         column.addWidget(hint)
@@ -154,17 +182,64 @@ class VariableDeclarations(QWidget):
 
     # --- adding and removing -------------------------------------------------------------
 
-    def add_variable(self, name: str | None = None) -> int:
-        """Add a required text variable (named ``variable``, ``variable_2``… unless given)."""
+    def set_undeclared(self, names: Iterable[str]) -> None:
+        """The names the templates use without declaring them: offered above the table."""
+        self._undeclared = sorted(set(names) - {spec.name for spec in self._specs})
+        if not self._undeclared:
+            self.offer.hide()
+            return
+        links = ", ".join(
+            f"<a href='{name}'>{name}</a> ({_type_title(guess_type(name))})"
+            for name in self._undeclared
+        )
+        text = self.tr("Used in the template but not declared: %1.").replace("%1", links)
+        if len(self._undeclared) > 1:
+            text += " <a href='*'>" + self.tr("Declare all") + "</a>"
+        self.offer.setText(text)
+        self.offer.show()
+
+    def undeclared(self) -> list[str]:
+        return list(self._undeclared)
+
+    def declare_undeclared(self, names: Iterable[str] | None = None) -> list[str]:
+        """Declare ``names`` (default: every undeclared one) with guessed types."""
+        wanted = list(self._undeclared if names is None else names)
+        declared = []
+        for name in wanted:
+            if name not in {spec.name for spec in self._specs}:
+                self.add_variable(name, guess_type(name), emit=False)
+                declared.append(name)
+        self.set_undeclared([n for n in self._undeclared if n not in declared])
+        if declared:
+            self.specs_changed.emit()
+        return declared
+
+    def _offer_clicked(self, link: str) -> None:
+        self.declare_undeclared(None if link == "*" else [link])
+
+    def add_variable_dialog(self) -> None:
+        """Ask for a name (a used but undeclared one is offered first) and declare it."""
+        from app.ui.name_dialog import ask_name
+
         taken = {spec.name for spec in self._specs}
-        if name is None:
-            name = next(
-                n
-                for n in ("variable", *(f"variable_{i}" for i in range(2, 10_000)))
-                if n not in taken
-            )
+        name = ask_name(
+            self,
+            self.tr("Add variable"),
+            self.tr("Name (use it in the template as {{ name }}):"),
+            lambda typed: variable_name_problem(typed, taken),
+            text=self._undeclared[0] if self._undeclared else "",
+            placeholder=self.tr("e.g. customer_name"),
+        )
+        if name:
+            self.add_variable(name, guess_type(name))
+            self.set_undeclared(self._undeclared)
+
+    def add_variable(
+        self, name: str, kind: VariableType = VariableType.TEXT, *, emit: bool = True
+    ) -> int:
+        """Declare a required variable ``name`` of type ``kind``; its row is selected."""
         row = len(self._specs)
-        self._specs.append(VariableSpec(name=name))
+        self._specs.append(VariableSpec(name=name, type=kind))
         self._filling = True
         try:
             self.table.insertRow(row)
@@ -172,7 +247,8 @@ class VariableDeclarations(QWidget):
         finally:
             self._filling = False
         self.table.setCurrentCell(row, NAME)
-        self.specs_changed.emit()
+        if emit:
+            self.specs_changed.emit()
         return row
 
     def remove_selected(self) -> None:
@@ -294,3 +370,7 @@ def _options_text(spec: VariableSpec) -> str:
     low = "" if spec.minimum is None else f"{spec.minimum:g}"
     high = "" if spec.maximum is None else f"{spec.maximum:g}"
     return f"{low}..{high}"
+
+
+def _type_title(kind: VariableType) -> str:
+    return kind.value.replace("_", " ")

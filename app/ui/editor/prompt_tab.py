@@ -35,10 +35,13 @@ from app.ui.editor.fields_panel import PromptFields
 from app.ui.editor.preview import PromptPreview
 from app.ui.editor.text_binding import TextBinding
 from app.ui.editor.variables_form import VariablesForm
+from app.ui.errors import describe
 from app.ui.qt import (
     QFrame,
+    QHBoxLayout,
     QHideEvent,
     QLabel,
+    QPushButton,
     QScrollArea,
     QShowEvent,
     QSplitter,
@@ -72,6 +75,7 @@ class PromptTab(QWidget):
     content_changed = Signal()
     saved = Signal()
     renamed = Signal(str)  # the prompt was renamed elsewhere: its new name
+    message = Signal(str)  # something to tell the user in passing (the status bar)
 
     def __init__(self, workbench: Any, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -134,6 +138,14 @@ class PromptTab(QWidget):
         self.diagnostics_label.setStyleSheet(f"color: {css(warning_color(self.palette()))};")
         self.diagnostics_label.setContentsMargins(8, 4, 8, 4)
         self.diagnostics_label.hide()
+        self.declare_button = QPushButton()
+        self.declare_button.setObjectName("declareUsedVariables")
+        self.declare_button.setAccessibleName(self.tr("Declare the used variables"))
+        self.declare_button.setToolTip(
+            self.tr("Declare every variable the template uses, with a type guessed from its name")
+        )
+        self.declare_button.clicked.connect(lambda _checked=False: self.declare_used_variables())
+        self.declare_button.hide()
 
         # Declarations and fields are tabs beside the templates, not a pane under them: the
         # text being written keeps the whole height of the column.
@@ -145,7 +157,14 @@ class PromptTab(QWidget):
         self.editor_tabs.setTabToolTip(
             3, self.tr("Title, description, tags, folder and catalogue fields")
         )
-        left = _column(self.editor_tabs, self.diagnostics_label)
+        problems = QHBoxLayout()
+        problems.setContentsMargins(0, 0, 8, 0)
+        problems.addWidget(self.diagnostics_label, 1)
+        problems.addWidget(self.declare_button, 0, Qt.AlignmentFlag.AlignTop)
+        left = _column(self.editor_tabs)
+        left_layout = left.layout()
+        assert isinstance(left_layout, QVBoxLayout)
+        left_layout.addLayout(problems)
 
         self.form = VariablesForm(run=self.workbench.tasks.run)
         values_caption = QLabel(self.tr("Values"))
@@ -172,11 +191,22 @@ class PromptTab(QWidget):
         self.status.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.status.setContentsMargins(8, 0, 8, 4)
         self._status_style(error=False)
+        self.branch_label = QLabel()
+        self.branch_label.setObjectName("branchLabel")
+        self.branch_label.setAccessibleName(self.tr("Branch being edited"))
+        self.branch_label.setToolTip(self.tr("The branch whose working copy you are editing"))
+        self.branch_label.setContentsMargins(8, 0, 8, 4)
+        self.branch_label.setStyleSheet(f"color: {css(muted_color(self.palette()))};")
+        footer = QHBoxLayout()
+        footer.setContentsMargins(0, 0, 0, 0)
+        footer.addWidget(self.branch_label)
+        footer.addStretch(1)
+        footer.addWidget(self.status)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.splitter, 1)
-        column.addWidget(self.status)
+        column.addLayout(footer)
 
     def _editor(self, name: str, accessible: str, placeholder: str) -> TemplateEditor:
         editor = TemplateEditor()
@@ -237,6 +267,7 @@ class PromptTab(QWidget):
         replica = WorkingCopyReplica(sync.stamp.prompt_id, sync.stamp.branch, sync.update)
         self._replica = replica
         self._stamp = sync.stamp
+        self.branch_label.setText(self.tr("⎇ %1").replace("%1", sync.stamp.branch))
         replica.subscribe(self._lifetime.guard(self._replica_changed))
         self.body_binding.bind(replica)
         self.system_binding.bind(replica)
@@ -244,7 +275,7 @@ class PromptTab(QWidget):
 
     def _load_failed(self, error: BaseException) -> None:
         message = self.tr("Could not open '%1': %2").replace("%1", self._name)
-        self._set_status(message.replace("%2", str(error)), error=True)
+        self._set_status(message.replace("%2", describe(error)), error=True)
 
     def _look_for_changes(self) -> None:
         """Ask the store (a cheap read) whether the working copy changed elsewhere."""
@@ -423,7 +454,7 @@ class PromptTab(QWidget):
             return
         message = self.tr(
             "Not saved: %1. Your text is kept here; the next edit tries again."
-        ).replace("%1", str(error))
+        ).replace("%1", describe(error))
         self._set_status(message, error=True)
 
     def _lost(self) -> None:
@@ -454,6 +485,7 @@ class PromptTab(QWidget):
 
     def _checked(self, check: TemplateCheck) -> None:
         report = check.report
+        self.declarations.set_undeclared(report.undeclared)  # before the messages show
         for editor in (self.body_editor, self.system_editor):
             editor.set_variable_report(report.undeclared, report.unused)
         self.form.set_variables(check.variables)
@@ -470,6 +502,18 @@ class PromptTab(QWidget):
         messages = self.diagnostics()
         self.diagnostics_label.setText("\n".join(f"⚠ {m}" for m in messages))
         self.diagnostics_label.setVisible(bool(messages))
+        undeclared = self.declarations.undeclared()
+        self.declare_button.setText(self.tr("Declare %n variable(s)", "", len(undeclared)))
+        self.declare_button.setVisible(bool(undeclared))
+
+    def declare_used_variables(self) -> list[str]:
+        """Declare every variable the templates use and do not declare (types guessed)."""
+        if self._loading:
+            return []
+        declared = self.declarations.declare_undeclared()
+        if declared:
+            self._show_diagnostics()
+        return declared
 
     # --- status --------------------------------------------------------------------------
 

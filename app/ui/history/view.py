@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from app.storage.runs import RunFilters, RunHistory, RunRecord
+from app.ui.errors import describe
 from app.ui.history.detail import RunDetail
 from app.ui.history.model import TIME, RunTableModel
 from app.ui.qt import (
@@ -350,7 +351,7 @@ class HistoryView(QWidget):
 
     def _show_error(self, error: BaseException) -> None:
         self.error_label.setText(
-            self.tr("Could not load the run history: %1").replace("%1", str(error))
+            self.tr("Could not load the run history: %1").replace("%1", describe(error))
         )
         self.error_label.show()
         self.refreshed.emit()

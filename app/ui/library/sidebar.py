@@ -12,19 +12,27 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+from app.storage.library.errors import PromptExists
 from app.storage.library.search import SearchFilters
+from app.ui.errors import describe
 from app.ui.library.model import PROMPT_MIME, NameRole, PromptListModel
+from app.ui.name_dialog import NameDialog, ask_name
 from app.ui.qt import (
     QAbstractItemView,
+    QApplication,
+    QDialog,
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
-    QInputDialog,
+    QEvent,
+    QKeyEvent,
+    QKeySequence,
     QLineEdit,
     QListView,
     QMenu,
     QMessageBox,
     QModelIndex,
+    QObject,
     QPoint,
     QSplitter,
     Qt,
@@ -75,16 +83,37 @@ class FilterTree(QTreeWidget):
         event.acceptProposedAction()
 
 
+def prompt_name_problem(name: str, taken: set[str]) -> str:
+    """What is wrong with a new prompt name, for a dialog; "" when it is fine."""
+    from app.core.prompt import NAME_PATTERN
+
+    if not NAME_PATTERN.match(name):
+        return QApplication.translate(
+            "LibrarySidebar",
+            "Use lowercase letters, digits, '-', '_' and '.', starting and ending with a "
+            "letter or digit (at most 100).",
+        )
+    if name in taken:
+        return QApplication.translate(
+            "LibrarySidebar", "There is already a prompt named '%1'."
+        ).replace("%1", name)
+    return ""
+
+
 class LibrarySidebar(QWidget):
     prompt_activated = Signal(str)
     prompts_changed = Signal()
     status_message = Signal(str)
+    prompt_renamed = Signal(str, str)  # old name, new name
+    prompts_will_be_deleted = Signal(list)  # names, before they are deleted
+    prompts_deleted = Signal(list)  # names
 
     def __init__(self, workbench: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workbench = workbench
         self._filter: tuple[str, str] | None = None
         self._deleted: list[tuple[str, str]] = []  # (name, its export) for undo
+        self.all_names: set[str] = set()  # every prompt's name, whatever the list shows
 
         self.search = QLineEdit()
         self.search.setObjectName("librarySearch")
@@ -111,6 +140,7 @@ class LibrarySidebar(QWidget):
         self.list.activated.connect(self._activated)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._menu)
+        self.list.installEventFilter(self)  # Ctrl+Z in the list undoes a delete
 
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.filters)
@@ -122,6 +152,20 @@ class LibrarySidebar(QWidget):
         layout.addWidget(self.search)
         layout.addWidget(split)
         self.refresh()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.list
+            and isinstance(event, QKeyEvent)
+            and event.matches(QKeySequence.StandardKey.Undo)
+        ):
+            if event.type() == QEvent.Type.ShortcutOverride:
+                event.accept()  # the list's own meaning of Ctrl+Z wins over the window's
+                return True
+            if event.type() == QEvent.Type.KeyPress:
+                self.undo_delete()
+                return True
+        return super().eventFilter(watched, event)
 
     # --- listing -------------------------------------------------------------------------
 
@@ -145,6 +189,7 @@ class LibrarySidebar(QWidget):
 
     def _show(self, result: tuple[list[Any], dict[str, str], list[Any]]) -> None:
         rows, snippets, everything = result
+        self.all_names = {summary.name for summary in everything}
         selected = self.selected_names()
         self.model.set_rows(rows, snippets)
         self._fill_filters(everything)
@@ -211,7 +256,7 @@ class LibrarySidebar(QWidget):
             self.prompt_activated.emit(name)
 
     def _failed(self, error: BaseException) -> None:
-        self.status_message.emit(str(error))
+        self.status_message.emit(describe(error))
 
     # --- changes -------------------------------------------------------------------------
 
@@ -223,39 +268,72 @@ class LibrarySidebar(QWidget):
 
         self.workbench.tasks.run(fn, success, self._failed, writer=True)
 
-    def new_prompt(self, name: str | None = None) -> None:
+    def new_prompt_dialog(self, text: str = "", problem: str = "") -> None:
+        """Ask for a name (checked as it is typed) and create the prompt."""
+        from app.core.prompt import slugify
+
+        taken = set(self.all_names)
+        dialog = NameDialog(
+            self.tr("New prompt"),
+            self.tr("Name:"),
+            lambda name: prompt_name_problem(name, taken),
+            self,
+            text=text,
+            suggest=slugify,
+            placeholder=self.tr("e.g. customer-reply"),
+        )
+        if problem:
+            dialog.show_problem(problem)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        name = dialog.name()
+        dialog.deleteLater()
+        if accepted:
+            self.create_prompt(name)
+
+    def create_prompt(self, name: str) -> None:
         from app.core.prompt import PromptContent
 
-        if name is None:
-            name, ok = QInputDialog.getText(
-                self, self.tr("New prompt"), self.tr("Name (letters, digits, - and _):")
-            )
-            if not ok or not name.strip():
-                return
-        name = name.strip()
         library = self.workbench.library
-        self._write(
+
+        def taken(error: BaseException) -> None:
+            if isinstance(error, PromptExists):  # created elsewhere meanwhile: ask again
+                self.new_prompt_dialog(name, describe(error))
+            else:
+                self._failed(error)
+
+        self.workbench.tasks.run(
             lambda: library.create(PromptContent(name=name, title=name.replace("-", " ").title())),
-            lambda _c: self.prompt_activated.emit(name),
+            lambda _c: self._created(name),
+            taken,
+            writer=True,
         )
 
-    def rename_selected(self, new_name: str | None = None) -> None:
-        names = self.selected_names()
-        if len(names) != 1:
-            return
-        old = names[0]
-        if new_name is None:
-            new_name, ok = QInputDialog.getText(
-                self, self.tr("Rename prompt"), self.tr("New name:"), text=old
-            )
-            if not ok or not new_name.strip() or new_name == old:
-                return
-        target = new_name.strip()
-        self._write(lambda: self.workbench.library.rename(old, target))
+    def _created(self, name: str) -> None:
+        self.refresh()
+        self.prompt_activated.emit(name)
 
-    def duplicate_selected(self) -> None:
+    def rename_dialog(self, old: str) -> None:
+        taken = set(self.all_names) - {old}
+        new = ask_name(
+            self,
+            self.tr("Rename prompt"),
+            self.tr("New name for '%1':").replace("%1", old),
+            lambda name: prompt_name_problem(name, taken),
+            text=old,
+        )
+        if new and new != old:
+            self.rename(old, new)
+
+    def rename(self, old: str, new: str) -> None:
         library = self.workbench.library
-        for name in self.selected_names():
+        self._write(
+            lambda: library.rename(old, new),
+            lambda _includers: self.prompt_renamed.emit(old, new),
+        )
+
+    def duplicate(self, names: list[str]) -> None:
+        library = self.workbench.library
+        for name in names:
 
             def copy(name: str = name) -> str:
                 taken = set(library.names())
@@ -270,19 +348,20 @@ class LibrarySidebar(QWidget):
                 copy, lambda new: self.status_message.emit(self.tr("Created %1").replace("%1", new))
             )
 
-    def delete_selected(self, confirm: bool = True) -> None:
-        names = self.selected_names()
+    def delete_dialog(self, names: list[str]) -> None:
         if not names:
             return
-        if confirm:
-            answer = QMessageBox.question(
-                self,
-                self.tr("Delete prompts"),
-                self.tr("Delete %n prompt(s)? You can undo this.", "", len(names)),
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete prompts"),
+            self.tr("Delete %n prompt(s)? You can undo this.", "", len(names)),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.delete(names)
+
+    def delete(self, names: list[str]) -> None:
         library = self.workbench.library
+        self.prompts_will_be_deleted.emit(list(names))
 
         def delete() -> list[tuple[str, str]]:
             kept = [(name, library.export([name])) for name in names]
@@ -292,6 +371,7 @@ class LibrarySidebar(QWidget):
 
         def deleted(kept: list[tuple[str, str]]) -> None:
             self._deleted = kept
+            self.prompts_deleted.emit([name for name, _export in kept])
             self.status_message.emit(
                 self.tr("Deleted %n prompt(s). Undo with Ctrl+Z in the library.", "", len(kept))
             )
@@ -301,6 +381,7 @@ class LibrarySidebar(QWidget):
     def undo_delete(self) -> None:
         kept, self._deleted = self._deleted, []
         if not kept:
+            self.status_message.emit(self.tr("There is no delete to undo."))
             return
         library = self.workbench.library
         self._write(
@@ -319,11 +400,15 @@ class LibrarySidebar(QWidget):
 
     def _menu(self, point: QPoint) -> None:
         menu = QMenu(self)
-        menu.addAction(self.tr("New prompt…"), self.new_prompt)
-        if self.selected_names():
-            menu.addAction(self.tr("Rename…"), self.rename_selected)
-            menu.addAction(self.tr("Duplicate"), self.duplicate_selected)
-            menu.addAction(self.tr("Delete"), self.delete_selected)
+        menu.addAction(self.tr("New prompt…"), lambda: self.new_prompt_dialog())
+        names = self.selected_names()
+        if names:
+            if len(names) == 1:
+                menu.addAction(self.tr("Open"), lambda: self.prompt_activated.emit(names[0]))
+                menu.addAction(self.tr("Rename…"), lambda: self.rename_dialog(names[0]))
+            menu.addAction(self.tr("Duplicate"), lambda: self.duplicate(names))
+            menu.addAction(self.tr("Delete…"), lambda: self.delete_dialog(names))
         if self._deleted:
-            menu.addAction(self.tr("Undo delete"), self.undo_delete)
+            menu.addAction(self.tr("Undo delete"), lambda: self.undo_delete())
         menu.exec(self.list.viewport().mapToGlobal(point))
+        menu.deleteLater()

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 
 class RunPanel(QWidget):
+    run_requested = Signal()  # Run pressed with no fixed run: the window supplies it
     run_started = Signal()
     run_finished = Signal(object)  # the RunRecord; None when the run could not start at all
 
@@ -39,16 +40,17 @@ class RunPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("runPanel")
         self._prompt_run: PromptRun | None = None
+        self._requests = False
         self.model_picker = ModelPicker(workbench, self)
         self.params_panel = ParamsPanel(self)
         self.view = RunView(workbench, self)
         self.view.run_finished.connect(self._finished)
         self._run = named_button(self, "runButton", self.tr("Run"), self.tr("Run the prompt"))
         self._run.setToolTip(self.tr("Run the prompt (%1)").replace("%1", key_text(RUN_KEYS[0])))
-        self._run.clicked.connect(self._run_clicked)
+        self._run.clicked.connect(lambda _checked=False: self._run_clicked())
         self._stop = named_button(self, "stopButton", self.tr("Stop"), self.tr("Stop the run"))
         self._stop.setToolTip(self.tr("Stop the run (%1)").replace("%1", key_text(STOP_KEY)))
-        self._stop.clicked.connect(self.stop)
+        self._stop.clicked.connect(lambda _checked=False: self.stop())
         for key in RUN_KEYS:
             add_shortcut(self, key, self._run_clicked)
         add_shortcut(self, STOP_KEY, self.stop)
@@ -80,6 +82,13 @@ class RunPanel(QWidget):
     def prompt_run(self) -> PromptRun | None:
         return self._prompt_run
 
+    def set_requests_runs(self, on: bool) -> None:
+        """Run emits :attr:`run_requested` instead of running a fixed run: the window then
+        builds the run from what the editor and the form show at that moment (a run set
+        beforehand would miss values typed since)."""
+        self._requests = on
+        self._update_buttons()
+
     def start(self, run: PromptRun) -> bool:
         """Run ``run`` with the picked model and overrides; False if a run is going already."""
         if self.view.is_running():
@@ -100,7 +109,11 @@ class RunPanel(QWidget):
     # -- internals ---------------------------------------------------------------------------
 
     def _run_clicked(self) -> None:
-        if self._prompt_run is not None:
+        if self.view.is_running():
+            return
+        if self._requests:
+            self.run_requested.emit()
+        elif self._prompt_run is not None:
             self.start(self._prompt_run)
 
     def _finished(self, record: RunRecord | None) -> None:
@@ -109,6 +122,6 @@ class RunPanel(QWidget):
 
     def _update_buttons(self) -> None:
         running = self.view.is_running()
-        self._run.setEnabled(not running and self._prompt_run is not None)
+        self._run.setEnabled(not running and (self._requests or self._prompt_run is not None))
         self._stop.setEnabled(running)
         self.model_picker.setEnabled(not running)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from app.runners.base import CancelToken
 from app.runners.prompt_runs import PromptRun, run_prompt
 from app.storage.runs import RunRecord
+from app.ui.errors import describe
 from app.ui.qt import QObject, Signal
 from app.ui.runs.token_stream import TokenStream
 from app.ui.weak import Lifetime
@@ -85,7 +86,7 @@ class RunSession(QObject):
     def _error(self, error: BaseException) -> None:
         self._stream.flush()
         self._cancel = None
-        self.run_failed.emit(str(error) or type(error).__name__)
+        self.run_failed.emit(describe(error))
 
     def _abandon(self) -> None:
         if self._cancel is not None:

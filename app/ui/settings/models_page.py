@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from app.core.settings import Setting
+from app.ui.errors import describe
 from app.ui.qt import (
     QAbstractItemView,
     QFileDialog,
@@ -152,9 +153,9 @@ class ModelsPage(SettingsPage):
         self.reload()
 
     def _refuse(self, error: BaseException) -> None:
-        self.error.setText(str(error))
+        self.error.setText(describe(error))
         self.error.show()
-        self.source_refused.emit(str(error))
+        self.source_refused.emit(describe(error))
 
     def _show_sources(self, sources: list[ModelSource]) -> None:
         self.sources.clear()

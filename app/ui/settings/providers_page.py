@@ -13,6 +13,7 @@ from typing import Any
 
 from app.runners.remote.providers import PROVIDERS, Provider
 from app.storage.provider_keys import ProviderKeys, StoredKey
+from app.ui.errors import describe
 from app.ui.qt import (
     QGridLayout,
     QLabel,
@@ -188,9 +189,9 @@ class ProvidersPage(SettingsPage):
         self.reload()
 
     def _refuse(self, error: BaseException) -> None:
-        self.error.setText(str(error))
+        self.error.setText(describe(error))
         self.error.show()
-        self.key_refused.emit(str(error))
+        self.key_refused.emit(describe(error))
 
     def _show_stored(self, stored: list[StoredKey]) -> None:
         self._stored = {key.provider: key for key in stored}

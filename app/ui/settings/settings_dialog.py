@@ -16,6 +16,7 @@ from typing import Any
 
 from app.core.settings import SETTINGS, Setting, SettingValue, setting
 from app.storage.settings import Settings
+from app.ui.errors import describe
 from app.ui.qt import (
     QDesktopServices,
     QDialog,
@@ -281,7 +282,7 @@ class SettingsDialog(QDialog):
 
     def _refused(self, error: BaseException) -> None:
         self._set_busy(False)
-        self.error.setText(str(error))
+        self.error.setText(describe(error))
         self.error.show()
 
     def _set_busy(self, busy: bool) -> None:

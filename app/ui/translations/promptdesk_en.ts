@@ -76,6 +76,13 @@
     </message>
 </context>
 <context>
+    <name>About</name>
+    <message>
+        <source>&lt;h3&gt;Promptdesk %1&lt;/h3&gt;&lt;p&gt;A local-first workbench for prompt engineering: a versioned library of prompt templates, local and remote models, file context, comparisons and history.&lt;/p&gt;&lt;p&gt;Everything you write is stored encrypted on this computer. Nothing leaves it unless you run a remote model.&lt;/p&gt;&lt;p&gt;Licensed under the Apache License 2.0.&lt;/p&gt;</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>AddSourceDialog</name>
     <message>
         <source>Add a context source</source>
@@ -144,6 +151,23 @@
         <translation>
             <numerusform>Model for column %n</numerusform><numerusform>Model for column %n</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>Version for column %n</source>
+        <translation>
+            <numerusform>Version for column %n</numerusform><numerusform>Version for column %n</numerusform></translation>
+    </message>
+    <message>
+        <source>Which version of the prompt this column runs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Parameters for this column only (on top of the shared ones)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Working copy</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>CompareView</name>
@@ -168,7 +192,15 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Add model</source>
+        <source>Add column</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove column</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Parameters for every column (a column's own ones win)</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -176,15 +208,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Remove model</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Remove the last column</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Parameters for every column</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -379,6 +403,22 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Creating your encrypted library…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Protecting your library as you chose…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your library is ready.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your library now opens with your new choice. The recovery key stays the same.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Ready. Your library has a few example prompts to try.</source>
         <translation type="unfinished" />
     </message>
@@ -502,6 +542,14 @@
 <context>
     <name>LibrarySidebar</name>
     <message>
+        <source>Use lowercase letters, digits, '-', '_' and '.', starting and ending with a letter or digit (at most 100).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>There is already a prompt named '%1'.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Search prompts</source>
         <translation type="unfinished" />
     </message>
@@ -534,15 +582,23 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Name (letters, digits, - and _):</source>
+        <source>Name:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. customer-reply</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New name for '%1':</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete…</source>
         <translation type="unfinished" />
     </message>
     <message>
         <source>Rename prompt</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>New name:</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -564,6 +620,10 @@
             <numerusform>Deleted %n prompt. Undo with Ctrl+Z in the library.</numerusform><numerusform>Deleted %n prompts. Undo with Ctrl+Z in the library.</numerusform></translation>
     </message>
     <message>
+        <source>There is no delete to undo.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Restored.</source>
         <translation type="unfinished" />
     </message>
@@ -572,15 +632,15 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Open</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Rename…</source>
         <translation type="unfinished" />
     </message>
     <message>
         <source>Duplicate</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Delete</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -604,6 +664,68 @@
     </message>
     <message>
         <source>Open a prompt from the library, or press %1 to create one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Select one prompt to %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open or select a prompt first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>rename</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import prompts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Imported: %1 new, %2 updated, %3 unchanged.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export the library</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The export file is not encrypted: anyone who can read it can read every prompt, version and label in it. Keep it somewhere safe.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Exported %n prompt(s) to %1.</source>
+        <translation>
+            <numerusform>Exported %n prompt to %1.</numerusform><numerusform>Exported %n prompts to %1.</numerusform></translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open a prompt first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Declared %n variable(s).</source>
+        <translation>
+            <numerusform>Declared %n variable.</numerusform><numerusform>Declared %n variables.</numerusform></translation>
+    </message>
+    <message>
+        <source>Every variable the template uses is declared.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The new language applies when Promptdesk next starts.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -643,11 +765,23 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Delete prompt</source>
+        <source>Help</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete prompt…</source>
         <translation type="unfinished" />
     </message>
     <message>
         <source>Undo delete</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import prompts…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export library…</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -695,11 +829,35 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Compare models</source>
+        <source>Declare used variables</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>About Promptdesk</source>
         <translation type="unfinished" />
     </message>
     <message>
         <source>Commit version…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New branch…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Switch branch…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Merge branch…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Set label…</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -769,15 +927,19 @@
 <context>
     <name>ModelPage</name>
     <message>
-        <source>Preparing the built-in model</source>
+        <source>The built-in model</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Gemma 3 270M runs on this computer, offline, with no key.</source>
+        <source>SmolLM2 135M Instruct runs on this computer, offline, with no key.</source>
         <translation type="unfinished" />
     </message>
     <message>
         <source>Model preparation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>It is small: good for trying prompts and Promptdesk out, not for real work. For real work, add a model file (Settings › Models) or connect a provider such as OpenAI, Anthropic or a local Ollama (Settings › Providers).</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -800,11 +962,31 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Built-in models are small: for trying things out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Remote</source>
         <translation type="unfinished" />
     </message>
     <message>
         <source>Add a provider's API key to list its models</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add a model file…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A GGUF model file or folder on this computer, in Settings › Models</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Connect a provider…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>An API key for a hosted provider, in Settings › Providers</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -816,11 +998,35 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>instruct</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>base: continues text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>prepared on first run</source>
         <translation type="unfinished" />
     </message>
     <message>
         <source>local server</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Instruct: follows instructions (it has a chat template)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Base: continues the text it is given; it does not follow instructions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Parameters: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>File: %1</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
@@ -830,6 +1036,10 @@
     </message>
     <message>
         <source>Quantization: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Built in: small, for trying things out. For real work, add a model file or connect a provider.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -902,6 +1112,13 @@
     </message>
 </context>
 <context>
+    <name>NameDialog</name>
+    <message>
+        <source>Use %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>OutputPane</name>
     <message>
         <source>Run error</source>
@@ -967,6 +1184,10 @@
     </message>
     <message>
         <source>Seed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unticked: the prompt's setting, else %1 for local models (remote providers apply their own limit)</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1193,6 +1414,14 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Declare the used variables</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Declare every variable the template uses, with a type guessed from its name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Declare variables: type, default, bounds</source>
         <translation type="unfinished" />
     </message>
@@ -1213,6 +1442,14 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Branch being edited</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The branch whose working copy you are editing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Ctrl+F find · Ctrl+H replace · Ctrl+Z undo</source>
         <translation type="unfinished" />
     </message>
@@ -1221,7 +1458,15 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>⎇ %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Could not open '%1': %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Editing…</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1231,6 +1476,15 @@
     <message>
         <source>Not saved: %1. Your text is kept here; the next edit tries again.</source>
         <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This prompt was deleted elsewhere. Its text stays here until you close the tab: copy what you need, or undo the delete in the library.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Declare %n variable(s)</source>
+        <translation>
+            <numerusform>Declare %n variable</numerusform><numerusform>Declare %n variables</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1379,10 +1633,6 @@
     </message>
     <message>
         <source>Creating your encrypted library…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Your library is ready.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1899,6 +2149,53 @@
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Find in the template</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Replace in the template</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Undo your typing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stop a run</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Undo a delete (in the library)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Filter…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Editor and panels</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>SourcesPanel</name>
     <message>
         <source>Source</source>
@@ -2058,6 +2355,14 @@
 <context>
     <name>VariableDeclarations</name>
     <message>
+        <source>Use letters, digits and '_', starting with a letter, as in {{ customer_name }}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>'%1' is already declared.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Variable declarations</source>
         <translation type="unfinished" />
     </message>
@@ -2090,6 +2395,10 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Add variable…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Add variable</source>
         <translation type="unfinished" />
     </message>
@@ -2111,6 +2420,22 @@
     </message>
     <message>
         <source>Type of %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Used in the template but not declared: %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Declare all</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name (use it in the template as {{ name }}):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. customer_name</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2144,6 +2469,14 @@
 <context>
     <name>VersionsPanel</name>
     <message>
+        <source>Use letters, digits, '-', '_' and '.' (at most 64), not 'working'.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>'%1' is already used.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Branch</source>
         <translation type="unfinished" />
     </message>
@@ -2165,6 +2498,26 @@
     </message>
     <message>
         <source>Versions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Author</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Labels</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2192,11 +2545,63 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Committed %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>New branch</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Name:</source>
+        <source>Name of the new branch (it is checked out):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. shorter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Switch branch</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Check out:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Merge this branch into %1:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Merged %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Commit a version first, then label it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Set label on this version…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New branch from this version…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copy version id</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Commit version…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Merge branch…</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2205,14 +2610,6 @@
     </message>
     <message>
         <source>Merge</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Merge this branch into the current one:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Select one version to label.</source>
         <translation type="unfinished" />
     </message>
     <message>

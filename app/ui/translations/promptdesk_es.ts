@@ -77,6 +77,13 @@
     </message>
 </context>
 <context>
+    <name>About</name>
+    <message>
+        <source>&lt;h3&gt;Promptdesk %1&lt;/h3&gt;&lt;p&gt;A local-first workbench for prompt engineering: a versioned library of prompt templates, local and remote models, file context, comparisons and history.&lt;/p&gt;&lt;p&gt;Everything you write is stored encrypted on this computer. Nothing leaves it unless you run a remote model.&lt;/p&gt;&lt;p&gt;Licensed under the Apache License 2.0.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AddSourceDialog</name>
     <message>
         <source>Add a context source</source>
@@ -147,6 +154,25 @@
             <numerusform>Modelo de la columna %n</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Version for column %n</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Which version of the prompt this column runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameters for this column only (on top of the shared ones)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working copy</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CompareView</name>
@@ -171,24 +197,24 @@
         <translation>Detener todas las ejecuciones (%1)</translation>
     </message>
     <message>
-        <source>Add model</source>
-        <translation>Añadir modelo</translation>
+        <source>Add column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameters for every column (a column&apos;s own ones win)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Add a column</source>
         <translation>Añadir una columna</translation>
     </message>
     <message>
-        <source>Remove model</source>
-        <translation>Quitar modelo</translation>
-    </message>
-    <message>
         <source>Remove the last column</source>
         <translation>Quitar la última columna</translation>
-    </message>
-    <message>
-        <source>Parameters for every column</source>
-        <translation>Parámetros para todas las columnas</translation>
     </message>
 </context>
 <context>
@@ -392,6 +418,22 @@
         <translation>Configurar Promptdesk</translation>
     </message>
     <message>
+        <source>Creating your encrypted library…</source>
+        <translation type="unfinished">Creando tu biblioteca cifrada…</translation>
+    </message>
+    <message>
+        <source>Protecting your library as you chose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your library is ready.</source>
+        <translation type="unfinished">Tu biblioteca está lista.</translation>
+    </message>
+    <message>
+        <source>Your library now opens with your new choice. The recovery key stays the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Ready. Your library has a few example prompts to try.</source>
         <translation>Todo listo. Tu biblioteca incluye algunos prompts de ejemplo para probar.</translation>
     </message>
@@ -519,6 +561,14 @@
 <context>
     <name>LibrarySidebar</name>
     <message>
+        <source>Use lowercase letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos;, starting and ending with a letter or digit (at most 100).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is already a prompt named &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Search prompts</source>
         <translation>Buscar prompts</translation>
     </message>
@@ -551,16 +601,24 @@
         <translation>Nuevo prompt</translation>
     </message>
     <message>
-        <source>Name (letters, digits, - and _):</source>
-        <translation>Nombre (letras, dígitos, - y _):</translation>
+        <source>Name:</source>
+        <translation type="unfinished">Nombre:</translation>
+    </message>
+    <message>
+        <source>e.g. customer-reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New name for &apos;%1&apos;:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Rename prompt</source>
         <translation>Cambiar nombre del prompt</translation>
-    </message>
-    <message>
-        <source>New name:</source>
-        <translation>Nuevo nombre:</translation>
     </message>
     <message>
         <source>Created %1</source>
@@ -585,6 +643,10 @@
         </translation>
     </message>
     <message>
+        <source>There is no delete to undo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Restored.</source>
         <translation>Restaurado.</translation>
     </message>
@@ -593,16 +655,16 @@
         <translation>Nuevo prompt…</translation>
     </message>
     <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Rename…</source>
         <translation>Cambiar nombre…</translation>
     </message>
     <message>
         <source>Duplicate</source>
         <translation>Duplicar</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>Eliminar</translation>
     </message>
     <message>
         <source>Undo delete</source>
@@ -626,6 +688,72 @@
     <message>
         <source>Open a prompt from the library, or press %1 to create one.</source>
         <translation>Abre un prompt de la biblioteca o pulsa %1 para crear uno.</translation>
+    </message>
+    <message>
+        <source>Select one prompt to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open or select a prompt first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rename</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import prompts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported: %1 new, %2 updated, %3 unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export file is not encrypted: anyone who can read it can read every prompt, version and label in it. Keep it somewhere safe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n prompt(s) to %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a prompt first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Declared %n variable(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every variable the template uses is declared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new language applies when Promptdesk next starts.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Run</source>
@@ -664,12 +792,24 @@
         <translation>Cambiar nombre del prompt…</translation>
     </message>
     <message>
-        <source>Delete prompt</source>
-        <translation>Eliminar prompt</translation>
+        <source>Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete prompt…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Undo delete</source>
         <translation>Deshacer eliminación</translation>
+    </message>
+    <message>
+        <source>Import prompts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export library…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Close tab</source>
@@ -716,12 +856,36 @@
         <translation>Detener</translation>
     </message>
     <message>
-        <source>Compare models</source>
-        <translation>Comparar modelos</translation>
+        <source>Declare used variables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About Promptdesk</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Commit version…</source>
         <translation>Confirmar versión…</translation>
+    </message>
+    <message>
+        <source>New branch…</source>
+        <translation type="unfinished">Nueva rama…</translation>
+    </message>
+    <message>
+        <source>Switch branch…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge branch…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set label…</source>
+        <translation type="unfinished">Establecer marca…</translation>
     </message>
     <message>
         <source>Add context folder…</source>
@@ -790,16 +954,20 @@
 <context>
     <name>ModelPage</name>
     <message>
-        <source>Preparing the built-in model</source>
-        <translation>Preparando el modelo integrado</translation>
+        <source>The built-in model</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Gemma 3 270M runs on this computer, offline, with no key.</source>
-        <translation>Gemma 3 270M se ejecuta en este equipo, sin conexión y sin clave.</translation>
+        <source>SmolLM2 135M Instruct runs on this computer, offline, with no key.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Model preparation</source>
         <translation>Preparación del modelo</translation>
+    </message>
+    <message>
+        <source>It is small: good for trying prompts and Promptdesk out, not for real work. For real work, add a model file (Settings › Models) or connect a provider such as OpenAI, Anthropic or a local Ollama (Settings › Providers).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -821,12 +989,32 @@
         <translation>Locales</translation>
     </message>
     <message>
+        <source>Built-in models are small: for trying things out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Remote</source>
         <translation>Remotos</translation>
     </message>
     <message>
         <source>Add a provider&apos;s API key to list its models</source>
         <translation>Añade la clave API de un proveedor para ver sus modelos</translation>
+    </message>
+    <message>
+        <source>Add a model file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A GGUF model file or folder on this computer, in Settings › Models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect a provider…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An API key for a hosted provider, in Settings › Providers</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Models could not be listed</source>
@@ -837,12 +1025,36 @@
         <translation>contexto de %1</translation>
     </message>
     <message>
+        <source>instruct</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>base: continues text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>prepared on first run</source>
         <translation>se prepara en la primera ejecución</translation>
     </message>
     <message>
         <source>local server</source>
         <translation>servidor local</translation>
+    </message>
+    <message>
+        <source>Instruct: follows instructions (it has a chat template)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Base: continues the text it is given; it does not follow instructions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameters: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>Context: %n tokens</source>
@@ -854,6 +1066,10 @@
     <message>
         <source>Quantization: %1</source>
         <translation>Cuantización: %1</translation>
+    </message>
+    <message>
+        <source>Built in: small, for trying things out. For real work, add a model file or connect a provider.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -927,6 +1143,13 @@
     </message>
 </context>
 <context>
+    <name>NameDialog</name>
+    <message>
+        <source>Use %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OutputPane</name>
     <message>
         <source>Run error</source>
@@ -993,6 +1216,10 @@
     <message>
         <source>Seed</source>
         <translation>Semilla</translation>
+    </message>
+    <message>
+        <source>Unticked: the prompt&apos;s setting, else %1 for local models (remote providers apply their own limit)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Override %1</source>
@@ -1222,6 +1449,14 @@
         <translation>Variables</translation>
     </message>
     <message>
+        <source>Declare the used variables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Declare every variable the template uses, with a type guessed from its name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Declare variables: type, default, bounds</source>
         <translation>Declarar variables: tipo, valor predeterminado, límites</translation>
     </message>
@@ -1242,6 +1477,14 @@
         <translation>Estado de guardado</translation>
     </message>
     <message>
+        <source>Branch being edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The branch whose working copy you are editing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Ctrl+F find · Ctrl+H replace · Ctrl+Z undo</source>
         <translation>Ctrl+F buscar · Ctrl+H reemplazar · Ctrl+Z deshacer</translation>
     </message>
@@ -1250,8 +1493,16 @@
         <translation>Todos los cambios guardados</translation>
     </message>
     <message>
+        <source>⎇ %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Could not open &apos;%1&apos;: %2</source>
         <translation>No se pudo abrir «%1»: %2</translation>
+    </message>
+    <message>
+        <source>Editing…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Saving…</source>
@@ -1260,6 +1511,17 @@
     <message>
         <source>Not saved: %1. Your text is kept here; the next edit tries again.</source>
         <translation>No guardado: %1. Tu texto se conserva aquí; se volverá a intentar con la próxima edición.</translation>
+    </message>
+    <message>
+        <source>This prompt was deleted elsewhere. Its text stays here until you close the tab: copy what you need, or undo the delete in the library.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Declare %n variable(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1409,10 +1671,6 @@
     <message>
         <source>Creating your encrypted library…</source>
         <translation>Creando tu biblioteca cifrada…</translation>
-    </message>
-    <message>
-        <source>Your library is ready.</source>
-        <translation>Tu biblioteca está lista.</translation>
     </message>
 </context>
 <context>
@@ -1934,6 +2192,53 @@
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Find in the template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace in the template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo your typing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop a run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo a delete (in the library)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished">Acción</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Editor and panels</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SourcesPanel</name>
     <message>
         <source>Source</source>
@@ -2095,6 +2400,14 @@
 <context>
     <name>VariableDeclarations</name>
     <message>
+        <source>Use letters, digits and &apos;_&apos;, starting with a letter, as in {{ customer_name }}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is already declared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Variable declarations</source>
         <translation>Declaraciones de variables</translation>
     </message>
@@ -2127,6 +2440,10 @@
         <translation>Opciones como a|b|c; límites numéricos como 1..10 (cualquier extremo es opcional)</translation>
     </message>
     <message>
+        <source>Add variable…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Add variable</source>
         <translation>Añadir variable</translation>
     </message>
@@ -2149,6 +2466,22 @@
     <message>
         <source>Type of %1</source>
         <translation>Tipo de %1</translation>
+    </message>
+    <message>
+        <source>Used in the template but not declared: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Declare all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name (use it in the template as {{ name }}):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. customer_name</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>bounds are written as 1..10</source>
@@ -2181,6 +2514,14 @@
 <context>
     <name>VersionsPanel</name>
     <message>
+        <source>Use letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos; (at most 64), not &apos;working&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is already used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Branch</source>
         <translation>Rama</translation>
     </message>
@@ -2203,6 +2544,26 @@
     <message>
         <source>Versions</source>
         <translation>Versiones</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished">Versión</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>production → %1</source>
@@ -2229,12 +2590,64 @@
         <translation>¿Qué ha cambiado?</translation>
     </message>
     <message>
+        <source>Committed %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>New branch</source>
         <translation>Nueva rama</translation>
     </message>
     <message>
-        <source>Name:</source>
-        <translation>Nombre:</translation>
+        <source>Name of the new branch (it is checked out):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. shorter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch branch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check out:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge this branch into %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merged %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commit a version first, then label it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set label on this version…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New branch from this version…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy version id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commit version…</source>
+        <translation type="unfinished">Confirmar versión…</translation>
+    </message>
+    <message>
+        <source>Merge branch…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>There is no other branch to merge.</source>
@@ -2243,14 +2656,6 @@
     <message>
         <source>Merge</source>
         <translation>Fusionar</translation>
-    </message>
-    <message>
-        <source>Merge this branch into the current one:</source>
-        <translation>Fusionar esta rama con la actual:</translation>
-    </message>
-    <message>
-        <source>Select one version to label.</source>
-        <translation>Selecciona una sola versión para marcarla.</translation>
     </message>
     <message>
         <source>Protected label</source>

@@ -1,31 +1,46 @@
 """The Versions panel of the open prompt: commit, history, diff, branches, merge and labels.
 
-The history list shows the current branch's versions, newest first, with their labels as
-badges (``production`` stands out). Selecting one version diffs it against the working copy;
-selecting two diffs them. The branch box switches branches (the editor reloads); Merge
-shows the merged result's diff before anything is written; labels are set, moved and
-protected from here. All reads and writes run off the UI thread, writes through the one writer.
+The history is a table of the current branch's versions, newest first — version, message,
+author, time and labels (``production`` stands out). Selecting one version diffs it against
+the working copy; selecting two diffs the older (left) against the newer (right). The branch
+box switches branches (the editor follows); Merge shows the merged result's diff before
+anything is written; labels are set, moved and protected from here. A right-click on a
+version offers what can be done with it. All reads and writes run off the UI thread, writes
+through the one writer; what went wrong is said in a line above the table, in the app's words.
+
+Each dialog has a method without arguments (what buttons, menus and the palette call; Qt's
+``checked`` never reaches a name) and a method that does the work with explicit arguments.
 """
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
+from app.core.versions import check_ref_name
+from app.ui.errors import describe
+from app.ui.name_dialog import ask_name
 from app.ui.qt import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
+    QMenu,
+    QMessageBox,
+    QPoint,
     QPushButton,
+    QShowEvent,
     QSplitter,
     Qt,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -33,6 +48,21 @@ from app.ui.qt import (
 from app.ui.versions.diff_view import DiffView, diff_html
 
 VERSION_ROLE = Qt.ItemDataRole.UserRole + 4
+COLUMNS = ("version", "message", "author", "when", "labels")
+
+
+def ref_problem(name: str, what: str, taken: set[str]) -> str:
+    """What is wrong with a branch or label name, for a dialog; "" when it is fine."""
+    try:
+        check_ref_name(name, what)
+    except ValueError:
+        return QApplication.translate(
+            "VersionsPanel",
+            "Use letters, digits, '-', '_' and '.' (at most 64), not 'working'.",
+        )
+    if name in taken:
+        return QApplication.translate("VersionsPanel", "'%1' is already used.").replace("%1", name)
+    return ""
 
 
 class MergeDialog(QDialog):
@@ -59,24 +89,50 @@ class MergeDialog(QDialog):
 
 
 class LabelDialog(QDialog):
-    def __init__(self, labels: list[str], parent: QWidget | None = None) -> None:
+    """Which label to put on a version, and whether moving it later needs confirmation."""
+
+    def __init__(self, labels: list[str], branches: set[str], parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Set a label"))
+        self._branches = branches
         self.name = QComboBox()
         self.name.setObjectName("labelName")
         self.name.setEditable(True)
         self.name.addItems(sorted(set(labels) | {"production", "staging"}))
         self.protect = QCheckBox(self.tr("Protected (moving it needs confirmation)"))
         self.protect.setObjectName("labelProtect")
-        buttons = QDialogButtonBox(
+        self.problem = QLabel()
+        self.problem.setObjectName("labelProblem")
+        self.problem.setStyleSheet("color: palette(link);")
+        self.problem.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.addRow(self.tr("Label"), self.name)
         form.addRow("", self.protect)
-        form.addRow(buttons)
+        form.addRow("", self.problem)
+        form.addRow(self.buttons)
+        self.name.currentTextChanged.connect(lambda _text: self._validate())
+        self._validate()
+
+    def label(self) -> str:
+        return self.name.currentText().strip()
+
+    def _validate(self) -> bool:
+        label = self.label()
+        problem = ref_problem(label, "label", self._branches) if label else ""
+        self.problem.setText(problem)
+        self.problem.setVisible(bool(problem))
+        valid = bool(label) and not problem
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(valid)
+        return valid
+
+    def accept(self) -> None:
+        if self._validate():
+            super().accept()
 
 
 class VersionsPanel(QWidget):
@@ -88,16 +144,19 @@ class VersionsPanel(QWidget):
         self.workbench = workbench
         self.name: str | None = None
         self._labels: dict[str, list[Any]] = {}
+        self._branches: list[str] = []
+        self._newest: str | None = None
         self.branch = QComboBox()
         self.branch.setObjectName("branchSwitcher")
         self.branch.setAccessibleName(self.tr("Branch"))
-        self.branch.activated.connect(self._switch_branch)
-        buttons: list[tuple[str, str, Any]] = [
+        self.branch.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.branch.activated.connect(self._branch_chosen)
+        buttons = (
             ("commit", self.tr("Commit…"), self.commit_dialog),
             ("newBranch", self.tr("New branch…"), self.new_branch_dialog),
             ("merge", self.tr("Merge…"), self.merge_dialog),
             ("label", self.tr("Set label…"), self.label_dialog),
-        ]
+        )
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Branch")))
         bar.addWidget(self.branch)
@@ -106,28 +165,59 @@ class VersionsPanel(QWidget):
             button = QPushButton(text)
             button.setObjectName(f"versions_{key}")
             button.setAccessibleName(text.rstrip("…"))
-            button.clicked.connect(slot)
+            button.clicked.connect(lambda _checked=False, slot=slot: slot())
             bar.addWidget(button)
             self.buttons[key] = button
         bar.addStretch(1)
         self.production = QLabel()
         self.production.setObjectName("productionLabel")
         bar.addWidget(self.production)
-        self.history = QListWidget()
-        self.history.setObjectName("versionHistory")
-        self.history.setAccessibleName(self.tr("Versions"))
-        self.history.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.history.itemSelectionChanged.connect(self._selection_changed)
+        self.problem = QLabel()
+        self.problem.setObjectName("versionsProblem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: palette(link);")
+        self.problem.hide()
+        self.history = self._history_table()
         self.diff = DiffView()
         split = QSplitter(Qt.Orientation.Horizontal)
+        split.setObjectName("versionsSplitter")
         split.addWidget(self.history)
         split.addWidget(self.diff)
+        split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
+        split.setSizes([480, 620])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(bar)
-        layout.addWidget(split)
+        layout.addWidget(self.problem)
+        layout.addWidget(split, 1)
         self._set_enabled(False)
+
+    def _history_table(self) -> QTreeWidget:
+        table = QTreeWidget()
+        table.setObjectName("versionHistory")
+        table.setAccessibleName(self.tr("Versions"))
+        table.setRootIsDecorated(False)
+        table.setUniformRowHeights(True)
+        table.setAlternatingRowColors(True)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        table.setHeaderLabels(
+            [self.tr("Version"), self.tr("Message"), self.tr("Author"), self.tr("When"),
+             self.tr("Labels")]
+        )  # fmt: skip
+        header = table.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column in (0, 2, 3, 4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        table.itemSelectionChanged.connect(self._selection_changed)
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        table.customContextMenuRequested.connect(self._version_menu)
+        return table
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.refresh()  # branches, versions and labels may have changed elsewhere
 
     def _set_enabled(self, on: bool) -> None:
         for widget in (self.branch, self.history, *self.buttons.values()):
@@ -153,6 +243,7 @@ class VersionsPanel(QWidget):
         versions, branches, labels = result
         self._set_enabled(True)
         self.branch.clear()
+        self._branches = [info.name for info in branches]
         for info in branches:
             self.branch.addItem(info.name)
             if info.current:
@@ -160,21 +251,13 @@ class VersionsPanel(QWidget):
         self._labels = {}
         for label in labels:
             self._labels.setdefault(label.version_id, []).append(label)
+        selected = set(self.selected_versions())
         self.history.clear()
+        self._newest = versions[0].id if versions else None
         for version in versions:
-            badges = " ".join(
-                ("🔒 " if label.protected else "") + f"[{label.name}]"
-                for label in self._labels.get(version.id, [])
-            )
-            text = f"{version.short_id[:8]}  {version.message or '—'}  {badges}".rstrip()
-            item = QListWidgetItem(text)
-            item.setData(VERSION_ROLE, version.id)
-            item.setToolTip(f"{version.author}, {version.created_at[:16].replace('T', ' ')}")
-            if any(label.name == "production" for label in self._labels.get(version.id, [])):
-                font = item.font()
-                font.setBold(True)
-                item.setFont(font)
-            self.history.addItem(item)
+            item = self._row(version)
+            self.history.addTopLevelItem(item)
+            item.setSelected(version.id in selected)
         production = next((lb for lb in labels if lb.name == "production"), None)
         self.production.setText(
             self.tr("production → %1").replace("%1", production.version_id[:8])
@@ -183,12 +266,38 @@ class VersionsPanel(QWidget):
         )
         self._selection_changed()
 
+    def _row(self, version: Any) -> QTreeWidgetItem:
+        labels = self._labels.get(version.id, [])
+        badges = " ".join(("🔒 " if label.protected else "") + label.name for label in labels)
+        item = QTreeWidgetItem(
+            [version.short_id[:8], version.message or "—", version.author,
+             _when(version.created_at), badges]
+        )  # fmt: skip
+        item.setData(0, VERSION_ROLE, version.id)
+        item.setToolTip(1, version.message)
+        item.setToolTip(3, version.created_at)
+        if any(label.name == "production" for label in labels):
+            font = item.font(4)
+            font.setBold(True)
+            item.setFont(4, font)
+        return item
+
     def _failed(self, error: BaseException) -> None:
-        self.message.emit(str(error))
-        self.diff.setPlainText(str(error))
+        text = describe(error)
+        self.problem.setText(text)
+        self.problem.show()
+        self.message.emit(text)
+
+    def _ok(self) -> None:
+        self.problem.hide()
 
     def selected_versions(self) -> list[str]:
-        return [item.data(VERSION_ROLE) for item in self.history.selectedItems()]
+        """The selected versions' ids, newest first (the table's order)."""
+        rows = sorted(
+            (self.history.indexOfTopLevelItem(item), item.data(0, VERSION_ROLE))
+            for item in self.history.selectedItems()
+        )
+        return [version for _row, version in rows]
 
     def _selection_changed(self) -> None:
         name, library = self.name, self.workbench.library
@@ -203,7 +312,7 @@ class VersionsPanel(QWidget):
         if len(chosen) == 1:
             a, b, titles = chosen[0], None, (chosen[0][:8], self.tr("working copy"))
         else:
-            older, newer = chosen[-1], chosen[0]  # the list is newest first
+            older, newer = chosen[-1], chosen[0]  # newest first: the older one goes left
             a, b, titles = older, newer, (older[:8], newer[:8])
         self.workbench.tasks.run(
             lambda: library.diff(name, a, b),
@@ -214,94 +323,158 @@ class VersionsPanel(QWidget):
 
     # --- changes ---------------------------------------------------------------------------
 
-    def _write(self, fn: Any, changes_working_copy: bool = False) -> None:
-        def done(_result: Any) -> None:
+    def _write(self, fn: Any, changes_working_copy: bool = False, done: Any = None) -> None:
+        def success(result: Any) -> None:
+            self._ok()
             self.refresh()
             if changes_working_copy:
                 self.content_changed.emit()
+            if done is not None:
+                done(result)
 
-        self.workbench.tasks.run(fn, done, self._failed, writer=True)
+        self.workbench.tasks.run(fn, success, self._failed, writer=True)
 
-    def commit_dialog(self, message: str | None = None) -> None:
+    def commit_dialog(self) -> None:
         if self.name is None:
             return
-        if message is None:
-            message, ok = QInputDialog.getText(
-                self, self.tr("Commit a version"), self.tr("What changed?")
-            )
-            if not ok:
-                return
+        message, ok = QInputDialog.getText(
+            self, self.tr("Commit a version"), self.tr("What changed?")
+        )
+        if ok:
+            self.commit(message)
+
+    def commit(self, message: str) -> None:
         name, library = self.name, self.workbench.library
-        self._write(lambda: library.commit(name, message.strip() or "No message"))
+        if name is None:
+            return
+        self._write(
+            lambda: library.commit(name, message.strip() or "No message"),
+            done=lambda version: self.message.emit(
+                self.tr("Committed %1.").replace("%1", version.short_id[:8])
+            ),
+        )
 
-    def new_branch_dialog(self, branch: str | None = None) -> None:
+    def new_branch_dialog(self, from_version: str | None = None) -> None:
         if self.name is None:
             return
-        if branch is None:
-            branch, ok = QInputDialog.getText(self, self.tr("New branch"), self.tr("Name:"))
-            if not ok or not branch.strip():
-                return
-        name, library, target = self.name, self.workbench.library, branch.strip()
+        taken = set(self._branches) | {lb.name for lbs in self._labels.values() for lb in lbs}
+        branch = ask_name(
+            self,
+            self.tr("New branch"),
+            self.tr("Name of the new branch (it is checked out):"),
+            lambda name: ref_problem(name, "branch", taken),
+            placeholder=self.tr("e.g. shorter"),
+        )
+        if branch:
+            self.create_branch(branch, from_version)
+
+    def create_branch(self, branch: str, from_version: str | None = None) -> None:
+        name, library = self.name, self.workbench.library
+        if name is None:
+            return
 
         def create() -> None:
-            library.create_branch(name, target)
-            library.checkout(name, target)
+            library.create_branch(name, branch, from_version)
+            library.checkout(name, branch)
 
         self._write(create, changes_working_copy=True)
 
-    def _switch_branch(self, index: int) -> None:
-        if self.name is None or index < 0:
-            return
-        name, library, target = self.name, self.workbench.library, self.branch.itemText(index)
-        self._write(lambda: library.checkout(name, target), changes_working_copy=True)
+    def switch_branch_dialog(self) -> None:
+        self._with_branches(self._ask_switch)
 
-    def merge_dialog(self, source: str | None = None, confirm: bool = True) -> None:
+    def _with_branches(self, then: Any) -> None:
+        """Call ``then(branches, current)`` with the branches as the store has them now (one
+        may have been made elsewhere, by the CLI or another window)."""
+        name, library = self.name, self.workbench.library
+        if name is None:
+            return
+
+        def load() -> tuple[list[str], str]:
+            infos = library.branches(name)
+            current = next((info.name for info in infos if info.current), "")
+            return [info.name for info in infos], current
+
+        self.workbench.tasks.run(load, lambda found: then(*found), self._failed)
+
+    def _ask_switch(self, branches: list[str], current: str) -> None:
+        branch, ok = QInputDialog.getItem(
+            self,
+            self.tr("Switch branch"),
+            self.tr("Check out:"),
+            branches,
+            branches.index(current) if current in branches else 0,
+            False,
+        )
+        if ok and branch != current:
+            self.switch_branch(branch)
+
+    def _branch_chosen(self, index: int) -> None:
+        if index >= 0 and self.branch.itemText(index):
+            self.switch_branch(self.branch.itemText(index))
+
+    def switch_branch(self, branch: str) -> None:
+        name, library = self.name, self.workbench.library
+        if name is None:
+            return
+        self._write(lambda: library.checkout(name, branch), changes_working_copy=True)
+
+    def merge_dialog(self) -> None:
+        self._with_branches(self._ask_merge)
+
+    def _ask_merge(self, branches: list[str], current: str) -> None:
+        others = [b for b in branches if b != current]
+        if not others:
+            self._failed(ValueError(self.tr("There is no other branch to merge.")))
+            return
+        source, ok = QInputDialog.getItem(
+            self,
+            self.tr("Merge"),
+            self.tr("Merge this branch into %1:").replace("%1", current),
+            others,
+            0,
+            False,
+        )
+        if ok:
+            self.merge(source)
+
+    def merge(self, source: str, *, confirm: bool = True) -> None:
+        name, library = self.name, self.workbench.library
+        if name is None:
+            return
+
+        def show(preview: Any) -> None:
+            if not confirm or MergeDialog(preview, self).exec() == QDialog.DialogCode.Accepted:
+                self._write(
+                    lambda: library.merge(name, source),
+                    changes_working_copy=True,
+                    done=lambda _v: self.message.emit(self.tr("Merged %1.").replace("%1", source)),
+                )
+
+        self.workbench.tasks.run(lambda: library.merge_preview(name, source), show, self._failed)
+
+    def label_dialog(self, version: str | None = None) -> None:
+        chosen = [version] if version else self.selected_versions()
         if self.name is None:
             return
-        others = [self.branch.itemText(i) for i in range(self.branch.count())]
-        others.remove(self.branch.currentText())
-        if source is None:
-            if not others:
-                self.message.emit(self.tr("There is no other branch to merge."))
-                return
-            source, ok = QInputDialog.getItem(
-                self,
-                self.tr("Merge"),
-                self.tr("Merge this branch into the current one:"),
-                others,
-                0,
-                False,
-            )
-            if not ok:
-                return
-        name, library, chosen = self.name, self.workbench.library, source
-
-        def preview() -> Any:
-            return library.merge_preview(name, chosen)
-
-        def show(result: Any) -> None:
-            if not confirm or MergeDialog(result, self).exec() == QDialog.DialogCode.Accepted:
-                self._write(lambda: library.merge(name, chosen), changes_working_copy=True)
-
-        self.workbench.tasks.run(preview, show, self._failed)
-
-    def label_dialog(
-        self, label: str | None = None, protect: bool = False, force: bool = False
-    ) -> None:
-        chosen = self.selected_versions()
-        if self.name is None or len(chosen) != 1:
-            self.message.emit(self.tr("Select one version to label."))
+        if not chosen and self._newest is not None:
+            chosen = [self._newest]
+        if len(chosen) != 1:
+            self._failed(ValueError(self.tr("Commit a version first, then label it.")))
             return
-        if label is None:
-            dialog = LabelDialog([lb.name for lbs in self._labels.values() for lb in lbs], self)
-            if dialog.exec() != QDialog.DialogCode.Accepted:
-                return
-            label, protect = dialog.name.currentText().strip(), dialog.protect.isChecked()
-        name, library, version = self.name, self.workbench.library, chosen[0]
+        existing = [lb.name for lbs in self._labels.values() for lb in lbs]
+        dialog = LabelDialog(existing, set(self._branches), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.set_label(dialog.label(), chosen[0], protect=dialog.protect.isChecked())
+
+    def set_label(
+        self, label: str, version: str, *, protect: bool = False, force: bool = False
+    ) -> None:
+        name, library = self.name, self.workbench.library
+        if name is None:
+            return
 
         def refused(error: BaseException) -> None:
             from app.storage.library.errors import LabelProtected
-            from app.ui.qt import QMessageBox
 
             if not isinstance(error, LabelProtected):
                 self._failed(error)
@@ -312,11 +485,51 @@ class VersionsPanel(QWidget):
                 self.tr("'%1' is protected. Move it to this version anyway?").replace("%1", label),
             )
             if answer == QMessageBox.StandardButton.Yes:
-                self.label_dialog(label, protect, force=True)
+                self.set_label(label, version, protect=protect, force=True)
+
+        def done(_move: Any) -> None:
+            self._ok()
+            self.refresh()
+            self.message.emit(self.tr("%1 → %2").replace("%1", label).replace("%2", version[:8]))
 
         self.workbench.tasks.run(
             lambda: library.set_label(name, label, version, protect=protect or None, force=force),
-            lambda _r: self.refresh(),
+            done,
             refused,
             writer=True,
         )
+
+    # --- right-click on a version ---------------------------------------------------------
+
+    def _version_menu(self, point: QPoint) -> None:
+        item = self.history.itemAt(point)
+        menu = QMenu(self)
+        if item is not None:
+            if not item.isSelected():
+                self.history.clearSelection()
+                item.setSelected(True)
+            version = str(item.data(0, VERSION_ROLE))
+            menu.addAction(
+                self.tr("Set label on this version…"), lambda: self.label_dialog(version)
+            )
+            menu.addAction(
+                self.tr("New branch from this version…"), lambda: self.new_branch_dialog(version)
+            )
+            menu.addAction(
+                self.tr("Copy version id"), lambda: QApplication.clipboard().setText(version)
+            )
+            menu.addSeparator()
+        menu.addAction(self.tr("Commit version…"), lambda: self.commit_dialog())
+        menu.addAction(self.tr("New branch…"), lambda: self.new_branch_dialog())
+        menu.addAction(self.tr("Merge branch…"), lambda: self.merge_dialog())
+        menu.exec(self.history.viewport().mapToGlobal(point))
+        menu.deleteLater()
+
+
+def _when(created_at: str) -> str:
+    """A version's time in the user's local time, to the minute."""
+    try:
+        moment = datetime.fromisoformat(created_at).astimezone()
+    except ValueError:
+        return created_at[:16]
+    return moment.strftime("%Y-%m-%d %H:%M")

@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 from app.core.prompt import ModelSettings, PromptContent
 from app.core.variables import VariableSpec, VariableType
 from app.ui.editor.prompt_tab import PromptTab
+from app.ui.name_dialog import NameDialog
 from app.ui.qt import (
     QAbstractButton,
     QAbstractItemView,
@@ -23,6 +24,7 @@ from app.ui.qt import (
     QTextCursor,
     QWidget,
 )
+from tests.ui.windows import when_dialog
 
 
 def _open(qtbot: QtBot, workbench: Any, content: PromptContent) -> PromptTab:
@@ -144,6 +146,13 @@ def test_declaring_a_variable_adds_it_to_the_form_and_the_store(
 ) -> None:
     tab = _open(qtbot, workbench, PromptContent(name="decl", body="{{ variable }}"))
     tab.editor_tabs.setCurrentWidget(tab.declarations)
+    qtbot.waitUntil(lambda: tab.declarations.undeclared() == ["variable"])
+
+    def accept_offered_name(dialog: NameDialog) -> None:
+        assert dialog.name() == "variable"  # the used, undeclared name is offered first
+        qtbot.keyClick(dialog.field, Qt.Key.Key_Return)
+
+    when_dialog(NameDialog, accept_offered_name)
     qtbot.mouseClick(tab.findChild(QPushButton, "addVariable"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: tab.form.findChild(QLineEdit, "variable_variable") is not None)
     qtbot.waitUntil(lambda: len(workbench.library.get("decl").variables) == 1)
@@ -219,3 +228,22 @@ def test_every_control_has_a_name_for_tests_and_screen_readers(
         and (not w.objectName() or not w.accessibleName())
     ]
     assert unnamed == []
+
+
+def test_used_variables_are_declared_in_one_click_with_guessed_types(
+    qtbot: QtBot, workbench: Any
+) -> None:
+    body = "Write {{ word_count }} words to {{ customer_name }} about {{ transcript }}."
+    tab = _open(qtbot, workbench, PromptContent(name="guess", body=body))
+    button = tab.findChild(QPushButton, "declareUsedVariables")
+    qtbot.waitUntil(lambda: button.isVisible() and button.text() == "Declare 3 variables")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(workbench.library.get("guess").variables) == 3)
+    kinds = {spec.name: spec.type for spec in workbench.library.get("guess").variables}
+    assert kinds == {
+        "word_count": VariableType.INTEGER,
+        "customer_name": VariableType.TEXT,
+        "transcript": VariableType.MULTILINE,
+    }
+    assert tab.form.findChild(QWidget, "variable_word_count") is not None
+    assert "variable" not in kinds

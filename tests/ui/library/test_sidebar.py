@@ -10,6 +10,9 @@ from pytestqt.qtbot import QtBot
 from app.core.prompt import PromptContent
 from app.ui.library.model import PROMPT_MIME
 from app.ui.library.sidebar import FILTER_ROLE, LibrarySidebar
+from app.ui.name_dialog import NameDialog
+from app.ui.qt import QMessageBox, QPoint, Qt
+from tests.ui.users import answer_message, choose_in_menu, right_click, type_and_enter, when_shown
 
 
 def names(sidebar: LibrarySidebar) -> list[str]:
@@ -46,31 +49,74 @@ def test_search_as_you_type_and_filters(qtbot: QtBot, workbench: Any) -> None:
             items[child.data(0, FILTER_ROLE)] = child
     assert ("folder", "Support") in items
     assert ("tag", "poetry") in items
-    sidebar._filter_clicked(items[("tag", "poetry")])
+    poetry = items[("tag", "poetry")]
+    sidebar.show()
+    qtbot.mouseClick(
+        sidebar.filters.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=sidebar.filters.visualItemRect(poetry).center(),
+    )
     qtbot.waitUntil(lambda: names(sidebar) == ["haiku"])
+
+
+def item_centre(sidebar: LibrarySidebar, name: str) -> QPoint:
+    row = sidebar.model.row_of(name)
+    assert row is not None
+    return sidebar.list.visualRect(sidebar.model.index(row)).center()
 
 
 def test_create_rename_duplicate_delete_and_undo(qtbot: QtBot, workbench: Any) -> None:
     sidebar = LibrarySidebar(workbench)
     qtbot.addWidget(sidebar)
-    with qtbot.waitSignal(sidebar.prompt_activated, timeout=5000) as opened:
-        sidebar.new_prompt("draft")
+    sidebar.show()
+    viewport = sidebar.list.viewport()
+
+    # New prompt, from the right-click menu: a name that is not allowed is explained, kept,
+    # and the valid name the dialog offers is one click away.
+    def name_it(dialog: NameDialog) -> None:
+        qtbot.keyClicks(dialog.field, "My Draft")
+        qtbot.keyClick(dialog.field, Qt.Key.Key_Return)
+        assert dialog.isVisible()
+        assert dialog.field.text() == "My Draft"
+        assert "lowercase letters" in dialog.problem.text()
+        assert "my-draft" in dialog.problem.text()  # offered
+        type_and_enter(qtbot, dialog.field, "draft")
+
+    when_shown(NameDialog, name_it)
+    choose_in_menu("New prompt…")
+    with qtbot.waitSignal(sidebar.prompt_activated, timeout=10_000) as opened:
+        right_click(viewport, QPoint(5, 5))
     assert opened.args == ["draft"]
     qtbot.waitUntil(lambda: names(sidebar) == ["draft"])
     workbench.library.commit("draft", "first")
-    sidebar.select("draft")
-    sidebar.rename_selected("final")
+
+    # Rename: the dialog starts from the old name.
+    def rename(dialog: NameDialog) -> None:
+        assert dialog.field.text() == "draft"
+        type_and_enter(qtbot, dialog.field, "final")
+
+    when_shown(NameDialog, rename)
+    choose_in_menu("Rename…")
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=item_centre(sidebar, "draft"))
+    right_click(viewport, item_centre(sidebar, "draft"))
     qtbot.waitUntil(lambda: names(sidebar) == ["final"])
-    sidebar.select("final")
-    sidebar.duplicate_selected()
+
+    choose_in_menu("Duplicate")
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=item_centre(sidebar, "final"))
+    right_click(viewport, item_centre(sidebar, "final"))
     qtbot.waitUntil(lambda: sorted(names(sidebar)) == ["final", "final-2"])
-    sidebar.select("final")
-    sidebar.delete_selected(confirm=False)
+
+    answer_message(qtbot, QMessageBox.StandardButton.Yes)
+    choose_in_menu("Delete…")
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=item_centre(sidebar, "final"))
+    right_click(viewport, item_centre(sidebar, "final"))
     qtbot.waitUntil(lambda: names(sidebar) == ["final-2"])
     assert "final" not in workbench.library.names()
-    sidebar.undo_delete()
+
+    # Ctrl+Z in the library list undoes the delete, with the history.
+    sidebar.list.setFocus()
+    qtbot.keyClick(sidebar.list, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: sorted(names(sidebar)) == ["final", "final-2"])
-    # Undo brings the history back too, not just the text.
     assert [v.message for v in workbench.library.log("final")] == ["first"]
 
 

@@ -1,0 +1,259 @@
+"""Every action of the main window, as data: id, title, menu, shortcut, icon and handler.
+
+Menus, the toolbar, tooltips, the command palette and the keyboard-shortcuts sheet are all
+built from :data:`ACTIONS`, so an action added here appears everywhere at once. A handler is
+the name of a :class:`~app.ui.main_window.MainWindow` method that takes no argument: Qt's
+``triggered`` signal carries ``checked`` (``False``), and an action wired straight to a method
+with an optional parameter would receive it as a name, a message or a list of values — the
+bug that once crashed New prompt, Rename, Commit, New branch, Merge and Set label.
+:func:`connect_action` is the one way actions are connected, and it drops ``checked``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from app.ui.qt import QT_TRANSLATE_NOOP, QAction, QKeySequence
+
+Key = QKeySequence.StandardKey
+
+# The menus, in order; named here so the translation tools find the titles.
+MENUS = (
+    QT_TRANSLATE_NOOP("MainWindow", "File"),
+    QT_TRANSLATE_NOOP("MainWindow", "Edit"),
+    QT_TRANSLATE_NOOP("MainWindow", "View"),
+    QT_TRANSLATE_NOOP("MainWindow", "Prompt"),
+    QT_TRANSLATE_NOOP("MainWindow", "Tools"),
+    QT_TRANSLATE_NOOP("MainWindow", "Help"),
+)
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    id: str
+    title: object  # source text (QT_TRANSLATE_NOOP's type); translated when the action is built
+    menu: str
+    handler: str  # a MainWindow method taking no argument
+    shortcut: str | Key | None = None
+    icon: str = ""  # a line icon from app/ui/icons
+    separator: bool = False  # a separator before it in its menu
+    shown_key: str = ""  # a key handled elsewhere, shown in the menu (Esc for Stop)
+
+
+ACTIONS: tuple[ActionSpec, ...] = (
+    # File
+    ActionSpec(
+        "new_prompt",
+        QT_TRANSLATE_NOOP("MainWindow", "New prompt…"),
+        "File",
+        "new_prompt",
+        Key.New,
+        "new",
+    ),
+    ActionSpec(
+        "duplicate",
+        QT_TRANSLATE_NOOP("MainWindow", "Duplicate prompt"),
+        "File",
+        "duplicate_prompt",
+        "Ctrl+D",
+    ),
+    ActionSpec(
+        "rename", QT_TRANSLATE_NOOP("MainWindow", "Rename prompt…"), "File", "rename_prompt", "F2"
+    ),
+    ActionSpec(
+        "delete", QT_TRANSLATE_NOOP("MainWindow", "Delete prompt…"), "File", "delete_prompt"
+    ),
+    ActionSpec(
+        "undo_delete", QT_TRANSLATE_NOOP("MainWindow", "Undo delete"), "File", "undo_delete"
+    ),
+    ActionSpec(
+        "import",
+        QT_TRANSLATE_NOOP("MainWindow", "Import prompts…"),
+        "File",
+        "import_prompts",
+        "Ctrl+I",
+        separator=True,
+    ),
+    ActionSpec(
+        "export",
+        QT_TRANSLATE_NOOP("MainWindow", "Export library…"),
+        "File",
+        "export_library",
+        "Ctrl+E",
+    ),
+    ActionSpec(
+        "close_tab",
+        QT_TRANSLATE_NOOP("MainWindow", "Close tab"),
+        "File",
+        "close_current_tab",
+        Key.Close,
+        separator=True,
+    ),
+    ActionSpec("lock", QT_TRANSLATE_NOOP("MainWindow", "Lock"), "File", "lock", "Ctrl+L", "lock"),
+    ActionSpec("quit", QT_TRANSLATE_NOOP("MainWindow", "Quit"), "File", "close", Key.Quit),
+    # Edit
+    ActionSpec(
+        "search_library",
+        QT_TRANSLATE_NOOP("MainWindow", "Search the library"),
+        "Edit",
+        "focus_search",
+        "Ctrl+P",
+        "search",
+    ),
+    # View
+    ActionSpec(
+        "palette",
+        QT_TRANSLATE_NOOP("MainWindow", "Command palette…"),
+        "View",
+        "open_palette",
+        "Ctrl+K",
+        "palette",
+    ),
+    ActionSpec(
+        "show_run",
+        QT_TRANSLATE_NOOP("MainWindow", "Show Run"),
+        "View",
+        "show_run",
+        "Ctrl+1",
+        separator=True,
+    ),
+    ActionSpec(
+        "show_compare",
+        QT_TRANSLATE_NOOP("MainWindow", "Show Compare"),
+        "View",
+        "show_compare",
+        "Ctrl+2",
+    ),
+    ActionSpec(
+        "show_versions",
+        QT_TRANSLATE_NOOP("MainWindow", "Show Versions"),
+        "View",
+        "show_versions",
+        "Ctrl+3",
+        "versions",
+    ),
+    ActionSpec(
+        "show_history",
+        QT_TRANSLATE_NOOP("MainWindow", "Show History"),
+        "View",
+        "show_history",
+        "Ctrl+4",
+        "history",
+    ),
+    ActionSpec(
+        "show_context",
+        QT_TRANSLATE_NOOP("MainWindow", "Show Context"),
+        "View",
+        "show_context",
+        "Ctrl+5",
+        "context",
+    ),
+    # Prompt
+    ActionSpec(
+        "run", QT_TRANSLATE_NOOP("MainWindow", "Run"), "Prompt", "run_current", "Ctrl+Return", "run"
+    ),
+    ActionSpec(
+        "stop",
+        QT_TRANSLATE_NOOP("MainWindow", "Stop"),
+        "Prompt",
+        "stop_run",
+        None,
+        "stop",
+        shown_key="Esc",
+    ),
+    ActionSpec(
+        "compare",
+        QT_TRANSLATE_NOOP("MainWindow", "Compare"),
+        "Prompt",
+        "compare_current",
+        "Ctrl+Shift+Return",
+        "compare",
+    ),
+    ActionSpec(
+        "declare_variables",
+        QT_TRANSLATE_NOOP("MainWindow", "Declare used variables"),
+        "Prompt",
+        "declare_variables",
+        "Ctrl+Shift+D",
+        separator=True,
+    ),
+    ActionSpec(
+        "commit",
+        QT_TRANSLATE_NOOP("MainWindow", "Commit version…"),
+        "Prompt",
+        "commit_current",
+        Key.Save,
+        "commit",
+        True,
+    ),
+    ActionSpec(
+        "new_branch",
+        QT_TRANSLATE_NOOP("MainWindow", "New branch…"),
+        "Prompt",
+        "new_branch",
+        "Ctrl+Shift+B",
+    ),
+    ActionSpec(
+        "switch_branch",
+        QT_TRANSLATE_NOOP("MainWindow", "Switch branch…"),
+        "Prompt",
+        "switch_branch",
+        "Ctrl+B",
+    ),
+    ActionSpec(
+        "merge",
+        QT_TRANSLATE_NOOP("MainWindow", "Merge branch…"),
+        "Prompt",
+        "merge_branch",
+        "Ctrl+Shift+M",
+    ),
+    ActionSpec(
+        "set_label",
+        QT_TRANSLATE_NOOP("MainWindow", "Set label…"),
+        "Prompt",
+        "set_label",
+        "Ctrl+Shift+L",
+    ),
+    ActionSpec(
+        "add_source",
+        QT_TRANSLATE_NOOP("MainWindow", "Add context folder…"),
+        "Prompt",
+        "add_context_folder",
+        separator=True,
+    ),
+    # Tools
+    ActionSpec(
+        "settings",
+        QT_TRANSLATE_NOOP("MainWindow", "Settings…"),
+        "Tools",
+        "open_settings",
+        Key.Preferences,
+        "settings",
+    ),
+    # Help
+    ActionSpec(
+        "shortcuts",
+        QT_TRANSLATE_NOOP("MainWindow", "Keyboard shortcuts"),
+        "Help",
+        "show_shortcuts",
+        "Ctrl+/",
+    ),
+    ActionSpec("about", QT_TRANSLATE_NOOP("MainWindow", "About Promptdesk"), "Help", "show_about"),
+)
+
+TOOLBAR = (("new_prompt",), ("run", "stop", "compare", "commit"), ("palette", "settings"))
+
+
+def connect_action(action: QAction, run: Callable[[], object]) -> None:
+    """Run ``run()`` when ``action`` is triggered, whatever ``checked`` Qt passes."""
+    action.triggered.connect(lambda _checked=False: run())
+
+
+def shortcut_of(spec: ActionSpec) -> QKeySequence | None:
+    if spec.shortcut is None:
+        return None
+    sequence = QKeySequence(spec.shortcut)
+    if spec.id == "settings" and sequence.isEmpty():
+        sequence = QKeySequence("Ctrl+,")  # platforms without a standard preferences key
+    return sequence
