@@ -38,6 +38,7 @@ from app.ui.qt import (
     Qt,
     QTabWidget,
     QTimer,
+    QWidget,
     Signal,
 )
 from app.ui.weak import weak_callback
@@ -168,7 +169,10 @@ class MainWindow(QMainWindow):
         dock = QDockWidget(title, self)
         dock.setObjectName(name)  # restoreState finds docks by name
         dock.setWidget(widget)
-        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
+        # No title bar: the panels say what they are, and on a 768-pixel screen the two
+        # title bars were forty pixels the editor and the panels need.
+        dock.setTitleBarWidget(QWidget(dock))
         self.addDockWidget(area, dock)
         return dock
 
@@ -780,7 +784,7 @@ class MainWindow(QMainWindow):
 
     def _first_layout(self) -> None:
         self.resizeDocks(
-            [self.panels_dock], [max(240, int(self.height() * 0.4))], Qt.Orientation.Vertical
+            [self.panels_dock], [max(230, int(self.height() * 0.38))], Qt.Orientation.Vertical
         )
         self.resizeDocks(
             [self.library_dock], [max(200, self.width() // 6)], Qt.Orientation.Horizontal

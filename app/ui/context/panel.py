@@ -23,8 +23,10 @@ class ContextPanel(QWidget):
         left = QSplitter(Qt.Orientation.Vertical)
         left.addWidget(self.sources)
         left.addWidget(self.search)
-        left.setStretchFactor(1, 2)
-        left.setSizes([140, 280])  # proportions: the results list gets the room
+        left.setChildrenCollapsible(False)
+        left.setStretchFactor(0, 1)
+        left.setStretchFactor(1, 3)
+        left.setSizes([90, 350])  # proportions: the results list gets the room
         outer = QSplitter(Qt.Orientation.Horizontal)
         outer.addWidget(left)
         outer.addWidget(self.tray)

@@ -13,17 +13,22 @@ from collections.abc import Sequence
 from typing import Any
 
 from app.retrieval.search import ContextHit
+from app.ui.editor.colors import css, tint
 from app.ui.errors import describe
 from app.ui.qt import (
     QAbstractItemView,
     QComboBox,
+    QEvent,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMimeData,
+    QPalette,
     QPushButton,
+    QResizeEvent,
+    QSize,
     Qt,
     QTimer,
     QVBoxLayout,
@@ -49,6 +54,39 @@ def hit_json(hit: ContextHit) -> str:
 
 
 class _HitList(QListWidget):
+    """Results drawn by a rich-text label each; the selection is a tint under them, so the
+    selected result stays readable in either theme (the accent under blue links was not)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._follow_palette()
+
+    def _follow_palette(self) -> None:
+        accent = self.palette().color(QPalette.ColorRole.Highlight)
+        self.setStyleSheet(
+            f"QListWidget::item:selected {{ background: {css(tint(accent, 70))};"
+            f" border-left: 3px solid {css(accent)}; }}"
+            f"QListWidget::item:hover:!selected {{ background: {css(tint(accent, 25))}; }}"
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._follow_palette()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_rows()
+
+    def fit_rows(self) -> None:
+        """Each result as tall as its wrapped text at the list's width now."""
+        width = self.viewport().width()
+        for row in range(self.count()):
+            item = self.item(row)
+            label = self.itemWidget(item) if item is not None else None
+            if item is not None and isinstance(label, QLabel):
+                item.setSizeHint(QSize(width, label.heightForWidth(width)))
+
     def mimeTypes(self) -> list[str]:
         return [HIT_MIME]
 
@@ -84,7 +122,7 @@ class ContextSearchPanel(QWidget):
         self.add = QPushButton(self.tr("Add to context"))
         self.add.setObjectName("addToContext")
         self.add.setToolTip(self.tr("Add the selected result to the context tray (Enter)"))
-        self.add.clicked.connect(lambda: self._choose(self.results.currentItem()))
+        self.add.clicked.connect(lambda _checked=False: self._choose(self.results.currentItem()))
         self.summary = QLabel()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -131,8 +169,8 @@ class ContextSearchPanel(QWidget):
             label.setWordWrap(True)
             label.setContentsMargins(6, 4, 6, 4)
             self.results.addItem(item)
-            item.setSizeHint(label.sizeHint())
             self.results.setItemWidget(item, label)
+        self.results.fit_rows()
         self.summary.setText(self.tr("%n result(s)", "", len(hits)))
         if hits:
             self.results.setCurrentRow(0)

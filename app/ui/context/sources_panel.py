@@ -120,6 +120,7 @@ class SourcesPanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        self.table.setMinimumHeight(56)  # a row or two: search results need the room more
         buttons = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
         for key, label, slot in (

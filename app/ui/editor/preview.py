@@ -2,10 +2,11 @@
 
 :class:`PromptPreview` renders off the UI thread (a task keyed per preview, so when the user
 types faster than renders finish only the newest result is shown) after typing pauses for
-:data:`DEBOUNCE_MS`. It shows the rendered system and user messages read-only, and a token count
-that says whether it is exact (tiktoken, for OpenAI-family models) or an estimate. A render that
-fails (a required variable without a value, a template syntax error, an include that does not
-exist) replaces neither text: the last good preview stays, greyed out, under the error.
+:data:`DEBOUNCE_MS`. It shows the rendered system and user messages read-only, in one
+scrolling view, and a token count that says whether it is exact (tiktoken, for OpenAI-family
+models) or an estimate. A render that fails (a required variable without a value, a template
+syntax error, an include that does not exist) replaces nothing: the last good preview stays,
+greyed out, under the error.
 """
 
 from __future__ import annotations
@@ -24,8 +25,8 @@ from app.ui.qt import (
     QFontDatabase,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     Qt,
+    QTextEdit,
     QTimer,
     QVBoxLayout,
     QWidget,
@@ -91,37 +92,41 @@ class PromptPreview(QWidget):
         )
         self.error.hide()
 
-        self.system = self._text_box("previewSystem", self.tr("System message"))
-        self.user = self._text_box("previewUser", self.tr("User message"))
-        self._placeholders(self.tr("No system prompt"), self.tr("The rendered prompt appears here"))
+        self.view = QTextEdit()
+        self.view.setObjectName("previewText")
+        self.view.setAccessibleName(self.tr("Rendered prompt"))
+        self.view.setReadOnly(True)
+        self.view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.view.setMinimumHeight(48)  # the split above decides; the text scrolls
+        self._system = ""
+        self._user = ""
+        self._placeholder = self.tr("The rendered prompt appears here")
+        self.view.setPlaceholderText(self._placeholder)
 
         column = QVBoxLayout(self)
         column.setContentsMargins(8, 8, 8, 8)
-        column.setSpacing(6)
+        column.setSpacing(4)
         column.addLayout(header)
         column.addWidget(self.error)
-        column.addWidget(self._caption(self.tr("System")))
-        column.addWidget(self.system, 1)
-        column.addWidget(self._caption(self.tr("User")))
-        column.addWidget(self.user, 2)
+        column.addWidget(self.view, 1)
 
-    def _text_box(self, name: str, accessible: str) -> QPlainTextEdit:
-        box = QPlainTextEdit()
-        box.setObjectName(name)
-        box.setAccessibleName(accessible)
-        box.setReadOnly(True)
-        box.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        box.setMinimumHeight(44)  # the split above decides; the box scrolls
-        return box
-
-    def _placeholders(self, system: str, user: str) -> None:
-        self.system.setPlaceholderText(system)
-        self.user.setPlaceholderText(user)
-
-    def _caption(self, text: str) -> QLabel:
-        caption = QLabel(text)
-        caption.setStyleSheet(f"color: {css(muted_color(self.palette()))};")
-        return caption
+    def _show_texts(self, system: str, user: str) -> None:
+        """One view for both messages: the system one (if any) under a small caption, then
+        the user one — a single scrolling text needs no room of its own for each part."""
+        if (system, user) == (self._system, self._user) and self.view.toPlainText():
+            return  # keeps the scroll position when nothing changed
+        self._system, self._user = system, user
+        if not system and not user:
+            self.view.clear()
+            return
+        muted = css(muted_color(self.palette()))
+        parts = []
+        if system:
+            parts.append(f"<div style='color:{muted}'>{html.escape(self.tr('System'))}</div>")
+            parts.append(_pre(system))
+            parts.append(f"<div style='color:{muted}'>{html.escape(self.tr('User'))}</div>")
+        parts.append(_pre(user))
+        self.view.setHtml("".join(parts))
 
     # --- rendering -----------------------------------------------------------------------
 
@@ -146,11 +151,9 @@ class PromptPreview(QWidget):
 
     def _show(self, result: PreviewResult) -> None:
         self.error.hide()
-        self._placeholders(self.tr("No system prompt"), self.tr("The user message is empty"))
-        for box, text in ((self.system, result.rendered.system), (self.user, result.rendered.user)):
-            box.setEnabled(True)
-            if box.toPlainText() != text:  # keeps the scroll position when nothing changed
-                box.setPlainText(text)
+        self.view.setPlaceholderText(self.tr("The rendered prompt is empty"))
+        self.view.setEnabled(True)
+        self._show_texts(result.rendered.system, result.rendered.user)
         count = result.tokens
         if count.exact:
             text = self.tr("%n token(s) (exact)", "", count.tokens)
@@ -170,20 +173,18 @@ class PromptPreview(QWidget):
         self.error.setText(f"<b>{html.escape(heading)}</b><br>{html.escape(detail)}")
         self.error.show()
         # Nothing rendered yet must not read as "empty": say why there is nothing.
-        waiting = self.tr("Shown once the problem above is fixed")
-        self._placeholders(waiting, waiting)
-        self.system.setEnabled(False)  # the last good render stays, greyed: it is stale
-        self.user.setEnabled(False)
+        self.view.setPlaceholderText(self.tr("Shown once the problem above is fixed"))
+        self.view.setEnabled(False)  # the last good render stays, greyed: it is stale
         self.tokens.setText("")
         self.render_failed.emit(detail)
 
     # --- what tests and other panels read ------------------------------------------------
 
     def system_text(self) -> str:
-        return self.system.toPlainText()
+        return self._system
 
     def user_text(self) -> str:
-        return self.user.toPlainText()
+        return self._user
 
     def error_text(self) -> str:
         """The render error shown, as plain text; empty when the preview is good."""
@@ -191,3 +192,7 @@ class PromptPreview(QWidget):
 
     def token_text(self) -> str:
         return self.tokens.text()
+
+
+def _pre(text: str) -> str:
+    return f"<div style='white-space: pre-wrap; margin-bottom: 6px'>{html.escape(text)}</div>"

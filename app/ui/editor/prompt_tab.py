@@ -42,6 +42,7 @@ from app.ui.qt import (
     QHideEvent,
     QLabel,
     QPushButton,
+    QResizeEvent,
     QScrollArea,
     QShowEvent,
     QSplitter,
@@ -57,6 +58,8 @@ from app.ui.weak import Lifetime
 SAVE_DEBOUNCE_MS = 300
 CHECK_DEBOUNCE_MS = 150
 FOLLOW_MS = 500  # how often the visible tab looks for changes made elsewhere
+VALUES_CAPTION_HEIGHT = 34
+MIN_VALUES_HEIGHT = 90
 
 
 @dataclass(frozen=True)
@@ -174,9 +177,16 @@ class PromptTab(QWidget):
         self.preview = PromptPreview(self.workbench)
         right = QSplitter(Qt.Orientation.Vertical)
         right.setObjectName("runSplitter")
+        right.setChildrenCollapsible(False)
         right.addWidget(values)
         right.addWidget(self.preview)
         right.setSizes([450, 450])  # proportions: a splitter scales them to its height
+        # The values get the height their fields need (the preview the rest) until the user
+        # moves the split themselves.
+        self.values_split = right
+        self._split_by_user = False
+        right.splitterMoved.connect(self._split_moved)
+        self.form.layout_changed.connect(self._fit_values)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("promptSplitter")
@@ -207,6 +217,29 @@ class PromptTab(QWidget):
         column.setSpacing(0)
         column.addWidget(self.splitter, 1)
         column.addLayout(footer)
+
+    def _split_moved(self, _position: int, _index: int) -> None:
+        self._split_by_user = True
+
+    def _fit_values(self) -> None:
+        # Later, once layouts have settled: a splitter learns its new height after the tab.
+        if not self._split_by_user:
+            QTimer.singleShot(0, self._lifetime.guard(self._fit_values_now))
+
+    def _fit_values_now(self) -> None:
+        """Give the values form the height of its fields, up to two thirds of the column."""
+        if self._split_by_user:
+            return
+        total = sum(self.values_split.sizes())
+        if total <= 0:
+            return
+        wanted = self.form.sizeHint().height() + VALUES_CAPTION_HEIGHT
+        values = max(MIN_VALUES_HEIGHT, min(wanted, total * 2 // 3))
+        self.values_split.setSizes([values, total - values])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_values()
 
     def _editor(self, name: str, accessible: str, placeholder: str) -> TemplateEditor:
         editor = TemplateEditor()
@@ -297,6 +330,7 @@ class PromptTab(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self._fit_values()
         if self._replica is not None and not self._gone:
             self._follow_timer.start()
             self._look_for_changes()  # it may have changed while another tab was shown

@@ -20,6 +20,7 @@ from app.ui.qt import QFormLayout, QLabel, Qt, QVBoxLayout, QWidget, Signal
 
 class VariablesForm(QWidget):
     values_changed = Signal()
+    layout_changed = Signal()  # rows were added or removed: the form wants another height
 
     def __init__(
         self,
@@ -37,7 +38,7 @@ class VariablesForm(QWidget):
         self._rows = QFormLayout()
         self._rows.setContentsMargins(0, 0, 0, 0)
         self._rows.setHorizontalSpacing(12)
-        self._rows.setVerticalSpacing(8)
+        self._rows.setVerticalSpacing(6)
         self._rows.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self._rows.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self._empty = QLabel(
@@ -83,6 +84,7 @@ class VariablesForm(QWidget):
             self._rows.addRow(self._label(spec, field), field.widget)
         self._empty.setVisible(not specs)
         self.values_changed.emit()
+        self.layout_changed.emit()
 
     def _field_changed(self, *_: object) -> None:
         self.values_changed.emit()  # inputs' own signals carry their value; this one does not

@@ -10,7 +10,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.ui.qt import QColor, QPainter, QPalette, QPointF, Qt, QVBoxLayout, QWidget, charts
+from app.ui.qt import (
+    QColor,
+    QEvent,
+    QMargins,
+    QPainter,
+    QPalette,
+    QPointF,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+    charts,
+)
 
 MAX_DAYS = 60
 TOKENS_IN_COLOUR = QColor("#4f7fd0")
@@ -24,6 +35,9 @@ class UsageChart(QWidget):
         qc = charts()
         self.chart = qc.QChart()
         self.chart.setBackgroundVisible(False)
+        # Every pixel for the bars and the axis labels: the chart shares a panel's height.
+        self.chart.setMargins(QMargins(2, 2, 2, 2))
+        self.chart.layout().setContentsMargins(0, 0, 0, 0)
         self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
 
         self.tokens_in = qc.QBarSet(self.tr("Tokens in"))
@@ -43,9 +57,11 @@ class UsageChart(QWidget):
         self.days_axis = qc.QBarCategoryAxis()
         self.tokens_axis = qc.QValueAxis()
         self.tokens_axis.setTitleText(self.tr("Tokens"))
+        self.tokens_axis.setTitleVisible(False)  # the legend names both series
         self.tokens_axis.setLabelFormat("%.0f")
         self.cost_axis = qc.QValueAxis()
         self.cost_axis.setTitleText(self.tr("Cost (USD)"))
+        self.cost_axis.setTitleVisible(False)
         self.cost_axis.setLabelFormat("$%.4g")
         self.chart.addAxis(self.days_axis, Qt.AlignmentFlag.AlignBottom)
         self.chart.addAxis(self.tokens_axis, Qt.AlignmentFlag.AlignLeft)
@@ -60,7 +76,7 @@ class UsageChart(QWidget):
         self.view.setObjectName("usageChart")
         self.view.setAccessibleName(self.tr("Tokens and cost per day"))
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.view.setMinimumHeight(120)
+        self.view.setMinimumHeight(160)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
@@ -86,6 +102,11 @@ class UsageChart(QWidget):
         self.cost_axis.setRange(0, _headroom(max(costs, default=0), 0.01))
         for axis in (self.tokens_axis, self.cost_axis):
             axis.applyNiceNumbers()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # the theme changed while shown
+            self._follow_palette()
 
     def _follow_palette(self) -> None:
         text = self.palette().color(QPalette.ColorRole.WindowText)

@@ -32,6 +32,7 @@ from app.ui.qt import (
     QStackedWidget,
     Qt,
     QTableView,
+    QTabWidget,
     QTimer,
     QToolButton,
     QVBoxLayout,
@@ -262,24 +263,27 @@ class HistoryView(QWidget):
         return check, edit
 
     def _build_content(self) -> QWidget:
-        summary = QWidget()
-        column = QVBoxLayout(summary)
-        column.setContentsMargins(0, 4, 0, 0)
+        # The runs with their totals on the left; on the right the chart, or the run chosen
+        # (each gets the whole height: squeezed under the table, the chart was unreadable).
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(4)
+        column.addWidget(self.table, 1)
         column.addWidget(self.totals_label)
-        column.addWidget(self._chart_box, 1)
-        left = QSplitter(Qt.Orientation.Vertical)
-        left.setChildrenCollapsible(False)
-        left.addWidget(self.table)
-        left.addWidget(summary)
-        left.setStretchFactor(0, 3)
-        left.setStretchFactor(1, 2)
+        self.side = QTabWidget()
+        self.side.setObjectName("historySide")
+        self.side.setDocumentMode(True)
+        self.side.addTab(self._chart_box, self.tr("Usage per day"))
+        self.side.addTab(self.detail, self.tr("Selected run"))
         content = QSplitter(Qt.Orientation.Horizontal)
         content.setObjectName("historySplitter")
+        content.setChildrenCollapsible(False)
         content.addWidget(left)
-        content.addWidget(self.detail)
+        content.addWidget(self.side)
         content.setStretchFactor(0, 3)
         content.setStretchFactor(1, 2)
+        content.setSizes([600, 400])
         return content
 
     # --- results ----------------------------------------------------------------------------
@@ -371,3 +375,5 @@ class HistoryView(QWidget):
     def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = self.table.selectionModel().selectedRows()
         self.detail.show_run(self.model.run(rows[0].row()) if rows else None)
+        if rows:
+            self.side.setCurrentWidget(self.detail)

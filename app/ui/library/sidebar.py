@@ -145,7 +145,10 @@ class LibrarySidebar(QWidget):
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.filters)
         split.addWidget(self.list)
-        split.setStretchFactor(1, 3)
+        split.setChildrenCollapsible(False)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 2)
+        split.setSizes([140, 300])  # proportions: the prompts get the room
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 4, 8)
         layout.setSpacing(6)

@@ -11,7 +11,8 @@ from __future__ import annotations
 import math
 
 from app.storage.runs import RunRecord
-from app.ui.qt import QHBoxLayout, QLabel, QLocale, QWidget
+from app.ui.flow_layout import FlowLayout
+from app.ui.qt import QLabel, QLocale, QSizePolicy, QWidget
 from app.ui.runs.token_stream import StreamPace
 
 NOT_YET = "—"
@@ -21,6 +22,9 @@ class RunMetrics(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("runMetrics")
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
         self._locale = QLocale()
         self._status = self._label("runStatus", self.tr("Run status"))
         self._ttft = self._label("metricTtft", self.tr("Time to first token"))
@@ -28,8 +32,7 @@ class RunMetrics(QWidget):
         self._tokens_in = self._label("metricTokensIn", self.tr("Tokens in"))
         self._tokens_out = self._label("metricTokensOut", self.tr("Tokens out"))
         self._cost = self._label("metricCost", self.tr("Cost"))
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout = FlowLayout(self)  # wraps in a narrow compare column instead of cutting off
         for label in (
             self._status,
             self._ttft,
@@ -39,7 +42,6 @@ class RunMetrics(QWidget):
             self._cost,
         ):
             layout.addWidget(label)
-        layout.addStretch(1)
         self.reset()
 
     def _label(self, name: str, accessible: str) -> QLabel:

@@ -513,6 +513,14 @@
         <translation>Nach Datum filtern: %1</translation>
     </message>
     <message>
+        <source>Usage per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selected run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No runs match these filters.</source>
         <translation>Keine Läufe entsprechen diesen Filtern.</translation>
     </message>
@@ -1348,32 +1356,16 @@
         <translation>Renderfehler</translation>
     </message>
     <message>
-        <source>System message</source>
-        <translation>Systemnachricht</translation>
-    </message>
-    <message>
-        <source>User message</source>
-        <translation>Benutzernachricht</translation>
-    </message>
-    <message>
-        <source>No system prompt</source>
-        <translation>Kein System-Prompt</translation>
-    </message>
-    <message>
         <source>The rendered prompt appears here</source>
         <translation>Der gerenderte Prompt erscheint hier</translation>
     </message>
     <message>
-        <source>System</source>
-        <translation>System</translation>
+        <source>Rendered prompt</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>User</source>
-        <translation>Benutzer</translation>
-    </message>
-    <message>
-        <source>The user message is empty</source>
-        <translation>Die Benutzernachricht ist leer</translation>
+        <source>The rendered prompt is empty</source>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>%n token(s) (exact)</source>
@@ -2572,6 +2564,10 @@
     <message>
         <source>no production version</source>
         <translation>keine production-Version</translation>
+    </message>
+    <message>
+        <source>Protected: %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Select a version to compare it with your working copy.</source>

@@ -498,6 +498,14 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Usage per day</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Selected run</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>No runs match these filters.</source>
         <translation type="unfinished" />
     </message>
@@ -1317,31 +1325,15 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>System message</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>User message</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>No system prompt</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>The rendered prompt appears here</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>System</source>
+        <source>Rendered prompt</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>User</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The user message is empty</source>
+        <source>The rendered prompt is empty</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
@@ -2526,6 +2518,10 @@
     </message>
     <message>
         <source>no production version</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Protected: %1</source>
         <translation type="unfinished" />
     </message>
     <message>

@@ -513,6 +513,14 @@
         <translation>Filtrar por fecha: %1</translation>
     </message>
     <message>
+        <source>Usage per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selected run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No runs match these filters.</source>
         <translation>Ninguna ejecución coincide con estos filtros.</translation>
     </message>
@@ -1348,32 +1356,16 @@
         <translation>Error de renderizado</translation>
     </message>
     <message>
-        <source>System message</source>
-        <translation>Mensaje del sistema</translation>
-    </message>
-    <message>
-        <source>User message</source>
-        <translation>Mensaje del usuario</translation>
-    </message>
-    <message>
-        <source>No system prompt</source>
-        <translation>Sin prompt del sistema</translation>
-    </message>
-    <message>
         <source>The rendered prompt appears here</source>
         <translation>Aquí aparece el prompt renderizado</translation>
     </message>
     <message>
-        <source>System</source>
-        <translation>Sistema</translation>
+        <source>Rendered prompt</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>User</source>
-        <translation>Usuario</translation>
-    </message>
-    <message>
-        <source>The user message is empty</source>
-        <translation>El mensaje del usuario está vacío</translation>
+        <source>The rendered prompt is empty</source>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>%n token(s) (exact)</source>
@@ -2572,6 +2564,10 @@
     <message>
         <source>no production version</source>
         <translation>sin versión production</translation>
+    </message>
+    <message>
+        <source>Protected: %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Select a version to compare it with your working copy.</source>

@@ -513,6 +513,14 @@
         <translation>Filtrer par date&#xa0;: %1</translation>
     </message>
     <message>
+        <source>Usage per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selected run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No runs match these filters.</source>
         <translation>Aucune exécution ne correspond à ces filtres.</translation>
     </message>
@@ -1348,32 +1356,16 @@
         <translation>Erreur de rendu</translation>
     </message>
     <message>
-        <source>System message</source>
-        <translation>Message système</translation>
-    </message>
-    <message>
-        <source>User message</source>
-        <translation>Message utilisateur</translation>
-    </message>
-    <message>
-        <source>No system prompt</source>
-        <translation>Aucun prompt système</translation>
-    </message>
-    <message>
         <source>The rendered prompt appears here</source>
         <translation>Le prompt rendu s&apos;affiche ici</translation>
     </message>
     <message>
-        <source>System</source>
-        <translation>Système</translation>
+        <source>Rendered prompt</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>User</source>
-        <translation>Utilisateur</translation>
-    </message>
-    <message>
-        <source>The user message is empty</source>
-        <translation>Le message utilisateur est vide</translation>
+        <source>The rendered prompt is empty</source>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>%n token(s) (exact)</source>
@@ -2572,6 +2564,10 @@
     <message>
         <source>no production version</source>
         <translation>aucune version production</translation>
+    </message>
+    <message>
+        <source>Protected: %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Select a version to compare it with your working copy.</source>

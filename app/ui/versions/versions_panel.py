@@ -268,13 +268,19 @@ class VersionsPanel(QWidget):
 
     def _row(self, version: Any) -> QTreeWidgetItem:
         labels = self._labels.get(version.id, [])
-        badges = " ".join(("🔒 " if label.protected else "") + label.name for label in labels)
+        badges = " ".join(label.name for label in labels)
         item = QTreeWidgetItem(
             [version.short_id[:8], version.message or "—", version.author,
              _when(version.created_at), badges]
         )  # fmt: skip
         item.setData(0, VERSION_ROLE, version.id)
         item.setToolTip(1, version.message)
+        protected = [label.name for label in labels if label.protected]
+        if protected:
+            from app.ui.icons import icon
+
+            item.setIcon(4, icon("lock"))  # a drawn icon: an emoji padlock needs a font for it
+            item.setToolTip(4, self.tr("Protected: %1").replace("%1", ", ".join(protected)))
         item.setToolTip(3, version.created_at)
         if any(label.name == "production" for label in labels):
             font = item.font(4)

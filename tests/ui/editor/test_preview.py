@@ -61,7 +61,7 @@ def test_a_template_error_shows_and_the_last_render_stays_greyed(
         preview.request_render(broken, {})
     assert "line 1" in preview.error_text()
     assert preview.user_text() == "Say hello to Ada."
-    assert not preview.user.isEnabled()
+    assert not preview.view.isEnabled()
 
 
 def test_fast_requests_show_only_the_latest(qtbot: QtBot, workbench: Any) -> None:

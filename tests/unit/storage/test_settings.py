@@ -34,6 +34,7 @@ NON_DEFAULT: dict[str, object] = {
     "ui.lock_after_minutes": 15,
     "ui.window_state": '{"geometry": "AdnQywAD"}',
     "ui.open_tabs": '["summarise"]',
+    "ui.variable_values": '{"summarise": {"text": "A long text."}}',
 }
 
 
