@@ -81,7 +81,8 @@ def settle(app: object, seconds: float = 0.5) -> None:
 
 CAMPAIGN = (
     "Write a {{ length }}-word launch email for {{ product }}, aimed at {{ audience }}.\n"
-    "Tone: {{ tone }}.{% if include_discount %} Mention a {{ discount }}% launch discount.{% endif %}"
+    "Tone: {{ tone }}.{% if include_discount %} Mention a {{ discount }}% launch discount."
+    "{% endif %}"
 )
 
 
