@@ -9,6 +9,7 @@ fast paths keep ASCII and BMP-only text, the common case, at slicing cost.
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 
 
@@ -99,3 +100,58 @@ def _common_suffix(a: str, b: str, limit: int) -> int:
         else:
             high = middle - 1
     return low
+
+
+CHAR_DIFF_LIMIT = 4000  # characters on each side below which a char-level diff is cheap
+
+
+def text_hunks(old: str, new: str) -> list[TextEdit]:
+    """The replacements that turn ``old`` into ``new``, in order, small and apart.
+
+    What a whole new text (from the CLI, an import) becomes as edits of the CRDT text: each
+    changed stretch is replaced on its own, so another writer's concurrent edit elsewhere in
+    the text survives the merge. A character diff of two long texts is quadratic (minutes for
+    150 KB), so the common beginning and end are cut off first, long middles are compared
+    line by line, and only changed stretches of lines are compared character by character.
+    """
+    if old == new:
+        return []
+    limit = min(len(old), len(new))
+    prefix = _common_prefix(old, new, limit)
+    suffix = _common_suffix(old, new, limit - prefix)
+    a, b = old[prefix : len(old) - suffix], new[prefix : len(new) - suffix]
+    if len(a) <= CHAR_DIFF_LIMIT and len(b) <= CHAR_DIFF_LIMIT:
+        return _char_hunks(a, b, prefix)
+    hunks: list[TextEdit] = []
+    a_lines, b_lines = a.splitlines(keepends=True), b.splitlines(keepends=True)
+    a_starts = _starts(a_lines)
+    b_starts = _starts(b_lines)
+    matcher = difflib.SequenceMatcher(a=a_lines, b=b_lines, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        old_part = a[a_starts[i1] : a_starts[i2]]
+        new_part = b[b_starts[j1] : b_starts[j2]]
+        at = prefix + a_starts[i1]
+        if len(old_part) <= CHAR_DIFF_LIMIT and len(new_part) <= CHAR_DIFF_LIMIT:
+            hunks += _char_hunks(old_part, new_part, at)
+        else:
+            hunks.append(TextEdit(at, at + len(old_part), new_part))
+    return hunks
+
+
+def _char_hunks(a: str, b: str, offset: int) -> list[TextEdit]:
+    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+    return [
+        TextEdit(offset + i1, offset + i2, b[j1:j2])
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+        if tag != "equal"
+    ]
+
+
+def _starts(lines: list[str]) -> list[int]:
+    """Where each line starts, and the end (so ``starts[i2]`` is valid for a slice end)."""
+    starts = [0]
+    for text in lines:
+        starts.append(starts[-1] + len(text))
+    return starts

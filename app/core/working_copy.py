@@ -11,12 +11,12 @@ keep both sides' changes to different parts of the same body.
 
 from __future__ import annotations
 
-import difflib
 import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from app.core.prompt import Complexity, ModelSettings, PromptContent
+from app.core.text_units import text_hunks, utf8_length
 from app.core.variables import VariableSpec
 
 if TYPE_CHECKING:
@@ -120,17 +120,15 @@ class PromptDocument:
 
 def _edit_text(text: Text, wanted: str) -> None:
     current = str(text)
-    if current == wanted:
-        return
-    matcher = difflib.SequenceMatcher(a=current, b=wanted, autojunk=False)
     # From the end backwards, so earlier offsets stay valid while we edit. pycrdt's Text
     # counts UTF-8 bytes, not characters: convert, or an emoji shifts every later edit.
-    for tag, i1, i2, j1, j2 in reversed(matcher.get_opcodes()):
-        start = len(current[:i1].encode("utf-8"))
-        if tag in ("replace", "delete"):
-            del text[start : start + len(current[i1:i2].encode("utf-8"))]
-        if tag in ("replace", "insert"):
-            text.insert(start, wanted[j1:j2])
+    for hunk in reversed(text_hunks(current, wanted)):
+        start = utf8_length(current[: hunk.start])
+        removed = utf8_length(current[hunk.start : hunk.end])
+        if removed:
+            del text[start : start + removed]
+        if hunk.inserted:
+            text.insert(start, hunk.inserted)
 
 
 def _set_if_changed(target: Map[Any], key: str, value: Any) -> None:

@@ -70,12 +70,10 @@ def open_store(paths: StorePaths, parent: QWidget | None = None) -> Store | None
     try:
         return Store.open(paths)
     except StoreError as error:
-        QMessageBox.critical(
-            parent,
-            "Promptdesk",
-            error.message + (f"\n\n{error.hint}" if error.hint else ""),
-        )
-        return None
+        # Said in the app's words, with the way back (the recovery key) one click away.
+        dialog = UnlockDialog(paths, parent, failure=error)
+        dialog.exec()
+        return dialog.store
 
 
 def unlock_store(paths: StorePaths, parent: QWidget | None = None) -> Store | None:

@@ -155,6 +155,9 @@ class MainWindow(QMainWindow):
         # Run and Compare ask the window for the run when pressed: the form's values then.
         self.run_panel.run_requested.connect(self.run_current)
         self.compare.compare_requested.connect(self.compare_current)
+        for source in (self.run_panel.model_picker, self.compare):
+            source.add_model_requested.connect(lambda: self.open_settings("models"))
+            source.connect_provider_requested.connect(lambda: self.open_settings("providers"))
         self.run_panel.run_finished.connect(lambda _r: self.history.refresh())
         self.compare.all_finished.connect(lambda _records: self.history.refresh())
         self.versions.content_changed.connect(self._reload_current)
@@ -585,10 +588,12 @@ class MainWindow(QMainWindow):
 
     # --- Tools and Help ------------------------------------------------------------------
 
-    def open_settings(self) -> None:
+    def open_settings(self, page: str = "") -> None:
         from app.ui.settings.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.workbench, self)
+        if page:
+            dialog.show_page(page)
         dialog.settings_changed.connect(self._settings_changed)
         dialog.lock_requested.connect(self.lock_requested.emit)
         dialog.model_sources_changed.connect(self.models_changed)

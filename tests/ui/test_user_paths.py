@@ -283,3 +283,27 @@ def test_error_text_in_the_app_never_names_a_command_line_flag(
     assert "uncommitted changes" in problem.text()
     assert "--" not in problem.text()
     assert "promptdesk " not in problem.text()
+
+
+def test_the_pickers_add_a_model_file_opens_settings_on_the_models_page(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from app.ui.settings import SettingsDialog
+
+    picker = window.run_panel.model_picker
+    qtbot.waitUntil(picker.is_loaded, timeout=60_000)
+    qtbot.mouseClick(picker, Qt.MouseButton.LeftButton)
+    view = picker.view()
+    qtbot.waitUntil(view.isVisible)
+    model = view.model()
+    rows = [str(model.index(row, 0).data() or "") for row in range(model.rowCount())]
+    add = view.visualRect(model.index(rows.index("Add a model file…"), 0)).center()
+    pages: list[str] = []
+
+    def look(dialog: SettingsDialog) -> None:
+        pages.append(str(dialog.nav.currentItem().data(Qt.ItemDataRole.UserRole)))
+        dialog.reject()
+
+    when_shown(SettingsDialog, look)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=add)
+    qtbot.waitUntil(lambda: pages == ["models"], timeout=10_000)

@@ -116,6 +116,8 @@ class CompareColumn(QFrame):
 
 class CompareView(QWidget):
     compare_requested = Signal()  # Compare pressed with no fixed run: the window supplies it
+    add_model_requested = Signal()  # a column's "Add a model file…"
+    connect_provider_requested = Signal()  # a column's "Connect a provider…"
     compare_started = Signal()
     # The RunRecords in column order; None for a column whose run could not start.
     all_finished = Signal(list)
@@ -193,6 +195,8 @@ class CompareView(QWidget):
             index = len(self._columns)
             column = CompareColumn(self._workbench, index, self._splitter)
             column.set_refs(self._refs)
+            column.model_picker.add_model_requested.connect(self.add_model_requested)
+            column.model_picker.connect_provider_requested.connect(self.connect_provider_requested)
             column.view.run_finished.connect(lambda _record, i=index: self._column_finished(i))
             self._splitter.addWidget(column)
             self._columns.append(column)
@@ -222,6 +226,8 @@ class CompareView(QWidget):
         self._refs = list(refs)
         for column in self._columns:
             column.set_refs(self._refs)
+            column.model_picker.add_model_requested.connect(self.add_model_requested)
+            column.model_picker.connect_provider_requested.connect(self.connect_provider_requested)
 
     def start_columns(self, run: PromptRun) -> bool:
         """Run ``run`` in every column with that column's model, version and parameters."""

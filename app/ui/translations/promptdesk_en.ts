@@ -1602,6 +1602,45 @@
     </message>
 </context>
 <context>
+    <name>RecoveryForm</name>
+    <message>
+        <source>Recovery key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keep the key in the system keychain</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New passphrase again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter the recovery key you saved when the library was created, and choose a new passphrase.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter the recovery key.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The new passphrase needs at least %1 characters.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>RecoveryPage</name>
     <message>
         <source>Your recovery key</source>
@@ -2313,11 +2352,19 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Use recovery key…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unlock with your recovery key.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Unlocking…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>That passphrase does not unlock this library. Check Caps Lock and try again.</source>
+        <source>That passphrase does not unlock this library. Check Caps Lock and try again, or use your recovery key.</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -1639,6 +1639,45 @@
     </message>
 </context>
 <context>
+    <name>RecoveryForm</name>
+    <message>
+        <source>Recovery key</source>
+        <translation type="unfinished">Clave de recuperación</translation>
+    </message>
+    <message>
+        <source>Keep the key in the system keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New passphrase again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the recovery key you saved when the library was created, and choose a new passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Again</source>
+        <translation type="unfinished">Repetir</translation>
+    </message>
+    <message>
+        <source>Enter the recovery key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new passphrase needs at least %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation type="unfinished">Las dos frases de contraseña no coinciden.</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryPage</name>
     <message>
         <source>Your recovery key</source>
@@ -2358,12 +2397,20 @@
         <translation>Desbloquear</translation>
     </message>
     <message>
+        <source>Use recovery key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlock with your recovery key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Unlocking…</source>
         <translation>Desbloqueando…</translation>
     </message>
     <message>
-        <source>That passphrase does not unlock this library. Check Caps Lock and try again.</source>
-        <translation>Esa frase de contraseña no desbloquea esta biblioteca. Comprueba Bloq Mayús e inténtalo de nuevo.</translation>
+        <source>That passphrase does not unlock this library. Check Caps Lock and try again, or use your recovery key.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

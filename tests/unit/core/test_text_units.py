@@ -3,6 +3,8 @@ replacement between two texts that an editor turns a keystroke into."""
 
 from __future__ import annotations
 
+import itertools
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -11,6 +13,7 @@ from app.core.text_units import (
     index_from_utf8,
     index_from_utf16,
     text_edit,
+    text_hunks,
     utf8_length,
     utf16_length,
 )
@@ -60,3 +63,31 @@ def test_typing_a_repeated_letter_lands_where_the_hint_says() -> None:
 def test_a_hint_that_does_not_fit_never_makes_a_rewrite() -> None:
     # An input method's commit is reported from the block's start: still only the insert.
     assert text_edit("😀 日本 text", "😀 日本 text語", hint=0) == TextEdit(9, 9, "語")
+
+
+def apply_all(old: str, hunks: list[TextEdit]) -> str:
+    for hunk in reversed(hunks):
+        old = hunk.apply(old)
+    return old
+
+
+@given(TEXTS, TEXTS)
+def test_hunks_turn_old_into_new_in_order_and_apart(old: str, new: str) -> None:
+    hunks = text_hunks(old, new)
+    assert apply_all(old, hunks) == new
+    for before, after in itertools.pairwise(hunks):
+        assert before.end <= after.start
+
+
+def test_hunks_of_long_texts_are_quick_and_keep_far_apart_changes_apart() -> None:
+    # 160 KB: a character diff would take minutes; lines first keeps it to milliseconds.
+    lines = [f"Line {i}: " + "lorem ipsum dolor sit amet " * 5 for i in range(1100)]
+    old = "\n".join(lines)
+    changed = list(lines)
+    changed[3] = changed[3].replace("Line 3", "Line three")
+    changed[900] = changed[900].replace("Line 900", "Line nine hundred")
+    new = "\n".join(changed)
+    hunks = text_hunks(old, new)
+    assert apply_all(old, hunks) == new
+    assert len(hunks) == 2
+    assert all(len(h.inserted) < 20 and h.end - h.start < 20 for h in hunks)
