@@ -3,8 +3,9 @@
 1. Edit elsewhere to visible: a prompt is open in the real main window; the installed
    ``promptdesk prompt edit`` command (another process, as a user in a terminal) changes the
    first line of its 160 KB body; measured to the moment the open editor shows the new text,
-   from the command's exit (a lower bound) and from its start (an upper bound). The target is "within a second"; the app looks
-   for changes every ``FOLLOW_MS`` (500 ms), so about 250 ms plus one exchange is expected.
+   from the command's exit (a lower bound) and from its start (an upper bound). The target is
+   "within a second"; the app looks for changes every ``FOLLOW_MS`` (500 ms), so about 250 ms
+   plus one exchange is expected.
 2. Keystroke to stored: a character typed at the end of a 150 KB prompt, to the moment the store
    holds it (the save waits for typing to pause for ``SAVE_DEBOUNCE_MS``).
 3. Baselines measured in the same run: the cheap poll itself (one stamp read) and one full
