@@ -255,5 +255,5 @@ def _undefined_message(exc: jinja2.UndefinedError) -> str:
     text = str(exc.message or exc)
     if text.startswith("'") and text.endswith("' is undefined"):
         name = text[1 : -len("' is undefined")]
-        return f"variable '{name}' has no value (declare it or pass --var {name}=...)"
+        return f"variable '{name}' has no value: declare it, or give it a value"
     return f"not allowed or undefined: {text}"

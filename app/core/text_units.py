@@ -10,6 +10,7 @@ fast paths keep ASCII and BMP-only text, the common case, at slicing cost.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 
 
@@ -102,7 +103,11 @@ def _common_suffix(a: str, b: str, limit: int) -> int:
     return low
 
 
-CHAR_DIFF_LIMIT = 4000  # characters on each side below which a char-level diff is cheap
+CHAR_DIFF_LIMIT = 4000  # characters on each side below which a word-level diff is cheap
+# Words (letters and digits, but each CJK character on its own), runs of space, and any other
+# single character: the units a whole-text edit is diffed in. Character units would splice a
+# replacement into its surroundings ("wordsCLI2 ."), where a person thinks in words.
+_TOKEN = re.compile(r"[^\W\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]+|\s+|.", re.DOTALL)
 
 
 def text_hunks(old: str, new: str) -> list[TextEdit]:
@@ -112,7 +117,7 @@ def text_hunks(old: str, new: str) -> list[TextEdit]:
     changed stretch is replaced on its own, so another writer's concurrent edit elsewhere in
     the text survives the merge. A character diff of two long texts is quadratic (minutes for
     150 KB), so the common beginning and end are cut off first, long middles are compared
-    line by line, and only changed stretches of lines are compared character by character.
+    line by line, and only changed stretches of lines are compared word by word.
     """
     if old == new:
         return []
@@ -121,7 +126,7 @@ def text_hunks(old: str, new: str) -> list[TextEdit]:
     suffix = _common_suffix(old, new, limit - prefix)
     a, b = old[prefix : len(old) - suffix], new[prefix : len(new) - suffix]
     if len(a) <= CHAR_DIFF_LIMIT and len(b) <= CHAR_DIFF_LIMIT:
-        return _char_hunks(a, b, prefix)
+        return _word_hunks(a, b, prefix)
     hunks: list[TextEdit] = []
     a_lines, b_lines = a.splitlines(keepends=True), b.splitlines(keepends=True)
     a_starts = _starts(a_lines)
@@ -134,23 +139,25 @@ def text_hunks(old: str, new: str) -> list[TextEdit]:
         new_part = b[b_starts[j1] : b_starts[j2]]
         at = prefix + a_starts[i1]
         if len(old_part) <= CHAR_DIFF_LIMIT and len(new_part) <= CHAR_DIFF_LIMIT:
-            hunks += _char_hunks(old_part, new_part, at)
+            hunks += _word_hunks(old_part, new_part, at)
         else:
             hunks.append(TextEdit(at, at + len(old_part), new_part))
     return hunks
 
 
-def _char_hunks(a: str, b: str, offset: int) -> list[TextEdit]:
-    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+def _word_hunks(a: str, b: str, offset: int) -> list[TextEdit]:
+    a_words, b_words = _TOKEN.findall(a), _TOKEN.findall(b)
+    a_starts, b_starts = _starts(a_words), _starts(b_words)
+    matcher = difflib.SequenceMatcher(a=a_words, b=b_words, autojunk=False)
     return [
-        TextEdit(offset + i1, offset + i2, b[j1:j2])
+        TextEdit(offset + a_starts[i1], offset + a_starts[i2], b[b_starts[j1] : b_starts[j2]])
         for tag, i1, i2, j1, j2 in matcher.get_opcodes()
         if tag != "equal"
     ]
 
 
 def _starts(lines: list[str]) -> list[int]:
-    """Where each line starts, and the end (so ``starts[i2]`` is valid for a slice end)."""
+    """Where each piece starts, and the end (so ``starts[i2]`` is valid for a slice end)."""
     starts = [0]
     for text in lines:
         starts.append(starts[-1] + len(text))

@@ -85,7 +85,13 @@ class RunFailed:
     kind: str = "error"  # "crash", "cancelled", "auth", "network", "model", "error"
 
 
-RunEvent = TextDelta | RunFinished | RunFailed
+@dataclass(frozen=True)
+class RunStarted:
+    """The runner began this request (it may have waited for earlier ones: a local model
+    generates one at a time). Timings count from here, so waiting is not counted as slowness."""
+
+
+RunEvent = TextDelta | RunFinished | RunFailed | RunStarted
 
 
 class CancelToken:

@@ -13,7 +13,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from app.runners.base import CancelToken, RunFailed, RunFinished, RunRequest, TextDelta
+from app.runners.base import (
+    CancelToken,
+    RunFailed,
+    RunFinished,
+    RunRequest,
+    RunStarted,
+    TextDelta,
+)
 from app.runners.registry import RunnerRegistry
 
 
@@ -36,6 +43,7 @@ def execute(
     request: RunRequest,
     on_text: Callable[[str], None] | None = None,
     cancel: CancelToken | None = None,
+    on_started: Callable[[], None] | None = None,
 ) -> RunOutcome:
     cancel = cancel or CancelToken()
     started_at = datetime.now(UTC).isoformat(timespec="milliseconds")
@@ -48,7 +56,13 @@ def execute(
     input_tokens = output_tokens = 0
     try:
         for event in registry.runner_for(request.model_id).stream(request, cancel):
-            if isinstance(event, TextDelta):
+            if isinstance(event, RunStarted):
+                # It waited its turn (a compare column behind another on the local model):
+                # its time to first token and latency count from when it began.
+                started = time.perf_counter()
+                if on_started is not None:
+                    on_started()
+            elif isinstance(event, TextDelta):
                 if first is None:
                     first = time.perf_counter()
                 pieces.append(event.text)

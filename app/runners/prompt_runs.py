@@ -104,13 +104,14 @@ def run_prompt(
     run: PromptRun,
     on_text: Callable[[str], None] | None = None,
     cancel: CancelToken | None = None,
+    on_started: Callable[[], None] | None = None,
 ) -> RunRecord:
     """Render, stream and record one run (template and variable errors raise before it starts)."""
     content = library.get(run.name, run.ref)
     values = dict(run.values)
     read = file_variables(content.variables, values)  # a path (the app's file picker): its text
     request, values = build_request(library, dataclasses.replace(run, values=values))
-    outcome = execute(registry, request, on_text, cancel)
+    outcome = execute(registry, request, on_text, cancel, on_started)
     version_id = library.resolve(run.name, run.ref) if run.ref else None
     return history.record(
         record_of(

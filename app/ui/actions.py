@@ -34,7 +34,7 @@ class ActionSpec:
     id: str
     title: object  # source text (QT_TRANSLATE_NOOP's type); translated when the action is built
     menu: str
-    handler: str  # a MainWindow method taking no argument
+    handler: str  # a MainWindow method taking no argument ("part.method": one of its part's)
     shortcut: str | Key | None = None
     icon: str = ""  # a line icon from app/ui/icons
     separator: bool = False  # a separator before it in its menu
@@ -71,7 +71,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "import",
         QT_TRANSLATE_NOOP("MainWindow", "Import prompts…"),
         "File",
-        "import_prompts",
+        "exchange.import_prompts",
         "Ctrl+I",
         separator=True,
     ),
@@ -79,7 +79,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "export",
         QT_TRANSLATE_NOOP("MainWindow", "Export library…"),
         "File",
-        "export_library",
+        "exchange.export_library",
         "Ctrl+E",
     ),
     ActionSpec(
@@ -92,7 +92,53 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec("lock", QT_TRANSLATE_NOOP("MainWindow", "Lock"), "File", "lock", "Ctrl+L", "lock"),
     ActionSpec("quit", QT_TRANSLATE_NOOP("MainWindow", "Quit"), "File", "close", Key.Quit),
-    # Edit
+    # Edit: the text keys belong to the field being typed in; the menu shows them and acts on it.
+    ActionSpec(
+        "undo", QT_TRANSLATE_NOOP("MainWindow", "Undo"), "Edit", "edit_undo", shown_key="Ctrl+Z"
+    ),
+    ActionSpec(
+        "redo",
+        QT_TRANSLATE_NOOP("MainWindow", "Redo"),
+        "Edit",
+        "edit_redo",
+        shown_key="Ctrl+Shift+Z",
+    ),
+    ActionSpec(
+        "cut",
+        QT_TRANSLATE_NOOP("MainWindow", "Cut"),
+        "Edit",
+        "edit_cut",
+        shown_key="Ctrl+X",
+        separator=True,
+    ),
+    ActionSpec(
+        "copy", QT_TRANSLATE_NOOP("MainWindow", "Copy"), "Edit", "edit_copy", shown_key="Ctrl+C"
+    ),
+    ActionSpec(
+        "paste", QT_TRANSLATE_NOOP("MainWindow", "Paste"), "Edit", "edit_paste", shown_key="Ctrl+V"
+    ),
+    ActionSpec(
+        "select_all",
+        QT_TRANSLATE_NOOP("MainWindow", "Select all"),
+        "Edit",
+        "edit_select_all",
+        shown_key="Ctrl+A",
+    ),
+    ActionSpec(
+        "find",
+        QT_TRANSLATE_NOOP("MainWindow", "Find in the template…"),
+        "Edit",
+        "edit_find",
+        shown_key="Ctrl+F",
+        separator=True,
+    ),
+    ActionSpec(
+        "replace",
+        QT_TRANSLATE_NOOP("MainWindow", "Replace in the template…"),
+        "Edit",
+        "edit_replace",
+        shown_key="Ctrl+H",
+    ),
     ActionSpec(
         "search_library",
         QT_TRANSLATE_NOOP("MainWindow", "Search the library"),
@@ -100,6 +146,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "focus_search",
         "Ctrl+P",
         "search",
+        separator=True,
     ),
     # View
     ActionSpec(
@@ -148,6 +195,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "show_context",
         "Ctrl+5",
         "context",
+    ),
+    ActionSpec(
+        "toggle_theme",
+        QT_TRANSLATE_NOOP("MainWindow", "Switch light and dark theme"),
+        "View",
+        "toggle_theme",
+        "Ctrl+Shift+T",
+        separator=True,
     ),
     # Prompt
     ActionSpec(

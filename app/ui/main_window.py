@@ -13,42 +13,41 @@ what the user typed) and restored at the next start.
 from __future__ import annotations
 
 import functools
-import json
 import logging
-from pathlib import Path
 from typing import Any
 
 from app.ui.actions import ACTIONS, MENUS, TOOLBAR, ActionSpec, connect_action, shortcut_of
 from app.ui.errors import describe
+from app.ui.library.exchange import LibraryExchange
 from app.ui.qt import (
     QAction,
     QApplication,
-    QByteArray,
     QCloseEvent,
     QDockWidget,
     QEvent,
-    QFileDialog,
     QKeySequence,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMessageBox,
+    QPlainTextEdit,
     QShortcut,
     QSize,
     QStackedWidget,
     Qt,
     QTabWidget,
-    QTimer,
+    QTextEdit,
     QWidget,
     Signal,
 )
 from app.ui.weak import weak_callback
+from app.ui.window_state import WindowState
 
 log = logging.getLogger(__name__)
 
 DEFAULT_SIZE = QSize(1360, 860)
 MINIMUM_SIZE = QSize(960, 600)  # below a 1366×768 screen's working area
 PANELS = ("run", "compare", "versions", "history", "context")
-IMPORT_FILTER = "Prompts (*.json *.csv *.md *.markdown *.yaml *.yml *.txt);;All files (*)"
 
 
 class MainWindow(QMainWindow):
@@ -64,7 +63,7 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(MINIMUM_SIZE)
         self._fit_to_screen()
         self.setDockNestingEnabled(True)
-        self._values = self._saved_values()
+        self.state = WindowState(self, workbench.settings)
         self._build_library()
         self._build_tabs()
         self._build_panels()
@@ -100,6 +99,12 @@ class MainWindow(QMainWindow):
         self.library.prompt_renamed.connect(self._prompt_renamed)
         self.library.prompts_will_be_deleted.connect(self._flush_prompts)
         self.library.prompts_deleted.connect(self._close_prompts)
+        self.library.undo_available.connect(
+            lambda available: self.actions_by_id["undo_delete"].setEnabled(available)
+        )
+        self.exchange = LibraryExchange(
+            self, self.workbench, self.show_message, self.library.refresh
+        )
         self.library_dock = self._dock(
             self.tr("Library"), "libraryDock", self.library, Qt.DockWidgetArea.LeftDockWidgetArea
         )
@@ -164,6 +169,10 @@ class MainWindow(QMainWindow):
         self.versions.content_changed.connect(self._load_refs)
         self.versions.message.connect(self.show_message)
         self.history.rerun_requested.connect(self._rerun)
+        # Labels and branches may have moved since: Compare's version boxes offer them fresh.
+        self.panels.currentChanged.connect(
+            lambda index: self._load_refs() if self.panels.widget(index) is self.compare else None
+        )
         self.panels_dock = self._dock(
             self.tr("Workbench"), "panelsDock", self.panels, Qt.DockWidgetArea.BottomDockWidgetArea
         )
@@ -195,8 +204,12 @@ class MainWindow(QMainWindow):
                 action.setShortcut(shortcut)
                 key_text = shortcut.toString(QKeySequence.SequenceFormat.NativeText)
             elif spec.shown_key:
-                # A key handled elsewhere (Esc stops a run, see eventFilter): shown, not bound.
-                action.setText(f"{title}\t{spec.shown_key}")
+                # A key handled elsewhere (Esc stops a run, see eventFilter; text fields have
+                # their own Ctrl+Z): shown in the menu, not bound here.
+                key_text = QKeySequence(spec.shown_key).toString(
+                    QKeySequence.SequenceFormat.NativeText
+                )
+                action.setText(f"{title}\t{key_text}")
             action.setToolTip(f"{title} ({key_text})" if key_text else title)
             if spec.icon:
                 action.setIcon(icon(spec.icon))
@@ -206,9 +219,13 @@ class MainWindow(QMainWindow):
             menus[spec.menu].addAction(action)
             self.actions_by_id[spec.id] = action
         self._build_toolbar()
+        self.actions_by_id["undo_delete"].setEnabled(False)  # until something is deleted
 
     def _fire(self, spec: ActionSpec) -> None:
-        getattr(self, spec.handler)()
+        target: Any = self
+        for part in spec.handler.split("."):  # "exchange.import_prompts": a part's method
+            target = getattr(target, part)
+        target()
 
     def _build_toolbar(self) -> None:
         """The few actions used all day, as icons (their tooltips name the shortcut)."""
@@ -269,34 +286,15 @@ class MainWindow(QMainWindow):
 
     def commands(self) -> list[Any]:
         """Every action and every prompt, for the command palette."""
-        from app.ui.palette.command import Command
+        from app.ui.palette.window_commands import window_commands
 
-        found = [
-            Command(
-                id=action_id,
-                title=action.text().replace("&", "").split("\t")[0],
-                shortcut=action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-                or (action.text().split("\t")[1] if "\t" in action.text() else ""),
-                callback=action.trigger,
-                category=self.tr("Action"),
-            )
-            for action_id, action in self.actions_by_id.items()
-            if action.isEnabled()
-        ]
         model = self.library.model
-        for row in range(model.rowCount()):
-            name = model.name_at(row)
-            if name:
-                found.append(
-                    Command(
-                        id=f"open:{name}",
-                        title=self.tr("Open %1").replace("%1", name),
-                        shortcut="",
-                        callback=functools.partial(self.open_prompt, name),
-                        category=self.tr("Prompt"),
-                    )
-                )
-        return found
+        prompts = [
+            (name, str(model.index(row).data() or name))
+            for row in range(model.rowCount())
+            if (name := model.name_at(row))
+        ]
+        return window_commands(self.actions_by_id, prompts, self.open_prompt)
 
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
@@ -356,7 +354,7 @@ class MainWindow(QMainWindow):
         tab = self._tab_of(old)
         if tab is not None:
             tab.reload()  # it learns its new name from the store
-        self._move_values(old, new)
+        self.state.move_values(old, new)
 
     def _flush_prompts(self, names: list[str]) -> None:
         for name in names:
@@ -370,79 +368,69 @@ class MainWindow(QMainWindow):
             if tab is not None:
                 self.close_tab(self.tabs.indexOf(tab))
 
-    def import_prompts(self) -> None:
-        files, _filter = QFileDialog.getOpenFileNames(
-            self, self.tr("Import prompts"), str(Path.home()), IMPORT_FILTER
-        )
-        if not files:
-            return
-        library = self.workbench.library
-
-        def read_and_import() -> Any:
-            texts = [(Path(f).name, Path(f).read_text(encoding="utf-8")) for f in files]
-            return library.import_files(texts)
-
-        def done(report: Any) -> None:
-            self.library.refresh()
-            self.show_message(
-                self.tr("Imported: %1 new, %2 updated, %3 unchanged.")
-                .replace("%1", str(len(report.created)))
-                .replace("%2", str(len(report.updated)))
-                .replace("%3", str(len(report.unchanged)))
-            )
-
-        def failed(error: BaseException) -> None:
-            QMessageBox.warning(
-                self,
-                self.tr("Import failed"),
-                describe(error) + "\n\n" + self.tr("Nothing was imported."),
-            )
-
-        self.workbench.tasks.run(read_and_import, done, failed, writer=True)
-
-    def export_library(self) -> None:
-        answer = QMessageBox.warning(
-            self,
-            self.tr("Export the library"),
-            self.tr(
-                "The export file is not encrypted: anyone who can read it can read every "
-                "prompt, version and label in it. Keep it somewhere safe."
-            ),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        if answer != QMessageBox.StandardButton.Save:
-            return
-        target, _filter = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Export the library"),
-            str(Path.home() / "promptdesk-library.json"),
-            "JSON (*.json)",
-        )
-        if not target:
-            return
-        library = self.workbench.library
-
-        def export() -> int:
-            data = library.export()
-            Path(target).write_text(data, encoding="utf-8")
-            return len(library.names())
-
-        self.workbench.tasks.run(
-            export,
-            lambda count: self.show_message(
-                self.tr("Exported %n prompt(s) to %1.", "", count).replace("%1", target)
-            ),
-            lambda error: QMessageBox.warning(self, self.tr("Export failed"), describe(error)),
-        )
-
     def close_current_tab(self) -> None:
         self.close_tab(self.tabs.currentIndex())
 
     def lock(self) -> None:
         self.lock_requested.emit()
 
+    # --- Edit: on the text field that has the focus --------------------------------------
+
+    def _text_field(self) -> Any:
+        focus = QApplication.focusWidget()
+        return focus if isinstance(focus, QLineEdit | QPlainTextEdit | QTextEdit) else None
+
+    def _on_text_field(self, method: str) -> None:
+        field = self._text_field()
+        if field is not None and hasattr(field, method):
+            getattr(field, method)()
+
+    def edit_undo(self) -> None:
+        self._on_text_field("undo")
+
+    def edit_redo(self) -> None:
+        self._on_text_field("redo")
+
+    def edit_cut(self) -> None:
+        self._on_text_field("cut")
+
+    def edit_copy(self) -> None:
+        self._on_text_field("copy")
+
+    def edit_paste(self) -> None:
+        self._on_text_field("paste")
+
+    def edit_select_all(self) -> None:
+        self._on_text_field("selectAll")
+
+    def _template_editor(self) -> Any:
+        from app.ui.editor.code_editor import TemplateEditor
+
+        field = self._text_field()
+        if isinstance(field, TemplateEditor):
+            return field
+        tab = self.current_tab()
+        return tab.body_editor if tab is not None else None
+
+    def edit_find(self) -> None:
+        editor = self._template_editor()
+        if editor is not None:
+            editor.open_find(replace=False)
+
+    def edit_replace(self) -> None:
+        editor = self._template_editor()
+        if editor is not None:
+            editor.open_find(replace=True)
+
     # --- View ----------------------------------------------------------------------------
+
+    def toggle_theme(self) -> None:
+        from app.ui.theme import apply_theme, is_dark
+
+        theme = "light" if is_dark() else "dark"
+        self.workbench.settings.set("ui.theme", theme)
+        apply_theme(theme)
+        self.settings_changed.emit(["ui.theme"])
 
     def focus_search(self) -> None:
         self.library.search.setFocus()
@@ -659,7 +647,7 @@ class MainWindow(QMainWindow):
         tab.setObjectName(f"tab_{name}")
         index = self.tabs.addTab(tab, name)
         self.tabs.setTabToolTip(index, name)
-        values = self._values.get(name)
+        values = self.state.values.get(name)
         if values:
             tab.restore_values(values)
         self.tabs.setCurrentIndex(index)
@@ -738,70 +726,22 @@ class MainWindow(QMainWindow):
         if tab is not None:
             tab.reload()
 
-    # --- what is kept across restarts -----------------------------------------------------
-
-    def _saved_values(self) -> dict[str, dict[str, Any]]:
-        try:
-            values = json.loads(str(self.workbench.settings.get("ui.variable_values")) or "{}")
-        except ValueError:
-            return {}
-        return values if isinstance(values, dict) else {}
+    # --- what is kept across restarts (window_state.py) ----------------------------------
 
     def _keep_values(self, tab: Any) -> None:
-        values = getattr(tab, "values", None)
-        if values is None:
-            return
-        try:
-            json.dumps(kept := values())
-        except (TypeError, ValueError):
-            return  # a value JSON cannot hold is not kept
-        self._values[tab.prompt_name] = kept
-
-    def _move_values(self, old: str, new: str) -> None:
-        if old in self._values:
-            self._values[new] = self._values.pop(old)
+        if hasattr(tab, "values"):
+            self.state.keep_values(tab.prompt_name, tab.values())
 
     def _restore(self) -> None:
-        settings = self.workbench.settings
-        state = str(settings.get("ui.window_state"))
-        tabs = str(settings.get("ui.open_tabs"))
-        if state:
-            try:
-                data = json.loads(state)
-                self.restoreGeometry(QByteArray.fromBase64(data["geometry"].encode()))
-                self.restoreState(QByteArray.fromBase64(data["state"].encode()))
-            except (ValueError, KeyError, TypeError):
-                log.warning("window_state_unreadable")
-        else:
-            # First start: the prompt being written gets most of the height, the panels
-            # below the rest (the user's own split is kept from then on). Docks take sizes
-            # only once the window is laid out, hence after the first show.
-            QTimer.singleShot(0, self._first_layout)
-        if tabs:
-            try:
-                names = json.loads(tabs)
-            except ValueError:
-                names = []
-            existing = set(self.workbench.library.names())
-            for name in names if isinstance(names, list) else []:
-                if name in existing:
-                    self.open_prompt(name)
-
-    def _first_layout(self) -> None:
-        self.resizeDocks(
-            [self.panels_dock], [max(230, int(self.height() * 0.38))], Qt.Orientation.Vertical
+        names = self.state.restore_layout(
+            lambda: WindowState.first_layout(self, self.panels_dock, self.library_dock)
         )
-        self.resizeDocks(
-            [self.library_dock], [max(200, self.width() // 6)], Qt.Orientation.Horizontal
-        )
+        existing = set(self.workbench.library.names())
+        for name in names:
+            if name in existing:
+                self.open_prompt(name)
 
     def save_layout(self) -> None:
-        state = json.dumps(
-            {
-                "geometry": bytes(self.saveGeometry().toBase64().data()).decode(),
-                "state": bytes(self.saveState().toBase64().data()).decode(),
-            }
-        )
         names = []
         for index in range(self.tabs.count()):
             tab = self.tabs.widget(index)
@@ -809,10 +749,7 @@ class MainWindow(QMainWindow):
             if name:
                 names.append(name)
                 self._keep_values(tab)
-        settings = self.workbench.settings
-        settings.set("ui.window_state", state)
-        settings.set("ui.open_tabs", json.dumps(names))
-        settings.set("ui.variable_values", json.dumps(self._values))
+        self.state.save(names)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Nothing may escape a Qt override (PySide6 aborts): the window must close even if

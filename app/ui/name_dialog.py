@@ -112,7 +112,9 @@ class NameDialog(QDialog):
             )
             text = f"{text}<br>{offer}"
         self.problem.setText(text)
-        self.problem.setVisible(bool(problem))
+        if self.problem.isVisible() != bool(problem):
+            self.problem.setVisible(bool(problem))
+            self.adjustSize()  # no gap left where the message was
 
 
 def _escape(text: str) -> str:

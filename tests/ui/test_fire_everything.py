@@ -47,7 +47,7 @@ from app.ui.qt import (
     QToolButton,
     QWidget,
 )
-from app.ui.versions.versions_panel import LabelDialog, MergeDialog
+from app.ui.versions.dialogs import LabelDialog, MergeDialog
 from tests.ui.windows import show_window
 
 # What must never be on screen after a user's action.

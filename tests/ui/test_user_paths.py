@@ -35,7 +35,7 @@ from app.ui.qt import (
     QToolButton,
     QTreeWidget,
 )
-from app.ui.versions.versions_panel import LabelDialog, MergeDialog
+from app.ui.versions.dialogs import LabelDialog, MergeDialog
 from tests.ui.users import (
     answer_file_dialog,
     answer_item,

@@ -13,6 +13,7 @@ from app.runners.base import (
     RunFailed,
     RunFinished,
     RunRequest,
+    RunStarted,
     TextDelta,
 )
 from app.runners.local.client import WorkerClient
@@ -88,7 +89,9 @@ class LocalRunner:
             payload["prompt"] = request.as_completion_text()
         for event in self.worker.request(payload, cancel):
             kind = event["event"]
-            if kind == "token":
+            if kind == "started":
+                yield RunStarted()
+            elif kind == "token":
                 yield TextDelta(event["text"])
             elif kind == "done":
                 yield RunFinished(

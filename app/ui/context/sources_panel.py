@@ -57,6 +57,7 @@ class AddSourceDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Add a context source"))
+        self.setMinimumWidth(520)  # the patterns' examples fit in their fields
         self.path = QLineEdit()
         self.path.setObjectName("sourcePath")
         self.path.setAccessibleName(self.tr("Folder or file"))
@@ -201,11 +202,14 @@ class SourcesPanel(QWidget):
                 bar.setValue(1 if s.state == "ready" else 0)
                 bar.setFormat(self.tr("done") if s.state == "ready" else s.state)
             self.table.setCellWidget(row, 6, bar)
+        chunks = sum(source.chunks for source in sources)
         self.status.setText(
-            self.tr("%n source(s) · vector search: %1", "", len(sources)).replace(
-                "%1", vectors.note
-            )
+            self.tr("%n source(s)", "", len(sources))
+            + " · "
+            + self.tr("%n passage(s) to search", "", chunks)
         )
+        # How the vector search runs is for the curious, not the status line.
+        self.status.setToolTip(self.tr("Vector search: %1").replace("%1", vectors.note))
         self.sources_changed.emit()
 
     def _on_event(self, event: IndexProgress) -> None:

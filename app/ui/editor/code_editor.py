@@ -285,6 +285,18 @@ class TemplateEditor(QPlainTextEdit):
         """Undo and redo through ``history`` (None: Qt's own undo stack)."""
         self._history = history
 
+    def undo(self) -> None:
+        if self._history is not None:
+            self._history.undo()
+        else:
+            super().undo()
+
+    def redo(self) -> None:
+        if self._history is not None:
+            self._history.redo()
+        else:
+            super().redo()
+
     def _is_history_key(self, event: QKeyEvent) -> bool:
         return self._history is not None and (
             event.matches(QKeySequence.StandardKey.Undo)

@@ -160,7 +160,11 @@ class PromptPreview(QWidget):
         else:
             text = self.tr("%n token(s) (estimate)", "", count.tokens)
         self.tokens.setText(text)
-        self.tokens.setToolTip(self.tr("Counted by %1").replace("%1", count.method))
+        self.tokens.setToolTip(
+            self.tr("Counted by %1").replace("%1", count.method)
+            + "\n"
+            + self.tr("A run's own count also includes the model's chat template.")
+        )
         self.rendered.emit()
 
     def _show_error(self, error: BaseException) -> None:

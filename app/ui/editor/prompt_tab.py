@@ -369,6 +369,8 @@ class PromptTab(QWidget):
         self._replica.edit_fields(self._shown, edited)
         self._shown = edited
         self._edited()
+        self._check_timer.start()  # declared or not: the underlines and messages follow
+        self._render()
 
     def _declarations_edited(self) -> None:
         if self._loading or self._filling:

@@ -107,6 +107,7 @@ class LibrarySidebar(QWidget):
     prompt_renamed = Signal(str, str)  # old name, new name
     prompts_will_be_deleted = Signal(list)  # names, before they are deleted
     prompts_deleted = Signal(list)  # names
+    undo_available = Signal(bool)  # whether there is a delete to undo
 
     def __init__(self, workbench: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -374,6 +375,7 @@ class LibrarySidebar(QWidget):
 
         def deleted(kept: list[tuple[str, str]]) -> None:
             self._deleted = kept
+            self.undo_available.emit(bool(kept))
             self.prompts_deleted.emit([name for name, _export in kept])
             self.status_message.emit(
                 self.tr("Deleted %n prompt(s). Undo with Ctrl+Z in the library.", "", len(kept))
@@ -383,6 +385,7 @@ class LibrarySidebar(QWidget):
 
     def undo_delete(self) -> None:
         kept, self._deleted = self._deleted, []
+        self.undo_available.emit(False)
         if not kept:
             self.status_message.emit(self.tr("There is no delete to undo."))
             return

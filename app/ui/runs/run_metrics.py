@@ -59,9 +59,11 @@ class RunMetrics(QWidget):
         self._cost.setText(self.tr("Cost: %1").replace("%1", NOT_YET))
 
     def show_running(self) -> None:
-        self.reset(self.tr("Running…"))
+        # Until the first words: the model may be loading, or busy with another column.
+        self.reset(self.tr("Waiting for the model…"))
 
     def show_pace(self, pace: StreamPace) -> None:
+        self._status.setText(self.tr("Running…"))
         if pace.ttft_ms is not None:
             self._ttft.setText(self._ttft_text(pace.ttft_ms))
         if pace.pieces_per_s is not None:

@@ -60,8 +60,16 @@ class RunSession(QObject):
         def work() -> RunRecord:  # on the pool: no widgets here
             registry = workbench.registry()
             stream.mark_started()
+            # The pace counts from when the model began this run (a compare column may wait
+            # for another on the local model first).
             return run_prompt(
-                workbench.library, registry, workbench.history, run, stream.append, cancel
+                workbench.library,
+                registry,
+                workbench.history,
+                run,
+                stream.append,
+                cancel,
+                stream.mark_started,
             )
 
         try:

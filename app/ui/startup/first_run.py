@@ -112,6 +112,17 @@ class ProtectionPage(QWizardPage):
         form.addRow(self.tr("Again"), self.confirm)
         layout = QVBoxLayout(self)
         layout.addWidget(self.keychain)
+        if not keychain_available:
+            # Said, not only greyed out: a disabled choice with no reason looks like a bug.
+            why = QLabel(
+                self.tr(
+                    "No system keychain answers on this computer, so a passphrase protects "
+                    "the library."
+                )
+            )
+            why.setObjectName("noKeychainNote")
+            why.setWordWrap(True)
+            layout.addWidget(why)
         layout.addWidget(self.passphrase_mode)
         layout.addLayout(form)
         layout.addWidget(self.hint)
@@ -119,6 +130,9 @@ class ProtectionPage(QWizardPage):
             signal.connect(self._changed)
         self.keychain.toggled.connect(lambda _on: self._changed())
         self._changed()
+
+    def initializePage(self) -> None:
+        self._changed()  # coming back with Back: the hint says again what is missing
 
     def mode(self) -> KeyMode:
         return KeyMode.KEYCHAIN if self.keychain.isChecked() else KeyMode.PASSPHRASE

@@ -32,6 +32,7 @@ from app.ui.qt import (
     QLineEdit,
     QObject,
     Qt,
+    QTimer,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -240,6 +241,7 @@ class UnlockDialog(QDialog):
 
     def _failed(self, error: Any) -> None:
         self.buttons.setEnabled(True)
+        QTimer.singleShot(0, self.adjustSize)  # the message wraps onto lines of its own
         if isinstance(error, WrongPassphrase):
             self.message.setText(
                 self.tr(

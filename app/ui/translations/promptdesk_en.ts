@@ -548,6 +548,42 @@
     </message>
 </context>
 <context>
+    <name>LibraryExchange</name>
+    <message>
+        <source>Import prompts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Imported: %1 new, %2 updated, %3 unchanged.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export the library</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The export file is not encrypted: anyone who can read it can read every prompt, version and label in it. Keep it somewhere safe.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Exported %n prompt(s) to %1.</source>
+        <translation>
+            <numerusform>Exported %n prompt to %1.</numerusform><numerusform>Exported %n prompts to %1.</numerusform></translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>LibrarySidebar</name>
     <message>
         <source>Use lowercase letters, digits, '-', '_' and '.', starting and ending with a letter or digit (at most 100).</source>
@@ -687,39 +723,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Import prompts</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Imported: %1 new, %2 updated, %3 unchanged.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Import failed</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Nothing was imported.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Export the library</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The export file is not encrypted: anyone who can read it can read every prompt, version and label in it. Keep it somewhere safe.</source>
-        <translation type="unfinished" />
-    </message>
-    <message numerus="yes">
-        <source>Exported %n prompt(s) to %1.</source>
-        <translation>
-            <numerusform>Exported %n prompt to %1.</numerusform><numerusform>Exported %n prompts to %1.</numerusform></translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Open a prompt first.</source>
         <translation type="unfinished" />
     </message>
@@ -805,6 +808,38 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Undo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cut</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Select all</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Find in the template…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Replace in the template…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Search the library</source>
         <translation type="unfinished" />
     </message>
@@ -830,6 +865,10 @@
     </message>
     <message>
         <source>Show Context</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Switch light and dark theme</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1351,6 +1390,10 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>A run's own count also includes the model's chat template.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>The prompt cannot be rendered</source>
         <translation type="unfinished" />
     </message>
@@ -1511,6 +1554,10 @@
     </message>
     <message>
         <source>Again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No system keychain answers on this computer, so a passphrase protects the library.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1870,6 +1917,10 @@
     </message>
     <message>
         <source>Cost: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Waiting for the model…</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2297,9 +2348,18 @@
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <source>%n source(s) · vector search: %1</source>
+        <source>%n source(s)</source>
         <translation>
-            <numerusform>%n source · vector search: %1</numerusform><numerusform>%n sources · vector search: %1</numerusform></translation>
+            <numerusform>%n source</numerusform><numerusform>%n sources</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n passage(s) to search</source>
+        <translation>
+            <numerusform>%n passage to search</numerusform><numerusform>%n passages to search</numerusform></translation>
+    </message>
+    <message>
+        <source>Vector search: %1</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The context index is still loading; try again shortly.</source>

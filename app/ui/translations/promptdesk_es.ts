@@ -567,6 +567,44 @@
     </message>
 </context>
 <context>
+    <name>LibraryExchange</name>
+    <message>
+        <source>Import prompts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported: %1 new, %2 updated, %3 unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export file is not encrypted: anyone who can read it can read every prompt, version and label in it. Keep it somewhere safe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n prompt(s) to %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LibrarySidebar</name>
     <message>
         <source>Use lowercase letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos;, starting and ending with a letter or digit (at most 100).</source>
@@ -710,41 +748,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Import prompts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Imported: %1 new, %2 updated, %3 unchanged.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nothing was imported.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export the library</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The export file is not encrypted: anyone who can read it can read every prompt, version and label in it. Keep it somewhere safe.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %n prompt(s) to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Open a prompt first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -832,6 +835,38 @@
         <translation>Salir</translation>
     </message>
     <message>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cut</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished">Copiar</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find in the template…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace in the template…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Search the library</source>
         <translation>Buscar en la biblioteca</translation>
     </message>
@@ -858,6 +893,10 @@
     <message>
         <source>Show Context</source>
         <translation>Mostrar contexto</translation>
+    </message>
+    <message>
+        <source>Switch light and dark theme</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Stop</source>
@@ -1386,6 +1425,10 @@
         <translation>Contado por %1</translation>
     </message>
     <message>
+        <source>A run&apos;s own count also includes the model&apos;s chat template.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The prompt cannot be rendered</source>
         <translation>No se puede renderizar el prompt</translation>
     </message>
@@ -1549,6 +1592,10 @@
     <message>
         <source>Again</source>
         <translation>Repetir</translation>
+    </message>
+    <message>
+        <source>No system keychain answers on this computer, so a passphrase protects the library.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>At least %1 characters.</source>
@@ -1908,6 +1955,10 @@
     <message>
         <source>Cost: %1</source>
         <translation>Coste: %1</translation>
+    </message>
+    <message>
+        <source>Waiting for the model…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Running…</source>
@@ -2340,11 +2391,22 @@
         <translation>listo</translation>
     </message>
     <message numerus="yes">
-        <source>%n source(s) · vector search: %1</source>
-        <translation>
-            <numerusform>%n fuente · búsqueda vectorial: %1</numerusform>
-            <numerusform>%n fuentes · búsqueda vectorial: %1</numerusform>
+        <source>%n source(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n passage(s) to search</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Vector search: %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The context index is still loading; try again shortly.</source>

@@ -13,7 +13,8 @@ from pytestqt.qtbot import QtBot
 from app.core.prompt import PromptContent
 from app.ui.name_dialog import NameDialog
 from app.ui.qt import QPushButton, Qt, QTreeWidgetItem
-from app.ui.versions.versions_panel import VERSION_ROLE, LabelDialog, MergeDialog, VersionsPanel
+from app.ui.versions.dialogs import LabelDialog, MergeDialog
+from app.ui.versions.versions_panel import VERSION_ROLE, VersionsPanel
 from tests.ui.users import (
     answer_item,
     answer_text,
