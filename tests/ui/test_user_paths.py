@@ -307,3 +307,44 @@ def test_the_pickers_add_a_model_file_opens_settings_on_the_models_page(
     when_shown(SettingsDialog, look)
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=add)
     qtbot.waitUntil(lambda: pages == ["models"], timeout=10_000)
+
+
+def test_three_compare_panes_each_with_its_own_version_and_parameters(
+    qtbot: QtBot, window: MainWindow, models_dir: Path
+) -> None:
+    library = window.workbench.library
+    library.create(PromptContent(name="greet", body="Say hello in three words."))
+    library.commit("greet", "hello")
+    library.edit("greet", lambda c: dataclasses.replace(c, body="Say goodbye in three words."))
+    old = library.log("greet")[0]
+    open_from_library(
+        qtbot, window, PromptContent(name="greet", body="Say goodbye in three words.")
+    )
+    width = window.width()
+    window.actions_by_id["show_compare"].trigger()
+    compare = window.compare
+    add = compare.findChild(QPushButton, "addColumn")
+    qtbot.mouseClick(add, Qt.MouseButton.LeftButton)  # a third pane
+    columns = compare.columns()
+    assert len(columns) == 3
+    assert window.width() == width  # the window did not grow
+    qtbot.waitUntil(lambda: all(c.model_picker.is_loaded() for c in columns), timeout=60_000)
+    # Pane 2 runs the committed version: chosen in its version box, as a user does.
+    box = columns[1].version
+    qtbot.waitUntil(lambda: box.findData(old.id) >= 0, timeout=10_000)
+    box.setFocus()
+    while box.currentData() != old.id:
+        qtbot.keyClick(box, Qt.Key.Key_Down)
+    # Pane 3 has its own temperature: ticked in its own parameters.
+    columns[2].params_panel.set_overrides({"temperature": 0.0, "max_tokens": 5})
+    compare.params_panel.set_overrides({"max_tokens": 8})
+    with qtbot.waitSignal(compare.all_finished, timeout=180_000) as finished:
+        qtbot.mouseClick(compare.findChild(QPushButton, "compareButton"), Qt.MouseButton.LeftButton)
+    first, second, third = finished.args[0]
+    assert [r.status for r in (first, second, third)] == ["succeeded"] * 3
+    assert "goodbye" in json.dumps(first.messages)
+    assert "hello" in json.dumps(second.messages)
+    assert second.ref == old.id
+    assert third.params["temperature"] == 0.0
+    assert third.params["max_tokens"] == 5
+    assert first.params["max_tokens"] == 8
