@@ -80,7 +80,7 @@
     <name>About</name>
     <message>
         <source>&lt;h3&gt;Promptdesk %1&lt;/h3&gt;&lt;p&gt;A local-first workbench for prompt engineering: a versioned library of prompt templates, local and remote models, file context, comparisons and history.&lt;/p&gt;&lt;p&gt;Everything you write is stored encrypted on this computer. Nothing leaves it unless you run a remote model.&lt;/p&gt;&lt;p&gt;Licensed under the Apache License 2.0.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Promptdesk %1&lt;/h3&gt;&lt;p&gt;Eine lokale Werkbank für Prompt-Engineering: eine versionierte Bibliothek von Prompt-Vorlagen, lokale und Remote-Modelle, Dateikontext, Vergleiche und Verlauf.&lt;/p&gt;&lt;p&gt;Alles, was Sie schreiben, wird verschlüsselt auf diesem Computer gespeichert. Nichts verlässt ihn, außer Sie führen ein Remote-Modell aus.&lt;/p&gt;&lt;p&gt;Lizenziert unter der Apache License 2.0.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -156,22 +156,22 @@
     </message>
     <message numerus="yes">
         <source>Version for column %n</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Version für Spalte %n</numerusform>
+            <numerusform>Version für Spalte %n</numerusform>
         </translation>
     </message>
     <message>
         <source>Which version of the prompt this column runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Welche Version des Prompts diese Spalte ausführt</translation>
     </message>
     <message>
         <source>Parameters for this column only (on top of the shared ones)</source>
-        <translation type="unfinished"></translation>
+        <translation>Parameter nur für diese Spalte (zusätzlich zu den gemeinsamen)</translation>
     </message>
     <message>
         <source>Working copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitskopie</translation>
     </message>
 </context>
 <context>
@@ -198,15 +198,15 @@
     </message>
     <message>
         <source>Add column</source>
-        <translation type="unfinished"></translation>
+        <translation>Spalte hinzufügen</translation>
     </message>
     <message>
         <source>Remove column</source>
-        <translation type="unfinished"></translation>
+        <translation>Spalte entfernen</translation>
     </message>
     <message>
         <source>Parameters for every column (a column&apos;s own ones win)</source>
-        <translation type="unfinished"></translation>
+        <translation>Parameter für alle Spalten (die eigenen einer Spalte haben Vorrang)</translation>
     </message>
     <message>
         <source>Add a column</source>
@@ -419,19 +419,19 @@
     </message>
     <message>
         <source>Creating your encrypted library…</source>
-        <translation type="unfinished">Verschlüsselte Bibliothek wird erstellt…</translation>
+        <translation>Verschlüsselte Bibliothek wird erstellt…</translation>
     </message>
     <message>
         <source>Protecting your library as you chose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Bibliothek wird wie gewählt geschützt…</translation>
     </message>
     <message>
         <source>Your library is ready.</source>
-        <translation type="unfinished">Ihre Bibliothek ist bereit.</translation>
+        <translation>Ihre Bibliothek ist bereit.</translation>
     </message>
     <message>
         <source>Your library now opens with your new choice. The recovery key stays the same.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Bibliothek wird jetzt auf die neu gewählte Weise geöffnet. Der Wiederherstellungsschlüssel bleibt derselbe.</translation>
     </message>
     <message>
         <source>Ready. Your library has a few example prompts to try.</source>
@@ -514,11 +514,11 @@
     </message>
     <message>
         <source>Usage per day</source>
-        <translation type="unfinished"></translation>
+        <translation>Nutzung pro Tag</translation>
     </message>
     <message>
         <source>Selected run</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählter Lauf</translation>
     </message>
     <message>
         <source>No runs match these filters.</source>
@@ -570,49 +570,49 @@
     <name>LibraryExchange</name>
     <message>
         <source>Import prompts</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompts importieren</translation>
     </message>
     <message>
         <source>Imported: %1 new, %2 updated, %3 unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Importiert: %1 neu, %2 aktualisiert, %3 unverändert.</translation>
     </message>
     <message>
         <source>Import failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Import fehlgeschlagen</translation>
     </message>
     <message>
         <source>Nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde nichts importiert.</translation>
     </message>
     <message>
         <source>Export the library</source>
-        <translation type="unfinished"></translation>
+        <translation>Bibliothek exportieren</translation>
     </message>
     <message>
         <source>The export file is not encrypted: anyone who can read it can read every prompt, version and label in it. Keep it somewhere safe.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Exportdatei ist nicht verschlüsselt: Wer sie lesen kann, kann jeden Prompt, jede Version und jedes Label darin lesen. Bewahren Sie sie an einem sicheren Ort auf.</translation>
     </message>
     <message numerus="yes">
         <source>Exported %n prompt(s) to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Prompt nach %1 exportiert.</numerusform>
+            <numerusform>%n Prompts nach %1 exportiert.</numerusform>
         </translation>
     </message>
     <message>
         <source>Export failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Export fehlgeschlagen</translation>
     </message>
 </context>
 <context>
     <name>LibrarySidebar</name>
     <message>
         <source>Use lowercase letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos;, starting and ending with a letter or digit (at most 100).</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwenden Sie Kleinbuchstaben, Ziffern, &apos;-&apos;, &apos;_&apos; und &apos;.&apos;, am Anfang und Ende einen Buchstaben oder eine Ziffer (höchstens 100 Zeichen).</translation>
     </message>
     <message>
         <source>There is already a prompt named &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt bereits einen Prompt namens „%1“.</translation>
     </message>
     <message>
         <source>Search prompts</source>
@@ -648,19 +648,19 @@
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished">Name:</translation>
+        <translation>Name:</translation>
     </message>
     <message>
         <source>e.g. customer-reply</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. kunden-antwort</translation>
     </message>
     <message>
         <source>New name for &apos;%1&apos;:</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Name für „%1“:</translation>
     </message>
     <message>
         <source>Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen…</translation>
     </message>
     <message>
         <source>Rename prompt</source>
@@ -690,7 +690,7 @@
     </message>
     <message>
         <source>There is no delete to undo.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt kein Löschen, das rückgängig gemacht werden kann.</translation>
     </message>
     <message>
         <source>Restored.</source>
@@ -702,7 +702,7 @@
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen</translation>
     </message>
     <message>
         <source>Rename…</source>
@@ -737,34 +737,34 @@
     </message>
     <message>
         <source>Select one prompt to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie genau einen Prompt zum %1 aus.</translation>
     </message>
     <message>
         <source>Open or select a prompt first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen oder wählen Sie zuerst einen Prompt aus.</translation>
     </message>
     <message>
         <source>rename</source>
-        <translation type="unfinished"></translation>
+        <translation>Umbenennen</translation>
     </message>
     <message>
         <source>Open a prompt first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie zuerst einen Prompt.</translation>
     </message>
     <message numerus="yes">
         <source>Declared %n variable(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Variable deklariert.</numerusform>
+            <numerusform>%n Variablen deklariert.</numerusform>
         </translation>
     </message>
     <message>
         <source>Every variable the template uses is declared.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle in der Vorlage verwendeten Variablen sind deklariert.</translation>
     </message>
     <message>
         <source>The new language applies when Promptdesk next starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die neue Sprache gilt ab dem nächsten Start von Promptdesk.</translation>
     </message>
     <message>
         <source>Run</source>
@@ -804,11 +804,11 @@
     </message>
     <message>
         <source>Help</source>
-        <translation type="unfinished"></translation>
+        <translation>Hilfe</translation>
     </message>
     <message>
         <source>Delete prompt…</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompt löschen…</translation>
     </message>
     <message>
         <source>Undo delete</source>
@@ -816,11 +816,11 @@
     </message>
     <message>
         <source>Import prompts…</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompts importieren…</translation>
     </message>
     <message>
         <source>Export library…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bibliothek exportieren…</translation>
     </message>
     <message>
         <source>Close tab</source>
@@ -836,35 +836,35 @@
     </message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückgängig</translation>
     </message>
     <message>
         <source>Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederholen</translation>
     </message>
     <message>
         <source>Cut</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausschneiden</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished">Kopieren</translation>
+        <translation>Kopieren</translation>
     </message>
     <message>
         <source>Paste</source>
-        <translation type="unfinished"></translation>
+        <translation>Einfügen</translation>
     </message>
     <message>
         <source>Select all</source>
-        <translation type="unfinished"></translation>
+        <translation>Alles auswählen</translation>
     </message>
     <message>
         <source>Find in the template…</source>
-        <translation type="unfinished"></translation>
+        <translation>In der Vorlage suchen…</translation>
     </message>
     <message>
         <source>Replace in the template…</source>
-        <translation type="unfinished"></translation>
+        <translation>In der Vorlage ersetzen…</translation>
     </message>
     <message>
         <source>Search the library</source>
@@ -896,7 +896,7 @@
     </message>
     <message>
         <source>Switch light and dark theme</source>
-        <translation type="unfinished"></translation>
+        <translation>Zwischen hellem und dunklem Design wechseln</translation>
     </message>
     <message>
         <source>Stop</source>
@@ -904,15 +904,15 @@
     </message>
     <message>
         <source>Declare used variables</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwendete Variablen deklarieren</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Tastenkürzel</translation>
     </message>
     <message>
         <source>About Promptdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Über Promptdesk</translation>
     </message>
     <message>
         <source>Commit version…</source>
@@ -920,19 +920,19 @@
     </message>
     <message>
         <source>New branch…</source>
-        <translation type="unfinished">Neuer Zweig…</translation>
+        <translation>Neuer Zweig…</translation>
     </message>
     <message>
         <source>Switch branch…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zweig wechseln…</translation>
     </message>
     <message>
         <source>Merge branch…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zweig zusammenführen…</translation>
     </message>
     <message>
         <source>Set label…</source>
-        <translation type="unfinished">Label setzen…</translation>
+        <translation>Label setzen…</translation>
     </message>
     <message>
         <source>Add context folder…</source>
@@ -1002,11 +1002,11 @@
     <name>ModelPage</name>
     <message>
         <source>The built-in model</source>
-        <translation type="unfinished"></translation>
+        <translation>Das integrierte Modell</translation>
     </message>
     <message>
         <source>SmolLM2 135M Instruct runs on this computer, offline, with no key.</source>
-        <translation type="unfinished"></translation>
+        <translation>SmolLM2 135M Instruct läuft offline auf diesem Computer, ganz ohne Schlüssel.</translation>
     </message>
     <message>
         <source>Model preparation</source>
@@ -1014,7 +1014,7 @@
     </message>
     <message>
         <source>It is small: good for trying prompts and Promptdesk out, not for real work. For real work, add a model file (Settings › Models) or connect a provider such as OpenAI, Anthropic or a local Ollama (Settings › Providers).</source>
-        <translation type="unfinished"></translation>
+        <translation>Es ist klein: gut, um Prompts und Promptdesk auszuprobieren, aber nicht für echte Arbeit. Dafür fügen Sie eine Modelldatei hinzu (Einstellungen › Modelle) oder verbinden einen Anbieter wie OpenAI, Anthropic oder ein lokales Ollama (Einstellungen › Anbieter).</translation>
     </message>
 </context>
 <context>
@@ -1037,7 +1037,7 @@
     </message>
     <message>
         <source>Built-in models are small: for trying things out</source>
-        <translation type="unfinished"></translation>
+        <translation>Integrierte Modelle sind klein: zum Ausprobieren</translation>
     </message>
     <message>
         <source>Remote</source>
@@ -1049,19 +1049,19 @@
     </message>
     <message>
         <source>Add a model file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelldatei hinzufügen…</translation>
     </message>
     <message>
         <source>A GGUF model file or folder on this computer, in Settings › Models</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine GGUF-Modelldatei oder ein Modellordner auf diesem Computer, unter Einstellungen › Modelle</translation>
     </message>
     <message>
         <source>Connect a provider…</source>
-        <translation type="unfinished"></translation>
+        <translation>Anbieter verbinden…</translation>
     </message>
     <message>
         <source>An API key for a hosted provider, in Settings › Providers</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein API-Schlüssel für einen gehosteten Anbieter, unter Einstellungen › Anbieter</translation>
     </message>
     <message>
         <source>Models could not be listed</source>
@@ -1073,11 +1073,11 @@
     </message>
     <message>
         <source>instruct</source>
-        <translation type="unfinished"></translation>
+        <translation>Instruct</translation>
     </message>
     <message>
         <source>base: continues text</source>
-        <translation type="unfinished"></translation>
+        <translation>Basis: setzt Text fort</translation>
     </message>
     <message>
         <source>prepared on first run</source>
@@ -1089,19 +1089,19 @@
     </message>
     <message>
         <source>Instruct: follows instructions (it has a chat template)</source>
-        <translation type="unfinished"></translation>
+        <translation>Instruct: folgt Anweisungen (hat eine Chat-Vorlage)</translation>
     </message>
     <message>
         <source>Base: continues the text it is given; it does not follow instructions</source>
-        <translation type="unfinished"></translation>
+        <translation>Basis: setzt den vorgegebenen Text fort; folgt keinen Anweisungen</translation>
     </message>
     <message>
         <source>Parameters: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Parameter: %1</translation>
     </message>
     <message>
         <source>File: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei: %1</translation>
     </message>
     <message numerus="yes">
         <source>Context: %n tokens</source>
@@ -1116,7 +1116,7 @@
     </message>
     <message>
         <source>Built in: small, for trying things out. For real work, add a model file or connect a provider.</source>
-        <translation type="unfinished"></translation>
+        <translation>Integriert: klein, zum Ausprobieren. Für echte Arbeit fügen Sie eine Modelldatei hinzu oder verbinden einen Anbieter.</translation>
     </message>
 </context>
 <context>
@@ -1193,7 +1193,7 @@
     <name>NameDialog</name>
     <message>
         <source>Use %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 verwenden</translation>
     </message>
 </context>
 <context>
@@ -1266,7 +1266,7 @@
     </message>
     <message>
         <source>Unticked: the prompt&apos;s setting, else %1 for local models (remote providers apply their own limit)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht angehakt: Einstellung des Prompts, sonst %1 für lokale Modelle (Remote-Anbieter wenden ihr eigenes Limit an)</translation>
     </message>
     <message>
         <source>Override %1</source>
@@ -1400,11 +1400,11 @@
     </message>
     <message>
         <source>Rendered prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerenderter Prompt</translation>
     </message>
     <message>
         <source>The rendered prompt is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>Der gerenderte Prompt ist leer</translation>
     </message>
     <message numerus="yes">
         <source>%n token(s) (exact)</source>
@@ -1426,7 +1426,7 @@
     </message>
     <message>
         <source>A run&apos;s own count also includes the model&apos;s chat template.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zählung eines Laufs enthält zusätzlich die Chat-Vorlage des Modells.</translation>
     </message>
     <message>
         <source>The prompt cannot be rendered</source>
@@ -1485,11 +1485,11 @@
     </message>
     <message>
         <source>Declare the used variables</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwendete Variablen deklarieren</translation>
     </message>
     <message>
         <source>Declare every variable the template uses, with a type guessed from its name</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle in der Vorlage verwendeten Variablen deklarieren, mit einem aus dem Namen abgeleiteten Typ</translation>
     </message>
     <message>
         <source>Declare variables: type, default, bounds</source>
@@ -1513,11 +1513,11 @@
     </message>
     <message>
         <source>Branch being edited</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearbeiteter Zweig</translation>
     </message>
     <message>
         <source>The branch whose working copy you are editing</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Zweig, dessen Arbeitskopie Sie bearbeiten</translation>
     </message>
     <message>
         <source>Ctrl+F find · Ctrl+H replace · Ctrl+Z undo</source>
@@ -1529,7 +1529,7 @@
     </message>
     <message>
         <source>⎇ %1</source>
-        <translation type="unfinished"></translation>
+        <translation>⎇ %1</translation>
     </message>
     <message>
         <source>Could not open &apos;%1&apos;: %2</source>
@@ -1537,7 +1537,7 @@
     </message>
     <message>
         <source>Editing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird bearbeitet…</translation>
     </message>
     <message>
         <source>Saving…</source>
@@ -1549,13 +1549,13 @@
     </message>
     <message>
         <source>This prompt was deleted elsewhere. Its text stays here until you close the tab: copy what you need, or undo the delete in the library.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Prompt wurde an anderer Stelle gelöscht. Sein Text bleibt hier, bis Sie den Tab schließen: Kopieren Sie, was Sie brauchen, oder machen Sie das Löschen in der Bibliothek rückgängig.</translation>
     </message>
     <message numerus="yes">
         <source>Declare %n variable(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Variable deklarieren</numerusform>
+            <numerusform>%n Variablen deklarieren</numerusform>
         </translation>
     </message>
 </context>
@@ -1595,7 +1595,7 @@
     </message>
     <message>
         <source>No system keychain answers on this computer, so a passphrase protects the library.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf diesem Computer antwortet kein Schlüsselbund des Systems, daher schützt eine Passphrase die Bibliothek.</translation>
     </message>
     <message>
         <source>At least %1 characters.</source>
@@ -1689,39 +1689,39 @@
     <name>RecoveryForm</name>
     <message>
         <source>Recovery key</source>
-        <translation type="unfinished">Wiederherstellungsschlüssel</translation>
+        <translation>Wiederherstellungsschlüssel</translation>
     </message>
     <message>
         <source>Keep the key in the system keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel im Schlüsselbund des Systems aufbewahren</translation>
     </message>
     <message>
         <source>New passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Passphrase</translation>
     </message>
     <message>
         <source>New passphrase again</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Passphrase wiederholen</translation>
     </message>
     <message>
         <source>Enter the recovery key you saved when the library was created, and choose a new passphrase.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den Wiederherstellungsschlüssel ein, den Sie beim Erstellen der Bibliothek aufbewahrt haben, und wählen Sie eine neue Passphrase.</translation>
     </message>
     <message>
         <source>Again</source>
-        <translation type="unfinished">Wiederholen</translation>
+        <translation>Wiederholen</translation>
     </message>
     <message>
         <source>Enter the recovery key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den Wiederherstellungsschlüssel ein.</translation>
     </message>
     <message>
         <source>The new passphrase needs at least %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die neue Passphrase muss mindestens %1 Zeichen lang sein.</translation>
     </message>
     <message>
         <source>The two passphrases differ.</source>
-        <translation type="unfinished">Die beiden Passphrasen stimmen nicht überein.</translation>
+        <translation>Die beiden Passphrasen stimmen nicht überein.</translation>
     </message>
 </context>
 <context>
@@ -1958,7 +1958,7 @@
     </message>
     <message>
         <source>Waiting for the model…</source>
-        <translation type="unfinished"></translation>
+        <translation>Warten auf das Modell…</translation>
     </message>
     <message>
         <source>Running…</source>
@@ -2277,47 +2277,47 @@
     <name>ShortcutsDialog</name>
     <message>
         <source>Find in the template</source>
-        <translation type="unfinished"></translation>
+        <translation>In der Vorlage suchen</translation>
     </message>
     <message>
         <source>Replace in the template</source>
-        <translation type="unfinished"></translation>
+        <translation>In der Vorlage ersetzen</translation>
     </message>
     <message>
         <source>Undo your typing</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabe rückgängig machen</translation>
     </message>
     <message>
         <source>Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederholen</translation>
     </message>
     <message>
         <source>Stop a run</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf stoppen</translation>
     </message>
     <message>
         <source>Undo a delete (in the library)</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen rückgängig machen (in der Bibliothek)</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Tastenkürzel</translation>
     </message>
     <message>
         <source>Filter…</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtern…</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished">Aktion</translation>
+        <translation>Aktion</translation>
     </message>
     <message>
         <source>Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Tasten</translation>
     </message>
     <message>
         <source>Editor and panels</source>
-        <translation type="unfinished"></translation>
+        <translation>Editor und Bereiche</translation>
     </message>
 </context>
 <context>
@@ -2392,21 +2392,21 @@
     </message>
     <message numerus="yes">
         <source>%n source(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Quelle</numerusform>
+            <numerusform>%n Quellen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n passage(s) to search</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n durchsuchbare Passage</numerusform>
+            <numerusform>%n durchsuchbare Passagen</numerusform>
         </translation>
     </message>
     <message>
         <source>Vector search: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Vektorsuche: %1</translation>
     </message>
     <message>
         <source>The context index is still loading; try again shortly.</source>
@@ -2460,11 +2460,11 @@
     </message>
     <message>
         <source>Use recovery key…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederherstellungsschlüssel verwenden…</translation>
     </message>
     <message>
         <source>Unlock with your recovery key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit Ihrem Wiederherstellungsschlüssel entsperren.</translation>
     </message>
     <message>
         <source>Unlocking…</source>
@@ -2472,7 +2472,7 @@
     </message>
     <message>
         <source>That passphrase does not unlock this library. Check Caps Lock and try again, or use your recovery key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Passphrase entsperrt die Bibliothek nicht. Prüfen Sie die Feststelltaste und versuchen Sie es erneut, oder verwenden Sie Ihren Wiederherstellungsschlüssel.</translation>
     </message>
 </context>
 <context>
@@ -2502,11 +2502,11 @@
     <name>VariableDeclarations</name>
     <message>
         <source>Use letters, digits and &apos;_&apos;, starting with a letter, as in {{ customer_name }}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwenden Sie Buchstaben, Ziffern und &apos;_&apos;, beginnend mit einem Buchstaben, wie in {{ customer_name }}.</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is already declared.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist bereits deklariert.</translation>
     </message>
     <message>
         <source>Variable declarations</source>
@@ -2542,7 +2542,7 @@
     </message>
     <message>
         <source>Add variable…</source>
-        <translation type="unfinished"></translation>
+        <translation>Variable hinzufügen…</translation>
     </message>
     <message>
         <source>Add variable</source>
@@ -2570,19 +2570,19 @@
     </message>
     <message>
         <source>Used in the template but not declared: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>In der Vorlage verwendet, aber nicht deklariert: %1.</translation>
     </message>
     <message>
         <source>Declare all</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle deklarieren</translation>
     </message>
     <message>
         <source>Name (use it in the template as {{ name }}):</source>
-        <translation type="unfinished"></translation>
+        <translation>Name (in der Vorlage als {{ name }} verwenden):</translation>
     </message>
     <message>
         <source>e.g. customer_name</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. customer_name</translation>
     </message>
     <message>
         <source>bounds are written as 1..10</source>
@@ -2616,11 +2616,11 @@
     <name>VersionsPanel</name>
     <message>
         <source>Use letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos; (at most 64), not &apos;working&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwenden Sie Buchstaben, Ziffern, &apos;-&apos;, &apos;_&apos; und &apos;.&apos; (höchstens 64), aber nicht &apos;working&apos;.</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is already used.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ wird bereits verwendet.</translation>
     </message>
     <message>
         <source>Branch</source>
@@ -2648,23 +2648,23 @@
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished">Version</translation>
+        <translation>Version</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht</translation>
     </message>
     <message>
         <source>Author</source>
-        <translation type="unfinished"></translation>
+        <translation>Autor</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Datum</translation>
     </message>
     <message>
         <source>Labels</source>
-        <translation type="unfinished"></translation>
+        <translation>Labels</translation>
     </message>
     <message>
         <source>production → %1</source>
@@ -2676,7 +2676,7 @@
     </message>
     <message>
         <source>Protected: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschützt: %1</translation>
     </message>
     <message>
         <source>Select a version to compare it with your working copy.</source>
@@ -2696,7 +2696,7 @@
     </message>
     <message>
         <source>Committed %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Version %1 festgeschrieben.</translation>
     </message>
     <message>
         <source>New branch</source>
@@ -2704,55 +2704,55 @@
     </message>
     <message>
         <source>Name of the new branch (it is checked out):</source>
-        <translation type="unfinished"></translation>
+        <translation>Name des neuen Zweigs (er wird ausgecheckt):</translation>
     </message>
     <message>
         <source>e.g. shorter</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. kürzer</translation>
     </message>
     <message>
         <source>Switch branch</source>
-        <translation type="unfinished"></translation>
+        <translation>Zweig wechseln</translation>
     </message>
     <message>
         <source>Check out:</source>
-        <translation type="unfinished"></translation>
+        <translation>Auschecken:</translation>
     </message>
     <message>
         <source>Merge this branch into %1:</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Zweig in %1 zusammenführen:</translation>
     </message>
     <message>
         <source>Merged %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zweig %1 zusammengeführt.</translation>
     </message>
     <message>
         <source>Commit a version first, then label it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreiben Sie zuerst eine Version fest und versehen Sie sie dann mit einem Label.</translation>
     </message>
     <message>
         <source>%1 → %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 → %2</translation>
     </message>
     <message>
         <source>Set label on this version…</source>
-        <translation type="unfinished"></translation>
+        <translation>Label für diese Version setzen…</translation>
     </message>
     <message>
         <source>New branch from this version…</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Zweig ab dieser Version…</translation>
     </message>
     <message>
         <source>Copy version id</source>
-        <translation type="unfinished"></translation>
+        <translation>Versions-ID kopieren</translation>
     </message>
     <message>
         <source>Commit version…</source>
-        <translation type="unfinished">Version festschreiben…</translation>
+        <translation>Version festschreiben…</translation>
     </message>
     <message>
         <source>Merge branch…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zweig zusammenführen…</translation>
     </message>
     <message>
         <source>There is no other branch to merge.</source>

@@ -80,7 +80,7 @@
     <name>About</name>
     <message>
         <source>&lt;h3&gt;Promptdesk %1&lt;/h3&gt;&lt;p&gt;A local-first workbench for prompt engineering: a versioned library of prompt templates, local and remote models, file context, comparisons and history.&lt;/p&gt;&lt;p&gt;Everything you write is stored encrypted on this computer. Nothing leaves it unless you run a remote model.&lt;/p&gt;&lt;p&gt;Licensed under the Apache License 2.0.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Promptdesk %1&lt;/h3&gt;&lt;p&gt;Un banco de trabajo local para la ingeniería de prompts: una biblioteca versionada de plantillas de prompts, modelos locales y remotos, contexto de archivos, comparaciones e historial.&lt;/p&gt;&lt;p&gt;Todo lo que escribes se guarda cifrado en este equipo. Nada sale de él salvo que ejecutes un modelo remoto.&lt;/p&gt;&lt;p&gt;Distribuido bajo la licencia Apache 2.0.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -156,22 +156,22 @@
     </message>
     <message numerus="yes">
         <source>Version for column %n</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Versión de la columna %n</numerusform>
+            <numerusform>Versión de la columna %n</numerusform>
         </translation>
     </message>
     <message>
         <source>Which version of the prompt this column runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué versión del prompt ejecuta esta columna</translation>
     </message>
     <message>
         <source>Parameters for this column only (on top of the shared ones)</source>
-        <translation type="unfinished"></translation>
+        <translation>Parámetros solo para esta columna (además de los compartidos)</translation>
     </message>
     <message>
         <source>Working copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Copia de trabajo</translation>
     </message>
 </context>
 <context>
@@ -198,15 +198,15 @@
     </message>
     <message>
         <source>Add column</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir columna</translation>
     </message>
     <message>
         <source>Remove column</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar columna</translation>
     </message>
     <message>
         <source>Parameters for every column (a column&apos;s own ones win)</source>
-        <translation type="unfinished"></translation>
+        <translation>Parámetros para todas las columnas (los propios de cada columna tienen prioridad)</translation>
     </message>
     <message>
         <source>Add a column</source>
@@ -419,19 +419,19 @@
     </message>
     <message>
         <source>Creating your encrypted library…</source>
-        <translation type="unfinished">Creando tu biblioteca cifrada…</translation>
+        <translation>Creando tu biblioteca cifrada…</translation>
     </message>
     <message>
         <source>Protecting your library as you chose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Protegiendo tu biblioteca según tu elección…</translation>
     </message>
     <message>
         <source>Your library is ready.</source>
-        <translation type="unfinished">Tu biblioteca está lista.</translation>
+        <translation>Tu biblioteca está lista.</translation>
     </message>
     <message>
         <source>Your library now opens with your new choice. The recovery key stays the same.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tu biblioteca se abre ahora según tu nueva elección. La clave de recuperación sigue siendo la misma.</translation>
     </message>
     <message>
         <source>Ready. Your library has a few example prompts to try.</source>
@@ -514,11 +514,11 @@
     </message>
     <message>
         <source>Usage per day</source>
-        <translation type="unfinished"></translation>
+        <translation>Uso por día</translation>
     </message>
     <message>
         <source>Selected run</source>
-        <translation type="unfinished"></translation>
+        <translation>Ejecución seleccionada</translation>
     </message>
     <message>
         <source>No runs match these filters.</source>
@@ -570,49 +570,49 @@
     <name>LibraryExchange</name>
     <message>
         <source>Import prompts</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar prompts</translation>
     </message>
     <message>
         <source>Imported: %1 new, %2 updated, %3 unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Importados: %1 nuevos, %2 actualizados, %3 sin cambios.</translation>
     </message>
     <message>
         <source>Import failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Error al importar</translation>
     </message>
     <message>
         <source>Nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se importó nada.</translation>
     </message>
     <message>
         <source>Export the library</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar la biblioteca</translation>
     </message>
     <message>
         <source>The export file is not encrypted: anyone who can read it can read every prompt, version and label in it. Keep it somewhere safe.</source>
-        <translation type="unfinished"></translation>
+        <translation>El archivo exportado no está cifrado: cualquiera que pueda leerlo podrá leer todos los prompts, versiones y marcas que contiene. Guárdalo en un lugar seguro.</translation>
     </message>
     <message numerus="yes">
         <source>Exported %n prompt(s) to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Se exportó %n prompt a %1.</numerusform>
+            <numerusform>Se exportaron %n prompts a %1.</numerusform>
         </translation>
     </message>
     <message>
         <source>Export failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Error al exportar</translation>
     </message>
 </context>
 <context>
     <name>LibrarySidebar</name>
     <message>
         <source>Use lowercase letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos;, starting and ending with a letter or digit (at most 100).</source>
-        <translation type="unfinished"></translation>
+        <translation>Usa minúsculas, dígitos, &apos;-&apos;, &apos;_&apos; y &apos;.&apos;, empezando y terminando por una letra o un dígito (100 como máximo).</translation>
     </message>
     <message>
         <source>There is already a prompt named &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ya existe un prompt llamado «%1».</translation>
     </message>
     <message>
         <source>Search prompts</source>
@@ -648,19 +648,19 @@
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished">Nombre:</translation>
+        <translation>Nombre:</translation>
     </message>
     <message>
         <source>e.g. customer-reply</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej., respuesta-cliente</translation>
     </message>
     <message>
         <source>New name for &apos;%1&apos;:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo nombre para «%1»:</translation>
     </message>
     <message>
         <source>Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar…</translation>
     </message>
     <message>
         <source>Rename prompt</source>
@@ -690,7 +690,7 @@
     </message>
     <message>
         <source>There is no delete to undo.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ninguna eliminación que deshacer.</translation>
     </message>
     <message>
         <source>Restored.</source>
@@ -702,7 +702,7 @@
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir</translation>
     </message>
     <message>
         <source>Rename…</source>
@@ -737,34 +737,34 @@
     </message>
     <message>
         <source>Select one prompt to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Selecciona un solo prompt para %1.</translation>
     </message>
     <message>
         <source>Open or select a prompt first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abre o selecciona primero un prompt.</translation>
     </message>
     <message>
         <source>rename</source>
-        <translation type="unfinished"></translation>
+        <translation>cambiarle el nombre</translation>
     </message>
     <message>
         <source>Open a prompt first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abre primero un prompt.</translation>
     </message>
     <message numerus="yes">
         <source>Declared %n variable(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Se declaró %n variable.</numerusform>
+            <numerusform>Se declararon %n variables.</numerusform>
         </translation>
     </message>
     <message>
         <source>Every variable the template uses is declared.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todas las variables que usa la plantilla están declaradas.</translation>
     </message>
     <message>
         <source>The new language applies when Promptdesk next starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>El nuevo idioma se aplicará la próxima vez que se inicie Promptdesk.</translation>
     </message>
     <message>
         <source>Run</source>
@@ -804,11 +804,11 @@
     </message>
     <message>
         <source>Help</source>
-        <translation type="unfinished"></translation>
+        <translation>Ayuda</translation>
     </message>
     <message>
         <source>Delete prompt…</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar prompt…</translation>
     </message>
     <message>
         <source>Undo delete</source>
@@ -816,11 +816,11 @@
     </message>
     <message>
         <source>Import prompts…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar prompts…</translation>
     </message>
     <message>
         <source>Export library…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar biblioteca…</translation>
     </message>
     <message>
         <source>Close tab</source>
@@ -836,35 +836,35 @@
     </message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>Deshacer</translation>
     </message>
     <message>
         <source>Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>Rehacer</translation>
     </message>
     <message>
         <source>Cut</source>
-        <translation type="unfinished"></translation>
+        <translation>Cortar</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished">Copiar</translation>
+        <translation>Copiar</translation>
     </message>
     <message>
         <source>Paste</source>
-        <translation type="unfinished"></translation>
+        <translation>Pegar</translation>
     </message>
     <message>
         <source>Select all</source>
-        <translation type="unfinished"></translation>
+        <translation>Seleccionar todo</translation>
     </message>
     <message>
         <source>Find in the template…</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar en la plantilla…</translation>
     </message>
     <message>
         <source>Replace in the template…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reemplazar en la plantilla…</translation>
     </message>
     <message>
         <source>Search the library</source>
@@ -896,7 +896,7 @@
     </message>
     <message>
         <source>Switch light and dark theme</source>
-        <translation type="unfinished"></translation>
+        <translation>Alternar entre tema claro y oscuro</translation>
     </message>
     <message>
         <source>Stop</source>
@@ -904,15 +904,15 @@
     </message>
     <message>
         <source>Declare used variables</source>
-        <translation type="unfinished"></translation>
+        <translation>Declarar las variables usadas</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Atajos de teclado</translation>
     </message>
     <message>
         <source>About Promptdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Acerca de Promptdesk</translation>
     </message>
     <message>
         <source>Commit version…</source>
@@ -920,19 +920,19 @@
     </message>
     <message>
         <source>New branch…</source>
-        <translation type="unfinished">Nueva rama…</translation>
+        <translation>Nueva rama…</translation>
     </message>
     <message>
         <source>Switch branch…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar de rama…</translation>
     </message>
     <message>
         <source>Merge branch…</source>
-        <translation type="unfinished"></translation>
+        <translation>Fusionar rama…</translation>
     </message>
     <message>
         <source>Set label…</source>
-        <translation type="unfinished">Establecer marca…</translation>
+        <translation>Establecer marca…</translation>
     </message>
     <message>
         <source>Add context folder…</source>
@@ -1002,11 +1002,11 @@
     <name>ModelPage</name>
     <message>
         <source>The built-in model</source>
-        <translation type="unfinished"></translation>
+        <translation>El modelo integrado</translation>
     </message>
     <message>
         <source>SmolLM2 135M Instruct runs on this computer, offline, with no key.</source>
-        <translation type="unfinished"></translation>
+        <translation>SmolLM2 135M Instruct se ejecuta en este equipo, sin conexión y sin clave.</translation>
     </message>
     <message>
         <source>Model preparation</source>
@@ -1014,7 +1014,7 @@
     </message>
     <message>
         <source>It is small: good for trying prompts and Promptdesk out, not for real work. For real work, add a model file (Settings › Models) or connect a provider such as OpenAI, Anthropic or a local Ollama (Settings › Providers).</source>
-        <translation type="unfinished"></translation>
+        <translation>Es pequeño: sirve para probar prompts y Promptdesk, no para trabajar de verdad. Para eso, añade un archivo de modelo (Configuración › Modelos) o conecta un proveedor como OpenAI, Anthropic o un Ollama local (Configuración › Proveedores).</translation>
     </message>
 </context>
 <context>
@@ -1037,7 +1037,7 @@
     </message>
     <message>
         <source>Built-in models are small: for trying things out</source>
-        <translation type="unfinished"></translation>
+        <translation>Los modelos integrados son pequeños: para hacer pruebas</translation>
     </message>
     <message>
         <source>Remote</source>
@@ -1049,19 +1049,19 @@
     </message>
     <message>
         <source>Add a model file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir un archivo de modelo…</translation>
     </message>
     <message>
         <source>A GGUF model file or folder on this computer, in Settings › Models</source>
-        <translation type="unfinished"></translation>
+        <translation>Un archivo o una carpeta de modelos GGUF de este equipo, en Configuración › Modelos</translation>
     </message>
     <message>
         <source>Connect a provider…</source>
-        <translation type="unfinished"></translation>
+        <translation>Conectar un proveedor…</translation>
     </message>
     <message>
         <source>An API key for a hosted provider, in Settings › Providers</source>
-        <translation type="unfinished"></translation>
+        <translation>Una clave API de un proveedor alojado, en Configuración › Proveedores</translation>
     </message>
     <message>
         <source>Models could not be listed</source>
@@ -1073,11 +1073,11 @@
     </message>
     <message>
         <source>instruct</source>
-        <translation type="unfinished"></translation>
+        <translation>instruct</translation>
     </message>
     <message>
         <source>base: continues text</source>
-        <translation type="unfinished"></translation>
+        <translation>base: continúa el texto</translation>
     </message>
     <message>
         <source>prepared on first run</source>
@@ -1089,19 +1089,19 @@
     </message>
     <message>
         <source>Instruct: follows instructions (it has a chat template)</source>
-        <translation type="unfinished"></translation>
+        <translation>Instruct: sigue instrucciones (tiene una plantilla de chat)</translation>
     </message>
     <message>
         <source>Base: continues the text it is given; it does not follow instructions</source>
-        <translation type="unfinished"></translation>
+        <translation>Base: continúa el texto que recibe; no sigue instrucciones</translation>
     </message>
     <message>
         <source>Parameters: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Parámetros: %1</translation>
     </message>
     <message>
         <source>File: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivo: %1</translation>
     </message>
     <message numerus="yes">
         <source>Context: %n tokens</source>
@@ -1116,7 +1116,7 @@
     </message>
     <message>
         <source>Built in: small, for trying things out. For real work, add a model file or connect a provider.</source>
-        <translation type="unfinished"></translation>
+        <translation>Integrado: pequeño, para hacer pruebas. Para trabajar de verdad, añade un archivo de modelo o conecta un proveedor.</translation>
     </message>
 </context>
 <context>
@@ -1193,7 +1193,7 @@
     <name>NameDialog</name>
     <message>
         <source>Use %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Usar %1</translation>
     </message>
 </context>
 <context>
@@ -1266,7 +1266,7 @@
     </message>
     <message>
         <source>Unticked: the prompt&apos;s setting, else %1 for local models (remote providers apply their own limit)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin marcar: el ajuste del prompt o, si no lo hay, %1 para los modelos locales (los proveedores remotos aplican su propio límite)</translation>
     </message>
     <message>
         <source>Override %1</source>
@@ -1400,11 +1400,11 @@
     </message>
     <message>
         <source>Rendered prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompt renderizado</translation>
     </message>
     <message>
         <source>The rendered prompt is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>El prompt renderizado está vacío</translation>
     </message>
     <message numerus="yes">
         <source>%n token(s) (exact)</source>
@@ -1426,7 +1426,7 @@
     </message>
     <message>
         <source>A run&apos;s own count also includes the model&apos;s chat template.</source>
-        <translation type="unfinished"></translation>
+        <translation>El recuento de cada ejecución incluye además la plantilla de chat del modelo.</translation>
     </message>
     <message>
         <source>The prompt cannot be rendered</source>
@@ -1485,11 +1485,11 @@
     </message>
     <message>
         <source>Declare the used variables</source>
-        <translation type="unfinished"></translation>
+        <translation>Declarar las variables usadas</translation>
     </message>
     <message>
         <source>Declare every variable the template uses, with a type guessed from its name</source>
-        <translation type="unfinished"></translation>
+        <translation>Declarar todas las variables que usa la plantilla, con un tipo deducido de su nombre</translation>
     </message>
     <message>
         <source>Declare variables: type, default, bounds</source>
@@ -1513,11 +1513,11 @@
     </message>
     <message>
         <source>Branch being edited</source>
-        <translation type="unfinished"></translation>
+        <translation>Rama en edición</translation>
     </message>
     <message>
         <source>The branch whose working copy you are editing</source>
-        <translation type="unfinished"></translation>
+        <translation>La rama cuya copia de trabajo estás editando</translation>
     </message>
     <message>
         <source>Ctrl+F find · Ctrl+H replace · Ctrl+Z undo</source>
@@ -1529,7 +1529,7 @@
     </message>
     <message>
         <source>⎇ %1</source>
-        <translation type="unfinished"></translation>
+        <translation>⎇ %1</translation>
     </message>
     <message>
         <source>Could not open &apos;%1&apos;: %2</source>
@@ -1537,7 +1537,7 @@
     </message>
     <message>
         <source>Editing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Editando…</translation>
     </message>
     <message>
         <source>Saving…</source>
@@ -1549,13 +1549,13 @@
     </message>
     <message>
         <source>This prompt was deleted elsewhere. Its text stays here until you close the tab: copy what you need, or undo the delete in the library.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este prompt se eliminó en otro lugar. Su texto se conserva aquí hasta que cierres la pestaña: copia lo que necesites o deshaz la eliminación en la biblioteca.</translation>
     </message>
     <message numerus="yes">
         <source>Declare %n variable(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Declarar %n variable</numerusform>
+            <numerusform>Declarar %n variables</numerusform>
         </translation>
     </message>
 </context>
@@ -1595,7 +1595,7 @@
     </message>
     <message>
         <source>No system keychain answers on this computer, so a passphrase protects the library.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ningún llavero del sistema responde en este equipo, así que una frase de contraseña protege la biblioteca.</translation>
     </message>
     <message>
         <source>At least %1 characters.</source>
@@ -1689,39 +1689,39 @@
     <name>RecoveryForm</name>
     <message>
         <source>Recovery key</source>
-        <translation type="unfinished">Clave de recuperación</translation>
+        <translation>Clave de recuperación</translation>
     </message>
     <message>
         <source>Keep the key in the system keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar la clave en el llavero del sistema</translation>
     </message>
     <message>
         <source>New passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva frase de contraseña</translation>
     </message>
     <message>
         <source>New passphrase again</source>
-        <translation type="unfinished"></translation>
+        <translation>Repetir la nueva frase de contraseña</translation>
     </message>
     <message>
         <source>Enter the recovery key you saved when the library was created, and choose a new passphrase.</source>
-        <translation type="unfinished"></translation>
+        <translation>Introduce la clave de recuperación que guardaste al crear la biblioteca y elige una nueva frase de contraseña.</translation>
     </message>
     <message>
         <source>Again</source>
-        <translation type="unfinished">Repetir</translation>
+        <translation>Repetir</translation>
     </message>
     <message>
         <source>Enter the recovery key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Introduce la clave de recuperación.</translation>
     </message>
     <message>
         <source>The new passphrase needs at least %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>La nueva frase de contraseña debe tener al menos %1 caracteres.</translation>
     </message>
     <message>
         <source>The two passphrases differ.</source>
-        <translation type="unfinished">Las dos frases de contraseña no coinciden.</translation>
+        <translation>Las dos frases de contraseña no coinciden.</translation>
     </message>
 </context>
 <context>
@@ -1958,7 +1958,7 @@
     </message>
     <message>
         <source>Waiting for the model…</source>
-        <translation type="unfinished"></translation>
+        <translation>Esperando al modelo…</translation>
     </message>
     <message>
         <source>Running…</source>
@@ -2277,47 +2277,47 @@
     <name>ShortcutsDialog</name>
     <message>
         <source>Find in the template</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar en la plantilla</translation>
     </message>
     <message>
         <source>Replace in the template</source>
-        <translation type="unfinished"></translation>
+        <translation>Reemplazar en la plantilla</translation>
     </message>
     <message>
         <source>Undo your typing</source>
-        <translation type="unfinished"></translation>
+        <translation>Deshacer lo escrito</translation>
     </message>
     <message>
         <source>Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>Rehacer</translation>
     </message>
     <message>
         <source>Stop a run</source>
-        <translation type="unfinished"></translation>
+        <translation>Detener una ejecución</translation>
     </message>
     <message>
         <source>Undo a delete (in the library)</source>
-        <translation type="unfinished"></translation>
+        <translation>Deshacer una eliminación (en la biblioteca)</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Atajos de teclado</translation>
     </message>
     <message>
         <source>Filter…</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrar…</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished">Acción</translation>
+        <translation>Acción</translation>
     </message>
     <message>
         <source>Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Teclas</translation>
     </message>
     <message>
         <source>Editor and panels</source>
-        <translation type="unfinished"></translation>
+        <translation>Editor y paneles</translation>
     </message>
 </context>
 <context>
@@ -2392,21 +2392,21 @@
     </message>
     <message numerus="yes">
         <source>%n source(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n fuente</numerusform>
+            <numerusform>%n fuentes</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n passage(s) to search</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n pasaje donde buscar</numerusform>
+            <numerusform>%n pasajes donde buscar</numerusform>
         </translation>
     </message>
     <message>
         <source>Vector search: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Búsqueda vectorial: %1</translation>
     </message>
     <message>
         <source>The context index is still loading; try again shortly.</source>
@@ -2460,11 +2460,11 @@
     </message>
     <message>
         <source>Use recovery key…</source>
-        <translation type="unfinished"></translation>
+        <translation>Usar la clave de recuperación…</translation>
     </message>
     <message>
         <source>Unlock with your recovery key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Desbloquea con tu clave de recuperación.</translation>
     </message>
     <message>
         <source>Unlocking…</source>
@@ -2472,7 +2472,7 @@
     </message>
     <message>
         <source>That passphrase does not unlock this library. Check Caps Lock and try again, or use your recovery key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esa frase de contraseña no desbloquea esta biblioteca. Comprueba Bloq Mayús e inténtalo de nuevo, o usa tu clave de recuperación.</translation>
     </message>
 </context>
 <context>
@@ -2502,11 +2502,11 @@
     <name>VariableDeclarations</name>
     <message>
         <source>Use letters, digits and &apos;_&apos;, starting with a letter, as in {{ customer_name }}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Usa letras, dígitos y &apos;_&apos;, empezando por una letra, como en {{ customer_name }}.</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is already declared.</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» ya está declarada.</translation>
     </message>
     <message>
         <source>Variable declarations</source>
@@ -2542,7 +2542,7 @@
     </message>
     <message>
         <source>Add variable…</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir variable…</translation>
     </message>
     <message>
         <source>Add variable</source>
@@ -2570,19 +2570,19 @@
     </message>
     <message>
         <source>Used in the template but not declared: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Usadas en la plantilla pero sin declarar: %1.</translation>
     </message>
     <message>
         <source>Declare all</source>
-        <translation type="unfinished"></translation>
+        <translation>Declarar todas</translation>
     </message>
     <message>
         <source>Name (use it in the template as {{ name }}):</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre (úsalo en la plantilla como {{ name }}):</translation>
     </message>
     <message>
         <source>e.g. customer_name</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej., customer_name</translation>
     </message>
     <message>
         <source>bounds are written as 1..10</source>
@@ -2616,11 +2616,11 @@
     <name>VersionsPanel</name>
     <message>
         <source>Use letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos; (at most 64), not &apos;working&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Usa letras, dígitos, &apos;-&apos;, &apos;_&apos; y &apos;.&apos; (64 como máximo), pero no &apos;working&apos;.</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is already used.</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» ya está en uso.</translation>
     </message>
     <message>
         <source>Branch</source>
@@ -2648,23 +2648,23 @@
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished">Versión</translation>
+        <translation>Versión</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensaje</translation>
     </message>
     <message>
         <source>Author</source>
-        <translation type="unfinished"></translation>
+        <translation>Autor</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha</translation>
     </message>
     <message>
         <source>Labels</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcas</translation>
     </message>
     <message>
         <source>production → %1</source>
@@ -2676,7 +2676,7 @@
     </message>
     <message>
         <source>Protected: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Protegidas: %1</translation>
     </message>
     <message>
         <source>Select a version to compare it with your working copy.</source>
@@ -2696,7 +2696,7 @@
     </message>
     <message>
         <source>Committed %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Versión %1 confirmada.</translation>
     </message>
     <message>
         <source>New branch</source>
@@ -2704,55 +2704,55 @@
     </message>
     <message>
         <source>Name of the new branch (it is checked out):</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre de la nueva rama (se cambiará a ella):</translation>
     </message>
     <message>
         <source>e.g. shorter</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej., breve</translation>
     </message>
     <message>
         <source>Switch branch</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar de rama</translation>
     </message>
     <message>
         <source>Check out:</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar a:</translation>
     </message>
     <message>
         <source>Merge this branch into %1:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fusionar esta rama en %1:</translation>
     </message>
     <message>
         <source>Merged %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rama %1 fusionada.</translation>
     </message>
     <message>
         <source>Commit a version first, then label it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirma primero una versión y luego ponle una marca.</translation>
     </message>
     <message>
         <source>%1 → %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 → %2</translation>
     </message>
     <message>
         <source>Set label on this version…</source>
-        <translation type="unfinished"></translation>
+        <translation>Establecer marca en esta versión…</translation>
     </message>
     <message>
         <source>New branch from this version…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva rama desde esta versión…</translation>
     </message>
     <message>
         <source>Copy version id</source>
-        <translation type="unfinished"></translation>
+        <translation>Copiar ID de versión</translation>
     </message>
     <message>
         <source>Commit version…</source>
-        <translation type="unfinished">Confirmar versión…</translation>
+        <translation>Confirmar versión…</translation>
     </message>
     <message>
         <source>Merge branch…</source>
-        <translation type="unfinished"></translation>
+        <translation>Fusionar rama…</translation>
     </message>
     <message>
         <source>There is no other branch to merge.</source>

@@ -80,7 +80,7 @@
     <name>About</name>
     <message>
         <source>&lt;h3&gt;Promptdesk %1&lt;/h3&gt;&lt;p&gt;A local-first workbench for prompt engineering: a versioned library of prompt templates, local and remote models, file context, comparisons and history.&lt;/p&gt;&lt;p&gt;Everything you write is stored encrypted on this computer. Nothing leaves it unless you run a remote model.&lt;/p&gt;&lt;p&gt;Licensed under the Apache License 2.0.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Promptdesk %1&lt;/h3&gt;&lt;p&gt;Un atelier local pour l&apos;ingénierie de prompts&#xa0;: une bibliothèque versionnée de gabarits de prompts, des modèles locaux et distants, le contexte de vos fichiers, des comparaisons et l&apos;historique.&lt;/p&gt;&lt;p&gt;Tout ce que vous écrivez est stocké chiffré sur cet ordinateur. Rien n&apos;en sort, sauf si vous exécutez un modèle distant.&lt;/p&gt;&lt;p&gt;Distribué sous licence Apache 2.0.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -156,22 +156,22 @@
     </message>
     <message numerus="yes">
         <source>Version for column %n</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Version de la colonne %n</numerusform>
+            <numerusform>Version de la colonne %n</numerusform>
         </translation>
     </message>
     <message>
         <source>Which version of the prompt this column runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Version du prompt exécutée par cette colonne</translation>
     </message>
     <message>
         <source>Parameters for this column only (on top of the shared ones)</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres propres à cette colonne (en plus des paramètres communs)</translation>
     </message>
     <message>
         <source>Working copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Copie de travail</translation>
     </message>
 </context>
 <context>
@@ -198,15 +198,15 @@
     </message>
     <message>
         <source>Add column</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une colonne</translation>
     </message>
     <message>
         <source>Remove column</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer une colonne</translation>
     </message>
     <message>
         <source>Parameters for every column (a column&apos;s own ones win)</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres de toutes les colonnes (ceux propres à une colonne l&apos;emportent)</translation>
     </message>
     <message>
         <source>Add a column</source>
@@ -419,19 +419,19 @@
     </message>
     <message>
         <source>Creating your encrypted library…</source>
-        <translation type="unfinished">Création de votre bibliothèque chiffrée…</translation>
+        <translation>Création de votre bibliothèque chiffrée…</translation>
     </message>
     <message>
         <source>Protecting your library as you chose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Protection de votre bibliothèque selon votre choix…</translation>
     </message>
     <message>
         <source>Your library is ready.</source>
-        <translation type="unfinished">Votre bibliothèque est prête.</translation>
+        <translation>Votre bibliothèque est prête.</translation>
     </message>
     <message>
         <source>Your library now opens with your new choice. The recovery key stays the same.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre bibliothèque s&apos;ouvre désormais selon votre nouveau choix. La clé de récupération reste la même.</translation>
     </message>
     <message>
         <source>Ready. Your library has a few example prompts to try.</source>
@@ -514,11 +514,11 @@
     </message>
     <message>
         <source>Usage per day</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisation par jour</translation>
     </message>
     <message>
         <source>Selected run</source>
-        <translation type="unfinished"></translation>
+        <translation>Exécution sélectionnée</translation>
     </message>
     <message>
         <source>No runs match these filters.</source>
@@ -570,49 +570,49 @@
     <name>LibraryExchange</name>
     <message>
         <source>Import prompts</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer des prompts</translation>
     </message>
     <message>
         <source>Imported: %1 new, %2 updated, %3 unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Importés&#xa0;: %1 nouveaux, %2 mis à jour, %3 inchangés.</translation>
     </message>
     <message>
         <source>Import failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec de l&apos;importation</translation>
     </message>
     <message>
         <source>Nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n&apos;a été importé.</translation>
     </message>
     <message>
         <source>Export the library</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter la bibliothèque</translation>
     </message>
     <message>
         <source>The export file is not encrypted: anyone who can read it can read every prompt, version and label in it. Keep it somewhere safe.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier exporté n&apos;est pas chiffré&#xa0;: quiconque peut le lire peut lire tous les prompts, versions et étiquettes qu&apos;il contient. Conservez-le en lieu sûr.</translation>
     </message>
     <message numerus="yes">
         <source>Exported %n prompt(s) to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n prompt exporté vers %1.</numerusform>
+            <numerusform>%n prompts exportés vers %1.</numerusform>
         </translation>
     </message>
     <message>
         <source>Export failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec de l&apos;exportation</translation>
     </message>
 </context>
 <context>
     <name>LibrarySidebar</name>
     <message>
         <source>Use lowercase letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos;, starting and ending with a letter or digit (at most 100).</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisez des minuscules, des chiffres, &apos;-&apos;, &apos;_&apos; et &apos;.&apos;, en commençant et en terminant par une lettre ou un chiffre (100 au maximum).</translation>
     </message>
     <message>
         <source>There is already a prompt named &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un prompt nommé «&#xa0;%1&#xa0;» existe déjà.</translation>
     </message>
     <message>
         <source>Search prompts</source>
@@ -648,19 +648,19 @@
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished">Nom&#xa0;:</translation>
+        <translation>Nom&#xa0;:</translation>
     </message>
     <message>
         <source>e.g. customer-reply</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. relance-client</translation>
     </message>
     <message>
         <source>New name for &apos;%1&apos;:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau nom pour «&#xa0;%1&#xa0;»&#xa0;:</translation>
     </message>
     <message>
         <source>Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer…</translation>
     </message>
     <message>
         <source>Rename prompt</source>
@@ -690,7 +690,7 @@
     </message>
     <message>
         <source>There is no delete to undo.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune suppression à annuler.</translation>
     </message>
     <message>
         <source>Restored.</source>
@@ -702,7 +702,7 @@
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir</translation>
     </message>
     <message>
         <source>Rename…</source>
@@ -737,34 +737,34 @@
     </message>
     <message>
         <source>Select one prompt to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez un seul prompt à %1.</translation>
     </message>
     <message>
         <source>Open or select a prompt first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrez ou sélectionnez d&apos;abord un prompt.</translation>
     </message>
     <message>
         <source>rename</source>
-        <translation type="unfinished"></translation>
+        <translation>renommer</translation>
     </message>
     <message>
         <source>Open a prompt first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrez d&apos;abord un prompt.</translation>
     </message>
     <message numerus="yes">
         <source>Declared %n variable(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n variable déclarée.</numerusform>
+            <numerusform>%n variables déclarées.</numerusform>
         </translation>
     </message>
     <message>
         <source>Every variable the template uses is declared.</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les variables utilisées par le gabarit sont déclarées.</translation>
     </message>
     <message>
         <source>The new language applies when Promptdesk next starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>La nouvelle langue s&apos;appliquera au prochain démarrage de Promptdesk.</translation>
     </message>
     <message>
         <source>Run</source>
@@ -804,11 +804,11 @@
     </message>
     <message>
         <source>Help</source>
-        <translation type="unfinished"></translation>
+        <translation>Aide</translation>
     </message>
     <message>
         <source>Delete prompt…</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer le prompt…</translation>
     </message>
     <message>
         <source>Undo delete</source>
@@ -816,11 +816,11 @@
     </message>
     <message>
         <source>Import prompts…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer des prompts…</translation>
     </message>
     <message>
         <source>Export library…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter la bibliothèque…</translation>
     </message>
     <message>
         <source>Close tab</source>
@@ -836,35 +836,35 @@
     </message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>Rétablir</translation>
     </message>
     <message>
         <source>Cut</source>
-        <translation type="unfinished"></translation>
+        <translation>Couper</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished">Copier</translation>
+        <translation>Copier</translation>
     </message>
     <message>
         <source>Paste</source>
-        <translation type="unfinished"></translation>
+        <translation>Coller</translation>
     </message>
     <message>
         <source>Select all</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout sélectionner</translation>
     </message>
     <message>
         <source>Find in the template…</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher dans le gabarit…</translation>
     </message>
     <message>
         <source>Replace in the template…</source>
-        <translation type="unfinished"></translation>
+        <translation>Remplacer dans le gabarit…</translation>
     </message>
     <message>
         <source>Search the library</source>
@@ -896,7 +896,7 @@
     </message>
     <message>
         <source>Switch light and dark theme</source>
-        <translation type="unfinished"></translation>
+        <translation>Basculer entre thème clair et sombre</translation>
     </message>
     <message>
         <source>Stop</source>
@@ -904,15 +904,15 @@
     </message>
     <message>
         <source>Declare used variables</source>
-        <translation type="unfinished"></translation>
+        <translation>Déclarer les variables utilisées</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Raccourcis clavier</translation>
     </message>
     <message>
         <source>About Promptdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>À propos de Promptdesk</translation>
     </message>
     <message>
         <source>Commit version…</source>
@@ -920,19 +920,19 @@
     </message>
     <message>
         <source>New branch…</source>
-        <translation type="unfinished">Nouvelle branche…</translation>
+        <translation>Nouvelle branche…</translation>
     </message>
     <message>
         <source>Switch branch…</source>
-        <translation type="unfinished"></translation>
+        <translation>Changer de branche…</translation>
     </message>
     <message>
         <source>Merge branch…</source>
-        <translation type="unfinished"></translation>
+        <translation>Fusionner une branche…</translation>
     </message>
     <message>
         <source>Set label…</source>
-        <translation type="unfinished">Définir une étiquette…</translation>
+        <translation>Définir une étiquette…</translation>
     </message>
     <message>
         <source>Add context folder…</source>
@@ -1002,11 +1002,11 @@
     <name>ModelPage</name>
     <message>
         <source>The built-in model</source>
-        <translation type="unfinished"></translation>
+        <translation>Le modèle intégré</translation>
     </message>
     <message>
         <source>SmolLM2 135M Instruct runs on this computer, offline, with no key.</source>
-        <translation type="unfinished"></translation>
+        <translation>SmolLM2 135M Instruct s&apos;exécute sur cet ordinateur, hors ligne, sans clé.</translation>
     </message>
     <message>
         <source>Model preparation</source>
@@ -1014,7 +1014,7 @@
     </message>
     <message>
         <source>It is small: good for trying prompts and Promptdesk out, not for real work. For real work, add a model file (Settings › Models) or connect a provider such as OpenAI, Anthropic or a local Ollama (Settings › Providers).</source>
-        <translation type="unfinished"></translation>
+        <translation>Il est petit&#xa0;: parfait pour essayer des prompts et découvrir Promptdesk, pas pour un vrai travail. Pour cela, ajoutez un fichier de modèle (Paramètres › Modèles) ou connectez un fournisseur comme OpenAI, Anthropic ou un Ollama local (Paramètres › Fournisseurs).</translation>
     </message>
 </context>
 <context>
@@ -1037,7 +1037,7 @@
     </message>
     <message>
         <source>Built-in models are small: for trying things out</source>
-        <translation type="unfinished"></translation>
+        <translation>Les modèles intégrés sont petits&#xa0;: pour faire des essais</translation>
     </message>
     <message>
         <source>Remote</source>
@@ -1049,19 +1049,19 @@
     </message>
     <message>
         <source>Add a model file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un fichier de modèle…</translation>
     </message>
     <message>
         <source>A GGUF model file or folder on this computer, in Settings › Models</source>
-        <translation type="unfinished"></translation>
+        <translation>Un fichier ou dossier de modèles GGUF sur cet ordinateur, dans Paramètres › Modèles</translation>
     </message>
     <message>
         <source>Connect a provider…</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecter un fournisseur…</translation>
     </message>
     <message>
         <source>An API key for a hosted provider, in Settings › Providers</source>
-        <translation type="unfinished"></translation>
+        <translation>Une clé API pour un fournisseur hébergé, dans Paramètres › Fournisseurs</translation>
     </message>
     <message>
         <source>Models could not be listed</source>
@@ -1073,11 +1073,11 @@
     </message>
     <message>
         <source>instruct</source>
-        <translation type="unfinished"></translation>
+        <translation>instruct</translation>
     </message>
     <message>
         <source>base: continues text</source>
-        <translation type="unfinished"></translation>
+        <translation>base&#xa0;: prolonge le texte</translation>
     </message>
     <message>
         <source>prepared on first run</source>
@@ -1089,19 +1089,19 @@
     </message>
     <message>
         <source>Instruct: follows instructions (it has a chat template)</source>
-        <translation type="unfinished"></translation>
+        <translation>Instruct&#xa0;: suit des instructions (il a un gabarit de chat)</translation>
     </message>
     <message>
         <source>Base: continues the text it is given; it does not follow instructions</source>
-        <translation type="unfinished"></translation>
+        <translation>Base&#xa0;: prolonge le texte fourni&#xa0;; ne suit pas d&apos;instructions</translation>
     </message>
     <message>
         <source>Parameters: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres&#xa0;: %1</translation>
     </message>
     <message>
         <source>File: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
         <source>Context: %n tokens</source>
@@ -1116,7 +1116,7 @@
     </message>
     <message>
         <source>Built in: small, for trying things out. For real work, add a model file or connect a provider.</source>
-        <translation type="unfinished"></translation>
+        <translation>Intégré&#xa0;: petit, pour faire des essais. Pour un vrai travail, ajoutez un fichier de modèle ou connectez un fournisseur.</translation>
     </message>
 </context>
 <context>
@@ -1193,7 +1193,7 @@
     <name>NameDialog</name>
     <message>
         <source>Use %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Utiliser %1</translation>
     </message>
 </context>
 <context>
@@ -1266,7 +1266,7 @@
     </message>
     <message>
         <source>Unticked: the prompt&apos;s setting, else %1 for local models (remote providers apply their own limit)</source>
-        <translation type="unfinished"></translation>
+        <translation>Non cochée&#xa0;: le réglage du prompt, sinon %1 pour les modèles locaux (les fournisseurs distants appliquent leur propre limite)</translation>
     </message>
     <message>
         <source>Override %1</source>
@@ -1400,11 +1400,11 @@
     </message>
     <message>
         <source>Rendered prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompt rendu</translation>
     </message>
     <message>
         <source>The rendered prompt is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>Le prompt rendu est vide</translation>
     </message>
     <message numerus="yes">
         <source>%n token(s) (exact)</source>
@@ -1426,7 +1426,7 @@
     </message>
     <message>
         <source>A run&apos;s own count also includes the model&apos;s chat template.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le décompte d&apos;une exécution inclut aussi le gabarit de chat du modèle.</translation>
     </message>
     <message>
         <source>The prompt cannot be rendered</source>
@@ -1485,11 +1485,11 @@
     </message>
     <message>
         <source>Declare the used variables</source>
-        <translation type="unfinished"></translation>
+        <translation>Déclarer les variables utilisées</translation>
     </message>
     <message>
         <source>Declare every variable the template uses, with a type guessed from its name</source>
-        <translation type="unfinished"></translation>
+        <translation>Déclarer toutes les variables utilisées par le gabarit, avec un type déduit de leur nom</translation>
     </message>
     <message>
         <source>Declare variables: type, default, bounds</source>
@@ -1513,11 +1513,11 @@
     </message>
     <message>
         <source>Branch being edited</source>
-        <translation type="unfinished"></translation>
+        <translation>Branche en cours de modification</translation>
     </message>
     <message>
         <source>The branch whose working copy you are editing</source>
-        <translation type="unfinished"></translation>
+        <translation>La branche dont vous modifiez la copie de travail</translation>
     </message>
     <message>
         <source>Ctrl+F find · Ctrl+H replace · Ctrl+Z undo</source>
@@ -1529,7 +1529,7 @@
     </message>
     <message>
         <source>⎇ %1</source>
-        <translation type="unfinished"></translation>
+        <translation>⎇ %1</translation>
     </message>
     <message>
         <source>Could not open &apos;%1&apos;: %2</source>
@@ -1537,7 +1537,7 @@
     </message>
     <message>
         <source>Editing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Modification…</translation>
     </message>
     <message>
         <source>Saving…</source>
@@ -1549,13 +1549,13 @@
     </message>
     <message>
         <source>This prompt was deleted elsewhere. Its text stays here until you close the tab: copy what you need, or undo the delete in the library.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce prompt a été supprimé ailleurs. Son texte reste ici jusqu&apos;à la fermeture de l&apos;onglet&#xa0;: copiez ce dont vous avez besoin, ou annulez la suppression dans la bibliothèque.</translation>
     </message>
     <message numerus="yes">
         <source>Declare %n variable(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Déclarer %n variable</numerusform>
+            <numerusform>Déclarer %n variables</numerusform>
         </translation>
     </message>
 </context>
@@ -1595,7 +1595,7 @@
     </message>
     <message>
         <source>No system keychain answers on this computer, so a passphrase protects the library.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun trousseau système ne répond sur cet ordinateur&#xa0;; une phrase secrète protège donc la bibliothèque.</translation>
     </message>
     <message>
         <source>At least %1 characters.</source>
@@ -1689,39 +1689,39 @@
     <name>RecoveryForm</name>
     <message>
         <source>Recovery key</source>
-        <translation type="unfinished">Clé de récupération</translation>
+        <translation>Clé de récupération</translation>
     </message>
     <message>
         <source>Keep the key in the system keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>Conserver la clé dans le trousseau du système</translation>
     </message>
     <message>
         <source>New passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle phrase secrète</translation>
     </message>
     <message>
         <source>New passphrase again</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirmer la nouvelle phrase secrète</translation>
     </message>
     <message>
         <source>Enter the recovery key you saved when the library was created, and choose a new passphrase.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez la clé de récupération conservée lors de la création de la bibliothèque, puis choisissez une nouvelle phrase secrète.</translation>
     </message>
     <message>
         <source>Again</source>
-        <translation type="unfinished">Confirmation</translation>
+        <translation>Confirmation</translation>
     </message>
     <message>
         <source>Enter the recovery key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez la clé de récupération.</translation>
     </message>
     <message>
         <source>The new passphrase needs at least %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>La nouvelle phrase secrète doit comporter au moins %1 caractères.</translation>
     </message>
     <message>
         <source>The two passphrases differ.</source>
-        <translation type="unfinished">Les deux phrases secrètes ne correspondent pas.</translation>
+        <translation>Les deux phrases secrètes ne correspondent pas.</translation>
     </message>
 </context>
 <context>
@@ -1958,7 +1958,7 @@
     </message>
     <message>
         <source>Waiting for the model…</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente du modèle…</translation>
     </message>
     <message>
         <source>Running…</source>
@@ -2277,47 +2277,47 @@
     <name>ShortcutsDialog</name>
     <message>
         <source>Find in the template</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher dans le gabarit</translation>
     </message>
     <message>
         <source>Replace in the template</source>
-        <translation type="unfinished"></translation>
+        <translation>Remplacer dans le gabarit</translation>
     </message>
     <message>
         <source>Undo your typing</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler la saisie</translation>
     </message>
     <message>
         <source>Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>Rétablir</translation>
     </message>
     <message>
         <source>Stop a run</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêter une exécution</translation>
     </message>
     <message>
         <source>Undo a delete (in the library)</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler une suppression (dans la bibliothèque)</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Raccourcis clavier</translation>
     </message>
     <message>
         <source>Filter…</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrer…</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished">Action</translation>
+        <translation>Action</translation>
     </message>
     <message>
         <source>Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Touches</translation>
     </message>
     <message>
         <source>Editor and panels</source>
-        <translation type="unfinished"></translation>
+        <translation>Éditeur et panneaux</translation>
     </message>
 </context>
 <context>
@@ -2392,21 +2392,21 @@
     </message>
     <message numerus="yes">
         <source>%n source(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n source</numerusform>
+            <numerusform>%n sources</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n passage(s) to search</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n passage où chercher</numerusform>
+            <numerusform>%n passages où chercher</numerusform>
         </translation>
     </message>
     <message>
         <source>Vector search: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherche vectorielle&#xa0;: %1</translation>
     </message>
     <message>
         <source>The context index is still loading; try again shortly.</source>
@@ -2460,11 +2460,11 @@
     </message>
     <message>
         <source>Use recovery key…</source>
-        <translation type="unfinished"></translation>
+        <translation>Utiliser la clé de récupération…</translation>
     </message>
     <message>
         <source>Unlock with your recovery key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Déverrouillez avec votre clé de récupération.</translation>
     </message>
     <message>
         <source>Unlocking…</source>
@@ -2472,7 +2472,7 @@
     </message>
     <message>
         <source>That passphrase does not unlock this library. Check Caps Lock and try again, or use your recovery key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette phrase secrète ne déverrouille pas cette bibliothèque. Vérifiez le verrouillage des majuscules et réessayez, ou utilisez votre clé de récupération.</translation>
     </message>
 </context>
 <context>
@@ -2502,11 +2502,11 @@
     <name>VariableDeclarations</name>
     <message>
         <source>Use letters, digits and &apos;_&apos;, starting with a letter, as in {{ customer_name }}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisez des lettres, des chiffres et &apos;_&apos;, en commençant par une lettre, comme dans {{ customer_name }}.</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is already declared.</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;» est déjà déclarée.</translation>
     </message>
     <message>
         <source>Variable declarations</source>
@@ -2542,7 +2542,7 @@
     </message>
     <message>
         <source>Add variable…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une variable…</translation>
     </message>
     <message>
         <source>Add variable</source>
@@ -2570,19 +2570,19 @@
     </message>
     <message>
         <source>Used in the template but not declared: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisées dans le gabarit mais non déclarées&#xa0;: %1.</translation>
     </message>
     <message>
         <source>Declare all</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout déclarer</translation>
     </message>
     <message>
         <source>Name (use it in the template as {{ name }}):</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom (à utiliser dans le gabarit sous la forme {{ name }})&#xa0;:</translation>
     </message>
     <message>
         <source>e.g. customer_name</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. customer_name</translation>
     </message>
     <message>
         <source>bounds are written as 1..10</source>
@@ -2616,11 +2616,11 @@
     <name>VersionsPanel</name>
     <message>
         <source>Use letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos; (at most 64), not &apos;working&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisez des lettres, des chiffres, &apos;-&apos;, &apos;_&apos; et &apos;.&apos; (64 au maximum), mais pas &apos;working&apos;.</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is already used.</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;» est déjà utilisé.</translation>
     </message>
     <message>
         <source>Branch</source>
@@ -2648,23 +2648,23 @@
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished">Version</translation>
+        <translation>Version</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Message</translation>
     </message>
     <message>
         <source>Author</source>
-        <translation type="unfinished"></translation>
+        <translation>Auteur</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
         <source>Labels</source>
-        <translation type="unfinished"></translation>
+        <translation>Étiquettes</translation>
     </message>
     <message>
         <source>production → %1</source>
@@ -2676,7 +2676,7 @@
     </message>
     <message>
         <source>Protected: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Protégées&#xa0;: %1</translation>
     </message>
     <message>
         <source>Select a version to compare it with your working copy.</source>
@@ -2696,7 +2696,7 @@
     </message>
     <message>
         <source>Committed %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Version %1 validée.</translation>
     </message>
     <message>
         <source>New branch</source>
@@ -2704,55 +2704,55 @@
     </message>
     <message>
         <source>Name of the new branch (it is checked out):</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom de la nouvelle branche (vous y basculerez)&#xa0;:</translation>
     </message>
     <message>
         <source>e.g. shorter</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. plus-court</translation>
     </message>
     <message>
         <source>Switch branch</source>
-        <translation type="unfinished"></translation>
+        <translation>Changer de branche</translation>
     </message>
     <message>
         <source>Check out:</source>
-        <translation type="unfinished"></translation>
+        <translation>Basculer vers&#xa0;:</translation>
     </message>
     <message>
         <source>Merge this branch into %1:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fusionner cette branche dans %1&#xa0;:</translation>
     </message>
     <message>
         <source>Merged %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Branche %1 fusionnée.</translation>
     </message>
     <message>
         <source>Commit a version first, then label it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Validez d&apos;abord une version, puis étiquetez-la.</translation>
     </message>
     <message>
         <source>%1 → %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 → %2</translation>
     </message>
     <message>
         <source>Set label on this version…</source>
-        <translation type="unfinished"></translation>
+        <translation>Définir une étiquette sur cette version…</translation>
     </message>
     <message>
         <source>New branch from this version…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle branche à partir de cette version…</translation>
     </message>
     <message>
         <source>Copy version id</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier l&apos;ID de version</translation>
     </message>
     <message>
         <source>Commit version…</source>
-        <translation type="unfinished">Valider la version…</translation>
+        <translation>Valider la version…</translation>
     </message>
     <message>
         <source>Merge branch…</source>
-        <translation type="unfinished"></translation>
+        <translation>Fusionner une branche…</translation>
     </message>
     <message>
         <source>There is no other branch to merge.</source>
