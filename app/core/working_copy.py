@@ -12,6 +12,7 @@ keep both sides' changes to different parts of the same body.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -22,7 +23,7 @@ from app.core.variables import VariableSpec
 if TYPE_CHECKING:
     from pycrdt import Doc, Map, Text, TransactionEvent
 
-_SCALAR_FIELDS = ("title", "description", "folder", "industry", "use_case", "complexity")
+SCALAR_FIELDS = ("title", "description", "folder", "industry", "use_case", "complexity")
 
 
 class PromptDocument:
@@ -80,12 +81,17 @@ class PromptDocument:
     # --- editing -------------------------------------------------------------------------
 
     def set_content(self, content: PromptContent) -> None:
-        """Edit the document into ``content`` with the fewest changes, in one transaction."""
+        """Edit the document into ``content`` with the fewest changes, in one transaction.
+
+        Line breaks are stored as ``\n`` whatever they came as (``\r\n`` from a Windows file,
+        U+2028 from a paste): an editor shows every one of them as one line break, and its
+        positions must count the same characters as the document's.
+        """
         wanted = content.to_json()
         with self.doc.transaction():
-            _edit_text(self.body, content.body)
-            _edit_text(self.system, content.system)
-            for key in _SCALAR_FIELDS:
+            _edit_text(self.body, normalize_newlines(content.body))
+            _edit_text(self.system, normalize_newlines(content.system))
+            for key in SCALAR_FIELDS:
                 _set_if_changed(self.fields, key, wanted[key] or "")
             _set_if_changed(self.fields, "settings", stable_json(wanted["settings"]))
             _sync_keys(self.tags, {tag: True for tag in content.tags})
@@ -141,6 +147,18 @@ def _sync_keys(target: Map[Any], wanted: dict[str, Any]) -> None:
         del target[key]
     for key, value in wanted.items():
         _set_if_changed(target, key, value)
+
+
+_NEWLINES = re.compile("\r\n|[\r\u2028\u2029]")
+
+
+def normalize_newlines(text: str) -> str:
+    """Every line break as ``\n``."""
+    return (
+        _NEWLINES.sub("\n", text)
+        if ("\r" in text or "\u2028" in text or "\u2029" in text)
+        else text
+    )
 
 
 def stable_json(data: Any) -> str:

@@ -18,19 +18,25 @@ the editor's transaction origin): Ctrl+Z never takes back what a teammate typed.
 from __future__ import annotations
 
 import functools
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from app.core.prompt import PromptContent
-from app.core.text_units import TextEdit, utf8_length
-from app.core.working_copy import PromptDocument, stable_json
+from app.core.text_units import TextEdit, text_hunks, utf8_length
+from app.core.working_copy import (
+    SCALAR_FIELDS,
+    PromptDocument,
+    normalize_newlines,
+    stable_json,
+)
 
 if TYPE_CHECKING:
     from pycrdt import Text, UndoManager
 
+log = logging.getLogger(__name__)
 TEXT_FIELDS = ("body", "system")
-_SCALARS = ("title", "description", "folder", "industry", "use_case", "complexity")
 _LOCAL = "editor"  # the transaction origin of this editor's own edits
 UNDO_GROUP_MS = 500  # keystrokes closer than this are undone together, as in most editors
 
@@ -99,17 +105,29 @@ class WorkingCopyReplica:
 
     # --- the editor's own edits ----------------------------------------------------------
 
-    def edit_text(self, field: str, edit: TextEdit) -> None:
-        """Replace code points ``edit.start:edit.end`` of ``field`` (as the editor showed it)."""
+    def edit_text(self, field: str, *edits: TextEdit) -> None:
+        """Replace code points ``edit.start:edit.end`` of ``field`` (as the editor showed it),
+        for each edit (in order, apart), as one change of the editor's own."""
         text = self._texts[field]
         current = str(text)
-        start = utf8_length(current[: edit.start])
-        removed = utf8_length(current[edit.start : edit.end])
         with self._own_edit():
-            if removed:
-                del text[start : start + removed]
-            if edit.inserted:
-                text.insert(start, edit.inserted)
+            for edit in sorted(edits, key=lambda e: e.start, reverse=True):
+                start = utf8_length(current[: edit.start])
+                removed = utf8_length(current[edit.start : edit.end])
+                if removed:
+                    del text[start : start + removed]
+                if edit.inserted:
+                    text.insert(start, edit.inserted)
+
+    def normalize_newlines(self, field: str) -> None:
+        """Store the field's line breaks as ``\n`` (an editor shows each as one break: its
+        positions must count the same characters). Text from before this rule is repaired
+        the first time it is opened."""
+        current = self.text(field)
+        wanted = normalize_newlines(current)
+        if wanted != current:
+            self.edit_text(field, *text_hunks(current, wanted))
+            self._undo[field].clear()  # a repair, not something to take back
 
     def edit_fields(self, shown: PromptContent, edited: PromptContent) -> None:
         """Write what differs between what the editor showed and what it shows now.
@@ -120,7 +138,7 @@ class WorkingCopyReplica:
         before, after = shown.to_json(), edited.to_json()
         fields, tags, variables = self.document.fields, self.document.tags, self.document.variables
         with self._own_edit():
-            for key in _SCALARS:
+            for key in SCALAR_FIELDS:
                 if before[key] != after[key]:
                     fields[key] = after[key] or ""
             if before["settings"] != after["settings"]:
@@ -140,14 +158,16 @@ class WorkingCopyReplica:
                     variables[name] = stable_json(spec.to_json())
 
     def undo(self, field: str) -> bool:
-        return self._count(self._undo[field].undo())
+        return self._step(self._undo[field].undo)
 
     def redo(self, field: str) -> bool:
-        return self._count(self._undo[field].redo())
+        return self._step(self._undo[field].redo)
 
-    def _count(self, changed: bool) -> bool:
-        if changed:
-            self._edits += 1
+    def _step(self, step: Callable[[], bool]) -> bool:
+        self._edits += 1  # counted first: an undo is an edit to send, even if a listener fails
+        changed = step()
+        if not changed:
+            self._edits -= 1
         return changed
 
     def can_undo(self, field: str) -> bool:
@@ -171,11 +191,13 @@ class WorkingCopyReplica:
     def receive(self, update: bytes, store_state: bytes, sent: Outgoing | None = None) -> None:
         """Merge what the store had, and note what it holds now: ``store_state``, and
         ``sent`` if this answer confirms it."""
-        if len(update) > 2:  # an empty update is two bytes
-            self.document.apply_update(update)
-        self._store_state = store_state
-        if sent is not None:
-            self._confirmed = max(self._confirmed, sent.edits)
+        try:
+            if len(update) > 2:  # an empty update is two bytes
+                self.document.apply_update(update)
+        finally:  # the bookkeeping holds even if a listener failed on what arrived
+            self._store_state = store_state
+            if sent is not None:
+                self._confirmed = max(self._confirmed, sent.edits)
 
     # --- internals -----------------------------------------------------------------------
 
@@ -191,8 +213,13 @@ class WorkingCopyReplica:
             self._emit(FieldsChanged())
 
     def _emit(self, change: Change) -> None:
+        # Called by pycrdt inside its transaction: an exception here would come back as an
+        # ExceptionGroup after the commit and skip the caller's bookkeeping. It is logged.
         for listener in list(self._listeners):
-            listener(change)
+            try:
+                listener(change)
+            except Exception:
+                log.exception("replica_listener_failed")
 
 
 class _OwnEdit:

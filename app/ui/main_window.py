@@ -269,11 +269,23 @@ class MainWindow(QMainWindow):
             event.type() == QEvent.Type.KeyPress
             and event.key() == Qt.Key.Key_Escape
             and QApplication.activeModalWidget() is None
+            and QApplication.activePopupWidget() is None  # Esc closes a menu or a list first
+            and not self._in_find_bar()
             and QApplication.activeWindow() is self
             and (self.run_panel.is_running() or self.compare.is_running())
         ):
             self.stop_run()
             return True
+        return False
+
+    def _in_find_bar(self) -> bool:
+        from app.ui.editor.find_bar import FindBar
+
+        widget = QApplication.focusWidget()
+        while widget is not None:
+            if isinstance(widget, FindBar):
+                return True  # Esc closes the find bar
+            widget = widget.parentWidget()
         return False
 
     def _is_window_shortcut(self, event: Any) -> bool:

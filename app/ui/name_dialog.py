@@ -5,7 +5,7 @@ and must not be taken. :class:`NameDialog` checks each keystroke with the caller
 (which returns the problem in words, or ``""``), shows the problem under the field and keeps
 OK disabled until there is none — so an invalid name never closes the dialog and never loses
 what was typed. Where a valid name can be made from what was typed, the message offers it and
-a click (or Ctrl+Enter) takes it. When the write itself fails later (the name got taken in the
+a click takes it. When the write itself fails later (the name got taken in the
 meantime), the caller reopens the dialog with :meth:`NameDialog.show_problem`: the text is
 still there.
 """

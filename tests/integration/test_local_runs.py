@@ -259,3 +259,18 @@ def test_ctrl_c_in_the_terminal_cancels_a_local_run(models_dir: Path) -> None:
     [run] = json.loads(history.stdout)
     assert run["status"] == "cancelled"
     assert run["error"] == "Cancelled."
+
+
+def test_a_run_says_when_the_model_began_it(runner: LocalRunner) -> None:
+    """A compare column may wait for another on the local model: the runner says when the model
+    began this run, and the run's timings count from there."""
+    events = list(runner.stream(request("Name a colour."), CancelToken()))
+    kinds = [type(event).__name__ for event in events]
+    assert kinds[0] == "RunStarted"
+    assert kinds.count("RunStarted") == 1
+    assert kinds.index("RunStarted") < kinds.index("TextDelta")
+    registry = RunnerRegistry([runner])
+    began: list[bool] = []
+    outcome = execute(registry, request("Name a colour."), on_started=lambda: began.append(True))
+    assert began == [True]
+    assert outcome.status == "succeeded"

@@ -73,8 +73,7 @@ class WorkerClient:
                 except queue.Empty:
                     continue
                 if event["event"] == "started":
-                    started = True
-                    continue
+                    started = True  # passed on: timings count from here, not from the queue
                 if event["event"] == "crash" and cancel is not None and cancel.cancelled:
                     # Stopped as asked, if by force (it did not answer within the grace):
                     # the user sees a cancelled run, not a crash.

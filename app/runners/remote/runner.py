@@ -325,8 +325,8 @@ class RemoteRunner:
             )
         if provider.key_required and self._key(provider) is None:
             return RunFailed(
-                f"There is no API key for {provider.name}; set one with "
-                f"`promptdesk keys set {provider.name}`.",
+                f"There is no API key for {provider.name}: add it in Settings ▸ Providers, or "
+                f"with `promptdesk keys set {provider.name}`.",
                 kind="auth",
             )
         return None
@@ -405,7 +405,8 @@ def _failure(
     ):
         # The provider's own text may echo part of the key, so none of it is shown.
         return RunFailed(
-            f"The API key for {name} was refused; set a new one with `promptdesk keys set {name}`.",
+            f"The API key for {name} was refused: set a new one in Settings ▸ Providers, or "
+            f"with `promptdesk keys set {name}`.",
             kind="auth",
         )
     if isinstance(exc, litellm.NotFoundError) or status == 404:

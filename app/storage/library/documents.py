@@ -10,12 +10,13 @@ every change: reads (render, show, export) use that and never decode the documen
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from sqlalchemy import Connection, text
 
 from app.core.prompt import PromptContent
-from app.core.working_copy import PromptDocument
+from app.core.working_copy import PromptDocument, normalize_newlines
 
 COMPACT_AFTER = 64
 
@@ -84,7 +85,11 @@ def edit_document(
         document.set_content(content)
     finally:
         unsubscribe()
-    return append_updates(conn, prompt_id, branch, document, updates, content)
+    # The JSON mirror holds what the document holds (line breaks normalised by it).
+    stored = replace(
+        content, body=normalize_newlines(content.body), system=normalize_newlines(content.system)
+    )
+    return append_updates(conn, prompt_id, branch, document, updates, stored)
 
 
 def append_updates(

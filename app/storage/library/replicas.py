@@ -21,7 +21,7 @@ from sqlalchemy import Connection, text
 
 from app.storage.library import rows
 from app.storage.library.documents import append_updates, load_document
-from app.storage.library.errors import PromptNotFound
+from app.storage.library.errors import BranchNotFound, PromptNotFound
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,11 @@ def exchange(
 ) -> ReplicaSync:
     """Merge ``update`` into ``branch``'s working copy; answer with what the replica lacks."""
     prompt = _prompt_by_id(conn, prompt_id)
-    if update is not None and rows.find_branch(conn, prompt_id, branch) is not None:
+    if update is not None and rows.find_branch(conn, prompt_id, branch) is None:
+        # Deleted elsewhere while edits to it were on their way: said, never dropped
+        # silently (the editor keeps the text on screen).
+        raise BranchNotFound(prompt.name, branch)
+    if update is not None:
         document = load_document(conn, prompt_id, branch)
         before = (document.state_vector(), document.content(prompt.name))
         document.apply_update(update)

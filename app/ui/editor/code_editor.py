@@ -336,11 +336,11 @@ class TemplateEditor(QPlainTextEdit):
         if history is not None:
             # Qt's own Undo/Redo entries act on its (switched off) stack: point them at ours.
             for action in menu.actions():
-                for step, allowed, run in (
-                    (QKeySequence.StandardKey.Undo, history.can_undo, history.undo),
-                    (QKeySequence.StandardKey.Redo, history.can_redo, history.redo),
+                for name, allowed, run in (
+                    ("edit-undo", history.can_undo, history.undo),
+                    ("edit-redo", history.can_redo, history.redo),
                 ):
-                    if action.shortcut() == QKeySequence(step):
+                    if action.objectName() == name:
                         action.setEnabled(allowed() and not self.isReadOnly())
                         action.triggered.connect(lambda _checked=False, run=run: run())
         menu.addSeparator()

@@ -296,7 +296,8 @@ class PromptTab(QWidget):
             self._follow_timer.start()
 
     def _start_replica(self, sync: ReplicaSync) -> None:
-        """Hold (and show) the working copy ``sync`` carries whole."""
+        """Hold (and show) the working copy ``sync`` carries whole (a repair made while
+        showing it, such as line breaks, is saved at once)."""
         replica = WorkingCopyReplica(sync.stamp.prompt_id, sync.stamp.branch, sync.update)
         self._replica = replica
         self._stamp = sync.stamp
@@ -305,6 +306,8 @@ class PromptTab(QWidget):
         self.body_binding.bind(replica)
         self.system_binding.bind(replica)
         self._show_fields(replica.content(self._name))
+        if replica.outgoing() is not None:
+            self._save_timer.start()
 
     def _load_failed(self, error: BaseException) -> None:
         message = self.tr("Could not open '%1': %2").replace("%1", self._name)
@@ -409,7 +412,8 @@ class PromptTab(QWidget):
         self._filling = True
         try:
             self.fields.show_content(content)
-            if self.declarations.specs() != content.variables:
+            declared = {spec.name: spec for spec in self.declarations.specs()}
+            if declared != {spec.name: spec for spec in content.variables}:
                 self.declarations.set_specs(content.variables)
                 self.form.set_variables(content.variables)
         finally:
@@ -443,16 +447,20 @@ class PromptTab(QWidget):
         update = outgoing.update if outgoing is not None else None
         future: concurrent.futures.Future[ReplicaSync] = self.workbench.tasks.run(
             lambda: library.exchange_replica(prompt_id, branch, update, state),
-            functools.partial(self._lifetime.guard(self._synced), outgoing),
+            functools.partial(self._lifetime.guard(self._synced), replica, outgoing),
             self._lifetime.guard(self._save_failed),
             writer=True,
         )
         return future
 
-    def _synced(self, sent: Outgoing | None, sync: ReplicaSync) -> None:
+    def _synced(self, sender: WorkingCopyReplica, sent: Outgoing | None, sync: ReplicaSync) -> None:
         self._saves_in_flight -= 1
         replica = self._replica
-        if replica is None:
+        if replica is None or replica is not sender:
+            # An answer for the replica this tab held before a switch: its edits are in the
+            # store; this tab has moved on (its own exchanges bring the rest).
+            if not self._saves_in_flight:
+                self.flush(always=True)
             return
         if sync.switched:
             # Checked out elsewhere: what was typed meanwhile still goes to the branch it was
@@ -464,10 +472,15 @@ class PromptTab(QWidget):
                 self.workbench.tasks.run(
                     lambda: library.exchange_replica(prompt_id, branch, left.update, state),
                     None,
-                    self._lifetime.guard(self._save_failed),
+                    self._lifetime.guard(self._left_behind_failed),
                     writer=True,
                 )
             self._start_replica(sync)
+            self.message.emit(
+                self.tr("'%1' is now on branch %2 (checked out elsewhere).")
+                .replace("%1", self._name)
+                .replace("%2", sync.stamp.branch)
+            )
             self.content_changed.emit()
             self._check()
             self._render()
@@ -483,6 +496,15 @@ class PromptTab(QWidget):
                 self._save_timer.start()
         self.saved.emit()
 
+    def _left_behind_failed(self, error: BaseException) -> None:
+        """What was typed on a branch checked out away from could not be saved there."""
+        self._set_status(
+            self.tr("What you typed on the previous branch could not be saved: %1").replace(
+                "%1", describe(error)
+            ),
+            error=True,
+        )
+
     def _save_failed(self, error: BaseException) -> None:
         self._saves_in_flight -= 1
         if isinstance(error, PromptNotFound):
@@ -494,16 +516,20 @@ class PromptTab(QWidget):
         self._set_status(message, error=True)
 
     def _lost(self) -> None:
-        """The prompt was deleted elsewhere: keep the text on screen, stop writing."""
+        """The prompt was deleted elsewhere: keep the text on screen, read-only."""
         self._gone = True
         self._follow_timer.stop()
-        self._set_status(
-            self.tr(
-                "This prompt was deleted elsewhere. Its text stays here until you close the tab: "
-                "copy what you need, or undo the delete in the library."
-            ),
-            error=True,
+        self._save_timer.stop()
+        for editor in (self.body_editor, self.system_editor):
+            editor.setReadOnly(True)  # typing here could no longer be saved anywhere
+        self.fields.setEnabled(False)
+        self.declarations.setEnabled(False)
+        message = self.tr(
+            "This prompt was deleted elsewhere. Its text stays here, read-only, until you close "
+            "the tab: copy what you need."
         )
+        self._set_status(message, error=True)
+        self.message.emit(message)
 
     # --- checking the templates ----------------------------------------------------------
 

@@ -17,7 +17,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from app.core.text_units import index_from_utf8, index_from_utf16, text_edit, utf16_length
+from app.core.text_units import (
+    TextEdit,
+    index_from_utf8,
+    index_from_utf16,
+    text_edit,
+    text_hunks,
+    utf16_length,
+)
 from app.sync.replica import Change, TextChanged, WorkingCopyReplica
 from app.ui.editor.code_editor import TemplateEditor
 from app.ui.qt import QObject, QTextCursor, Signal
@@ -51,14 +58,12 @@ class TextBinding(QObject):
         editor.document().contentsChange.connect(self._contents_change)
         editor.textChanged.connect(self._text_changed)
 
-    def shown(self) -> str:
-        return self._shown
-
     def bind(self, replica: WorkingCopyReplica) -> None:
         """Show ``replica``'s text (the first time whole; after a switch as one edit)."""
         first = self._replica is None
         self._replica = replica
         replica.subscribe(self._replica_changed)
+        replica.normalize_newlines(self.field)  # "\r\n" would be one break in the editor
         wanted = replica.text(self.field)
         if first:
             self._applying = True
@@ -66,7 +71,7 @@ class TextBinding(QObject):
                 self.editor.setPlainText(wanted)
             finally:
                 self._applying = False
-            self._shown = wanted
+            self._shown = editor_text(self.editor)
         else:
             self._show_text(wanted)
 
@@ -111,7 +116,15 @@ class TextBinding(QObject):
         if edit is None:
             return  # formatting only (the highlighter), not text
         self._shown = new
-        self._replica.edit_text(self.field, edit)
+        if edit.start < edit.end and edit.inserted:
+            # A replacement (Replace all, a paste over a selection): as one span it would
+            # delete and re-insert all the text between the first and the last change, and
+            # drop another writer's edit made in between. Only what differs is replaced.
+            inside = text_hunks(old[edit.start : edit.end], edit.inserted)
+            hunks = [TextEdit(h.start + edit.start, h.end + edit.start, h.inserted) for h in inside]
+            self._replica.edit_text(self.field, *hunks)
+        else:
+            self._replica.edit_text(self.field, edit)
         self.edited.emit()
 
     # --- changes from elsewhere -> the editor ---------------------------------------------
@@ -121,8 +134,13 @@ class TextBinding(QObject):
             self._apply_delta(change.delta)
 
     def _apply_delta(self, delta: Sequence[dict[str, Any]]) -> None:
-        current = self._shown
-        index = 0  # code points into ``current`` as it is being edited
+        """Apply a pycrdt delta (UTF-8 byte counts) to the editor, left to right, in one pass:
+        the new text is built as it goes and the Qt position is kept as a running count, so a
+        change with many hunks costs one walk over the text, not one per hunk."""
+        old = self._shown
+        index = 0  # code points into the old text
+        position = 0  # UTF-16 units into the editor's text as it now is
+        parts: list[str] = []
         caret: int | None = None
         cursor = QTextCursor(self.editor.document())
         self._applying = True
@@ -131,30 +149,31 @@ class TextBinding(QObject):
         try:
             for op in delta:
                 if "retain" in op:
-                    index += index_from_utf8(current[index:], int(op["retain"]))
+                    kept = _chars(old, index, int(op["retain"]))
+                    parts.append(kept)
+                    index += len(kept)
+                    position += utf16_length(kept)
                 elif "delete" in op:
-                    count = index_from_utf8(current[index:], int(op["delete"]))
-                    start = utf16_length(current[:index])
-                    cursor.setPosition(start)
+                    gone = _chars(old, index, int(op["delete"]))
+                    cursor.setPosition(position)
                     cursor.setPosition(
-                        start + utf16_length(current[index : index + count]),
-                        QTextCursor.MoveMode.KeepAnchor,
+                        position + utf16_length(gone), QTextCursor.MoveMode.KeepAnchor
                     )
                     cursor.removeSelectedText()
-                    current = current[:index] + current[index + count :]
-                    caret = start
+                    index += len(gone)
+                    caret = position
                 elif "insert" in op:
                     inserted = str(op["insert"])
-                    start = utf16_length(current[:index])
-                    cursor.setPosition(start)
+                    cursor.setPosition(position)
                     cursor.insertText(inserted)
-                    current = current[:index] + inserted + current[index:]
-                    index += len(inserted)
-                    caret = start + utf16_length(inserted)
+                    parts.append(inserted)
+                    position += utf16_length(inserted)
+                    caret = position
         finally:
             cursor.endEditBlock()
             self._applying = False
-        self._shown = current
+        parts.append(old[index:])
+        self._shown = "".join(parts)
         if self._caret_to_change and caret is not None:
             moved = self.editor.textCursor()
             moved.setPosition(caret)
@@ -167,20 +186,32 @@ class TextBinding(QObject):
             self._show_text(replica.text(self.field))  # never show something else than it
 
     def _show_text(self, wanted: str) -> None:
-        """Make the editor show ``wanted`` with one replacement of what differs."""
-        edit = text_edit(self._shown, wanted)
-        if edit is None:
-            return
-        cursor = QTextCursor(self.editor.document())
-        start = utf16_length(self._shown[: edit.start])
-        cursor.setPosition(start)
-        cursor.setPosition(
-            start + utf16_length(self._shown[edit.start : edit.end]),
-            QTextCursor.MoveMode.KeepAnchor,
-        )
-        self._applying = True
-        try:
-            cursor.insertText(edit.inserted)
-        finally:
-            self._applying = False
+        """Make the editor show ``wanted`` with one replacement of what differs from what it
+        shows now (read from the editor itself, so a drift is repaired, not compounded)."""
+        shown = editor_text(self.editor)
+        edit = text_edit(shown, wanted)
+        if edit is not None:
+            cursor = QTextCursor(self.editor.document())
+            start = utf16_length(shown[: edit.start])
+            cursor.setPosition(start)
+            cursor.setPosition(
+                start + utf16_length(shown[edit.start : edit.end]),
+                QTextCursor.MoveMode.KeepAnchor,
+            )
+            self._applying = True
+            try:
+                if edit.inserted:
+                    cursor.insertText(edit.inserted)
+                else:
+                    cursor.removeSelectedText()
+            finally:
+                self._applying = False
         self._shown = editor_text(self.editor)
+
+
+def _chars(text: str, start: int, size: int) -> str:
+    """The characters of ``text`` from ``start`` that take ``size`` UTF-8 bytes."""
+    piece = text[start : start + size]  # at least as many characters as needed
+    if piece.isascii():
+        return piece
+    return piece[: index_from_utf8(piece, size)]

@@ -41,8 +41,7 @@ class LibraryExchange(QObject):
         library = self._workbench.library
 
         def read_and_import() -> Any:
-            texts = [(Path(f).name, Path(f).read_text(encoding="utf-8")) for f in files]
-            return library.import_files(texts)
+            return library.import_files([(Path(f).name, _read(Path(f))) for f in files])
 
         def done(report: Any) -> None:
             self._imported()
@@ -99,3 +98,10 @@ class LibraryExchange(QObject):
                 self._window, self.tr("Export failed"), describe(error)
             ),
         )
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8-sig")  # a BOM from Windows editors is fine
+    except UnicodeDecodeError:
+        raise ValueError(f"{path.name} is not UTF-8 text, so it cannot be imported") from None

@@ -390,9 +390,21 @@ class LibrarySidebar(QWidget):
             self.status_message.emit(self.tr("There is no delete to undo."))
             return
         library = self.workbench.library
-        self._write(
+
+        def failed(error: BaseException) -> None:
+            self._deleted = kept  # nothing was restored: the deleted prompts stay undoable
+            self.undo_available.emit(True)
+            self._failed(error)
+
+        def restored(_report: object) -> None:
+            self.refresh()
+            self.status_message.emit(self.tr("Restored."))
+
+        self.workbench.tasks.run(
             lambda: library.import_files([(f"{name}.json", data) for name, data in kept]),
-            lambda _r: self.status_message.emit(self.tr("Restored.")),
+            restored,
+            failed,
+            writer=True,
         )
 
     def move_to_folder(self, names: list[str], folder: str) -> None:

@@ -226,8 +226,6 @@ class CompareView(QWidget):
         self._refs = list(refs)
         for column in self._columns:
             column.set_refs(self._refs)
-            column.model_picker.add_model_requested.connect(self.add_model_requested)
-            column.model_picker.connect_provider_requested.connect(self.connect_provider_requested)
 
     def start_columns(self, run: PromptRun) -> bool:
         """Run ``run`` in every column with that column's model, version and parameters."""

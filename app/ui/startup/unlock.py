@@ -65,7 +65,7 @@ class _Opener(QObject):
         def work() -> None:
             try:
                 self.opened.emit(open_store())
-            except StoreError as error:
+            except Exception as error:
                 self.failed.emit(error)
 
         threading.Thread(target=work, name="unlock", daemon=True).start()
@@ -84,7 +84,7 @@ class RecoveryForm(QWidget):
         self.keychain = QCheckBox(self.tr("Keep the key in the system keychain"))
         self.keychain.setObjectName("recoverToKeychain")
         self.keychain.setVisible(keychain_available)
-        self.keychain.setChecked(keychain_available)
+        self.keychain.setChecked(False)  # the text asks for a passphrase: fields ready
         self.passphrase = QLineEdit()
         self.passphrase.setObjectName("recoveryNewPassphrase")
         self.passphrase.setAccessibleName(self.tr("New passphrase"))

@@ -1544,12 +1544,20 @@
         <translation>Wird gespeichert…</translation>
     </message>
     <message>
+        <source>&apos;%1&apos; is now on branch %2 (checked out elsewhere).</source>
+        <translation>„%1“ ist jetzt auf Zweig %2 (anderswo ausgecheckt).</translation>
+    </message>
+    <message>
+        <source>What you typed on the previous branch could not be saved: %1</source>
+        <translation>Was Sie auf dem vorigen Zweig getippt haben, konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
         <source>Not saved: %1. Your text is kept here; the next edit tries again.</source>
         <translation>Nicht gespeichert: %1. Ihr Text bleibt hier erhalten; bei der nächsten Änderung wird es erneut versucht.</translation>
     </message>
     <message>
-        <source>This prompt was deleted elsewhere. Its text stays here until you close the tab: copy what you need, or undo the delete in the library.</source>
-        <translation>Dieser Prompt wurde an anderer Stelle gelöscht. Sein Text bleibt hier, bis Sie den Tab schließen: Kopieren Sie, was Sie brauchen, oder machen Sie das Löschen in der Bibliothek rückgängig.</translation>
+        <source>This prompt was deleted elsewhere. Its text stays here, read-only, until you close the tab: copy what you need.</source>
+        <translation>Dieser Prompt wurde anderswo gelöscht. Sein Text bleibt hier schreibgeschützt, bis Sie den Tab schließen: Kopieren Sie, was Sie brauchen.</translation>
     </message>
     <message numerus="yes">
         <source>Declare %n variable(s)</source>

@@ -1509,11 +1509,19 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>'%1' is now on branch %2 (checked out elsewhere).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What you typed on the previous branch could not be saved: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Not saved: %1. Your text is kept here; the next edit tries again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>This prompt was deleted elsewhere. Its text stays here until you close the tab: copy what you need, or undo the delete in the library.</source>
+        <source>This prompt was deleted elsewhere. Its text stays here, read-only, until you close the tab: copy what you need.</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">

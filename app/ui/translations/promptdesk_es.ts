@@ -1544,12 +1544,20 @@
         <translation>Guardando…</translation>
     </message>
     <message>
+        <source>&apos;%1&apos; is now on branch %2 (checked out elsewhere).</source>
+        <translation>«%1» está ahora en la rama %2 (cambiada en otro lugar).</translation>
+    </message>
+    <message>
+        <source>What you typed on the previous branch could not be saved: %1</source>
+        <translation>Lo que escribiste en la rama anterior no se pudo guardar: %1</translation>
+    </message>
+    <message>
         <source>Not saved: %1. Your text is kept here; the next edit tries again.</source>
         <translation>No guardado: %1. Tu texto se conserva aquí; se volverá a intentar con la próxima edición.</translation>
     </message>
     <message>
-        <source>This prompt was deleted elsewhere. Its text stays here until you close the tab: copy what you need, or undo the delete in the library.</source>
-        <translation>Este prompt se eliminó en otro lugar. Su texto se conserva aquí hasta que cierres la pestaña: copia lo que necesites o deshaz la eliminación en la biblioteca.</translation>
+        <source>This prompt was deleted elsewhere. Its text stays here, read-only, until you close the tab: copy what you need.</source>
+        <translation>Este prompt se eliminó en otro lugar. Su texto se queda aquí, de solo lectura, hasta que cierres la pestaña: copia lo que necesites.</translation>
     </message>
     <message numerus="yes">
         <source>Declare %n variable(s)</source>

@@ -1544,12 +1544,20 @@
         <translation>Enregistrement…</translation>
     </message>
     <message>
+        <source>&apos;%1&apos; is now on branch %2 (checked out elsewhere).</source>
+        <translation>«&#xa0;%1&#xa0;» est maintenant sur la branche %2 (basculée ailleurs).</translation>
+    </message>
+    <message>
+        <source>What you typed on the previous branch could not be saved: %1</source>
+        <translation>Ce que vous avez tapé sur la branche précédente n’a pas pu être enregistré&#xa0;: %1</translation>
+    </message>
+    <message>
         <source>Not saved: %1. Your text is kept here; the next edit tries again.</source>
         <translation>Non enregistré&#xa0;: %1. Votre texte est conservé ici&#xa0;; la prochaine modification réessaiera.</translation>
     </message>
     <message>
-        <source>This prompt was deleted elsewhere. Its text stays here until you close the tab: copy what you need, or undo the delete in the library.</source>
-        <translation>Ce prompt a été supprimé ailleurs. Son texte reste ici jusqu&apos;à la fermeture de l&apos;onglet&#xa0;: copiez ce dont vous avez besoin, ou annulez la suppression dans la bibliothèque.</translation>
+        <source>This prompt was deleted elsewhere. Its text stays here, read-only, until you close the tab: copy what you need.</source>
+        <translation>Ce prompt a été supprimé ailleurs. Son texte reste ici, en lecture seule, jusqu’à la fermeture de l’onglet&#xa0;: copiez ce dont vous avez besoin.</translation>
     </message>
     <message numerus="yes">
         <source>Declare %n variable(s)</source>

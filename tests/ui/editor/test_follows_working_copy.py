@@ -218,3 +218,43 @@ def test_emoji_and_cjk_keep_the_cursor_and_undo_skips_the_other_writer(
     assert editor.toPlainText() == "🎉前😀 日本 text語!?"
     qtbot.waitUntil(lambda: library.get("intl").body == "🎉前😀 日本 text語!?")
     assert editor.textCursor().position() == editor.document().characterCount() - 1
+
+
+def test_windows_line_breaks_are_one_break_for_the_editor_and_the_store(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    library = window.workbench.library
+    library.create(PromptContent(name="crlf", body="l1\r\nl2\r\nl3 end"))
+    assert library.get("crlf").body == "l1\nl2\nl3 end"  # stored as one kind of break
+    window.open_prompt("crlf")
+    tab = window.current_tab()
+    qtbot.waitUntil(lambda: tab.body_editor.toPlainText() == "l1\nl2\nl3 end")
+    library.edit("crlf", lambda c: dataclasses.replace(c, body=c.body + "Q"))
+    qtbot.waitUntil(
+        lambda: tab.body_editor.toPlainText() == "l1\nl2\nl3 endQ", timeout=FOLLOW_TIMEOUT_MS
+    )
+    tab.body_editor.setFocus()
+    tab.body_editor.moveCursor(QTextCursor.MoveOperation.Start)
+    qtbot.keyClicks(tab.body_editor, "Y")
+    qtbot.waitUntil(lambda: library.get("crlf").body == "Yl1\nl2\nl3 endQ")
+
+
+def test_replace_all_keeps_an_edit_made_elsewhere_between_the_matches(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    body = "foo one\nthe middle line\nfoo two"
+    tab = open_prompt(qtbot, window, PromptContent(name="swap", body=body))
+    tab._save_timer.setInterval(60_000)  # the replacement stays unsaved while the CLI writes
+    editor = tab.body_editor
+    editor.setFocus()
+    qtbot.keyClick(editor, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    bar = editor.find_bar
+    qtbot.keyClicks(bar.find_text, "foo")
+    qtbot.keyClicks(bar.replace_text, "bar")
+    qtbot.mouseClick(bar.replace_all_button, Qt.MouseButton.LeftButton)
+    assert editor.toPlainText() == "bar one\nthe middle line\nbar two"
+    promptdesk("prompt", "edit", "swap", "--body", "foo one\nthe centre line\nfoo two")
+    assert tab.flush() is not None
+    expected = "bar one\nthe centre line\nbar two"
+    qtbot.waitUntil(lambda: window.workbench.library.get("swap").body == expected)
+    qtbot.waitUntil(lambda: editor.toPlainText() == expected, timeout=FOLLOW_TIMEOUT_MS)

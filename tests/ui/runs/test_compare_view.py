@@ -82,3 +82,25 @@ def test_the_keyboard_compares_and_esc_stops_every_column(
     assert not view.is_running()
     assert not view.findChild(QPushButton, "stopAllButton").isEnabled()
     assert view.findChild(QPushButton, "compareButton").isEnabled()
+
+
+def test_a_columns_add_a_model_file_asks_once_however_often_the_versions_change(
+    qtbot: QtBot, workbench: Workbench
+) -> None:
+    view = open_view(qtbot, workbench)
+    for refs in ([("⎇ a", "a")], [("⎇ b", "b")], []):
+        view.set_refs(refs)  # each prompt switch refills the version boxes
+    picker = view.columns()[0].model_picker
+    qtbot.waitUntil(picker.is_loaded, timeout=FIRST_LOAD_MS)
+    asked: list[bool] = []
+    view.add_model_requested.connect(lambda: asked.append(True))
+    qtbot.mouseClick(picker, Qt.MouseButton.LeftButton)
+    popup = picker.view()
+    qtbot.waitUntil(popup.isVisible)
+    model = popup.model()
+    rows = [str(model.index(row, 0).data() or "") for row in range(model.rowCount())]
+    entry = popup.visualRect(model.index(rows.index("Add a model file…"), 0)).center()
+    qtbot.mouseClick(popup.viewport(), Qt.MouseButton.LeftButton, pos=entry)
+    qtbot.waitUntil(lambda: bool(asked))
+    qtbot.wait(100)
+    assert asked == [True]
