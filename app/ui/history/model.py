@@ -43,8 +43,9 @@ def short_time(started_at: str) -> str:
 
 
 def format_cost(cost: float) -> str:
+    """A cost as the run panel writes it too: "$0" for a free (local) run."""
     if not cost:
-        return "—"
+        return "$0"
     return f"${cost:.4f}" if cost < 1 else f"${cost:,.2f}"
 
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from app.storage.runs import RunFilters, RunHistory, RunRecord
 from app.ui.errors import describe
 from app.ui.history.detail import RunDetail
-from app.ui.history.model import TIME, RunTableModel
+from app.ui.history.model import TIME, RunTableModel, format_cost
 from app.ui.qt import (
     QAbstractItemView,
     QCheckBox,
@@ -347,7 +347,7 @@ class HistoryView(QWidget):
             .replace("%1", f"{tokens_in:,}")
             .replace("%2", f"{tokens_out:,}")
             + "  ·  "
-            + self.tr("cost %1").replace("%1", f"${cost:,.4f}")
+            + self.tr("cost %1").replace("%1", format_cost(cost))
         )
         if runs > len(page.runs):
             text += "  ·  " + self.tr("the latest %n shown", "", len(page.runs))
