@@ -1,6 +1,6 @@
 """Promptdesk: a local-first desktop workbench for prompt engineering.
 
-The package is layered (see DESIGN.md): ``app.core`` is the pure domain, the service
+The package is layered (see docs/architecture.md): ``app.core`` is the pure domain, the service
 packages (``storage``, ``runners``, ``retrieval``, ``sync``, ``tasks``) build on it, and
 ``app.ui`` and ``app.cli`` sit on top. Importing ``app`` itself must stay cheap: the GUI's
 start-up path never pays for heavy libraries it does not use yet.

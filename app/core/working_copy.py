@@ -81,11 +81,13 @@ class PromptDocument:
     # --- editing -------------------------------------------------------------------------
 
     def set_content(self, content: PromptContent) -> None:
-        """Edit the document into ``content`` with the fewest changes, in one transaction.
+        r"""Edit the document into ``content`` with the fewest changes, in one transaction.
 
-        Line breaks are stored as ``\n`` whatever they came as (``\r\n`` from a Windows file,
-        U+2028 from a paste): an editor shows every one of them as one line break, and its
-        positions must count the same characters as the document's.
+        ``\r\n`` and ``\r`` line breaks (a Windows or old Mac file) are stored as ``\n``: an
+        editor shows ``\r\n`` as one character, and its positions must count the same
+        characters as the document's. U+2028 and U+2029 are kept as written (one character in
+        the editor too): a prompt imported from prompts.chat renders exactly as its author
+        wrote it.
         """
         wanted = content.to_json()
         with self.doc.transaction():
@@ -149,16 +151,12 @@ def _sync_keys(target: Map[Any], wanted: dict[str, Any]) -> None:
         _set_if_changed(target, key, value)
 
 
-_NEWLINES = re.compile("\r\n|[\r\u2028\u2029]")
+_NEWLINES = re.compile("\r\n?")
 
 
 def normalize_newlines(text: str) -> str:
-    """Every line break as ``\n``."""
-    return (
-        _NEWLINES.sub("\n", text)
-        if ("\r" in text or "\u2028" in text or "\u2029" in text)
-        else text
-    )
+    r"""``\r\n`` and ``\r`` line breaks as ``\n``."""
+    return _NEWLINES.sub("\n", text) if "\r" in text else text
 
 
 def stable_json(data: Any) -> str:

@@ -3,7 +3,7 @@
 It owns the :class:`ContextIndex` of an unlocked store and one background thread that runs
 indexing jobs in order (they share the single worker process, so running two at once would
 only make both slower). :meth:`start` queues, in this order, the in-memory vector index build
-(DESIGN.md decision 1: built from the encrypted store at unlock, in the background), the
+(built from the encrypted store at unlock, in the background), the
 passes that were interrupted (a source left ``indexing`` by a crash or a quit, or never
 indexed), and any re-embedding left by an embedder change. Progress reaches every
 subscriber as :class:`IndexProgress` events, from the job thread: a UI must hand them to its

@@ -1,7 +1,7 @@
 """Vector search over the stored chunk vectors, held in memory only.
 
 The encrypted store is the only place vectors live on disk; this index is rebuilt from it at
-unlock, in the background (DESIGN.md decision 1). It keeps every vector in one numpy matrix
+unlock, in the background. It keeps every vector in one numpy matrix
 for exact cosine search (the vectors are unit length, so a dot product), and, once there are
 enough of them (``ann_min_rows``), also a LanceDB table in ``memory://`` with an IVF index.
 The approximate index is used only after it proves itself: its top 10 is compared with exact

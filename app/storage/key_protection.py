@@ -1,6 +1,6 @@
 """Protecting the store key, and getting it back to unlock the store.
 
-Three modes (DESIGN.md decision 2): the OS keychain holds the raw key (the default where a
+Three modes: the OS keychain holds the raw key (the default where a
 keychain works); a passphrase wraps it with Argon2id (where none does); or, only by explicit
 opt-in, the key file holds it in the clear. Whatever the source, the key is checked against the
 key file's check value before the database is opened, so a key from the wrong place is reported

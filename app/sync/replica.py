@@ -120,7 +120,7 @@ class WorkingCopyReplica:
                     text.insert(start, edit.inserted)
 
     def normalize_newlines(self, field: str) -> None:
-        """Store the field's line breaks as ``\n`` (an editor shows each as one break: its
+        r"""Store the field's line breaks as ``\n`` (an editor shows each as one break: its
         positions must count the same characters). Text from before this rule is repaired
         the first time it is opened."""
         current = self.text(field)

@@ -4,7 +4,7 @@ The window gets a :class:`Workbench` after unlocking and reaches every service t
 the library, run history, settings, the runner registry, the context service and the
 background tasks. Services that import heavy libraries (runners, embedders) are built on
 first use, off the UI thread (``workbench.tasks.run(workbench.registry, ...)``), so the window
-paints before any of them load (DESIGN.md decision 3).
+paints before any of them load.
 """
 
 from __future__ import annotations

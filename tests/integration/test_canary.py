@@ -1,4 +1,4 @@
-"""Nothing the user writes reaches the disk in the clear (issue 2, A2; DESIGN.md decision 1).
+"""Nothing the user writes reaches the disk in the clear (issue 2, A2).
 
 A canary string goes into every kind of record the store has, into the passphrase, and into a
 failed unlock attempt; then every file under the data dir (database, -wal, -shm, key file,

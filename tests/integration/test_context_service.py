@@ -87,7 +87,7 @@ def test_progress_events_report_files_chunks_rate_and_eta(
     assert "tokens/s" in events[-1].line()
     [status] = service.sources()
     assert (status.state, status.files, status.chunks) == ("ready", 40, report.chunks)
-    # DESIGN.md decision 3 / D6: the embedding model ran in the worker, not here.
+    # D6: the embedding model ran in the worker, not here.
     assert "torch" not in sys.modules
     assert "sentence_transformers" not in sys.modules
 

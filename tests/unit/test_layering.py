@@ -1,4 +1,4 @@
-"""The dependency rule of DESIGN.md, as a test (issue 2, A7).
+"""The dependency rule of docs/architecture.md, as a test (issue 2, A7).
 
 ``ui``, ``cli`` and ``sync_server`` -> services (``storage``, ``runners``, ``retrieval``,
 ``sync``, ``tasks``) -> ``core``. Concretely:

@@ -1,4 +1,4 @@
-"""The GUI's start-up path imports no heavy library (DESIGN.md decision 3).
+"""The GUI's start-up path imports no heavy library.
 
 torch, llama_cpp, lancedb, litellm and sentence-transformers cost seconds to import; they
 belong in the worker process or the function that needs them. This starts a fresh interpreter,

@@ -1,7 +1,7 @@
 """The built-in embedder: all-MiniLM-L6-v2 from its PyPI package, run in the worker process.
 
-Embedding needs torch and sentence-transformers, which never load in the GUI or CLI process
-(DESIGN.md decision 3): texts go to the same worker process as local models and come back as
+Embedding needs torch and sentence-transformers, which never load in the GUI or CLI process:
+texts go to the same worker process as local models and come back as
 L2-normalised float32 vectors (384 dimensions), so a dot product is the cosine similarity.
 """
 

@@ -1,4 +1,4 @@
-"""The inference worker: a separate process that runs llama.cpp (DESIGN.md decision 3).
+"""The inference worker: a separate process that runs llama.cpp.
 
 Started by :class:`app.runners.local.client.WorkerClient` as ``python -m
 app.runners.local.worker``. It reads one JSON request per line on stdin and writes JSON events

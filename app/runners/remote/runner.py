@@ -1,7 +1,7 @@
 """The remote runner: streams a request to a hosted or local model API through litellm.
 
 The :class:`~app.runners.base.Runner` protocol is a synchronous generator, but network I/O
-belongs on asyncio (DESIGN.md decision 4). So :meth:`RemoteRunner.stream` submits a coroutine to
+belongs on asyncio. So :meth:`RemoteRunner.stream` submits a coroutine to
 one shared event loop running in a background thread; the coroutine calls
 ``litellm.acompletion(stream=True)`` and puts events on a :class:`queue.Queue` that the generator
 drains, polling often enough to notice a cancel within a few tens of milliseconds. Rate limits

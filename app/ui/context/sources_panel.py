@@ -135,7 +135,7 @@ class SourcesPanel(QWidget):
             button = QPushButton(label)
             button.setObjectName(f"source_{key}")
             button.setAccessibleName(label)
-            button.clicked.connect(slot)
+            button.clicked.connect(lambda _checked=False, slot=slot: slot())
             buttons.addWidget(button)
             self.buttons[key] = button
         buttons.addStretch(1)

@@ -5,7 +5,7 @@
 with live metrics; :class:`CompareView` runs one prompt on up to four models at once. Both run
 through :func:`app.runners.prompt_runs.run_prompt` on the background pool (so a run means what
 it means in the CLI, and lands in history the same way), and both coalesce the token stream to
-at most one widget update per frame (DESIGN.md decision 4).
+at most one widget update per frame.
 """
 
 from app.ui.runs.compare_view import CompareView

@@ -4,8 +4,8 @@ A run calls :meth:`TokenStream.append` on its worker thread for every piece of t
 collect in a locked buffer, and the first piece after a flush wakes a 16 ms single-shot timer on
 the UI thread (through a queued signal: a timer cannot be started from another thread). When it
 fires, everything collected so far goes out in one :attr:`TokenStream.flushed` signal, so a
-fast model never makes the output widget redraw more often than the screen does (DESIGN.md
-decision 4). The stream also times the run as seen from here (first piece, pieces so far), for
+fast model never makes the output widget redraw more often than the screen does. The stream
+also times the run as seen from here (first piece, pieces so far), for
 live metrics before the runner's own numbers arrive.
 """
 

@@ -1,4 +1,4 @@
-"""Editors for declared settings, generated from the declarations (DESIGN.md decision 10).
+"""Editors for declared settings, generated from the declarations.
 
 Each :class:`~app.core.settings.Setting` gets the widget its type calls for: an integer a
 spin box with the declared bounds, a float a decimal spin box, text with choices a combo

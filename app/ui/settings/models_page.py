@@ -125,7 +125,7 @@ class ModelsPage(SettingsPage):
         button.setObjectName(name)
         button.setAccessibleName(text.rstrip("…"))
         button.setAutoDefault(False)
-        button.clicked.connect(slot)
+        button.clicked.connect(lambda _checked=False, slot=slot: slot())
         return button
 
     def _pick_file(self) -> None:

@@ -239,6 +239,28 @@ def test_windows_line_breaks_are_one_break_for_the_editor_and_the_store(
     qtbot.waitUntil(lambda: library.get("crlf").body == "Yl1\nl2\nl3 endQ")
 
 
+def test_unicode_line_separators_stay_as_written_while_the_user_types_around_them(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    # prompts.chat holds prompts with U+2028: one character in the editor, kept in the store.
+    library = window.workbench.library
+    library.create(PromptContent(name="seps", body="a\u2028b\u2029c end"))
+    assert library.get("seps").body == "a\u2028b\u2029c end"
+    window.open_prompt("seps")
+    tab = window.current_tab()
+    qtbot.waitUntil(lambda: "c end" in tab.body_editor.toPlainText())
+    library.edit("seps", lambda c: dataclasses.replace(c, body=c.body + "Q"))
+    qtbot.waitUntil(
+        lambda: tab.body_editor.toPlainText().endswith("endQ"), timeout=FOLLOW_TIMEOUT_MS
+    )
+    tab.body_editor.setFocus()
+    tab.body_editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(tab.body_editor, "!")
+    tab.body_editor.moveCursor(QTextCursor.MoveOperation.Start)
+    qtbot.keyClicks(tab.body_editor, "Y")
+    qtbot.waitUntil(lambda: library.get("seps").body == "Ya\u2028b\u2029c endQ!")
+
+
 def test_replace_all_keeps_an_edit_made_elsewhere_between_the_matches(
     qtbot: QtBot, window: MainWindow
 ) -> None:
