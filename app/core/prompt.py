@@ -52,6 +52,11 @@ def slugify(text: str) -> str:
     return slug or "prompt"
 
 
+def title_from_name(name: str) -> str:
+    """The title a prompt gets from its name when it is created in the app."""
+    return name.replace("-", " ").replace("_", " ").title()
+
+
 @dataclass(frozen=True)
 class ModelSettings:
     """Default run parameters stored with a prompt; None means "the runner's default"."""

@@ -95,6 +95,7 @@ class MainWindow(QMainWindow):
 
         self.library = LibrarySidebar(self.workbench)
         self.library.prompt_activated.connect(self.open_prompt)
+        self.library.prompt_created.connect(self._prompt_created)
         self.library.status_message.connect(self.show_message)
         self.library.prompt_renamed.connect(self._prompt_renamed)
         self.library.prompts_will_be_deleted.connect(self._flush_prompts)
@@ -164,7 +165,7 @@ class MainWindow(QMainWindow):
             source.add_model_requested.connect(lambda: self.open_settings("models"))
             source.connect_provider_requested.connect(lambda: self.open_settings("providers"))
         self.run_panel.run_finished.connect(lambda _r: self.history.refresh())
-        self.compare.all_finished.connect(lambda _records: self.history.refresh())
+        self.compare.column_finished.connect(self.history.refresh)
         self.versions.content_changed.connect(self._reload_current)
         self.versions.content_changed.connect(self._load_refs)
         self.versions.message.connect(self.show_message)
@@ -365,7 +366,8 @@ class MainWindow(QMainWindow):
     def _prompt_renamed(self, old: str, new: str) -> None:
         tab = self._tab_of(old)
         if tab is not None:
-            tab.reload()  # it learns its new name from the store
+            tab.renamed_to(new)
+            tab.reload()
         self.state.move_values(old, new)
 
     def _flush_prompts(self, names: list[str]) -> None:
@@ -668,6 +670,12 @@ class MainWindow(QMainWindow):
         tab.renamed.connect(functools.partial(self._tab_renamed, tab))
         tab.message.connect(self.show_message)
 
+    def _prompt_created(self, name: str) -> None:
+        self.open_prompt(name)
+        tab = self._tab_of(name)
+        if tab is not None:
+            tab.focus_body()
+
     def _tab_of(self, name: str) -> Any:
         for index in range(self.tabs.count()):
             tab = self.tabs.widget(index)
@@ -724,10 +732,14 @@ class MainWindow(QMainWindow):
             self.compare.set_refs([])
             return
         library = self.workbench.library
+        label_title = self.tr("%1 (label)")  # an emoji tag needs a font many systems lack
 
         def load() -> list[tuple[str, str]]:
             refs = [(f"⎇ {b.name}", b.name) for b in library.branches(name) if b.head]
-            refs += [(f"🏷 {label.name}", label.name) for label in library.labels(name)]
+            refs += [
+                (label_title.replace("%1", label.name), label.name)
+                for label in library.labels(name)
+            ]
             refs += [(f"{v.short_id[:8]}  {v.message[:30]}", v.id) for v in library.log(name)[:20]]
             return refs
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from app.ui.editor.colors import css, error_color
 from app.ui.qt import (
     QDialog,
     QDialogButtonBox,
@@ -60,7 +61,7 @@ class NameDialog(QDialog):
         self.problem.setObjectName("nameProblem")
         self.problem.setWordWrap(True)
         self.problem.setTextFormat(Qt.TextFormat.RichText)
-        self.problem.setStyleSheet("color: palette(link);")
+        self.problem.setStyleSheet(f"color: {css(error_color(self.palette()))};")
         self.problem.linkActivated.connect(lambda _link: self.take_suggestion())
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

@@ -46,6 +46,8 @@ from tests.ui.users import (
 )
 from tests.ui.windows import show_window
 
+CTRL = Qt.KeyboardModifier.ControlModifier
+
 
 @pytest.fixture
 def window(qtbot: QtBot, workbench: Any) -> MainWindow:
@@ -348,3 +350,73 @@ def test_three_compare_panes_each_with_its_own_version_and_parameters(
     assert third.params["temperature"] == 0.0
     assert third.params["max_tokens"] == 5
     assert first.params["max_tokens"] == 8
+
+
+def test_two_versions_diffed_in_one_prompt_leave_the_next_prompt_alone(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    # A new user's trial: the selected versions' ids followed them to the next tab, and a
+    # "has no version" banner stayed on every prompt after.
+    library = window.workbench.library
+    for name in ("first", "second"):
+        library.create(PromptContent(name=name, body=f"{name} one"))
+        library.commit(name, "one")
+        library.edit(name, lambda c: dataclasses.replace(c, body=c.body + " two"))
+        library.commit(name, "two")
+    open_from_library(qtbot, window, PromptContent(name="first", body="first one two"))
+    window.actions_by_id["show_versions"].trigger()
+    panel = window.versions
+    qtbot.waitUntil(lambda: panel.history.topLevelItemCount() == 2, timeout=10_000)
+    for index, modifier in ((0, Qt.KeyboardModifier.NoModifier), (1, CTRL)):
+        item = panel.history.topLevelItem(index)
+        rect = panel.history.visualItemRect(item)
+        qtbot.mouseClick(
+            panel.history.viewport(), Qt.MouseButton.LeftButton, modifier, rect.center()
+        )
+    qtbot.waitUntil(lambda: "first one" in panel.diff.toPlainText(), timeout=10_000)
+
+    open_from_library(qtbot, window, PromptContent(name="second", body="second one two"))
+    qtbot.waitUntil(lambda: panel.history.topLevelItemCount() == 2, timeout=10_000)
+    qtbot.wait(600)  # room for a stray diff of the other prompt's versions to fail
+    assert not panel.problem.isVisible()
+    assert "no version" not in window.statusBar().currentMessage()
+    assert panel.selected_versions() == []
+
+
+def test_a_new_prompt_takes_what_is_typed_right_after_naming_it(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    name_in_dialog(qtbot, "typed-at-once")
+    press(qtbot, window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "typed-at-once" in tab_names(window), timeout=10_000)
+    tab = window.current_tab()
+    qtbot.waitUntil(lambda: window.focusWidget() is tab.body_editor, timeout=10_000)
+    window.activateWindow()  # the window manager's part, once the dialog has closed
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is tab.body_editor, timeout=5000)
+    qtbot.keyClicks(QApplication.focusWidget(), "hello typed")
+    qtbot.waitUntil(
+        lambda: window.workbench.library.get("typed-at-once").body == "hello typed",
+        timeout=10_000,
+    )
+
+
+def test_rename_carries_a_title_made_from_the_name_and_keeps_one_written_by_hand(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    library = window.workbench.library
+    name_in_dialog(qtbot, "scratch")
+    window.actions_by_id["new_prompt"].trigger()
+    qtbot.waitUntil(lambda: "scratch" in tab_names(window), timeout=10_000)
+    assert library.get("scratch").title == "Scratch"
+    when_shown(NameDialog, lambda dialog: type_and_enter(qtbot, dialog.field, "scratch-notes"))
+    window.actions_by_id["rename"].trigger()
+    qtbot.waitUntil(lambda: library.names() == ["scratch-notes"], timeout=10_000)
+    qtbot.waitUntil(lambda: window.current_tab().prompt_name == "scratch-notes")
+    qtbot.waitUntil(lambda: library.get("scratch-notes").title == "Scratch Notes")
+
+    library.edit("scratch-notes", lambda c: dataclasses.replace(c, title="My notes"))
+    when_shown(NameDialog, lambda dialog: type_and_enter(qtbot, dialog.field, "notes"))
+    window.actions_by_id["rename"].trigger()
+    qtbot.waitUntil(lambda: library.names() == ["notes"], timeout=10_000)
+    qtbot.wait(300)
+    assert library.get("notes").title == "My notes"

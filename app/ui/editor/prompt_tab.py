@@ -194,6 +194,7 @@ class PromptTab(QWidget):
         self.splitter.addWidget(right)
         self.splitter.setSizes([550, 450])
         self.splitter.setEnabled(False)  # until the prompt is loaded
+        self._focus_on_load = False
 
         self.status = QLabel(self.tr("Loading…"))
         self.status.setObjectName("saveStatus")
@@ -274,6 +275,13 @@ class PromptTab(QWidget):
             key=f"prompt-load-{id(self)}",
         )
 
+    def renamed_to(self, name: str) -> None:
+        """Renamed from this window: take the new name at once (the store says the same at
+        the next exchange), so an action fired meanwhile does not look for the old one."""
+        if name != self._name:
+            self._name = name
+            self.renamed.emit(name)
+
     def reload(self) -> None:
         """Catch up with the store now (after a checkout or merge made from this window)."""
         if self._replica is None:
@@ -288,6 +296,9 @@ class PromptTab(QWidget):
             self._pending_values = {}
         self._loading = False
         self.splitter.setEnabled(True)
+        if self._focus_on_load:
+            self._focus_on_load = False
+            self.body_editor.setFocus()
         self._set_status(self.tr("All changes saved"))
         self._check()
         self._render()
@@ -353,6 +364,14 @@ class PromptTab(QWidget):
 
     def values(self) -> dict[str, Any]:
         return self.form.values()
+
+    def focus_body(self) -> None:
+        """Put the keyboard in the prompt's text (once it is loaded: a disabled editor
+        cannot take the focus, and what is typed before would be lost)."""
+        if self.splitter.isEnabled():
+            self.body_editor.setFocus()
+        else:
+            self._focus_on_load = True
 
     def restore_values(self, values: dict[str, Any]) -> None:
         """Put values back in the form (after the app was locked), now or once loaded."""
@@ -477,7 +496,7 @@ class PromptTab(QWidget):
                 )
             self._start_replica(sync)
             self.message.emit(
-                self.tr("'%1' is now on branch %2 (checked out elsewhere).")
+                self.tr("'%1' is now on branch %2.")
                 .replace("%1", self._name)
                 .replace("%2", sync.stamp.branch)
             )

@@ -102,6 +102,7 @@ def prompt_name_problem(name: str, taken: set[str]) -> str:
 
 class LibrarySidebar(QWidget):
     prompt_activated = Signal(str)
+    prompt_created = Signal(str)  # made here: opened with the keyboard in its text
     prompts_changed = Signal()
     status_message = Signal(str)
     prompt_renamed = Signal(str, str)  # old name, new name
@@ -295,7 +296,7 @@ class LibrarySidebar(QWidget):
             self.create_prompt(name)
 
     def create_prompt(self, name: str) -> None:
-        from app.core.prompt import PromptContent
+        from app.core.prompt import PromptContent, title_from_name
 
         library = self.workbench.library
 
@@ -306,7 +307,7 @@ class LibrarySidebar(QWidget):
                 self._failed(error)
 
         self.workbench.tasks.run(
-            lambda: library.create(PromptContent(name=name, title=name.replace("-", " ").title())),
+            lambda: library.create(PromptContent(name=name, title=title_from_name(name))),
             lambda _c: self._created(name),
             taken,
             writer=True,
@@ -314,7 +315,7 @@ class LibrarySidebar(QWidget):
 
     def _created(self, name: str) -> None:
         self.refresh()
-        self.prompt_activated.emit(name)
+        self.prompt_created.emit(name)
 
     def rename_dialog(self, old: str) -> None:
         taken = set(self.all_names) - {old}
@@ -329,11 +330,17 @@ class LibrarySidebar(QWidget):
             self.rename(old, new)
 
     def rename(self, old: str, new: str) -> None:
+        """Rename; a title that was made from the old name is made from the new one."""
+        from app.core.prompt import title_from_name
+
         library = self.workbench.library
-        self._write(
-            lambda: library.rename(old, new),
-            lambda _includers: self.prompt_renamed.emit(old, new),
-        )
+
+        def rename() -> None:
+            library.rename(old, new)
+            if library.get(new).title == title_from_name(old):
+                library.edit(new, lambda c: dataclasses.replace(c, title=title_from_name(new)))
+
+        self._write(rename, lambda _none: self.prompt_renamed.emit(old, new))
 
     def duplicate(self, names: list[str]) -> None:
         library = self.workbench.library

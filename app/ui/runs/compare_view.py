@@ -121,6 +121,7 @@ class CompareView(QWidget):
     compare_started = Signal()
     # The RunRecords in column order; None for a column whose run could not start.
     all_finished = Signal(list)
+    column_finished = Signal()  # one column's run ended (and is in the history)
 
     def __init__(self, workbench: Workbench, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -282,6 +283,7 @@ class CompareView(QWidget):
         if index not in self._waiting:
             return
         self._waiting.discard(index)
+        self.column_finished.emit()
         if not self._waiting:
             self._update_buttons()
             self.all_finished.emit(self.records())

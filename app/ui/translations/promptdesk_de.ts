@@ -767,6 +767,10 @@
         <translation>Die neue Sprache gilt ab dem nächsten Start von Promptdesk.</translation>
     </message>
     <message>
+        <source>%1 (label)</source>
+        <translation>%1 (Label)</translation>
+    </message>
+    <message>
         <source>Run</source>
         <translation>Ausführen</translation>
     </message>
@@ -1544,8 +1548,8 @@
         <translation>Wird gespeichert…</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is now on branch %2 (checked out elsewhere).</source>
-        <translation>„%1“ ist jetzt auf Zweig %2 (anderswo ausgecheckt).</translation>
+        <source>&apos;%1&apos; is now on branch %2.</source>
+        <translation>„%1“ ist jetzt auf Branch %2.</translation>
     </message>
     <message>
         <source>What you typed on the previous branch could not be saved: %1</source>
@@ -2687,10 +2691,6 @@
         <translation>Geschützt: %1</translation>
     </message>
     <message>
-        <source>Select a version to compare it with your working copy.</source>
-        <translation>Wählen Sie eine Version aus, um sie mit Ihrer Arbeitskopie zu vergleichen.</translation>
-    </message>
-    <message>
         <source>working copy</source>
         <translation>Arbeitskopie</translation>
     </message>
@@ -2765,6 +2765,10 @@
     <message>
         <source>There is no other branch to merge.</source>
         <translation>Es gibt keinen anderen Zweig zum Zusammenführen.</translation>
+    </message>
+    <message>
+        <source>Select a version to compare it with your working copy; Ctrl+click a second one to compare the two.</source>
+        <translation>Wählen Sie eine Version, um sie mit Ihrer Arbeitskopie zu vergleichen; Strg+Klick auf eine zweite vergleicht die beiden.</translation>
     </message>
     <message>
         <source>Merge</source>

@@ -740,6 +740,10 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>%1 (label)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Run</source>
         <translation type="unfinished" />
     </message>
@@ -1509,7 +1513,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>'%1' is now on branch %2 (checked out elsewhere).</source>
+        <source>'%1' is now on branch %2.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2640,10 +2644,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Select a version to compare it with your working copy.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>working copy</source>
         <translation type="unfinished" />
     </message>
@@ -2717,6 +2717,10 @@
     </message>
     <message>
         <source>There is no other branch to merge.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Select a version to compare it with your working copy; Ctrl+click a second one to compare the two.</source>
         <translation type="unfinished" />
     </message>
     <message>

@@ -767,6 +767,10 @@
         <translation>El nuevo idioma se aplicará la próxima vez que se inicie Promptdesk.</translation>
     </message>
     <message>
+        <source>%1 (label)</source>
+        <translation>%1 (etiqueta)</translation>
+    </message>
+    <message>
         <source>Run</source>
         <translation>Ejecutar</translation>
     </message>
@@ -1544,8 +1548,8 @@
         <translation>Guardando…</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is now on branch %2 (checked out elsewhere).</source>
-        <translation>«%1» está ahora en la rama %2 (cambiada en otro lugar).</translation>
+        <source>&apos;%1&apos; is now on branch %2.</source>
+        <translation>«%1» está ahora en la rama %2.</translation>
     </message>
     <message>
         <source>What you typed on the previous branch could not be saved: %1</source>
@@ -2687,10 +2691,6 @@
         <translation>Protegidas: %1</translation>
     </message>
     <message>
-        <source>Select a version to compare it with your working copy.</source>
-        <translation>Selecciona una versión para compararla con tu copia de trabajo.</translation>
-    </message>
-    <message>
         <source>working copy</source>
         <translation>copia de trabajo</translation>
     </message>
@@ -2765,6 +2765,10 @@
     <message>
         <source>There is no other branch to merge.</source>
         <translation>No hay otra rama que fusionar.</translation>
+    </message>
+    <message>
+        <source>Select a version to compare it with your working copy; Ctrl+click a second one to compare the two.</source>
+        <translation>Seleccione una versión para compararla con su copia de trabajo; Ctrl+clic en una segunda compara las dos.</translation>
     </message>
     <message>
         <source>Merge</source>

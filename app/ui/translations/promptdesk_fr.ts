@@ -767,6 +767,10 @@
         <translation>La nouvelle langue s&apos;appliquera au prochain démarrage de Promptdesk.</translation>
     </message>
     <message>
+        <source>%1 (label)</source>
+        <translation>%1 (étiquette)</translation>
+    </message>
+    <message>
         <source>Run</source>
         <translation>Exécuter</translation>
     </message>
@@ -1544,8 +1548,8 @@
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is now on branch %2 (checked out elsewhere).</source>
-        <translation>«&#xa0;%1&#xa0;» est maintenant sur la branche %2 (basculée ailleurs).</translation>
+        <source>&apos;%1&apos; is now on branch %2.</source>
+        <translation>« %1 » est maintenant sur la branche %2.</translation>
     </message>
     <message>
         <source>What you typed on the previous branch could not be saved: %1</source>
@@ -2687,10 +2691,6 @@
         <translation>Protégées&#xa0;: %1</translation>
     </message>
     <message>
-        <source>Select a version to compare it with your working copy.</source>
-        <translation>Sélectionnez une version pour la comparer à votre copie de travail.</translation>
-    </message>
-    <message>
         <source>working copy</source>
         <translation>copie de travail</translation>
     </message>
@@ -2765,6 +2765,10 @@
     <message>
         <source>There is no other branch to merge.</source>
         <translation>Il n&apos;y a aucune autre branche à fusionner.</translation>
+    </message>
+    <message>
+        <source>Select a version to compare it with your working copy; Ctrl+click a second one to compare the two.</source>
+        <translation>Sélectionnez une version pour la comparer à votre copie de travail ; Ctrl+clic sur une seconde compare les deux.</translation>
     </message>
     <message>
         <source>Merge</source>

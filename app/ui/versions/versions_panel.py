@@ -33,6 +33,7 @@ from app.ui.qt import (
     QPoint,
     QPushButton,
     QShowEvent,
+    QSignalBlocker,
     QSplitter,
     Qt,
     QTreeWidget,
@@ -139,6 +140,12 @@ class VersionsPanel(QWidget):
     # --- loading ---------------------------------------------------------------------------
 
     def show_prompt(self, name: str) -> None:
+        if name != self.name:
+            # Another prompt's versions must not stay selected: their ids mean nothing here.
+            with QSignalBlocker(self.history):
+                self.history.clear()
+            self.diff.setPlainText("")
+            self._ok()
         self.name = name
         self.refresh()
 
@@ -154,6 +161,7 @@ class VersionsPanel(QWidget):
 
     def _show(self, result: tuple[list[Any], list[Any], list[Any]]) -> None:
         versions, branches, labels = result
+        self._ok()
         self._set_enabled(True)
         self.branch.clear()
         self._branches = [info.name for info in branches]
@@ -165,12 +173,13 @@ class VersionsPanel(QWidget):
         for label in labels:
             self._labels.setdefault(label.version_id, []).append(label)
         selected = set(self.selected_versions())
-        self.history.clear()
-        self._newest = versions[0].id if versions else None
-        for version in versions:
-            item = self._row(version)
-            self.history.addTopLevelItem(item)
-            item.setSelected(version.id in selected)
+        with QSignalBlocker(self.history):  # one selection change, below, not one per row
+            self.history.clear()
+            self._newest = versions[0].id if versions else None
+            for version in versions:
+                item = self._row(version)
+                self.history.addTopLevelItem(item)
+                item.setSelected(version.id in selected)
         production = next((lb for lb in labels if lb.name == "production"), None)
         self.production.setText(
             self.tr("production → %1").replace("%1", production.version_id[:8])
@@ -225,7 +234,10 @@ class VersionsPanel(QWidget):
             return
         if not chosen:
             self.diff.setPlainText(
-                self.tr("Select a version to compare it with your working copy.")
+                self.tr(
+                    "Select a version to compare it with your working copy; Ctrl+click a "
+                    "second one to compare the two."
+                )
             )
             return
         if len(chosen) == 1:

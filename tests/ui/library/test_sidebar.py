@@ -84,9 +84,9 @@ def test_create_rename_duplicate_delete_and_undo(qtbot: QtBot, workbench: Any) -
 
     when_shown(NameDialog, name_it)
     choose_in_menu("New prompt…")
-    with qtbot.waitSignal(sidebar.prompt_activated, timeout=10_000) as opened:
+    with qtbot.waitSignal(sidebar.prompt_created, timeout=10_000) as opened:
         right_click(viewport, QPoint(5, 5))
-    assert opened.args == ["draft"]
+    assert opened.args == ["draft"]  # the window opens it, with the keyboard in its text
     qtbot.waitUntil(lambda: names(sidebar) == ["draft"])
     workbench.library.commit("draft", "first")
 
