@@ -117,12 +117,14 @@ def new_service(home: Path, settings: dict[str, Any] | None = None) -> tuple[Any
 def close(store_cm: Any, service: ContextService, context: RunnerContext) -> dict[str, int]:
     """Close everything; returns the worker's peak memory (kB) read just before it stops."""
     peak = {"worker_kb": 0}
-    runner = context.settings.get("_local_runner")
-    if runner is not None and runner.worker.pid is not None:
-        peak["worker_kb"] = _vm_hwm(runner.worker.pid)
+    from app.runners.local.plugin import RESOURCE
+
+    runner = context.resources.get(RESOURCE)
+    pid = getattr(getattr(runner, "worker", None), "pid", None)
+    if pid is not None:
+        peak["worker_kb"] = _vm_hwm(pid)
     service.close()
-    if runner is not None:
-        runner.close()
+    context.close()
     store_cm.__exit__(None, None, None)
     return peak
 

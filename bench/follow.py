@@ -52,7 +52,7 @@ def main() -> int:
     from app.ui.main_window import MainWindow
     from app.ui.ops import ui_tasks
     from app.ui.qt import QApplication, QTextCursor
-    from app.ui.workbench import Workbench
+    from app.workbench import Workbench
 
     app = QApplication.instance() or QApplication(sys.argv)
     command = shutil.which("promptdesk", path=str(Path(sys.executable).parent))

@@ -24,10 +24,8 @@ from app.retrieval.index import IndexReport, SourceStatus
 from app.retrieval.progress import IndexProgress
 from app.retrieval.search import ContextHit, SearchFilters
 from app.retrieval.service import ContextService
-from app.runners.registry import load_embedders
 from app.storage.library import LibraryError
 from app.storage.paths import StorePaths
-from app.storage.store import Store
 
 
 def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -91,19 +89,10 @@ def context_service(
     paths: StorePaths, *, resume: bool = False, load_vectors: bool = False
 ) -> Iterator[ContextService]:
     """An unlocked store's context service with the plugins' embedders; closed on exit."""
-    from app.cli.run_commands import runner_context
+    from app.cli.run_commands import open_workbench
 
-    with Store.open(paths, terminal.current_passphrase) as store:
-        context = runner_context(paths, store)
-        service = ContextService(store, load_embedders(context))
-        try:
-            service.start(resume=resume, load_vectors=load_vectors)
-            yield service
-        finally:
-            service.close()
-            runner = context.settings.get("_local_runner")
-            if runner is not None:
-                runner.close()
+    with open_workbench(paths) as workbench:
+        yield workbench.context_service(resume=resume, load_vectors=load_vectors)
 
 
 def _show(event: IndexProgress) -> None:

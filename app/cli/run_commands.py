@@ -14,7 +14,6 @@ import dataclasses
 import json
 import sys
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -25,12 +24,12 @@ from app.runners.base import CancelToken
 from app.runners.local.models import DEFAULT_MODEL_ID
 from app.runners.prompt_runs import PromptRun, file_variables
 from app.runners.prompt_runs import run_prompt as run_prompt_and_record
-from app.runners.registry import RunnerContext, RunnerRegistry, load_runners
-from app.runners.store_context import runner_context as store_runner_context
-from app.storage.library import Library, LibraryError
+from app.runners.registry import RunnerRegistry
+from app.storage.library import LibraryError
 from app.storage.paths import StorePaths
 from app.storage.runs import RunFilters, RunHistory, RunRecord
 from app.storage.store import Store
+from app.workbench import Workbench
 
 
 def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -98,21 +97,15 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     history.set_defaults(handler=run_history)
 
 
+def open_workbench(paths: StorePaths) -> Workbench:
+    """The unlocked store's services, showing the built-in model's first preparation."""
+    return Workbench.open(paths, terminal.current_passphrase, progress=_show_progress)
+
+
 @contextlib.contextmanager
 def runner_session(paths: StorePaths) -> Iterator[tuple[Store, RunnerRegistry]]:
-    with Store.open(paths, terminal.current_passphrase) as store:
-        registry = load_runners(runner_context(paths, store))
-        try:
-            yield store, registry
-        finally:
-            for runner in registry.runners.values():
-                close = getattr(runner, "close", None)
-                if close is not None:
-                    close()
-
-
-def runner_context(paths: StorePaths, store: Store) -> RunnerContext:
-    return store_runner_context(paths, store, _show_progress)
+    with open_workbench(paths) as workbench:
+        yield workbench.store, workbench.registry()
 
 
 def _show_progress(done: int, total: int) -> None:
@@ -148,15 +141,15 @@ def _param_overrides(options: list[str]) -> dict[str, Any]:
 
 def run_prompt(args: argparse.Namespace, paths: StorePaths) -> int:
     ref = args.label or args.version
-    with runner_session(paths) as (store, registry):
-        library = Library(store)
+    with open_workbench(paths) as workbench:
+        library, registry = workbench.library, workbench.registry()
         content = library.get(args.name, ref)
         model = args.model or content.settings.model or DEFAULT_MODEL_ID
         values = variable_values(args)
         used_context: list[dict[str, Any]] = []
         block = ""
         if args.context:
-            built = _build_context(paths, store, registry, model, args)
+            built = _build_context(workbench, model, args)
             block, used_context = built.text, built.to_json()
         used_context += file_variables(content.variables, values)
         run = PromptRun(
@@ -166,7 +159,7 @@ def run_prompt(args: argparse.Namespace, paths: StorePaths) -> int:
         on_text = None if args.json else _print_piece
         with terminal.ctrl_c_calls(cancel.cancel):
             record = run_prompt_and_record(
-                library, registry, RunHistory(store), run, on_text, cancel
+                library, registry, workbench.history, run, on_text, cancel
             )
         if not args.json:
             print(flush=True)
@@ -177,21 +170,13 @@ def run_prompt(args: argparse.Namespace, paths: StorePaths) -> int:
     return {"succeeded": 0, "cancelled": 130}.get(record.status, 1)
 
 
-def _build_context(
-    paths: StorePaths, store: Store, registry: RunnerRegistry, model: str, args: argparse.Namespace
-) -> BuiltContext:
+def _build_context(workbench: Workbench, model: str, args: argparse.Namespace) -> BuiltContext:
     """The picked file context, counted with ``model``'s tokenizer and trimmed to the budget."""
     from app.retrieval.builder import build_context
-    from app.retrieval.service import ContextService
-    from app.runners.registry import load_embedders
 
-    runner = registry.runner_for(model)
-    context = registry.context or runner_context(paths, store)
-    service = ContextService(store, load_embedders(context))
-    try:
-        pieces = service.gather(args.context, args.context_k)
-    finally:
-        service.close()
+    runner = workbench.registry().runner_for(model)
+    service = workbench.context_service(resume=False, load_vectors=False)
+    pieces = service.gather(args.context, args.context_k)
     if not pieces:
         raise LibraryError("--context found nothing: check the query or `promptdesk context list`")
     try:
@@ -246,44 +231,33 @@ def run_models_list(args: argparse.Namespace, paths: StorePaths) -> int:
 
 
 def run_models_add(args: argparse.Namespace, paths: StorePaths) -> int:
-    from app.runners.local.gguf import read_gguf_info
+    from app.runners.local.model_sources import ModelSourceError, add_source
 
-    path = args.path.expanduser().resolve()
-    files = sorted(path.glob("*.gguf")) if path.is_dir() else [path]
-    if not files or not all(f.is_file() for f in files):
-        raise LibraryError(f"{path}: no .gguf model file there")
-    infos = [read_gguf_info(f) for f in files]  # refuses anything that is not GGUF
-    with Store.open(paths, terminal.current_passphrase) as store, store.write() as conn:
-        from sqlalchemy import text
-
-        conn.execute(
-            text(
-                "INSERT INTO local_model_source (path, added_at) VALUES (:p, :t) "
-                "ON CONFLICT (path) DO NOTHING"
-            ),
-            {"p": str(path), "t": datetime.now(UTC).isoformat(timespec="seconds")},
-        )
-    for info in infos:
+    with Store.open(paths, terminal.current_passphrase) as store:
+        try:
+            source = add_source(store, args.path)
+        except ModelSourceError as error:
+            raise LibraryError(str(error)) from None
+    for info in source.models:
         terminal.say(f"Added {info.name} ({info.architecture}, {info.quantization})")
     return 0
 
 
 def run_models_remove(args: argparse.Namespace, paths: StorePaths) -> int:
-    from sqlalchemy import text
+    """By the path added, or by a model's id (its file must have been added by itself)."""
+    from app.runners.local.model_sources import ModelSourceError, remove_model_file
 
     with runner_session(paths) as (store, registry):
-        target = args.id
+        target = str(Path(args.id).expanduser().resolve()) if Path(args.id).exists() else args.id
         for model in registry.models():
             if model.id == args.id and "path" in model.details:
                 target = str(model.details["path"])
-        with store.write() as conn:
-            removed = conn.execute(
-                text("DELETE FROM local_model_source WHERE path = :p OR path = :parent"),
-                {"p": target, "parent": str(Path(target).parent)},
-            ).rowcount
-    if not removed:
-        raise LibraryError(f"'{args.id}' is not an added model (see `promptdesk models list`)")
-    terminal.say(f"Removed {args.id}; the file itself was not touched.")
+        try:
+            forgotten = remove_model_file(store, target)
+        except ModelSourceError as error:
+            raise LibraryError(f"{error} (see `promptdesk models list`)") from None
+    folder = f" (the folder {forgotten}, which held only it)" if forgotten != target else ""
+    terminal.say(f"Removed {args.id}{folder}; the file itself was not touched.")
     return 0
 
 

@@ -33,6 +33,7 @@ from sqlalchemy import Connection, text
 
 from app.retrieval.builder import ContextPiece
 from app.retrieval.chunking import Chunk, chunk_blocks
+from app.retrieval.embedder import Embedder
 from app.retrieval.extract import ExtractionError, extract, supported
 from app.retrieval.progress import IndexControl, IndexProgress, IndexStopped
 from app.retrieval.search import ContextHit, SearchFilters, SearchMode, position, search
@@ -89,7 +90,7 @@ class ContextIndex:
     def __init__(
         self,
         store: Store,
-        embedder: Any,
+        embedder: Embedder,
         *,
         chunk_tokens: int = CHUNK_TOKENS,
         overlap_tokens: int = OVERLAP_TOKENS,

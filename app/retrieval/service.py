@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from app.retrieval.builder import ContextPiece, file_piece
+from app.retrieval.embedder import Embedder
 from app.retrieval.extract import ExtractionError, whole_text
 from app.retrieval.index import ContextIndex, IndexReport, SourceStatus, lower_thread_priority
 from app.retrieval.progress import IndexControl, IndexProgress
@@ -51,7 +52,7 @@ class _Job:
 
 
 class ContextService:
-    def __init__(self, store: Store, embedders: dict[str, Any]) -> None:
+    def __init__(self, store: Store, embedders: dict[str, Embedder]) -> None:
         self.store = store
         self.embedders = embedders
         self.settings = Settings(store)

@@ -7,9 +7,15 @@ runners register through exactly these hooks (see :mod:`app.runners.registry`).
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import pluggy
+
+if TYPE_CHECKING:
+    from app.retrieval.embedder import Embedder
+    from app.runners.base import Runner
+    from app.runners.context import RunnerContext
 
 PROJECT = "promptdesk"
 hookspec = pluggy.HookspecMarker(PROJECT)
@@ -17,14 +23,19 @@ hookimpl = pluggy.HookimplMarker(PROJECT)
 
 
 @hookspec
-def register_runners(register: Any, context: Any) -> None:
+def register_runners(register: Callable[[Runner], None], context: RunnerContext) -> None:
     """Call ``register(runner)`` for each runner this plugin provides.
 
-    ``context`` is a :class:`app.runners.registry.RunnerContext`: where the data folder and
-    the model folder are, and the settings a runner may read.
+    ``context`` says where the data folder and the model folder are, holds the settings a
+    runner may read, and the resources this plugin shares between its runners and embedders.
     """
 
 
 @hookspec
-def register_embedders(register: Any, context: Any) -> None:
+def register_embedders(register: Callable[[Embedder], None], context: RunnerContext) -> None:
     """Call ``register(embedder)`` for each embedding model this plugin provides."""
+
+
+@hookspec
+def settings_changed(context: RunnerContext) -> None:
+    """``context.settings`` changed (model folders, threads): use them from the next run on."""

@@ -1,38 +1,38 @@
 """Finding the runners: built-in plugins and those installed under the entry-point group.
 
-``load_runners(context)`` builds a pluggy plugin manager, registers the built-in plugins the
-same way a third-party package would be, loads ``promptdesk`` entry points, and asks every
-plugin to register its runners. A model id is ``<runner>:<model>``, so the runner for any id
-is found without asking every runner.
+:class:`Plugins` builds one pluggy plugin manager for a :class:`RunnerContext`, registers the
+built-in plugins the same way a third-party package would be, loads ``promptdesk`` entry
+points, and asks the plugins for their runners and embedders (once each). A model id is
+``<runner>:<model>``, so the runner for any id is found without asking every runner.
+``Plugins.close`` closes the runners and what the plugins share (the local worker process).
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
 
 import pluggy
 
+from app.retrieval.embedder import Embedder
 from app.runners import hookspecs
 from app.runners.base import ModelInfo, Runner
+from app.runners.context import RunnerContext
+
+__all__ = [
+    "Plugins",
+    "RunnerContext",
+    "RunnerRegistry",
+    "UnknownModel",
+    "load_embedders",
+    "load_runners",
+]
 
 BUILT_IN_PLUGINS = ("app.runners.local.plugin", "app.runners.remote.plugin")
 
 
 class UnknownModel(LookupError):
     pass
-
-
-@dataclass(frozen=True)
-class RunnerContext:
-    data_dir: Path
-    settings: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def models_dir(self) -> Path:
-        return self.data_dir / "models"
 
 
 class RunnerRegistry:
@@ -68,16 +68,53 @@ def plugin_manager(extra_plugins: Iterable[object] = ()) -> pluggy.PluginManager
     return manager
 
 
-def load_embedders(context: RunnerContext, extra_plugins: Iterable[object] = ()) -> dict[str, Any]:
-    """Every embedder the plugins offer, by id (the built-in one is ``local:all-minilm-l6-v2``)."""
-    embedders: list[Any] = []
-    plugin_manager(extra_plugins).hook.register_embedders(
-        register=embedders.append, context=context
-    )
-    return {embedder.id: embedder for embedder in embedders}
+class Plugins:
+    """The plugins of one context: its runners and embedders, built on first use."""
+
+    def __init__(self, context: RunnerContext, extra_plugins: Iterable[object] = ()) -> None:
+        self.context = context
+        self.manager = plugin_manager(extra_plugins)
+        self._lock = threading.Lock()
+        self._registry: RunnerRegistry | None = None
+        self._embedders: dict[str, Embedder] | None = None
+
+    def runners(self) -> RunnerRegistry:
+        with self._lock:
+            if self._registry is None:
+                runners: list[Runner] = []
+                self.manager.hook.register_runners(register=runners.append, context=self.context)
+                self._registry = RunnerRegistry(runners, self.context)
+            return self._registry
+
+    def embedders(self) -> dict[str, Embedder]:
+        """Every embedder, by id (the built-in one is ``local:all-minilm-l6-v2``)."""
+        with self._lock:
+            if self._embedders is None:
+                found: list[Embedder] = []
+                self.manager.hook.register_embedders(register=found.append, context=self.context)
+                self._embedders = {embedder.id: embedder for embedder in found}
+            return self._embedders
+
+    def settings_changed(self) -> None:
+        self.manager.hook.settings_changed(context=self.context)
+
+    def close(self) -> None:
+        with self._lock:
+            registry, self._registry = self._registry, None
+        for runner in registry.runners.values() if registry is not None else ():
+            close = getattr(runner, "close", None)
+            if callable(close):
+                close()
+        self.context.close()
+
+
+def load_embedders(
+    context: RunnerContext, extra_plugins: Iterable[object] = ()
+) -> dict[str, Embedder]:
+    """Every embedder the plugins offer for ``context`` (closed with ``context.close()``)."""
+    return Plugins(context, extra_plugins).embedders()
 
 
 def load_runners(context: RunnerContext, extra_plugins: Iterable[object] = ()) -> RunnerRegistry:
-    runners: list[Runner] = []
-    plugin_manager(extra_plugins).hook.register_runners(register=runners.append, context=context)
-    return RunnerRegistry(runners, context)
+    """Every runner the plugins offer for ``context`` (closed with ``context.close()``)."""
+    return Plugins(context, extra_plugins).runners()

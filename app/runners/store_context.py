@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from pathlib import Path
 
-from sqlalchemy import text
-
-from app.runners.registry import RunnerContext
+from app.runners.context import RunnerContext
+from app.storage.model_sources import ModelSources
 from app.storage.paths import StorePaths
 from app.storage.provider_keys import ProviderKeys
 from app.storage.settings import Settings
@@ -24,36 +22,29 @@ from app.storage.store import Store
 def runner_context(
     paths: StorePaths, store: Store, progress: Callable[[int, int], None] | None = None
 ) -> RunnerContext:
-    settings = Settings(store)
-    threads = settings.get_int("runs.threads")
-    if os.environ.get("PROMPTDESK_THREADS", "").isdigit():
-        threads = int(os.environ["PROMPTDESK_THREADS"])
     return RunnerContext(
         paths.data_dir,
         {
-            "local_model_paths": model_sources(store),
+            **_local_settings(store),
             "progress": progress,
             "api_key_lookup": ProviderKeys(store).lookup,
-            "threads": threads or None,
             "provider_endpoints": provider_endpoints(),
-            "embedder": settings.get_str("context.embedder"),
+            "embedder": Settings(store).get_str("context.embedder"),
         },
     )
 
 
 def refresh_runner_context(context: RunnerContext, store: Store) -> None:
-    """Bring a running context up to date after the settings window changed model sources or
-    threads: the next model listing and the next run use them, without a restart (a model
-    already loaded in the worker stays loaded)."""
-    sources = model_sources(store)
+    """Bring ``context.settings`` up to date after the settings window changed model sources
+    or threads (the plugins are then told, through their ``settings_changed`` hook)."""
+    context.settings.update(_local_settings(store))
+
+
+def _local_settings(store: Store) -> dict[str, object]:
     threads = Settings(store).get_int("runs.threads")
     if os.environ.get("PROMPTDESK_THREADS", "").isdigit():
         threads = int(os.environ["PROMPTDESK_THREADS"])
-    context.settings["local_model_paths"] = sources
-    context.settings["threads"] = threads or None
-    runner = context.settings.get("_local_runner")
-    if runner is not None:
-        runner.reconfigure(added=tuple(Path(p) for p in sources), threads=threads or None)
+    return {"local_model_paths": ModelSources(store).paths(), "threads": threads or None}
 
 
 def provider_endpoints() -> dict[str, str]:
@@ -64,10 +55,3 @@ def provider_endpoints() -> dict[str, str]:
         if sep and provider.strip() and url.strip():
             found[provider.strip()] = url.strip()
     return found
-
-
-def model_sources(store: Store) -> list[str]:
-    with store.read() as conn:
-        return list(
-            conn.execute(text("SELECT path FROM local_model_source ORDER BY path")).scalars()
-        )

@@ -89,7 +89,7 @@ def open_main_window(paths: StorePaths, store: Store) -> Any:
     from app.ui.main_window import MainWindow
     from app.ui.ops import ui_tasks
     from app.ui.theme import apply_theme
-    from app.ui.workbench import Workbench
+    from app.workbench import Workbench
 
     tasks, poster = ui_tasks()
     workbench = Workbench(paths, store, tasks)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.ui.actions import ACTIONS, MENUS, TOOLBAR, ActionSpec, connect_action, shortcut_of
 from app.ui.errors import describe
@@ -43,6 +43,9 @@ from app.ui.qt import (
 from app.ui.weak import weak_callback
 from app.ui.window_state import WindowState
 
+if TYPE_CHECKING:
+    from app.workbench import Workbench
+
 log = logging.getLogger(__name__)
 
 DEFAULT_SIZE = QSize(1360, 860)
@@ -54,7 +57,7 @@ class MainWindow(QMainWindow):
     lock_requested = Signal()
     settings_changed = Signal(list)  # keys written in the settings window
 
-    def __init__(self, workbench: Any) -> None:
+    def __init__(self, workbench: Workbench) -> None:
         super().__init__()
         self.workbench = workbench
         self.poster: Any = None  # set by the launcher: what delivers task results here

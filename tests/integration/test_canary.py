@@ -124,7 +124,7 @@ def _file_context(store: Store) -> None:
         )
     finally:
         service.close()
-        context.settings["_local_runner"].close()
+        context.close()
 
 
 def _note_rows(conn: Connection) -> None:

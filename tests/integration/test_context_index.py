@@ -34,7 +34,7 @@ class CountingEmbedder:
 def embedder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
     context = RunnerContext(tmp_path_factory.mktemp("embedder-home"))
     yield load_embedders(context)[EMBEDDER_ID]
-    context.settings["_local_runner"].close()
+    context.close()
 
 
 @pytest.fixture

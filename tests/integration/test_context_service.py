@@ -47,7 +47,7 @@ def write_corpus(root: Path, files: int = 40) -> None:
 def local_embedder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
     context = RunnerContext(tmp_path_factory.mktemp("embedder-home"))
     yield load_embedders(context)[EMBEDDER_ID]
-    context.settings["_local_runner"].close()
+    context.close()
 
 
 @pytest.fixture

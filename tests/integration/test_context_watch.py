@@ -37,7 +37,7 @@ def setup(paths: StorePaths, tmp_path: Path) -> Iterator[tuple[ContextIndex, str
     with Store.create(paths, KeyMode.INSECURE_FILE) as store:
         index = ContextIndex(store, CountingEmbedder(load_embedders(context)[EMBEDDER_ID]))
         yield index, index.add_source(root), root
-    context.settings["_local_runner"].close()
+    context.close()
 
 
 def names(index: ContextIndex, query: str) -> list[str]:

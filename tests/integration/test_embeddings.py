@@ -26,7 +26,7 @@ def test_embeddings_come_from_the_worker_and_mean_something(tmp_path: Path) -> N
         # Deterministic: the same text gives the same vector again.
         assert np.allclose(embedder.embed(["A cat sleeps on the sofa."])[0], vectors[0], atol=1e-5)
     finally:
-        context.settings["_local_runner"].close()
+        context.close()
     # torch and sentence-transformers ran in the worker, never in this process.
     assert "torch" not in sys.modules
     assert "sentence_transformers" not in sys.modules

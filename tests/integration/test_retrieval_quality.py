@@ -61,7 +61,7 @@ def index(paths: StorePaths, tmp_path: Path) -> Iterator[ContextIndex]:
         index = ContextIndex(store, load_embedders(context)[EMBEDDER_ID])
         index.index_source(index.add_source(root))
         yield index
-    context.settings["_local_runner"].close()
+    context.close()
 
 
 def hit_at_5(index: ContextIndex, mode: str) -> float:

@@ -35,7 +35,7 @@ def english(qapp: object) -> Iterator[None]:
 @pytest.fixture
 def workbench(qapp: object, paths: StorePaths) -> Iterator[object]:
     from app.ui.ops import ui_tasks
-    from app.ui.workbench import Workbench
+    from app.workbench import Workbench
 
     store = Store.create(paths, KeyMode.INSECURE_FILE)
     tasks, poster = ui_tasks()

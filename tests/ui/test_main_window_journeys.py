@@ -25,7 +25,7 @@ from app.ui.qt import (
 )
 from app.ui.settings import SettingsDialog
 from app.ui.settings.editors import editor_name
-from app.ui.workbench import Workbench
+from app.workbench import Workbench
 from tests.support.fake_openai import FakeOpenAI, Reply
 from tests.ui.runs.conftest import FAKE_KEY, FIRST_LOAD_MS, REMOTE_MODEL
 from tests.ui.settings.test_providers_and_models import write_gguf

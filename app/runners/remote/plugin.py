@@ -7,8 +7,11 @@ the keychain), ``provider_endpoints`` (provider -> api_base), ``remote_timeout_s
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
 
+from app.retrieval.embedder import Embedder
+from app.runners.base import Runner
+from app.runners.context import RunnerContext
 from app.runners.hookspecs import hookimpl
 from app.runners.remote.runner import RemoteRunner
 
@@ -18,7 +21,7 @@ def _no_key(_provider: str) -> str | None:
 
 
 @hookimpl
-def register_runners(register: Any, context: Any) -> None:
+def register_runners(register: Callable[[Runner], None], context: RunnerContext) -> None:
     settings = context.settings
     register(
         RemoteRunner(
@@ -31,7 +34,7 @@ def register_runners(register: Any, context: Any) -> None:
 
 
 @hookimpl
-def register_embedders(register: Any, context: Any) -> None:
+def register_embedders(register: Callable[[Embedder], None], context: RunnerContext) -> None:
     from app.runners.remote.embedder import remote_embedders
 
     settings = context.settings

@@ -3,16 +3,22 @@ beside them."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from app.ui.context.search_panel import ContextSearchPanel
 from app.ui.context.sources_panel import SourcesPanel
 from app.ui.context.tray import ContextTray
 from app.ui.qt import QSplitter, Qt, QVBoxLayout, QWidget
 
+if TYPE_CHECKING:
+    from app.workbench import Workbench
+
 
 class ContextPanel(QWidget):
-    def __init__(self, workbench: Any, model_source: Any, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, workbench: Workbench, model_source: Callable[[], str], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.sources = SourcesPanel(workbench)
         self.search = ContextSearchPanel(workbench, lambda: self.sources.service)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import html
 import json
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from app.retrieval.search import ContextHit
 from app.ui.editor.colors import css, tint
@@ -35,6 +35,10 @@ from app.ui.qt import (
     QWidget,
     Signal,
 )
+
+if TYPE_CHECKING:
+    from app.retrieval.service import ContextService
+    from app.workbench import Workbench
 
 HIT_MIME = "application/x-promptdesk-context-hit"
 HIT_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -99,7 +103,12 @@ class _HitList(QListWidget):
 class ContextSearchPanel(QWidget):
     hit_chosen = Signal(str)  # the hit as JSON (see hit_json)
 
-    def __init__(self, workbench: Any, service_source: Any, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        workbench: Workbench,
+        service_source: Callable[[], ContextService | None],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.workbench = workbench
         self.service_source = service_source  # () -> the context service or None

@@ -9,7 +9,7 @@ floods the event loop. Add, pause, resume, cancel, reindex and remove go through
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.retrieval.progress import IndexProgress
 from app.ui.errors import describe
@@ -35,6 +35,9 @@ from app.ui.qt import (
     QWidget,
     Signal,
 )
+
+if TYPE_CHECKING:
+    from app.workbench import Workbench
 
 COLUMNS = (
     QT_TRANSLATE_NOOP("SourcesPanel", "Source"),
@@ -106,7 +109,7 @@ class SourcesPanel(QWidget):
     sources_changed = Signal()
     message = Signal(str)
 
-    def __init__(self, workbench: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, workbench: Workbench, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workbench = workbench
         self.service: Any = None

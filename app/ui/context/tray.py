@@ -11,8 +11,9 @@ meter and the exact block the run will send. The main window passes ``block()`` 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.retrieval.builder import BuiltContext, ContextPiece, build_context, file_piece
 from app.ui.context.search_panel import HIT_MIME
@@ -36,11 +37,16 @@ from app.ui.qt import (
     Signal,
 )
 
+if TYPE_CHECKING:
+    from app.workbench import Workbench
+
 
 class ContextTray(QWidget):
     context_changed = Signal()
 
-    def __init__(self, workbench: Any, model_source: Any, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, workbench: Workbench, model_source: Callable[[], str], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.workbench = workbench
         self.model_source = model_source  # () -> the model id the run will use

@@ -14,7 +14,7 @@ from __future__ import annotations
 import html
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.core.prompt import PromptContent
 from app.core.rendering import PromptLookup, RenderedPrompt, TemplateError, render_prompt
@@ -33,6 +33,9 @@ from app.ui.qt import (
     Signal,
 )
 from app.ui.weak import Lifetime
+
+if TYPE_CHECKING:
+    from app.workbench import Workbench
 
 DEBOUNCE_MS = 150
 
@@ -56,7 +59,7 @@ class PromptPreview(QWidget):
     rendered = Signal()
     render_failed = Signal(str)
 
-    def __init__(self, workbench: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, workbench: Workbench, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("promptPreview")
         self.workbench = workbench

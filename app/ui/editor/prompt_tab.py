@@ -20,7 +20,7 @@ from __future__ import annotations
 import concurrent.futures
 import functools
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.core.prompt import PromptContent
 from app.core.rendering import PromptLookup, TemplateReport, check_template, merged_variables
@@ -55,6 +55,9 @@ from app.ui.qt import (
 )
 from app.ui.weak import Lifetime
 
+if TYPE_CHECKING:
+    from app.workbench import Workbench
+
 SAVE_DEBOUNCE_MS = 300
 CHECK_DEBOUNCE_MS = 150
 FOLLOW_MS = 500  # how often the visible tab looks for changes made elsewhere
@@ -80,7 +83,7 @@ class PromptTab(QWidget):
     renamed = Signal(str)  # the prompt was renamed elsewhere: its new name
     message = Signal(str)  # something to tell the user in passing (the status bar)
 
-    def __init__(self, workbench: Any, name: str, parent: QWidget | None = None) -> None:
+    def __init__(self, workbench: Workbench, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("promptTab")
         self.workbench = workbench

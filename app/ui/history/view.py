@@ -43,6 +43,7 @@ from app.ui.weak import weak_callback
 
 if TYPE_CHECKING:
     from app.ui.history.chart import UsageChart
+    from app.workbench import Workbench
 
 LIMIT = 500
 _DEBOUNCE_MS = 200
@@ -80,7 +81,7 @@ class HistoryView(QWidget):
     rerun_requested = Signal(object)  # the RunRecord to run again
     refreshed = Signal()  # the table, totals and chart show the current filters
 
-    def __init__(self, workbench: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, workbench: Workbench, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workbench = workbench
         self.setObjectName("historyView")

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.ui.errors import describe
 from app.ui.qt import QFileDialog, QMessageBox, QObject, QWidget
+
+if TYPE_CHECKING:
+    from app.workbench import Workbench
 
 IMPORT_FILTER = "Prompts (*.json *.csv *.md *.markdown *.yaml *.yml *.txt);;All files (*)"
 
@@ -22,7 +25,7 @@ class LibraryExchange(QObject):
     def __init__(
         self,
         window: QWidget,
-        workbench: Any,
+        workbench: Workbench,
         tell: Callable[[str], None],
         imported: Callable[[], None],
     ) -> None:
@@ -94,10 +97,11 @@ class LibraryExchange(QObject):
             lambda count: self._tell(
                 self.tr("Exported %n prompt(s) to %1.", "", count).replace("%1", target)
             ),
-            lambda error: QMessageBox.warning(
-                self._window, self.tr("Export failed"), describe(error)
-            ),
+            self._export_failed,
         )
+
+    def _export_failed(self, error: BaseException) -> None:
+        QMessageBox.warning(self._window, self.tr("Export failed"), describe(error))
 
 
 def _read(path: Path) -> str:

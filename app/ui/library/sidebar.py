@@ -10,7 +10,7 @@ export (versions, branches, labels) so Undo brings all of it back.
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.storage.library.errors import PromptExists
 from app.storage.library.search import SearchFilters
@@ -42,6 +42,9 @@ from app.ui.qt import (
     QWidget,
     Signal,
 )
+
+if TYPE_CHECKING:
+    from app.workbench import Workbench
 
 FILTER_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -110,7 +113,7 @@ class LibrarySidebar(QWidget):
     prompts_deleted = Signal(list)  # names
     undo_available = Signal(bool)  # whether there is a delete to undo
 
-    def __init__(self, workbench: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, workbench: Workbench, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workbench = workbench
         self._filter: tuple[str, str] | None = None

@@ -38,7 +38,7 @@ from app.ui.runs.run_controls import RUN_KEYS, STOP_KEY, add_shortcut, key_text,
 from app.ui.runs.run_view import RunView
 
 if TYPE_CHECKING:
-    from app.ui.workbench import Workbench
+    from app.workbench import Workbench
 
 MAX_COLUMNS = 4
 FIRST_COLUMNS = 2

@@ -36,7 +36,7 @@ from app.ui.qt import (
 from app.ui.weak import Lifetime
 
 if TYPE_CHECKING:
-    from app.ui.workbench import Workbench
+    from app.workbench import Workbench
 
 MODEL_ID_ROLE = Qt.ItemDataRole.UserRole
 ACTION_ROLE = Qt.ItemDataRole.UserRole + 1  # on the entries that act instead of choosing

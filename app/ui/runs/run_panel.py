@@ -28,7 +28,7 @@ from app.ui.runs.run_controls import (
 from app.ui.runs.run_view import RunView
 
 if TYPE_CHECKING:
-    from app.ui.workbench import Workbench
+    from app.workbench import Workbench
 
 
 class RunPanel(QWidget):

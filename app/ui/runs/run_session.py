@@ -23,7 +23,7 @@ from app.ui.runs.token_stream import TokenStream
 from app.ui.weak import Lifetime
 
 if TYPE_CHECKING:
-    from app.ui.workbench import Workbench
+    from app.workbench import Workbench
 
 
 class RunSession(QObject):

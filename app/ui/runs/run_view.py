@@ -20,7 +20,7 @@ from app.ui.runs.run_session import RunSession
 from app.ui.runs.token_stream import StreamPace
 
 if TYPE_CHECKING:
-    from app.ui.workbench import Workbench
+    from app.workbench import Workbench
 
 
 class RunView(QWidget):

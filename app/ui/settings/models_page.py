@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.core.settings import Setting
+from app.runners.local.model_sources import ModelSource, add_source, list_sources, remove_source
 from app.ui.errors import describe
 from app.ui.qt import (
     QAbstractItemView,
@@ -27,9 +28,11 @@ from app.ui.qt import (
     QWidget,
     Signal,
 )
-from app.ui.settings.model_sources import ModelSource, add_source, list_sources, remove_source
 from app.ui.settings.pages import SettingsPage
 from app.ui.weak import weak_callback
+
+if TYPE_CHECKING:
+    from app.workbench import Workbench
 
 PathRole = Qt.ItemDataRole.UserRole + 1
 
@@ -39,7 +42,7 @@ class ModelsPage(SettingsPage):
     sources_changed = Signal()  # a file or folder was added or removed
     source_refused = Signal(str)  # why an add or remove did not happen
 
-    def __init__(self, workbench: Any, settings: Iterable[Setting]) -> None:
+    def __init__(self, workbench: Workbench, settings: Iterable[Setting]) -> None:
         super().__init__("models", settings)
         self.workbench = workbench
         self.set_heading(

@@ -9,7 +9,7 @@ and need no key say so instead.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from app.runners.remote.providers import PROVIDERS, Provider
 from app.storage.provider_keys import ProviderKeys, StoredKey
@@ -26,6 +26,9 @@ from app.ui.qt import (
 )
 from app.ui.settings.pages import SettingsPage, muted_label
 from app.ui.weak import weak_callback
+
+if TYPE_CHECKING:
+    from app.workbench import Workbench
 
 
 def status_name(provider: str) -> str:
@@ -49,7 +52,7 @@ class ProvidersPage(SettingsPage):
     key_status_changed = Signal(str)  # provider name, after a key was stored or removed
     key_refused = Signal(str)  # why a key was not stored
 
-    def __init__(self, workbench: Any) -> None:
+    def __init__(self, workbench: Workbench) -> None:
         super().__init__("providers")
         self.workbench = workbench
         self.set_heading(

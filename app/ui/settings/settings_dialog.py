@@ -12,7 +12,7 @@ their pages act at once, through the same background tasks.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING
 
 from app.core.settings import SETTINGS, Setting, SettingValue, setting
 from app.storage.settings import Settings
@@ -44,6 +44,9 @@ from app.ui.settings.pages import SettingsPage, muted_label
 from app.ui.settings.providers_page import ProvidersPage
 from app.ui.weak import weak_callback
 
+if TYPE_CHECKING:
+    from app.workbench import Workbench
+
 _PAGE_OF_PREFIX = {"ui": "general", "runs": "models", "context": "context"}
 
 
@@ -69,7 +72,7 @@ class SettingsDialog(QDialog):
     model_sources_changed = Signal()
     provider_keys_changed = Signal(str)  # the provider whose key was stored or removed
 
-    def __init__(self, workbench: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, workbench: Workbench, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workbench = workbench
         self.setObjectName("settingsDialog")

@@ -15,7 +15,7 @@ Each dialog has a method without arguments (what buttons, menus and the palette 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.ui.errors import describe
 from app.ui.name_dialog import ask_name
@@ -45,6 +45,9 @@ from app.ui.qt import (
 from app.ui.versions.dialogs import LabelDialog, MergeDialog, ref_problem
 from app.ui.versions.diff_view import DiffView
 
+if TYPE_CHECKING:
+    from app.workbench import Workbench
+
 VERSION_ROLE = Qt.ItemDataRole.UserRole + 4
 COLUMNS = ("version", "message", "author", "when", "labels")
 
@@ -53,7 +56,7 @@ class VersionsPanel(QWidget):
     content_changed = Signal()  # the working copy changed (checkout, merge)
     message = Signal(str)
 
-    def __init__(self, workbench: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, workbench: Workbench, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workbench = workbench
         self.name: str | None = None

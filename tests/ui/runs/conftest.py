@@ -18,7 +18,7 @@ from app.core.variables import VariableSpec
 from app.runners.prompt_runs import PromptRun
 from app.storage.provider_keys import ProviderKeys
 from app.ui.runs import ModelPicker
-from app.ui.workbench import Workbench
+from app.workbench import Workbench
 from tests.support.fake_openai import FakeOpenAI
 
 REMOTE_MODEL = "remote:openai/gpt-4o-mini"

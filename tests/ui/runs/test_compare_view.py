@@ -10,7 +10,7 @@ from app.runners.local.models import DEFAULT_MODEL_ID
 from app.runners.prompt_runs import PromptRun
 from app.ui.qt import QLabel, QPushButton, Qt
 from app.ui.runs import CompareView
-from app.ui.workbench import Workbench
+from app.workbench import Workbench
 from tests.support.fake_openai import FakeOpenAI, Reply, slow_reply
 from tests.ui.runs.conftest import FIRST_LOAD_MS, REMOTE_MODEL, wait_loaded
 

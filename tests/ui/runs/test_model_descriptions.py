@@ -22,7 +22,7 @@ from pytestqt.qtbot import QtBot
 from app.runners.local.models import DEFAULT_MODEL_ID
 from app.ui.qt import QAbstractItemView, QModelIndex, Qt
 from app.ui.runs import ModelPicker
-from app.ui.workbench import Workbench
+from app.workbench import Workbench
 
 LOAD_MS = 30_000
 # The offscreen platform cannot raise a popup or give it the keyboard; the popup works anyway.

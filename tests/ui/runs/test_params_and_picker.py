@@ -14,7 +14,7 @@ from app.runners.local.models import (
 from app.storage.provider_keys import ProviderKeys
 from app.ui.qt import QCheckBox, QDoubleSpinBox, QSpinBox, Qt
 from app.ui.runs import ModelPicker, ParamsPanel
-from app.ui.workbench import Workbench
+from app.workbench import Workbench
 from tests.support.fake_openai import FakeOpenAI
 from tests.ui.runs.conftest import FAKE_KEY, REMOTE_MODEL
 

@@ -12,7 +12,7 @@ from app.runners.prompt_runs import PromptRun
 from app.storage.runs import RunFilters
 from app.ui.qt import QGuiApplication, QLabel, QPushButton, Qt, QTextBrowser, QToolButton
 from app.ui.runs import RunPanel
-from app.ui.workbench import Workbench
+from app.workbench import Workbench
 from tests.support.fake_openai import FakeOpenAI, unauthorized
 from tests.ui.runs.conftest import FAKE_KEY, FIRST_LOAD_MS, REMOTE_MODEL, wait_loaded
 

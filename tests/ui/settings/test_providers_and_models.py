@@ -8,7 +8,7 @@ from typing import Any
 
 from pytestqt.qtbot import QtBot
 
-from app.runners.store_context import model_sources
+from app.storage.model_sources import ModelSources
 from app.storage.provider_keys import ProviderKeys
 from app.ui.qt import QAbstractButton, QLabel, QLineEdit, QListWidget, QPushButton, Qt, QWidget
 from app.ui.settings.providers_page import (
@@ -141,7 +141,7 @@ def test_model_files_and_folders_are_added_and_removed(
             [dialog.model_sources_changed, models.sources_loaded], timeout=10_000
         ):
             models.add_model_source(path)
-    assert model_sources(workbench.store) == sorted([str(model), str(folder)])
+    assert ModelSources(workbench.store).paths() == sorted([str(model), str(folder)])
     listing = dialog.findChild(QListWidget, "modelSources")
     shown = [listing.item(i).text() for i in range(listing.count())]
     assert any(str(model) in t and "Tiny Llama" in t and "Q4_K_M" in t for t in shown)
@@ -152,7 +152,7 @@ def test_model_files_and_folders_are_added_and_removed(
         qtbot.mouseClick(
             dialog.findChild(QAbstractButton, "removeModelSource"), Qt.MouseButton.LeftButton
         )
-    assert model_sources(workbench.store) == [str(folder)]
+    assert ModelSources(workbench.store).paths() == [str(folder)]
     assert model.exists()  # forgotten, not deleted
     assert models.paths() == [str(folder)]
 
@@ -173,7 +173,7 @@ def test_a_file_that_is_not_a_model_is_refused(
         dialog.models.add_model_source(empty)
     assert "no .gguf model file there" in refused.args[0]
     assert dialog.findChild(QLabel, "modelSourceError").isVisible()
-    assert model_sources(workbench.store) == []
+    assert ModelSources(workbench.store).paths() == []
 
 
 def test_threads_editor_names_its_automatic_value(qtbot: QtBot, workbench: Any) -> None:

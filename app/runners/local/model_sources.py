@@ -1,21 +1,20 @@
-"""The GGUF files and folders the user added, read and changed as ``promptdesk models`` does.
+"""The GGUF files and folders the user added: listed, checked, added and removed.
 
-Rows live in the store's ``local_model_source`` table (paths are user data, so they are kept
-encrypted). Adding checks first, like the CLI: a folder must hold ``.gguf`` files, and every
-file must read as GGUF, so a wrong pick is refused with the reason rather than recorded.
-Each function does store or file work and is called off the UI thread; none touches Qt.
+The one service behind ``promptdesk models add/remove`` and Settings ▸ Models. Adding checks
+first: a folder must hold ``.gguf`` files and every file must read as GGUF, so a wrong pick is
+refused with the reason rather than recorded. Removing forgets exactly what was added; a model
+that came with an added folder of several is not removed on its own (the folder is named). The
+rows live in :class:`app.storage.model_sources.ModelSources`. Every function does store or
+file work: the app calls them off the UI thread.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import text
-
 from app.runners.local.gguf import GgufInfo, NotAGgufFile, read_gguf_info
-from app.runners.store_context import model_sources
+from app.storage.model_sources import ModelSources
 from app.storage.store import Store
 
 
@@ -35,7 +34,7 @@ class ModelSource:
 
 
 def list_sources(store: Store) -> list[ModelSource]:
-    return [_describe(Path(path)) for path in model_sources(store)]
+    return [_describe(Path(path)) for path in ModelSources(store).paths()]
 
 
 def add_source(store: Store, path: Path) -> ModelSource:
@@ -47,24 +46,35 @@ def add_source(store: Store, path: Path) -> ModelSource:
         infos = tuple(read_gguf_info(f) for f in files)  # refuses anything that is not GGUF
     except NotAGgufFile as error:
         raise ModelSourceError(str(error)) from None
-    with store.write() as conn:
-        conn.execute(
-            text(
-                "INSERT INTO local_model_source (path, added_at) VALUES (:p, :t) "
-                "ON CONFLICT (path) DO NOTHING"
-            ),
-            {"p": str(path), "t": datetime.now(UTC).isoformat(timespec="seconds")},
-        )
+    ModelSources(store).add(str(path))
     return ModelSource(str(path), infos)
 
 
 def remove_source(store: Store, path: str) -> bool:
     """Forgets an added file or folder; the file itself is not touched."""
-    with store.write() as conn:
-        removed = conn.execute(
-            text("DELETE FROM local_model_source WHERE path = :p"), {"p": path}
-        ).rowcount
-    return bool(removed)
+    return ModelSources(store).remove(path)
+
+
+def remove_model_file(store: Store, file: str) -> str:
+    """Forget the added source that is ``file``; returns the path forgotten.
+
+    A file that is there because its folder was added forgets the folder when the folder
+    holds no other model; otherwise it is refused (forgetting the folder would take its other
+    models too), and the user is told to remove the folder by name.
+    """
+    sources = ModelSources(store)
+    if sources.remove(file):
+        return file
+    folder = str(Path(file).parent)
+    if folder in sources.paths():
+        if _model_files(Path(folder)) == [Path(file)]:
+            sources.remove(folder)
+            return folder
+        raise ModelSourceError(
+            f"{Path(file).name} comes with the added folder {folder}; remove the folder to "
+            "forget all of its models"
+        )
+    raise ModelSourceError(f"'{file}' is not an added model")
 
 
 def _model_files(path: Path) -> list[Path]:
