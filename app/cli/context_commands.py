@@ -20,10 +20,11 @@ from typing import Any
 
 from app.cli import terminal
 from app.cli.library_access import print_json
-from app.retrieval.index import IndexReport, SourceStatus
+from app.retrieval.index import IndexReport
 from app.retrieval.progress import IndexProgress
 from app.retrieval.search import ContextHit, SearchFilters
 from app.retrieval.service import ContextService
+from app.storage.context.sources import SourceStatus
 from app.storage.library import LibraryError
 from app.storage.paths import StorePaths
 

@@ -13,37 +13,38 @@ in :mod:`app.retrieval.search`; everything, paths included, stays in the encrypt
 from __future__ import annotations
 
 import concurrent.futures
-import contextlib
-import fnmatch
 import hashlib
-import json
 import logging
-import os
-import sys
 import threading
 import time
-import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
-
-from sqlalchemy import Connection, text
 
 from app.retrieval.builder import ContextPiece
 from app.retrieval.chunking import Chunk, chunk_blocks
 from app.retrieval.embedder import Embedder
-from app.retrieval.extract import ExtractionError, extract, supported
+from app.retrieval.extract import ExtractionError, extract
 from app.retrieval.progress import IndexControl, IndexProgress, IndexStopped
 from app.retrieval.search import ContextHit, SearchFilters, SearchMode, position, search
 from app.retrieval.vectors import VectorIndex
+from app.retrieval.walking import (
+    MAX_FILE_BYTES,
+    full_path,
+    lower_thread_priority,
+    relative_path,
+    walk,
+)
+from app.storage.context.chunks import ContextChunks, FileToStore
+from app.storage.context.sources import ContextSources, SourceStatus, now
 from app.storage.library import LibraryError
 from app.storage.store import Store
 
+__all__ = ["ContextIndex", "IndexReport", "SourceStatus", "lower_thread_priority", "walk"]
+
 log = logging.getLogger(__name__)
 
-MAX_FILE_BYTES = 20 * 1024 * 1024
 CHUNK_TOKENS = 200  # fits all-MiniLM-L6-v2's 256-token window with room to spare
 OVERLAP_TOKENS = 24
 BATCH_CHUNKS = 64  # texts per embedding call: full batches keep the model busy
@@ -60,21 +61,6 @@ class IndexReport:
     chunks: int = 0
     errors: dict[str, str] = field(default_factory=dict)
     stopped: str | None = None  # "paused" or "cancelled" when the pass did not finish
-
-
-@dataclass(frozen=True)
-class SourceStatus:
-    id: str
-    path: str
-    state: str  # new, indexing, paused, ready, cancelled, failed
-    detail: str
-    watch: str  # "", "watching" or why it polls
-    files: int
-    chunks: int
-    bytes: int
-    skipped: int
-    errors: dict[str, str]
-    indexed_at: str | None
 
 
 @dataclass(frozen=True)
@@ -103,6 +89,8 @@ class ContextIndex:
         self.overlap_tokens = min(overlap_tokens, chunk_tokens - 1)
         self.max_file_bytes = max_file_bytes
         self.vectors = vectors if vectors is not None else VectorIndex()
+        self.records = ContextSources(store)
+        self.chunks = ContextChunks(store)
         self._vectors_loaded = False
         # Held while vectors go from the store into memory, and while a batch commits and
         # adds its vectors: a batch can land neither before the load's read nor be lost by it.
@@ -117,128 +105,32 @@ class ContextIndex:
         resolved = path.expanduser().resolve()
         if not resolved.exists():
             raise LibraryError(f"{path} does not exist")
-        source_id = uuid.uuid4().hex[:12]
-        with self.store.write() as conn:
-            existing = conn.execute(
-                text("SELECT id FROM context_source WHERE path = :p"), {"p": str(resolved)}
-            ).scalar()
-            if existing is not None:
-                raise LibraryError(
-                    f"{resolved} is already source {existing} (`promptdesk context reindex "
-                    f"{existing}` updates it)"
-                )
-            conn.execute(
-                text(
-                    "INSERT INTO context_source (id, path, include, exclude, added_at) "
-                    "VALUES (:id, :p, :i, :e, :t)"
-                ),
-                {
-                    "id": source_id,
-                    "p": str(resolved),
-                    "i": json.dumps(list(include)),
-                    "e": json.dumps(list(exclude)),
-                    "t": _now(),
-                },
-            )
-        return source_id
+        return self.records.add(resolved, include, exclude)
 
     def remove_source(self, source_id: str) -> None:
-        with self.store.write() as conn:
-            files = list(
-                conn.execute(
-                    text("SELECT num FROM context_file WHERE source_id = :s"), {"s": source_id}
-                ).scalars()
-            )
-            for num in files:
-                _drop_file(conn, num)
-            removed = conn.execute(
-                text("DELETE FROM context_source WHERE id = :s"), {"s": source_id}
-            ).rowcount
-        if not removed:
-            raise LibraryError(f"no context source '{source_id}' (see `promptdesk context list`)")
-        self.vectors.remove_files(files)
+        self.vectors.remove_files(self.records.remove(source_id))
 
     def source_ids(self) -> list[str]:
-        with self.store.read() as conn:
-            return list(
-                conn.execute(text("SELECT id FROM context_source ORDER BY added_at")).scalars()
-            )
+        return self.records.ids()
 
     def source_root(self, source_id: str) -> Path:
-        with self.store.read() as conn:
-            path = conn.execute(
-                text("SELECT path FROM context_source WHERE id = :s"), {"s": source_id}
-            ).scalar()
-        if path is None:
-            raise LibraryError(f"no context source '{source_id}' (see `promptdesk context list`)")
-        return Path(path)
+        return self.records.definition(source_id).root
 
     def sources(self) -> list[SourceStatus]:
-        with self.store.read() as conn:
-            rows = conn.execute(
-                text(
-                    "SELECT s.id, s.path, s.state, s.state_detail, s.watch_mode, s.indexed_at, "
-                    "s.skipped, "
-                    "(SELECT count(*) FROM context_file f WHERE f.source_id = s.id) AS files, "
-                    "(SELECT coalesce(sum(f.size), 0) FROM context_file f "
-                    " WHERE f.source_id = s.id) AS bytes, "
-                    "(SELECT count(*) FROM context_chunk c JOIN context_file f "
-                    " ON f.num = c.file_num WHERE f.source_id = s.id) AS chunks "
-                    "FROM context_source s ORDER BY s.added_at"
-                )
-            ).all()
-        errors = self.file_errors()
-        return [
-            SourceStatus(
-                id=r.id,
-                path=r.path,
-                state=r.state,
-                detail=r.state_detail,
-                watch=r.watch_mode,
-                files=r.files,
-                chunks=r.chunks,
-                bytes=r.bytes,
-                skipped=r.skipped,
-                errors=errors.get(r.id, {}),
-                indexed_at=r.indexed_at,
-            )
-            for r in rows
-        ]
+        return self.records.statuses()
 
     def set_state(self, source_id: str, state: str, detail: str = "") -> None:
-        with self.store.write() as conn:
-            conn.execute(
-                text("UPDATE context_source SET state = :s, state_detail = :d WHERE id = :id"),
-                {"s": state, "d": detail, "id": source_id},
-            )
+        self.records.set_state(source_id, state, detail)
 
     def state(self, source_id: str) -> str | None:
-        with self.store.read() as conn:
-            state: str | None = conn.execute(
-                text("SELECT state FROM context_source WHERE id = :s"), {"s": source_id}
-            ).scalar()
-        return state
+        return self.records.state(source_id)
 
     def set_watch_mode(self, source_id: str, mode: str) -> None:
-        with self.store.write() as conn:
-            conn.execute(
-                text("UPDATE context_source SET watch_mode = :m WHERE id = :id"),
-                {"m": mode, "id": source_id},
-            )
+        self.records.set_watch_mode(source_id, mode)
 
     def file_errors(self) -> dict[str, dict[str, str]]:
         """Source id -> {file path: why it could not be read}."""
-        with self.store.read() as conn:
-            rows = conn.execute(
-                text(
-                    "SELECT source_id, path, error FROM context_file "
-                    "WHERE error IS NOT NULL ORDER BY path"
-                )
-            ).all()
-        found: dict[str, dict[str, str]] = {}
-        for r in rows:
-            found.setdefault(r.source_id, {})[r.path] = r.error
-        return found
+        return self.records.file_errors()
 
     # --- indexing ------------------------------------------------------------------------
 
@@ -251,28 +143,11 @@ class ContextIndex:
         """Bring one source up to date with the disk; see the module docstring."""
         control = control or IndexControl()
         emit = progress or (lambda _event: None)
-        with self.store.read() as conn:
-            row = conn.execute(
-                text("SELECT path, include, exclude FROM context_source WHERE id = :id"),
-                {"id": source_id},
-            ).one_or_none()
-            if row is None:
-                raise LibraryError(f"no context source '{source_id}'")
-            known = {
-                r.path: (r.num, r.content_hash)
-                for r in conn.execute(
-                    text("SELECT num, path, content_hash FROM context_file WHERE source_id = :s"),
-                    {"s": source_id},
-                )
-            }
+        source = self.records.definition(source_id)
+        known = self.chunks.known_files(source_id)
         emit(IndexProgress(source_id, "scanning"))
-        root = Path(row.path)
-        files, skipped = walk(
-            root,
-            tuple(json.loads(row.include)),
-            tuple(json.loads(row.exclude)),
-            self.max_file_bytes,
-        )
+        root = source.root
+        files, skipped = walk(root, source.include, source.exclude, self.max_file_bytes)
         self.set_state(source_id, "indexing")
         started = time.perf_counter()
         tally = _Tally(len(files))
@@ -336,24 +211,15 @@ class ContextIndex:
             embedding.shutdown(wait=False)
         removed: list[int] = []
         if stopped is None:
-            present = {_relative(root, p) for p in files}
+            present = {relative_path(root, p) for p in files}
             removed = [num for path_, (num, _) in known.items() if path_ not in present]
-        with self.store.write() as conn:
-            for num in removed:
-                _drop_file(conn, num)
-            conn.execute(
-                text(
-                    "UPDATE context_source SET indexed_at = :t, skipped = :k, state = :s, "
-                    "state_detail = :d WHERE id = :id"
-                ),
-                {
-                    "t": _now(),
-                    "k": skipped,
-                    "s": {"interrupted": "indexing"}.get(stopped or "", stopped or "ready"),
-                    "d": f"stopped at {tally.done:,} of {tally.total:,} files" if stopped else "",
-                    "id": source_id,
-                },
-            )
+        self.records.finish_pass(
+            source_id,
+            removed,
+            skipped,
+            {"interrupted": "indexing"}.get(stopped or "", stopped or "ready"),
+            f"stopped at {tally.done:,} of {tally.total:,} files" if stopped else "",
+        )
         self.vectors.remove_files(removed)
         report(stopped or "done")
         log.info(
@@ -385,7 +251,7 @@ class ContextIndex:
         """Each file read, hashed and (if changed) chunked, a few files ahead on a thread."""
 
         def prepare(path: Path) -> _Prepared | None:
-            relative = _relative(root, path)
+            relative = relative_path(root, path)
             try:
                 data = path.read_bytes()
             except OSError as error:  # vanished or unreadable since the walk
@@ -432,80 +298,27 @@ class ContextIndex:
     def _store_locked(
         self, source_id: str, batch: list[_Prepared], tally: _Tally, vectors: Any
     ) -> None:
-        added_nums: list[int] = []
-        added_files: list[int] = []
-        gone: list[int] = []
-        at = 0
-        with self.store.write() as conn:
-            for prepared in batch:
-                old = _forget_file(conn, source_id, prepared.relative)
-                if old is not None:
-                    gone.append(old)
-                file_num = conn.execute(
-                    text(
-                        "INSERT INTO context_file (source_id, path, content_hash, size, error, "
-                        "indexed_at) VALUES (:s, :p, :h, :z, :e, :t) RETURNING num"
-                    ),
-                    {
-                        "s": source_id,
-                        "p": prepared.relative,
-                        "h": prepared.digest,
-                        "z": prepared.size,
-                        "e": prepared.error,
-                        "t": _now(),
-                    },
-                ).scalar_one()
-                for ordinal, chunk in enumerate(prepared.chunks or ()):
-                    num = conn.execute(
-                        text(
-                            "INSERT INTO context_chunk (file_num, ordinal, text, tokens, line, "
-                            "page, heading, embedder, vector) VALUES (:f, :o, :x, :k, :l, :pg, "
-                            ":h, :e, :v) RETURNING num"
-                        ),
-                        {
-                            "f": file_num,
-                            "o": ordinal,
-                            "x": chunk.text,
-                            "k": chunk.tokens,
-                            "l": chunk.line,
-                            "pg": chunk.page,
-                            "h": chunk.heading,
-                            "e": self.embedder.id,
-                            "v": vectors[at].astype("float32").tobytes(),
-                        },
-                    ).scalar_one()
-                    conn.execute(
-                        text("INSERT INTO context_fts (rowid, text, heading) VALUES (:n, :x, :h)"),
-                        {"n": num, "x": chunk.text, "h": chunk.heading},
-                    )
-                    added_nums.append(num)
-                    added_files.append(file_num)
-                    at += 1
-                    tally.tokens += chunk.tokens
-                if prepared.error is not None:
-                    tally.errors[prepared.relative] = prepared.error
-                else:
-                    tally.indexed += 1
-                tally.chunks += len(prepared.chunks or ())
-                tally.done += 1
+        files = [FileToStore(p.relative, p.digest, p.size, p.chunks or [], p.error) for p in batch]
+        stored = self.chunks.store_files(source_id, files, self.embedder.id, vectors, now())
+        for prepared in batch:
+            tally.tokens += sum(chunk.tokens for chunk in prepared.chunks or ())
+            if prepared.error is not None:
+                tally.errors[prepared.relative] = prepared.error
+            else:
+                tally.indexed += 1
+            tally.chunks += len(prepared.chunks or ())
+            tally.done += 1
         # The transaction is committed: only now may searches see the new vectors.
-        self.vectors.remove_files(gone)
-        if self._vectors_loaded and added_nums:
-            self.vectors.add(added_nums, added_files, vectors)
+        self.vectors.remove_files(stored.replaced)
+        if self._vectors_loaded and stored.chunk_nums:
+            self.vectors.add(stored.chunk_nums, stored.file_nums, vectors)
 
     # --- vectors in memory ---------------------------------------------------------------
 
     def load_vectors(self) -> None:
         """Build the in-memory vector index from the store (at unlock, in the background)."""
-        with self._vector_lock, self.store.read() as conn:
-            rows = conn.execute(
-                text(
-                    "SELECT num, file_num, vector FROM context_chunk WHERE embedder = :e "
-                    "ORDER BY num"
-                ),
-                {"e": self.embedder.id},
-            )
-            self.vectors.load(rows)
+        with self._vector_lock:
+            self.chunks.read_vectors(self.embedder.id, self.vectors.load)
             self._vectors_loaded = True
 
     @property
@@ -521,32 +334,15 @@ class ContextIndex:
         transaction: a re-embed that is stopped goes on from where it was."""
         control = control or IndexControl()
         emit = progress or (lambda _event: None)
-        with self.store.read() as conn:
-            total = conn.execute(
-                text("SELECT count(*) FROM context_chunk WHERE embedder != :e"),
-                {"e": self.embedder.id},
-            ).scalar_one()
+        total = self.chunks.count_embedded_otherwise(self.embedder.id)
         started = time.perf_counter()
         done = tokens = 0
         while True:
-            with self.store.read() as conn:
-                rows = conn.execute(
-                    text(
-                        "SELECT num, file_num, text, tokens FROM context_chunk "
-                        "WHERE embedder != :e ORDER BY num LIMIT :n"
-                    ),
-                    {"e": self.embedder.id, "n": BATCH_CHUNKS * 4},
-                ).all()
+            rows = self.chunks.embedded_otherwise(self.embedder.id, BATCH_CHUNKS * 4)
             if not rows:
                 break
             vectors = self.embedder.embed([r.text for r in rows])
-            with self.store.write() as conn:
-                for row, vector in zip(rows, vectors, strict=True):
-                    conn.execute(
-                        text("UPDATE context_chunk SET embedder = :e, vector = :v WHERE num = :n"),
-                        {"e": self.embedder.id, "v": vector.astype("float32").tobytes(),
-                         "n": row.num},
-                    )  # fmt: skip
+            self.chunks.set_vectors(self.embedder.id, [r.num for r in rows], vectors)
             with self._vector_lock:
                 if self._vectors_loaded:
                     self.vectors.remove_chunks([r.num for r in rows])
@@ -565,24 +361,10 @@ class ContextIndex:
         return done
 
     def pending_reembed(self) -> int:
-        with self.store.read() as conn:
-            count: int = conn.execute(
-                text("SELECT count(*) FROM context_chunk WHERE embedder != :e"),
-                {"e": self.embedder.id},
-            ).scalar_one()
-        return count
+        return self.chunks.count_embedded_otherwise(self.embedder.id)
 
     def chunk_piece(self, num: int) -> ContextPiece:
-        with self.store.read() as conn:
-            row = conn.execute(
-                text(
-                    "SELECT c.text, c.line, c.page, c.heading, f.path, f.content_hash, "
-                    "s.path AS root FROM context_chunk c JOIN context_file f "
-                    "ON f.num = c.file_num JOIN context_source s ON s.id = f.source_id "
-                    "WHERE c.num = :n"
-                ),
-                {"n": num},
-            ).one_or_none()
+        row = self.chunks.places([num]).get(num)
         if row is None:
             raise LibraryError(f"no chunk {num} (chunk ids come from `context search --json`)")
         return ContextPiece(
@@ -605,7 +387,9 @@ class ContextIndex:
     ) -> list[ContextHit]:
         if not self._vectors_loaded and mode != "keyword":
             self.load_vectors()
-        return search(self, query, k, mode, filters or SearchFilters())
+        return search(
+            self.chunks, self.embedder, self.vectors, query, k, mode, filters or SearchFilters()
+        )
 
 
 @dataclass
@@ -617,97 +401,3 @@ class _Tally:
     chunks: int = 0
     tokens: int = 0
     errors: dict[str, str] = field(default_factory=dict)
-
-
-def lower_thread_priority() -> None:
-    """Make the calling thread yield the CPU to everything else (Linux: per-thread nice).
-
-    Indexing is background work. Reading, chunking and storing compete for the cores with
-    the worker's embedding model, whose threads all wait for the slowest one; at a lower
-    priority this work fills the gaps instead, and the UI thread always comes first."""
-    if sys.platform.startswith("linux"):
-        with contextlib.suppress(OSError):
-            thread = threading.get_native_id()
-            current = os.getpriority(os.PRIO_PROCESS, thread)
-            os.setpriority(os.PRIO_PROCESS, thread, min(19, current + 10))
-
-
-def walk(
-    root: Path,
-    include: tuple[str, ...] = (),
-    exclude: tuple[str, ...] = (),
-    max_bytes: int = MAX_FILE_BYTES,
-) -> tuple[list[Path], int]:
-    """Files to index under ``root`` (a folder or one file) and how many were skipped."""
-    import pathspec
-
-    if root.is_file():
-        return ([root], 0) if supported(root) and root.stat().st_size <= max_bytes else ([], 1)
-    if not root.is_dir():
-        return [], 0
-    ignore_file = root / ".gitignore"
-    ignored = pathspec.PathSpec.from_lines(
-        "gitignore",
-        ignore_file.read_text(errors="replace").splitlines() if ignore_file.exists() else [],
-    )
-    found: list[Path] = []
-    skipped = 0
-    for directory, folders, names in os.walk(root):
-        folders[:] = sorted(f for f in folders if not f.startswith("."))
-        for name in sorted(names):
-            path = Path(directory) / name
-            relative = str(path.relative_to(root))
-            try:
-                too_big = path.stat().st_size > max_bytes
-            except OSError:  # a dangling link, or gone since the listing
-                skipped += 1
-                continue
-            if (
-                name.startswith(".")
-                or ignored.match_file(relative)
-                or (include and not any(fnmatch.fnmatch(relative, g) for g in include))
-                or any(fnmatch.fnmatch(relative, g) for g in exclude)
-                or not supported(path)
-                or too_big
-            ):
-                skipped += 1
-                continue
-            found.append(path)
-    return found, skipped
-
-
-def _relative(root: Path, path: Path) -> str:
-    return path.name if root == path else str(path.relative_to(root))
-
-
-def full_path(root: str, relative: str) -> str:
-    """The file's path on disk: a file source's root is the file itself."""
-    single_file = Path(root).name == relative and not Path(root).is_dir()
-    return root if single_file else str(Path(root) / relative)
-
-
-def _forget_file(conn: Connection, source_id: str, relative: str) -> int | None:
-    """Drop a file's row, chunks and index entries, if it has any (before it is re-added)."""
-    old = conn.execute(
-        text("SELECT num FROM context_file WHERE source_id = :s AND path = :p"),
-        {"s": source_id, "p": relative},
-    ).scalar()
-    if old is None:
-        return None
-    _drop_file(conn, int(old))
-    return int(old)
-
-
-def _drop_file(conn: Connection, file_num: int) -> None:
-    conn.execute(
-        text(
-            "DELETE FROM context_fts WHERE rowid IN "
-            "(SELECT num FROM context_chunk WHERE file_num = :f)"
-        ),
-        {"f": file_num},
-    )
-    conn.execute(text("DELETE FROM context_file WHERE num = :f"), {"f": file_num})
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")

@@ -17,14 +17,13 @@ import fnmatch
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
-from sqlalchemy import text
-
+from app.retrieval.embedder import Embedder
+from app.retrieval.vectors import VectorIndex
+from app.retrieval.walking import full_path
+from app.storage.context.chunks import ContextChunks
 from app.storage.library.search import fts_query
-
-if TYPE_CHECKING:
-    from app.retrieval.index import ContextIndex
 
 SearchMode = Literal["hybrid", "vector", "keyword"]
 _EMBEDDING = concurrent.futures.ThreadPoolExecutor(2, "query-embedding")
@@ -130,24 +129,30 @@ class ContextHit:
 
 
 def search(
-    index: ContextIndex, query: str, k: int, mode: SearchMode, filters: SearchFilters
+    chunks: ContextChunks,
+    embedder: Embedder,
+    vectors: VectorIndex,
+    query: str,
+    k: int,
+    mode: SearchMode,
+    filters: SearchFilters,
 ) -> list[ContextHit]:
-    allowed = None if filters.empty else allowed_files(index, filters)
+    allowed = None if filters.empty else allowed_files(chunks, filters)
     if allowed is not None and not allowed:
         return []
     rankings = []
     if mode == "keyword":
-        rankings.append(keyword_ranking(index, query, k * 4, allowed))
+        rankings.append(keyword_ranking(chunks, query, k * 4, allowed))
     else:
         # The query is embedded in the worker process while this one runs the keyword search:
         # the two waits overlap instead of adding up.
-        embedding = _EMBEDDING.submit(index.embedder.embed, [query])
-        keyword = keyword_ranking(index, query, k * 4, allowed) if mode == "hybrid" else None
-        rankings.append(index.vectors.search(embedding.result()[0], k * 4, allowed))
+        embedding = _EMBEDDING.submit(embedder.embed, [query])
+        keyword = keyword_ranking(chunks, query, k * 4, allowed) if mode == "hybrid" else None
+        rankings.append(vectors.search(embedding.result()[0], k * 4, allowed))
         if keyword is not None:
             rankings.append(keyword)
     order = fuse(rankings)[:k] if mode == "hybrid" else rankings[0][:k]
-    return hits(index, order, query)
+    return hits(chunks, order, query)
 
 
 def fuse(rankings: list[list[tuple[int, float]]]) -> list[tuple[int, float]]:
@@ -159,17 +164,10 @@ def fuse(rankings: list[list[tuple[int, float]]]) -> list[tuple[int, float]]:
     return sorted(fused.items(), key=lambda item: -item[1])
 
 
-def allowed_files(index: ContextIndex, filters: SearchFilters) -> set[int]:
+def allowed_files(chunks: ContextChunks, filters: SearchFilters) -> set[int]:
     types = {t.lower() if t.startswith(".") else f".{t.lower()}" for t in filters.types}
-    with index.store.read() as conn:
-        rows = conn.execute(
-            text(
-                "SELECT f.num, f.source_id, f.path, s.path AS root FROM context_file f "
-                "JOIN context_source s ON s.id = f.source_id WHERE f.error IS NULL"
-            )
-        ).all()
     found = set()
-    for row in rows:
+    for row in chunks.readable_files():
         if filters.sources and row.source_id not in filters.sources:
             continue
         if types and Path(row.path).suffix.lower() not in types:
@@ -184,46 +182,18 @@ def allowed_files(index: ContextIndex, filters: SearchFilters) -> set[int]:
 
 
 def keyword_ranking(
-    index: ContextIndex, query: str, limit: int, allowed: set[int] | None = None
+    chunks: ContextChunks, query: str, limit: int, allowed: set[int] | None = None
 ) -> list[tuple[int, float]]:
     words = [w for w in _WORD.findall(query) if w.lower() not in STOP_WORDS]
     match = fts_query(" ".join(words)) or fts_query(query)
     if not match:
         return []
     match = " OR ".join(match.split(" AND "))
-    restrict = ""
-    if allowed is not None:
-        files = ",".join(str(n) for n in sorted(allowed))
-        restrict = f" AND rowid IN (SELECT num FROM context_chunk WHERE file_num IN ({files}))"
-    with index.store.read() as conn:
-        rows = conn.execute(
-            text(
-                "SELECT rowid, bm25(context_fts) AS score FROM context_fts "
-                f"WHERE context_fts MATCH :m{restrict} ORDER BY score LIMIT :k"
-            ),
-            {"m": match, "k": limit},
-        ).all()
-    return [(int(num), -float(score)) for num, score in rows]
+    return [(num, -score) for num, score in chunks.keyword_matches(match, limit, allowed)]
 
 
-def hits(index: ContextIndex, order: list[tuple[int, float]], query: str) -> list[ContextHit]:
-    from app.retrieval.index import full_path
-
-    if not order:
-        return []
-    nums = ",".join(str(int(num)) for num, _ in order)
-    with index.store.read() as conn:
-        rows = {
-            r.num: r
-            for r in conn.execute(
-                text(
-                    "SELECT c.num, c.text, c.line, c.page, c.heading, c.tokens, f.path, "
-                    "f.content_hash, f.source_id, s.path AS root FROM context_chunk c "
-                    "JOIN context_file f ON f.num = c.file_num "
-                    f"JOIN context_source s ON s.id = f.source_id WHERE c.num IN ({nums})"
-                )
-            )
-        }
+def hits(chunks: ContextChunks, order: list[tuple[int, float]], query: str) -> list[ContextHit]:
+    rows = chunks.places(num for num, _ in order)
     found = []
     for num, score in order:
         row = rows.get(num)

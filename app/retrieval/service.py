@@ -29,10 +29,12 @@ from typing import Any
 from app.retrieval.builder import ContextPiece, file_piece
 from app.retrieval.embedder import Embedder
 from app.retrieval.extract import ExtractionError, whole_text
-from app.retrieval.index import ContextIndex, IndexReport, SourceStatus, lower_thread_priority
+from app.retrieval.index import ContextIndex, IndexReport
 from app.retrieval.progress import IndexControl, IndexProgress
 from app.retrieval.search import ContextHit, SearchFilters, SearchMode
 from app.retrieval.vectors import VectorIndex, VectorIndexStatus
+from app.retrieval.walking import lower_thread_priority
+from app.storage.context.sources import SourceStatus
 from app.storage.library import LibraryError
 from app.storage.settings import Settings
 from app.storage.store import Store

@@ -28,8 +28,11 @@ from app.storage.errors import (
     StoreTruncated,
     WrongKey,
 )
+from app.storage.migrations import APPLIED_MIGRATIONS
 
 log = logging.getLogger(__name__)
+# Reads the schema, so page 1: it fails unless the key (and cipher settings) are right.
+FIRST_PAGE_READ = "SELECT count(*) FROM sqlite_master"
 
 PAGE_SIZE = 4096  # SQLCipher 4's default; every store file is a whole number of pages
 SQLITE_PLAIN_HEADER = b"SQLite format 3\x00"
@@ -62,7 +65,7 @@ def open_connection(database: Path, key: bytes) -> Any:
     )
     try:
         _key(conn, key)
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        conn.execute(FIRST_PAGE_READ).fetchone()
         conn.execute("PRAGMA journal_mode = WAL").fetchone()
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
@@ -143,7 +146,7 @@ def _read_probe(conn: Any) -> ProbeResult:
             found = str(row[0]) if row else None
         migrations: dict[str, str] = {}
         if "schema_migrations" in tables:
-            rows = conn.execute("SELECT name, checksum FROM schema_migrations").fetchall()
+            rows = conn.execute(APPLIED_MIGRATIONS).fetchall()
             migrations = {str(name): str(checksum) for name, checksum in rows}
         return ProbeResult(found, migrations)
     finally:
@@ -245,7 +248,7 @@ def _header_read_fails(database: Path, key: bytes, *, skip_length_check: bool) -
 def opens_as_sqlcipher3(database: Path, key: bytes) -> bool:
     conn = _probe_connection(database, key, compatibility=3)
     try:
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        conn.execute(FIRST_PAGE_READ).fetchone()
         return True
     except dbapi().DatabaseError:
         return False

@@ -19,6 +19,9 @@ from sqlalchemy import Connection, Engine, text
 
 from app.storage.errors import MigrationEdited, SchemaTooNew
 
+# Read both through SQLAlchemy (here) and through the raw driver (a probe before opening).
+APPLIED_MIGRATIONS = "SELECT name, checksum FROM schema_migrations"
+
 
 @dataclass(frozen=True)
 class Migration:
@@ -306,7 +309,7 @@ def applied_migrations(conn: Connection) -> dict[str, str]:
     ).first()
     if exists is None:
         return {}
-    rows = conn.execute(text("SELECT name, checksum FROM schema_migrations")).all()
+    rows = conn.execute(text(APPLIED_MIGRATIONS)).all()
     return {str(name): str(checksum) for name, checksum in rows}
 
 

@@ -1,7 +1,9 @@
-"""The app's background threads: a small pool for reads and waits, one writer for writes.
+"""The app's background threads: a pool for reads, one writer for writes, a lane for runs.
 
 ``Tasks.run(fn)`` runs ``fn`` on the pool (or, with ``writer=True``, on the single writer
-thread, so writes to the store happen one at a time and in the order asked) and hands the
+thread, so writes to the store happen one at a time and in the order asked; or, with
+``lane="runs"``, on the threads that stream model runs, so four compare panes waiting on a
+slow model never starve the pool that library reads use) and hands the
 result or the exception to callbacks *on the UI thread*, through the ``post`` function the UI
 supplies. ``fn`` must never touch a widget. A task can be given a ``key``: a newer task with
 the same key makes the older one's result stale, and stale results are dropped, so a search
@@ -15,11 +17,13 @@ import itertools
 import logging
 import threading
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 Post = Callable[[Callable[[], None]], None]
+Lane = Literal["reads", "writer", "runs"]
+RUN_THREADS = 6  # a run panel, up to four compare panes, and one to spare
 
 
 class Tasks:
@@ -27,6 +31,7 @@ class Tasks:
         self._post = post
         self._pool = concurrent.futures.ThreadPoolExecutor(pool_size, "app-pool")
         self._writer = concurrent.futures.ThreadPoolExecutor(1, "app-writer")
+        self._runs = concurrent.futures.ThreadPoolExecutor(RUN_THREADS, "app-runs")
         self._latest: dict[str, int] = {}
         self._counter = itertools.count()
         self._lock = threading.Lock()
@@ -40,6 +45,7 @@ class Tasks:
         *,
         writer: bool = False,
         key: str | None = None,
+        lane: Lane = "reads",
     ) -> concurrent.futures.Future[T]:
         ticket = next(self._counter)
         if key is not None:
@@ -74,7 +80,9 @@ class Tasks:
 
             self._post(deliver)
 
-        executor = self._writer if writer else self._pool
+        if writer:
+            lane = "writer"
+        executor = {"reads": self._pool, "writer": self._writer, "runs": self._runs}[lane]
         if self._closed:
             # Closing (the window's timers may still fire once): nothing runs, nothing fails.
             dropped: concurrent.futures.Future[T] = concurrent.futures.Future()
@@ -92,4 +100,5 @@ class Tasks:
     def close(self) -> None:
         self._closed = True
         self._pool.shutdown(wait=True, cancel_futures=True)
+        self._runs.shutdown(wait=True, cancel_futures=True)
         self._writer.shutdown(wait=True)

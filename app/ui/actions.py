@@ -47,7 +47,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "new_prompt",
         QT_TRANSLATE_NOOP("MainWindow", "New prompt…"),
         "File",
-        "new_prompt",
+        "prompt_actions.new_prompt",
         Key.New,
         "new",
     ),
@@ -55,17 +55,27 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "duplicate",
         QT_TRANSLATE_NOOP("MainWindow", "Duplicate prompt"),
         "File",
-        "duplicate_prompt",
+        "prompt_actions.duplicate_prompt",
         "Ctrl+D",
     ),
     ActionSpec(
-        "rename", QT_TRANSLATE_NOOP("MainWindow", "Rename prompt…"), "File", "rename_prompt", "F2"
+        "rename",
+        QT_TRANSLATE_NOOP("MainWindow", "Rename prompt…"),
+        "File",
+        "prompt_actions.rename_prompt",
+        "F2",
     ),
     ActionSpec(
-        "delete", QT_TRANSLATE_NOOP("MainWindow", "Delete prompt…"), "File", "delete_prompt"
+        "delete",
+        QT_TRANSLATE_NOOP("MainWindow", "Delete prompt…"),
+        "File",
+        "prompt_actions.delete_prompt",
     ),
     ActionSpec(
-        "undo_delete", QT_TRANSLATE_NOOP("MainWindow", "Undo delete"), "File", "undo_delete"
+        "undo_delete",
+        QT_TRANSLATE_NOOP("MainWindow", "Undo delete"),
+        "File",
+        "prompt_actions.undo_delete",
     ),
     ActionSpec(
         "import",
@@ -86,7 +96,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "close_tab",
         QT_TRANSLATE_NOOP("MainWindow", "Close tab"),
         "File",
-        "close_current_tab",
+        "prompt_tabs.close_current_tab",
         Key.Close,
         separator=True,
     ),
@@ -94,41 +104,45 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("quit", QT_TRANSLATE_NOOP("MainWindow", "Quit"), "File", "close", Key.Quit),
     # Edit: the text keys belong to the field being typed in; the menu shows them and acts on it.
     ActionSpec(
-        "undo", QT_TRANSLATE_NOOP("MainWindow", "Undo"), "Edit", "edit_undo", shown_key="Ctrl+Z"
+        "undo", QT_TRANSLATE_NOOP("MainWindow", "Undo"), "Edit", "editing.undo", shown_key="Ctrl+Z"
     ),
     ActionSpec(
         "redo",
         QT_TRANSLATE_NOOP("MainWindow", "Redo"),
         "Edit",
-        "edit_redo",
+        "editing.redo",
         shown_key="Ctrl+Shift+Z",
     ),
     ActionSpec(
         "cut",
         QT_TRANSLATE_NOOP("MainWindow", "Cut"),
         "Edit",
-        "edit_cut",
+        "editing.cut",
         shown_key="Ctrl+X",
         separator=True,
     ),
     ActionSpec(
-        "copy", QT_TRANSLATE_NOOP("MainWindow", "Copy"), "Edit", "edit_copy", shown_key="Ctrl+C"
+        "copy", QT_TRANSLATE_NOOP("MainWindow", "Copy"), "Edit", "editing.copy", shown_key="Ctrl+C"
     ),
     ActionSpec(
-        "paste", QT_TRANSLATE_NOOP("MainWindow", "Paste"), "Edit", "edit_paste", shown_key="Ctrl+V"
+        "paste",
+        QT_TRANSLATE_NOOP("MainWindow", "Paste"),
+        "Edit",
+        "editing.paste",
+        shown_key="Ctrl+V",
     ),
     ActionSpec(
         "select_all",
         QT_TRANSLATE_NOOP("MainWindow", "Select all"),
         "Edit",
-        "edit_select_all",
+        "editing.select_all",
         shown_key="Ctrl+A",
     ),
     ActionSpec(
         "find",
         QT_TRANSLATE_NOOP("MainWindow", "Find in the template…"),
         "Edit",
-        "edit_find",
+        "editing.find",
         shown_key="Ctrl+F",
         separator=True,
     ),
@@ -136,7 +150,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "replace",
         QT_TRANSLATE_NOOP("MainWindow", "Replace in the template…"),
         "Edit",
-        "edit_replace",
+        "editing.replace",
         shown_key="Ctrl+H",
     ),
     ActionSpec(
@@ -200,19 +214,24 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "toggle_theme",
         QT_TRANSLATE_NOOP("MainWindow", "Switch light and dark theme"),
         "View",
-        "toggle_theme",
+        "tools.toggle_theme",
         "Ctrl+Shift+T",
         separator=True,
     ),
     # Prompt
     ActionSpec(
-        "run", QT_TRANSLATE_NOOP("MainWindow", "Run"), "Prompt", "run_current", "Ctrl+Return", "run"
+        "run",
+        QT_TRANSLATE_NOOP("MainWindow", "Run"),
+        "Prompt",
+        "runs.run_current",
+        "Ctrl+Return",
+        "run",
     ),
     ActionSpec(
         "stop",
         QT_TRANSLATE_NOOP("MainWindow", "Stop"),
         "Prompt",
-        "stop_run",
+        "runs.stop_run",
         None,
         "stop",
         shown_key="Esc",
@@ -221,7 +240,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "compare",
         QT_TRANSLATE_NOOP("MainWindow", "Compare"),
         "Prompt",
-        "compare_current",
+        "runs.compare_current",
         "Ctrl+Shift+Return",
         "compare",
     ),
@@ -237,7 +256,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "commit",
         QT_TRANSLATE_NOOP("MainWindow", "Commit version…"),
         "Prompt",
-        "commit_current",
+        "prompt_actions.commit_current",
         Key.Save,
         "commit",
         True,
@@ -246,35 +265,35 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "new_branch",
         QT_TRANSLATE_NOOP("MainWindow", "New branch…"),
         "Prompt",
-        "new_branch",
+        "prompt_actions.new_branch",
         "Ctrl+Shift+B",
     ),
     ActionSpec(
         "switch_branch",
         QT_TRANSLATE_NOOP("MainWindow", "Switch branch…"),
         "Prompt",
-        "switch_branch",
+        "prompt_actions.switch_branch",
         "Ctrl+B",
     ),
     ActionSpec(
         "merge",
         QT_TRANSLATE_NOOP("MainWindow", "Merge branch…"),
         "Prompt",
-        "merge_branch",
+        "prompt_actions.merge_branch",
         "Ctrl+Shift+M",
     ),
     ActionSpec(
         "set_label",
         QT_TRANSLATE_NOOP("MainWindow", "Set label…"),
         "Prompt",
-        "set_label",
+        "prompt_actions.set_label",
         "Ctrl+Shift+L",
     ),
     ActionSpec(
         "add_source",
         QT_TRANSLATE_NOOP("MainWindow", "Add context folder…"),
         "Prompt",
-        "add_context_folder",
+        "prompt_actions.add_context_folder",
         separator=True,
     ),
     # Tools
@@ -282,7 +301,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "settings",
         QT_TRANSLATE_NOOP("MainWindow", "Settings…"),
         "Tools",
-        "open_settings",
+        "tools.open_settings",
         Key.Preferences,
         "settings",
     ),
@@ -291,10 +310,12 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "shortcuts",
         QT_TRANSLATE_NOOP("MainWindow", "Keyboard shortcuts"),
         "Help",
-        "show_shortcuts",
+        "tools.show_shortcuts",
         "Ctrl+/",
     ),
-    ActionSpec("about", QT_TRANSLATE_NOOP("MainWindow", "About Promptdesk"), "Help", "show_about"),
+    ActionSpec(
+        "about", QT_TRANSLATE_NOOP("MainWindow", "About Promptdesk"), "Help", "tools.show_about"
+    ),
 )
 
 TOOLBAR = (("new_prompt",), ("run", "stop", "compare", "commit"), ("palette", "settings"))

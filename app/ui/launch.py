@@ -44,10 +44,11 @@ def run_app() -> int:
         return 0
     configure_logging(paths.logs_dir)
     install_exception_hook()
+    from app.ui.event_loop import run_event_loop
     from app.ui.session import AppSession
 
     session = AppSession(paths, store, open_main_window, unlock_store)
-    code = int(app.exec())
+    code = run_event_loop(app)
     session.close()
     return code
 

@@ -1,17 +1,33 @@
-"""The UI's one way off its thread: :class:`~app.tasks.executors.Tasks` wired to Qt.
+"""The UI's one way off its thread: an :class:`Op`, started by a widget, answered on the UI thread.
 
-``MainThreadPoster`` is a QObject living on the UI thread; posting a callable emits a signal
-that Qt delivers through the event loop (a queued connection), so the callable runs on the UI
-thread whichever thread posted it. Widgets call ``workbench.tasks.run(fn, on_success, ...)``
-and receive results there; nothing else in the UI starts threads.
+An op is work that must not block the UI thread (a store read or write, a model run, opening
+the store) together with what to do with its result. It is bound to the widget that started it:
+success and failure callbacks run on the UI thread, only while that widget exists (a result
+that arrives after the user closed the tab is dropped), and an op with a ``key`` makes the
+results of older ops with the same key stale, so they are dropped too (a search box typed into
+quickly shows the answer to what is in it now). The threads are :class:`~app.tasks.executors.
+Tasks` lanes: reads, the single writer, and runs. The shape is Anki's ``CollectionOp``::
+
+    Op(self, lambda: library.log(name)).success(self._show).failure(self._failed).run(tasks)
+
+Before a store is open (the first-run wizard, the unlock dialog) there is no workbench:
+:func:`startup_tasks` gives those dialogs their lanes. ``MainThreadPoster`` is how any thread
+hands a callable to the UI thread (a queued signal).
 """
 
 from __future__ import annotations
 
+import concurrent.futures
+import weakref
 from collections.abc import Callable
+from typing import Generic, TypeVar
 
-from app.tasks.executors import Tasks
+import shiboken6
+
+from app.tasks.executors import Lane, Tasks
 from app.ui.qt import QObject, Qt, Signal
+
+T = TypeVar("T")
 
 
 class MainThreadPoster(QObject):
@@ -31,3 +47,65 @@ class MainThreadPoster(QObject):
 def ui_tasks(parent: QObject | None = None) -> tuple[Tasks, MainThreadPoster]:
     poster = MainThreadPoster(parent)
     return Tasks(poster.post), poster
+
+
+_startup: tuple[Tasks, MainThreadPoster] | None = None
+
+
+def startup_tasks() -> Tasks:
+    """Lanes for the dialogs shown before a store is open (kept for the process)."""
+    global _startup
+    if _startup is None:
+        _startup = ui_tasks()
+    return _startup[0]
+
+
+class Op(Generic[T]):
+    def __init__(
+        self,
+        parent: QObject,
+        work: Callable[[], T],
+        *,
+        key: str | None = None,
+        lane: Lane = "reads",
+    ) -> None:
+        """``work`` runs off the UI thread and must not touch a widget."""
+        self._work = work
+        self._key = key
+        self._lane = lane
+        self._on_success: Callable[[T], None] | None = None
+        self._on_failure: Callable[[BaseException], None] | None = None
+        # Weakly: a widget lives as long as its owner keeps it, never longer because of a
+        # task, and so is never freed on a worker thread.
+        self._parent = weakref.ref(parent)
+
+    def success(self, fn: Callable[[T], None]) -> Op[T]:
+        self._on_success = fn
+        return self
+
+    def failure(self, fn: Callable[[BaseException], None]) -> Op[T]:
+        """Without one, a failure is logged (``Tasks`` does that)."""
+        self._on_failure = fn
+        return self
+
+    def run(self, tasks: Tasks) -> concurrent.futures.Future[T]:
+        return tasks.run(
+            self._work,
+            self._succeeded,
+            self._failed if self._on_failure is not None else None,
+            key=self._key,
+            lane=self._lane,
+        )
+
+    def _parent_alive(self) -> bool:
+        """The widget still exists, in Python and in Qt (Qt may have deleted it first)."""
+        parent = self._parent()
+        return parent is not None and shiboken6.isValid(parent)
+
+    def _succeeded(self, result: T) -> None:
+        if self._on_success is not None and self._parent_alive():
+            self._on_success(result)
+
+    def _failed(self, error: BaseException) -> None:
+        if self._on_failure is not None and self._parent_alive():
+            self._on_failure(error)

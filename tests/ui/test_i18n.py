@@ -75,3 +75,31 @@ def test_translation_files_match_the_code() -> None:
     for ts_file in (ROOT / "app" / "ui" / "translations").glob("promptdesk_*.ts"):
         if ts_file.stem != "promptdesk_en":  # English needs only its plural forms
             assert 'type="unfinished"' not in ts_file.read_text(encoding="utf-8"), ts_file.name
+
+
+def test_a_store_error_is_shown_in_the_users_language(qtbot: QtBot, paths: Any) -> None:
+    from app.storage.errors import StoreNotFound
+    from app.storage.key_file import KeyMode
+    from app.storage.store import Store
+    from app.ui.errors import describe
+    from app.ui.qt import Qt
+    from app.ui.startup.unlock import UnlockDialog
+
+    Store.create(paths, KeyMode.PASSPHRASE, "correct horse battery").close()
+    paths.key_file.write_text("{ not a key file")  # damaged after the dialog was opened
+    assert install_translators("de") == "de"
+    try:
+        dialog = UnlockDialog(paths)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.keyClicks(dialog.passphrase, "correct horse battery")
+        qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: "Die Schlüsseldatei" in dialog.message.text(), timeout=10_000)
+        # The hint too, with the dialog's own button named as the dialog names it.
+        assert "Wiederherstellungsschlüssel verwenden…" in dialog.message.text()
+        # The details go into the translated text.
+        assert describe(StoreNotFound(data_dir="/data/pd")).startswith(
+            "In /data/pd gibt es keinen Promptdesk-Speicher."
+        )
+    finally:
+        install_translators("en")

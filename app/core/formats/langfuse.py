@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from app.core.formats import (
+from app.core.formats.common import (
     FormatError,
     ImportedPrompt,
     claim_name,

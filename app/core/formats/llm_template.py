@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from app.core.formats import (
+from app.core.formats.common import (
     FormatError,
     ImportedPrompt,
     YamlDocument,

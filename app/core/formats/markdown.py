@@ -18,7 +18,7 @@ from typing import Any
 
 import jinja2
 
-from app.core.formats import (
+from app.core.formats.common import (
     FormatError,
     ImportedPrompt,
     YamlDocument,

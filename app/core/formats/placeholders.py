@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from app.core.formats import literal_template, template_variable_problem
+from app.core.formats.common import literal_template, template_variable_problem
 from app.core.type_guess import asks_for_long_text
 from app.core.variables import VariableSpec, VariableType
 

@@ -27,7 +27,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from app.core.formats import FormatError, ImportedPrompt, claim_name
+from app.core.formats.common import FormatError, ImportedPrompt, claim_name
 from app.core.formats.placeholders import PlaceholderConverter
 from app.core.prompt import PromptContent, PromptNameError, check_prompt_name
 

@@ -44,12 +44,12 @@ class ImportReport:
 
 def export_library(conn: Connection, names: Iterable[str] | None = None) -> str:
     wanted = set(names) if names is not None else None
-    rows = conn.execute(
+    prompt_rows = conn.execute(
         text("SELECT id, name, current_branch, created_at FROM prompt ORDER BY name")
     ).all()
     prompts = [
         _export_prompt(conn, row.id, row.name, row.current_branch, row.created_at)
-        for row in rows
+        for row in prompt_rows
         if wanted is None or row.name in wanted
     ]
     document = {"format": FORMAT, "format_version": FORMAT_VERSION, "prompts": prompts}
@@ -60,10 +60,6 @@ def _export_prompt(
     conn: Connection, prompt_id: str, name: str, current_branch: str, created_at: str
 ) -> dict[str, Any]:
     versions = history.all_versions(conn, prompt_id, name)
-    branch_rows = conn.execute(
-        text("SELECT name, head, base, created_at FROM branch WHERE prompt_id = :p ORDER BY name"),
-        {"p": prompt_id},
-    ).all()
     branches = [
         {
             "name": row.name,
@@ -72,7 +68,7 @@ def _export_prompt(
             "created_at": row.created_at,
             "working_copy": hashed_content(load_content(conn, prompt_id, row.name, name)),
         }
-        for row in branch_rows
+        for row in history.branch_rows(conn, prompt_id)
     ]
     labels = [
         {"name": label.name, "version": label.version_id, "protected": label.protected}
@@ -274,20 +270,17 @@ def import_library(conn: Connection, source: str, prompts: list[_ParsedPrompt]) 
             first = parsed.branches[0]["name"] if parsed.branches else "main"
             placeholder = PromptContent(name=parsed.name)
             row = rows.insert_prompt(conn, placeholder, _new_id(), parsed.created_at, first)
-            conn.execute(
-                text("DELETE FROM branch WHERE prompt_id = :p"), {"p": row.id}
-            )  # recreated below exactly as exported
+            rows.delete_branches(conn, row.id)  # recreated below exactly as exported
             changed = _merge_history(conn, source, row.id, parsed, fresh=True)
             created.append(parsed.name)
         else:
             row = existing
             changed = _merge_history(conn, source, row.id, parsed, fresh=False)
             (updated if changed else unchanged).append(parsed.name)
-        current = conn.execute(
-            text("SELECT current_branch FROM prompt WHERE id = :p"), {"p": row.id}
-        ).scalar_one()
-        prompt_row = rows.PromptRow(row.num, row.id, parsed.name, current)
-        rows.mirror(conn, prompt_row, load_content(conn, row.id, current, parsed.name))
+        # Read again: importing may have set the current branch.
+        prompt_row = rows.get_prompt(conn, parsed.name)
+        content = load_content(conn, row.id, prompt_row.current_branch, parsed.name)
+        rows.mirror(conn, prompt_row, content)
     return ImportReport(tuple(created), tuple(updated), tuple(unchanged))
 
 
@@ -302,9 +295,8 @@ def _merge_history(
         ).first()
         if stored is not None:
             if stored.prompt_id != prompt_id:
-                owner = conn.execute(
-                    text("SELECT name FROM prompt WHERE id = :p"), {"p": stored.prompt_id}
-                ).scalar()
+                owner_row = rows.find_prompt_by_id(conn, stored.prompt_id)
+                owner = owner_row.name if owner_row else None
                 raise ImportFailed(
                     source,
                     f"prompt {parsed.name}",
@@ -329,16 +321,9 @@ def _merge_history(
     for branch in parsed.branches:
         changed |= _import_branch(conn, source, prompt_id, parsed.name, branch, states)
     if fresh:
-        conn.execute(
-            text("UPDATE prompt SET current_branch = :b WHERE id = :p"),
-            {"b": parsed.current_branch, "p": prompt_id},
-        )
+        rows.set_current_branch(conn, prompt_id, parsed.current_branch)
     for label in parsed.labels:
-        existing = conn.execute(
-            text("SELECT version_id FROM label WHERE prompt_id = :p AND name = :l"),
-            {"p": prompt_id, "l": label["name"]},
-        ).scalar()
-        if existing is not None:
+        if history.find_label(conn, prompt_id, str(label["name"])) is not None:
             # This store's labels are its own deployments: a file (maybe an old export)
             # never moves them. Labels it does not have yet are added.
             continue
@@ -364,23 +349,15 @@ def _import_branch(
     states: dict[str, bytes],
 ) -> bool:
     working = PromptContent.from_json({**branch["working_copy"], "name": name})
-    row = conn.execute(
-        text("SELECT head FROM branch WHERE prompt_id = :p AND name = :b"),
-        {"p": prompt_id, "b": branch["name"]},
-    ).first()
+    row = history.find_branch(conn, prompt_id, str(branch["name"]))
     if row is None:
-        conn.execute(
-            text(
-                "INSERT INTO branch (prompt_id, name, head, base, created_at) "
-                "VALUES (:p, :b, :h, :base, :t)"
-            ),
-            {
-                "p": prompt_id,
-                "b": branch["name"],
-                "h": branch.get("head"),
-                "base": branch.get("base"),
-                "t": branch["created_at"],
-            },
+        rows.insert_branch(
+            conn,
+            prompt_id,
+            str(branch["name"]),
+            branch.get("head"),
+            branch.get("base"),
+            str(branch["created_at"]),
         )
         head = branch.get("head")
         document = PromptDocument.from_update(states[head]) if head else PromptDocument()
@@ -414,10 +391,7 @@ def _import_branch(
 
     if file_head and (local_head is None or local_head in ancestors(file_head, parents_of)):
         # The file is ahead of us on this branch: fast-forward.
-        conn.execute(
-            text("UPDATE branch SET head = :h WHERE prompt_id = :p AND name = :b"),
-            {"h": file_head, "p": prompt_id, "b": branch["name"]},
-        )
+        rows.set_branch_head(conn, prompt_id, str(branch["name"]), file_head)
         document = load_document(conn, prompt_id, str(branch["name"]))
         document.apply_update(states[file_head])
         save_snapshot(conn, prompt_id, str(branch["name"]), document)

@@ -9,7 +9,9 @@ version; labels point at any version and record every move in ``label_move``.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Connection, Row, text
 
@@ -120,20 +122,14 @@ def resolve_ref(conn: Connection, prompt_id: str, prompt_name: str, ref: str) ->
     ).scalar()
     if exact:
         return str(exact)
-    branch_head = conn.execute(
-        text("SELECT head FROM branch WHERE prompt_id = :p AND name = :r"),
-        {"p": prompt_id, "r": ref},
-    ).first()
-    if branch_head is not None:
-        if branch_head.head is None:
+    branch = find_branch(conn, prompt_id, ref)
+    if branch is not None:
+        if branch.head is None:
             raise VersionNotFound(prompt_name, ref, "that branch has no commits yet")
-        return str(branch_head.head)
-    labelled = conn.execute(
-        text("SELECT version_id FROM label WHERE prompt_id = :p AND name = :r"),
-        {"p": prompt_id, "r": ref},
-    ).scalar()
-    if labelled:
-        return str(labelled)
+        return str(branch.head)
+    label = find_label(conn, prompt_id, ref)
+    if label is not None:
+        return str(label.version_id)
     if len(ref) >= MIN_PREFIX and all(c in "0123456789abcdef" for c in ref.lower()):
         matches = (
             conn.execute(
@@ -150,12 +146,34 @@ def resolve_ref(conn: Connection, prompt_id: str, prompt_name: str, ref: str) ->
     raise VersionNotFound(prompt_name, ref)
 
 
-def branches(conn: Connection, prompt_id: str, current: str) -> list[BranchInfo]:
-    rows = conn.execute(
-        text("SELECT name, head, base FROM branch WHERE prompt_id = :p ORDER BY name"),
+def find_branch(conn: Connection, prompt_id: str, branch: str) -> Row[Any] | None:
+    """The branch's row (name, head, base), or None."""
+    return conn.execute(
+        text("SELECT name, head, base FROM branch WHERE prompt_id = :p AND name = :b"),
+        {"p": prompt_id, "b": branch},
+    ).first()
+
+
+def branch_rows(conn: Connection, prompt_id: str) -> Sequence[Row[Any]]:
+    """Every branch row of the prompt (name, head, base, created_at), by name."""
+    return conn.execute(
+        text("SELECT name, head, base, created_at FROM branch WHERE prompt_id = :p ORDER BY name"),
         {"p": prompt_id},
     ).all()
-    return [BranchInfo(r.name, r.head, r.base, r.name == current) for r in rows]
+
+
+def branches(conn: Connection, prompt_id: str, current: str) -> list[BranchInfo]:
+    return [
+        BranchInfo(r.name, r.head, r.base, r.name == current) for r in branch_rows(conn, prompt_id)
+    ]
+
+
+def find_label(conn: Connection, prompt_id: str, label: str) -> Row[Any] | None:
+    """The label's row (version_id, protected), or None."""
+    return conn.execute(
+        text("SELECT version_id, protected FROM label WHERE prompt_id = :p AND name = :l"),
+        {"p": prompt_id, "l": label},
+    ).first()
 
 
 def labels(conn: Connection, prompt_id: str) -> list[LabelInfo]:
@@ -184,10 +202,7 @@ def move_label(
 
     A protected label neither moves nor loses its protection without ``force``.
     """
-    row = conn.execute(
-        text("SELECT version_id, protected FROM label WHERE prompt_id = :p AND name = :l"),
-        {"p": prompt_id, "l": label},
-    ).first()
+    row = find_label(conn, prompt_id, label)
     previous = str(row.version_id) if row else None
     protected = bool(row.protected) if row else False
     changes_protection = protect is False and protected

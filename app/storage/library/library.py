@@ -3,82 +3,48 @@
 :class:`Library` is the service the CLI (and later the UI and sync) call. Each method is one
 transaction on the encrypted store. Edits go through the CRDT working copy of the prompt's
 current branch; the ``prompt`` row and the full-text index mirror that working copy, so listing
-and search never have to decode documents.
+and search never have to decode documents. The work itself is done by functions that take the
+transaction's connection, one module per concern: :mod:`prompts` (create, edit, rename, delete,
+list), :mod:`contents` (content at a ref, includes), :mod:`branching` (commits, branches,
+merges, labels), :mod:`importing` and :mod:`exchange` (import and export), :mod:`replicas`
+(editors' working copies), :mod:`history` (versions and refs) and :mod:`search`.
 """
 
 from __future__ import annotations
 
 import getpass
-import json
 import os
-import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, text
-
 from app.core.diff import PromptDiff, diff_prompts
-from app.core.prompt import PromptContent, check_prompt_name
-from app.core.versions import Version, ancestors, check_ref_name, hashed_content, merge_base
-from app.core.working_copy import PromptDocument
-from app.storage.library import exchange, history, replicas, rows, search
-from app.storage.library.documents import (
-    edit_document,
-    load_content,
-    load_document,
-    now,
-    save_snapshot,
+from app.core.prompt import PromptContent
+from app.core.versions import Version
+from app.storage.library import (
+    branching,
+    contents,
+    exchange,
+    history,
+    importing,
+    prompts,
+    replicas,
+    rows,
+    search,
 )
-from app.storage.library.errors import (
-    BranchExists,
-    BranchInUse,
-    LibraryError,
-    NothingToCommit,
-    PromptExists,
-    PromptNotFound,
-    UncommittedChanges,
-)
+from app.storage.library.branching import MergePreview
+from app.storage.library.contents import WORKING
 from app.storage.library.exchange import ImportReport
 from app.storage.library.history import BranchInfo, LabelInfo, LabelMove
+from app.storage.library.prompts import PromptSummary
 from app.storage.library.replicas import ReplicaSync, WorkingCopyStamp
 from app.storage.library.search import SearchFilters, SearchHit
 from app.storage.store import Store
 
 if TYPE_CHECKING:
-    from app.core.formats import ImportedPrompt
     from app.core.rendering import RenderedPrompt
 
-WORKING = "working"
-"""The ref that names a prompt's working copy (uncommitted state) in diffs and renders."""
-
-
-@dataclass(frozen=True)
-class PromptSummary:
-    name: str
-    title: str
-    folder: str
-    tags: tuple[str, ...]
-    current_branch: str
-    updated_at: str
-
-
-@dataclass(frozen=True)
-class _MergePlan:
-    preview: MergePreview
-    document: PromptDocument
-    heads: tuple[str, ...]
-    fast_forward: bool
-
-
-@dataclass(frozen=True)
-class MergePreview:
-    source: str
-    target: str
-    base: str | None
-    diff: PromptDiff
-    merged: PromptContent
+# Defined in the modules that build them; named here too, where callers have always found them.
+__all__ = ["WORKING", "Library", "MergePreview", "PromptSummary", "default_author"]
 
 
 def default_author() -> str:
@@ -100,31 +66,18 @@ class Library:
     # --- prompts -------------------------------------------------------------------------
 
     def create(self, content: PromptContent) -> PromptContent:
-        check_prompt_name(content.name)
         with self.store.write() as conn:
-            if rows.find_prompt(conn, content.name) is not None:
-                raise PromptExists(content.name)
-            rows.insert_prompt(conn, content, uuid.uuid4().hex, now())
-        return content
+            return prompts.create_prompt(conn, content)
 
     def get(self, name: str, ref: str | None = None) -> PromptContent:
         """The working copy of the current branch, or the version ``ref`` names."""
         with self.store.read() as conn:
-            return _content(conn, name, ref)
+            return contents.content_at(conn, name, ref)
 
     def edit(self, name: str, change: Callable[[PromptContent], PromptContent]) -> PromptContent:
         """Apply ``change`` to the working copy of the current branch (through the CRDT)."""
         with self.store.write() as conn:
-            prompt = rows.get_prompt(conn, name)
-            document = load_document(conn, prompt.id, prompt.current_branch)
-            new = change(document.content(name))
-            if new.name != name:
-                raise LibraryError(
-                    "a prompt's name is changed by renaming it", "use `promptdesk prompt rename`"
-                )
-            if edit_document(conn, prompt.id, prompt.current_branch, document, new):
-                rows.mirror(conn, prompt, new)
-            return new
+            return prompts.edit_prompt(conn, name, change)
 
     # --- editors' replicas of working copies (see replicas.py) -----------------------------
 
@@ -147,54 +100,20 @@ class Library:
 
     def rename(self, name: str, new_name: str) -> list[str]:
         """Rename; returns the prompts that include it by the old name (they need an edit)."""
-        check_prompt_name(new_name)
         with self.store.write() as conn:
-            prompt = rows.get_prompt(conn, name)
-            if rows.find_prompt(conn, new_name) is not None:
-                raise PromptExists(new_name)
-            conn.execute(
-                text("UPDATE prompt SET name = :n, updated_at = :t WHERE id = :id"),
-                {"n": new_name, "t": now(), "id": prompt.id},
-            )
-            content = load_content(conn, prompt.id, prompt.current_branch, new_name)
-            search.index_prompt(conn, prompt.num, content)
-            return _includers(conn, name)
+            return prompts.rename_prompt(conn, name, new_name)
 
     def delete(self, name: str) -> None:
         with self.store.write() as conn:
-            prompt = rows.get_prompt(conn, name)
-            search.unindex_prompt(conn, prompt.num)
-            # Versions reference each other through branch heads and labels: drop those first.
-            for statement in (
-                "DELETE FROM label_move WHERE prompt_id = :p",
-                "DELETE FROM label WHERE prompt_id = :p",
-                "DELETE FROM branch WHERE prompt_id = :p",
-                "DELETE FROM version WHERE prompt_id = :p",
-                "DELETE FROM prompt WHERE id = :p",
-            ):
-                conn.execute(text(statement), {"p": prompt.id})
+            prompts.delete_prompt(conn, name)
 
     def list_prompts(self, filters: SearchFilters | None = None) -> list[PromptSummary]:
-        filters = filters or SearchFilters()
         with self.store.read() as conn:
-            hits = search.search(conn, "", filters, limit=1_000_000)
-            rows = conn.execute(text("SELECT name, current_branch, updated_at FROM prompt")).all()
-        extra = {row.name: row for row in rows}
-        return [
-            PromptSummary(
-                hit.name,
-                hit.title,
-                hit.folder,
-                hit.tags,
-                extra[hit.name].current_branch,
-                extra[hit.name].updated_at,
-            )
-            for hit in hits
-        ]
+            return prompts.list_prompts(conn, filters)
 
     def names(self) -> list[str]:
         with self.store.read() as conn:
-            return list(conn.execute(text("SELECT name FROM prompt ORDER BY name")).scalars())
+            return prompts.names(conn)
 
     def search(
         self, query: str, filters: SearchFilters | None = None, limit: int = 20
@@ -218,71 +137,10 @@ class Library:
 
         ``columns`` maps prompt fields to CSV columns, for the CSV files among them.
         """
+        # Parsed before the write transaction: a bad file fails without holding the store.
         plans = [exchange.plan_import(filename, text_, columns) for filename, text_ in files]
         with self.store.write() as conn:
-            reports = [self._run_import_plan(conn, plan) for plan in plans]
-        return ImportReport(
-            tuple(n for r in reports for n in r.created),
-            tuple(n for r in reports for n in r.updated),
-            tuple(n for r in reports for n in r.unchanged),
-        )
-
-    def _run_import_plan(self, conn: Connection, plan: exchange.ImportPlan) -> ImportReport:
-        if plan.library is not None:
-            return exchange.import_library(conn, plan.source, plan.library)
-        # One outcome per prompt, however many of its versions the file holds.
-        outcomes: dict[str, str] = {}
-        rank = {"unchanged": 0, "updated": 1, "created": 2}
-        for item in plan.prompts:
-            outcome = self._import_prompt(conn, plan, item)
-            name = item.content.name
-            if rank[outcome] >= rank.get(outcomes.get(name, "unchanged"), 0):
-                outcomes[name] = outcome
-
-        def having(kind: str) -> tuple[str, ...]:
-            return tuple(name for name, outcome in outcomes.items() if outcome == kind)
-
-        return ImportReport(having("created"), having("updated"), having("unchanged"))
-
-    def _import_prompt(
-        self, conn: Connection, plan: exchange.ImportPlan, item: ImportedPrompt
-    ) -> str:
-        """One prompt from another tool's file: a commit unless that content is already there."""
-        name = item.content.name
-        prompt = rows.find_prompt(conn, name)
-        outcome = "updated"
-        if prompt is None:
-            prompt = rows.insert_prompt(conn, PromptContent(name=name), uuid.uuid4().hex, now())
-            outcome = "created"
-        wanted = hashed_content(item.content)
-        existing = next(
-            (
-                v
-                for v in history.all_versions(conn, prompt.id, name)
-                if hashed_content(v.content) == wanted
-            ),
-            None,
-        )
-        if existing is None:
-            if rows.is_dirty(conn, prompt, prompt.current_branch) and outcome != "created":
-                raise UncommittedChanges(name, prompt.current_branch, "import over it")
-            document = load_document(conn, prompt.id, prompt.current_branch)
-            edit_document(conn, prompt.id, prompt.current_branch, document, item.content)
-            rows.mirror(conn, prompt, item.content)
-            version_note = f" version {item.source_version}" if item.source_version else ""
-            origin = f"imported from {plan.format_name} ({Path(plan.source).name}{version_note})"
-            message = f"{item.message} ({origin})" if item.message else origin.capitalize()
-            branch = rows.get_branch(conn, prompt, prompt.current_branch)
-            parents = (branch.head,) if branch.head else ()
-            existing = self._record_commit(conn, prompt, item.content, parents, message, document)
-        elif outcome == "updated":
-            outcome = "unchanged"
-        for label in item.labels:
-            current = {lab.name: lab.version_id for lab in history.labels(conn, prompt.id)}
-            if current.get(label) != existing.id:
-                history.move_label(conn, prompt.id, name, label, existing.id)
-                outcome = "updated" if outcome == "unchanged" else outcome
-        return outcome
+            return importing.run_import_plans(conn, plans, self.author)
 
     # --- rendering -----------------------------------------------------------------------
 
@@ -300,8 +158,8 @@ class Library:
 
         # One read transaction for the prompt and everything it includes: one snapshot.
         with self.store.read() as conn:
-            content = _content(conn, name, ref)
-            return render_prompt(content, values, _include_lookup(conn, ref))
+            content = contents.content_at(conn, name, ref)
+            return render_prompt(content, values, contents.include_lookup(conn, ref))
 
     def include_lookup(self, ref: str | None = None) -> Callable[[str], PromptContent | None]:
         """A lookup for ``{% include %}`` outside a transaction (each call reads the store)."""
@@ -310,7 +168,7 @@ class Library:
         def lookup(other: str) -> PromptContent | None:
             if other not in cache:
                 with self.store.read() as conn:
-                    cache[other] = _included(conn, other, ref)
+                    cache[other] = contents.included(conn, other, ref)
             return cache[other]
 
         return lookup
@@ -319,35 +177,7 @@ class Library:
 
     def commit(self, name: str, message: str) -> Version:
         with self.store.write() as conn:
-            prompt = rows.get_prompt(conn, name)
-            branch = rows.get_branch(conn, prompt, prompt.current_branch)
-            document = load_document(conn, prompt.id, prompt.current_branch)
-            content = document.content(name)
-            if branch.head is not None:
-                head = history.load_version(conn, name, branch.head)
-                if head.content == content:
-                    raise NothingToCommit(name, prompt.current_branch)
-            parents = (branch.head,) if branch.head else ()
-            return self._record_commit(conn, prompt, content, parents, message, document)
-
-    def _record_commit(
-        self,
-        conn: Connection,
-        prompt: rows.PromptRow,
-        content: PromptContent,
-        parents: tuple[str, ...],
-        message: str,
-        document: PromptDocument,
-    ) -> Version:
-        version = history.insert_version(
-            conn, prompt.id, content, parents, message, self.author, document.state()
-        )
-        conn.execute(
-            text("UPDATE branch SET head = :v WHERE prompt_id = :p AND name = :b"),
-            {"v": version.id, "p": prompt.id, "b": prompt.current_branch},
-        )
-        rows.touch(conn, prompt.id)
-        return version
+            return branching.commit(conn, name, message, self.author)
 
     def log(self, name: str, branch: str | None = None) -> list[Version]:
         """The history of ``branch`` (default: current), newest first."""
@@ -392,57 +222,21 @@ class Library:
         Its working copy starts from the CRDT state stored with that version, so later
         merges between the branches combine edits character by character.
         """
-        check_ref_name(branch, "branch")
         with self.store.write() as conn:
-            prompt = rows.get_prompt(conn, name)
-            if rows.find_branch(conn, prompt.id, branch) is not None:
-                raise BranchExists(name, branch)
-            if branch in {label.name for label in history.labels(conn, prompt.id)}:
-                raise LibraryError(f"'{branch}' is already a label of '{name}'; use another name")
-            ref = from_ref or prompt.current_branch
-            base = history.resolve_ref(conn, prompt.id, name, ref)
-            conn.execute(
-                text(
-                    "INSERT INTO branch (prompt_id, name, head, base, created_at) "
-                    "VALUES (:p, :b, :v, :v, :t)"
-                ),
-                {"p": prompt.id, "b": branch, "v": base, "t": now()},
-            )
-            document = PromptDocument.from_update(history.doc_state_of(conn, base))
-            save_snapshot(conn, prompt.id, branch, document)
-            return BranchInfo(branch, base, base, current=False)
+            return branching.create_branch(conn, name, branch, from_ref)
 
     def checkout(self, name: str, branch: str) -> None:
         with self.store.write() as conn:
-            prompt = rows.get_prompt(conn, name)
-            rows.get_branch(conn, prompt, branch)
-            conn.execute(
-                text("UPDATE prompt SET current_branch = :b WHERE id = :p"),
-                {"b": branch, "p": prompt.id},
-            )
-            switched = replace(prompt, current_branch=branch)
-            rows.mirror(conn, switched, load_content(conn, prompt.id, branch, name))
+            branching.checkout(conn, name, branch)
 
     def delete_branch(self, name: str, branch: str) -> None:
         with self.store.write() as conn:
-            prompt = rows.get_prompt(conn, name)
-            rows.get_branch(conn, prompt, branch)
-            if branch == prompt.current_branch:
-                raise BranchInUse(name, branch)
-            conn.execute(
-                text("DELETE FROM branch WHERE prompt_id = :p AND name = :b"),
-                {"p": prompt.id, "b": branch},
-            )
+            branching.delete_branch(conn, name, branch)
 
     def merge_preview(self, name: str, source: str, into: str | None = None) -> MergePreview:
         """What merging would change; refused, as the merge would be, over uncommitted work."""
         with self.store.read() as conn:
-            prompt = rows.get_prompt(conn, name)
-            target = into or prompt.current_branch
-            plan = self._merge_plan(conn, prompt, source, target)
-            if rows.is_dirty(conn, prompt, target):
-                raise UncommittedChanges(name, target, "merge into it")
-            return plan.preview
+            return branching.merge_preview(conn, name, source, into)
 
     def merge(self, name: str, source: str, into: str | None = None) -> Version:
         """Merge ``source``'s committed changes into ``into``; returns the resulting head.
@@ -454,64 +248,7 @@ class Library:
         no uncommitted changes, so the result holds exactly the merge.
         """
         with self.store.write() as conn:
-            prompt = rows.get_prompt(conn, name)
-            target = into or prompt.current_branch
-            plan = self._merge_plan(conn, prompt, source, target)
-            if rows.is_dirty(conn, prompt, target):
-                raise UncommittedChanges(name, target, "merge into it")
-            on_target = replace(prompt, current_branch=target)
-            source_head = plan.heads[-1]
-            if plan.fast_forward:
-                document = PromptDocument.from_update(history.doc_state_of(conn, source_head))
-                save_snapshot(conn, prompt.id, target, document)
-                conn.execute(
-                    text("UPDATE branch SET head = :v WHERE prompt_id = :p AND name = :b"),
-                    {"v": source_head, "p": prompt.id, "b": target},
-                )
-                version = history.load_version(conn, name, source_head)
-            else:
-                save_snapshot(conn, prompt.id, target, plan.document)
-                version = self._record_commit(
-                    conn,
-                    on_target,
-                    plan.preview.merged,
-                    plan.heads,
-                    f"Merge branch '{source}' into {target}",
-                    plan.document,
-                )
-            if target == prompt.current_branch:
-                rows.mirror(conn, prompt, plan.preview.merged)
-            return version
-
-    def _merge_plan(
-        self, conn: Connection, prompt: rows.PromptRow, source: str, target: str
-    ) -> _MergePlan:
-        if source == target:
-            raise LibraryError(f"cannot merge branch '{source}' into itself")
-        source_row = rows.get_branch(conn, prompt, source)
-        target_row = rows.get_branch(conn, prompt, target)
-        if source_row.head is None:
-            raise LibraryError(f"branch '{source}' of '{prompt.name}' has no commits to merge")
-
-        def parents_of(version_id: str) -> tuple[str, ...]:
-            return history.load_version(conn, prompt.name, version_id).parents
-
-        base = None
-        fast_forward = target_row.head is None
-        if target_row.head:
-            if source_row.head in ancestors(target_row.head, parents_of):
-                raise LibraryError(f"'{source}' is already merged into '{target}'; nothing to do")
-            fast_forward = target_row.head in ancestors(source_row.head, parents_of)
-            base = merge_base(target_row.head, source_row.head, parents_of)
-        document = load_document(conn, prompt.id, target)
-        before = document.content(prompt.name)
-        document.apply_update(history.doc_state_of(conn, source_row.head))
-        merged = document.content(prompt.name)
-        if fast_forward:
-            merged = history.load_version(conn, prompt.name, source_row.head).content
-        heads = tuple(h for h in (target_row.head, source_row.head) if h)
-        preview = MergePreview(source, target, base, diff_prompts(before, merged), merged)
-        return _MergePlan(preview, document, heads, fast_forward)
+            return branching.merge(conn, name, source, into, self.author)
 
     # --- labels --------------------------------------------------------------------------
 
@@ -529,94 +266,10 @@ class Library:
         force: bool = False,
     ) -> LabelMove:
         """Point ``label`` at the version ``ref`` names (deploy); protected labels need force."""
-        check_ref_name(label, "label")
         with self.store.write() as conn:
-            prompt = rows.get_prompt(conn, name)
-            if rows.find_branch(conn, prompt.id, label) is not None:
-                raise LibraryError(f"'{label}' is already a branch of '{name}'; use another name")
-            version_id = history.resolve_ref(conn, prompt.id, name, ref)
-            return history.move_label(
-                conn, prompt.id, name, label, version_id, protect=protect, force=force
-            )
+            return branching.set_label(conn, name, label, ref, protect=protect, force=force)
 
     def rollback_label(self, name: str, label: str, *, force: bool = False) -> LabelMove:
         """Move ``label`` back to where it pointed before its last move."""
         with self.store.write() as conn:
-            prompt = rows.get_prompt(conn, name)
-            undoable = history.last_undoable_move(conn, prompt.id, label)
-            if undoable is None:
-                raise LibraryError(f"label '{label}' of '{name}' has no earlier version")
-            seq, previous = undoable
-            return history.move_label(
-                conn, prompt.id, name, label, previous, force=force, undoes=seq
-            )
-
-
-def _content(conn: Connection, name: str, ref: str | None) -> PromptContent:
-    if ref in (None, WORKING):
-        current = _current_content(conn, name)
-        if current is None:
-            raise PromptNotFound(name)
-        return current
-    prompt = rows.get_prompt(conn, name)
-    version_id = history.resolve_ref(conn, prompt.id, name, str(ref))
-    return history.load_version(conn, name, version_id).content
-
-
-def _include_lookup(conn: Connection, ref: str | None) -> Callable[[str], PromptContent | None]:
-    cache: dict[str, PromptContent | None] = {}
-
-    def lookup(other: str) -> PromptContent | None:
-        if other not in cache:
-            cache[other] = _included(conn, other, ref)
-        return cache[other]
-
-    return lookup
-
-
-def _included(conn: Connection, name: str, ref: str | None) -> PromptContent | None:
-    """An included prompt at the same label or branch if it has one, else its working copy."""
-    if ref not in (None, WORKING):
-        prompt = rows.find_prompt(conn, name)
-        if prompt is None:
-            return None
-        try:
-            version_id = history.resolve_ref(conn, prompt.id, name, str(ref))
-            return history.load_version(conn, name, version_id).content
-        except LibraryError:
-            pass  # no such label or branch there: fall back to the working copy
-    return _current_content(conn, name)
-
-
-def _current_content(conn: Connection, name: str) -> PromptContent | None:
-    """The working copy of the prompt's current branch, in one query (the render path)."""
-    raw = conn.execute(
-        text(
-            "SELECT w.content FROM prompt p JOIN working_copy w "
-            "ON w.prompt_id = p.id AND w.branch = p.current_branch WHERE p.name = :n"
-        ),
-        {"n": name},
-    ).scalar()
-    return None if raw is None else PromptContent.from_json({**json.loads(raw), "name": name})
-
-
-def _includers(conn: Connection, name: str) -> list[str]:
-    """Prompts whose working copy includes ``name`` directly."""
-    candidates = conn.execute(
-        text(
-            "SELECT p.name, w.content FROM working_copy w JOIN prompt p ON p.id = w.prompt_id "
-            "AND p.current_branch = w.branch WHERE instr(w.content, :name) > 0"
-        ),
-        {"name": name},
-    ).all()
-    from app.core.rendering import TemplateError, direct_includes
-
-    found = []
-    for other, raw in candidates:
-        try:
-            content = PromptContent.from_json({**json.loads(raw), "name": other})
-            if name in direct_includes(content):
-                found.append(other)
-        except (TemplateError, ValueError):
-            continue  # a draft that does not parse includes nothing yet
-    return sorted(found)
+            return branching.rollback_label(conn, name, label, force=force)

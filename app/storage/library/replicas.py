@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, text
 
-from app.storage.library import rows
+from app.storage.library import history, rows
 from app.storage.library.documents import append_updates, load_document
 from app.storage.library.errors import BranchNotFound, PromptNotFound
 
@@ -69,7 +69,7 @@ def exchange(
 ) -> ReplicaSync:
     """Merge ``update`` into ``branch``'s working copy; answer with what the replica lacks."""
     prompt = _prompt_by_id(conn, prompt_id)
-    if update is not None and rows.find_branch(conn, prompt_id, branch) is None:
+    if update is not None and history.find_branch(conn, prompt_id, branch) is None:
         # Deleted elsewhere while edits to it were on their way: said, never dropped
         # silently (the editor keeps the text on screen).
         raise BranchNotFound(prompt.name, branch)
@@ -99,9 +99,7 @@ def _whole(conn: Connection, prompt: rows.PromptRow) -> ReplicaSync:
 
 
 def _prompt_by_id(conn: Connection, prompt_id: str) -> rows.PromptRow:
-    row = conn.execute(
-        text("SELECT num, id, name, current_branch FROM prompt WHERE id = :p"), {"p": prompt_id}
-    ).first()
-    if row is None:
+    found = rows.find_prompt_by_id(conn, prompt_id)
+    if found is None:
         raise PromptNotFound(prompt_id)
-    return rows.PromptRow(row.num, row.id, row.name, row.current_branch)
+    return found

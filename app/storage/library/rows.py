@@ -3,7 +3,9 @@
 A :class:`PromptRow` is how the other modules refer to a prompt (its stable id, its rowid for
 the search index, its name and current branch). :func:`mirror` copies a working copy's
 catalogue fields into the ``prompt`` row, its tags and the full-text index: everything that
-lists or searches prompts reads those, never the CRDT documents.
+lists or searches prompts reads those, never the CRDT documents. The writes to ``branch`` rows
+that prompts, branching and imports all make live here too, each statement written once.
+(Reads of branches and labels are in :mod:`history`, which this module builds on.)
 """
 
 from __future__ import annotations
@@ -37,6 +39,13 @@ def find_prompt(conn: Connection, name: str) -> PromptRow | None:
     return PromptRow(row.num, row.id, row.name, row.current_branch) if row else None
 
 
+def find_prompt_by_id(conn: Connection, prompt_id: str) -> PromptRow | None:
+    row = conn.execute(
+        text("SELECT num, id, name, current_branch FROM prompt WHERE id = :p"), {"p": prompt_id}
+    ).first()
+    return PromptRow(row.num, row.id, row.name, row.current_branch) if row else None
+
+
 def get_prompt(conn: Connection, name: str) -> PromptRow:
     found = find_prompt(conn, name)
     if found is None:
@@ -44,15 +53,8 @@ def get_prompt(conn: Connection, name: str) -> PromptRow:
     return found
 
 
-def find_branch(conn: Connection, prompt_id: str, branch: str) -> Row[Any] | None:
-    return conn.execute(
-        text("SELECT name, head, base FROM branch WHERE prompt_id = :p AND name = :b"),
-        {"p": prompt_id, "b": branch},
-    ).first()
-
-
 def get_branch(conn: Connection, prompt: PromptRow, branch: str) -> Row[Any]:
-    row = find_branch(conn, prompt.id, branch)
+    row = history.find_branch(conn, prompt.id, branch)
     if row is None:
         raise BranchNotFound(prompt.name, branch)
     return row
@@ -80,13 +82,7 @@ def insert_prompt(
         ),
         {"id": prompt_id, "name": content.name, "b": branch, "t": created_at},
     ).scalar_one()
-    conn.execute(
-        text(
-            "INSERT INTO branch (prompt_id, name, head, base, created_at) "
-            "VALUES (:p, :b, NULL, NULL, :t)"
-        ),
-        {"p": prompt_id, "b": branch, "t": created_at},
-    )
+    insert_branch(conn, prompt_id, branch, None, None, created_at)
     save_snapshot(conn, prompt_id, branch, PromptDocument.from_content(content))
     prompt = PromptRow(num, prompt_id, content.name, branch)
     mirror(conn, prompt, content)
@@ -125,3 +121,41 @@ def touch(conn: Connection, prompt_id: str) -> None:
     conn.execute(
         text("UPDATE prompt SET updated_at = :t WHERE id = :p"), {"t": now(), "p": prompt_id}
     )
+
+
+def insert_branch(
+    conn: Connection,
+    prompt_id: str,
+    branch: str,
+    head: str | None,
+    base: str | None,
+    created_at: str,
+) -> None:
+    """A ``branch`` row only: its working copy is the caller's to save."""
+    conn.execute(
+        text(
+            "INSERT INTO branch (prompt_id, name, head, base, created_at) "
+            "VALUES (:p, :b, :h, :base, :t)"
+        ),
+        {"p": prompt_id, "b": branch, "h": head, "base": base, "t": created_at},
+    )
+
+
+def set_branch_head(conn: Connection, prompt_id: str, branch: str, head: str) -> None:
+    conn.execute(
+        text("UPDATE branch SET head = :h WHERE prompt_id = :p AND name = :b"),
+        {"h": head, "p": prompt_id, "b": branch},
+    )
+
+
+def set_current_branch(conn: Connection, prompt_id: str, branch: str) -> None:
+    """Check ``branch`` out; the caller mirrors its working copy if the row must show it."""
+    conn.execute(
+        text("UPDATE prompt SET current_branch = :b WHERE id = :p"),
+        {"b": branch, "p": prompt_id},
+    )
+
+
+def delete_branches(conn: Connection, prompt_id: str) -> None:
+    """Every branch of the prompt, and with them (cascading) their working copies."""
+    conn.execute(text("DELETE FROM branch WHERE prompt_id = :p"), {"p": prompt_id})

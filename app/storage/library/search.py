@@ -45,7 +45,7 @@ class SearchFilters:
 
 
 def index_prompt(conn: Connection, num: int, content: PromptContent) -> None:
-    conn.execute(text("DELETE FROM prompt_fts WHERE rowid = :n"), {"n": num})
+    unindex_prompt(conn, num)  # FTS5 has no upsert: replacing is delete, then insert
     conn.execute(
         text(
             "INSERT INTO prompt_fts (rowid, name, title, description, body, tags) "

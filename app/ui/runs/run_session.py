@@ -73,7 +73,9 @@ class RunSession(QObject):
             )
 
         try:
-            workbench.tasks.run(work, self._life.guard(self._done), self._life.guard(self._error))
+            workbench.tasks.run(
+                work, self._life.guard(self._done), self._life.guard(self._error), lane="runs"
+            )
         except RuntimeError:  # the pool has shut down: the workbench is closing
             self._cancel = None
             raise

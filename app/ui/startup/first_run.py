@@ -16,12 +16,12 @@ the one shown keeps opening the store.
 
 from __future__ import annotations
 
-import threading
 from typing import Any
 
 from app.storage.key_file import KeyMode
 from app.storage.paths import StorePaths
 from app.storage.store import Store
+from app.ui.ops import Op, startup_tasks
 from app.ui.qt import (
     QApplication,
     QCheckBox,
@@ -48,7 +48,7 @@ Protection = tuple[KeyMode, str | None]
 
 
 class _Background(QObject):
-    """Results of background steps, delivered on the UI thread through queued signals."""
+    """Background steps (ops), their results delivered on the UI thread through signals."""
 
     created = Signal(object)  # (the store, the protection it now has)
     store_failed = Signal(str)
@@ -58,14 +58,10 @@ class _Background(QObject):
 
     def start(self, work: Any, done_signal: Any, failed_signal: Any = None) -> None:
         failed = self.failed if failed_signal is None else failed_signal
-
-        def run() -> None:
-            try:
-                done_signal.emit(work())
-            except Exception as error:  # shown on the page; the wizard stays open
-                failed.emit(str(error))
-
-        threading.Thread(target=run, name="first-run", daemon=True).start()
+        # A failure is shown on the page; the wizard stays open.
+        Op(self, work).success(done_signal.emit).failure(lambda e: failed.emit(str(e))).run(
+            startup_tasks()
+        )
 
 
 class WelcomePage(QWizardPage):

@@ -14,7 +14,7 @@ offers the same way back.
 
 from __future__ import annotations
 
-import threading
+from collections.abc import Callable
 from typing import Any
 
 from app.storage.errors import StoreError, WrongPassphrase
@@ -22,6 +22,7 @@ from app.storage.key_file import KeyMode, read_key_file
 from app.storage.paths import StorePaths
 from app.storage.store import Store
 from app.ui.errors import describe
+from app.ui.ops import Op, startup_tasks
 from app.ui.qt import (
     QCheckBox,
     QDialog,
@@ -48,7 +49,7 @@ def needs_passphrase(paths: StorePaths) -> bool:
 
 
 class _Opener(QObject):
-    """Runs ``Store.open`` on a thread and reports back on the UI thread (queued signals)."""
+    """Opens the store off the UI thread (an op) and reports back through its signals."""
 
     opened = Signal(object)
     failed = Signal(object)
@@ -61,14 +62,10 @@ class _Opener(QObject):
     ) -> None:
         self._start(lambda: Store.recover(paths, recovery_key, mode, passphrase))
 
-    def _start(self, open_store: Any) -> None:
-        def work() -> None:
-            try:
-                self.opened.emit(open_store())
-            except Exception as error:
-                self.failed.emit(error)
-
-        threading.Thread(target=work, name="unlock", daemon=True).start()
+    def _start(self, open_store: Callable[[], Store]) -> None:
+        Op(self, open_store).success(self.opened.emit).failure(self.failed.emit).run(
+            startup_tasks()
+        )
 
 
 class RecoveryForm(QWidget):

@@ -2426,6 +2426,209 @@
     </message>
 </context>
 <context>
+    <name>StoreError</name>
+    <message>
+        <source>Promptdesk needs SQLCipher 4, but this installation provides {version}.</source>
+        <translation>Promptdesk benötigt SQLCipher 4, diese Installation bietet aber {version}.</translation>
+    </message>
+    <message>
+        <source>Reinstall Promptdesk.</source>
+        <translation>Installieren Sie Promptdesk neu.</translation>
+    </message>
+    <message>
+        <source>{database} is not a Promptdesk store: {what}.</source>
+        <translation>{database} ist kein Promptdesk-Speicher: {what}.</translation>
+    </message>
+    <message>
+        <source>Move that file out of the way, or set PROMPTDESK_HOME to the folder that holds your store. The file was not changed.</source>
+        <translation>Verschieben Sie diese Datei, oder setzen Sie PROMPTDESK_HOME auf den Ordner mit Ihrem Speicher. Die Datei wurde nicht verändert.</translation>
+    </message>
+    <message>
+        <source>That is not a valid recovery key ({reason}).</source>
+        <translation>Das ist kein gültiger Wiederherstellungsschlüssel ({reason}).</translation>
+    </message>
+    <message>
+        <source>A recovery key is 56 letters and digits in groups of eight, as shown when the library was created. Check it for typos.</source>
+        <translation>Ein Wiederherstellungsschlüssel besteht aus 56 Buchstaben und Ziffern in Achtergruppen, wie beim Anlegen der Bibliothek angezeigt. Prüfen Sie ihn auf Tippfehler.</translation>
+    </message>
+    <message>
+        <source>The key file {key_file} cannot be read ({reason}).</source>
+        <translation>Die Schlüsseldatei {key_file} kann nicht gelesen werden ({reason}).</translation>
+    </message>
+    <message>
+        <source>Choose &quot;Use recovery key…&quot; and enter the recovery key you saved. The database was not changed.</source>
+        <translation>Wählen Sie „Wiederherstellungsschlüssel verwenden…“ und geben Sie den gespeicherten Wiederherstellungsschlüssel ein. Die Datenbank wurde nicht verändert.</translation>
+    </message>
+    <message>
+        <source>The store {database} exists but its key file {key_file} is missing.</source>
+        <translation>Der Speicher {database} existiert, aber seine Schlüsseldatei {key_file} fehlt.</translation>
+    </message>
+    <message>
+        <source>This store is protected by {mode}; {action} does not apply to it.</source>
+        <translation>Dieser Speicher ist durch {mode} geschützt; {action} gilt für ihn nicht.</translation>
+    </message>
+    <message>
+        <source>Settings → Security shows how the library is protected.</source>
+        <translation>Einstellungen → Sicherheit zeigt, wie die Bibliothek geschützt ist.</translation>
+    </message>
+    <message>
+        <source>The key for this store is not in the OS keychain (service {service!r}, account {account!r}).</source>
+        <translation>Der Schlüssel für diesen Speicher ist nicht im Schlüsselbund des Systems (Dienst {service!r}, Konto {account!r}).</translation>
+    </message>
+    <message>
+        <source>The OS keychain did not answer within {seconds:g} seconds.</source>
+        <translation>Der Schlüsselbund des Systems hat nicht innerhalb von {seconds:g} Sekunden geantwortet.</translation>
+    </message>
+    <message>
+        <source>It may be locked and waiting for a password in another window. Unlock it and try again.</source>
+        <translation>Er ist vielleicht gesperrt und wartet in einem anderen Fenster auf ein Passwort. Entsperren Sie ihn und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The OS keychain is not available ({reason}).</source>
+        <translation>Der Schlüsselbund des Systems ist nicht verfügbar ({reason}).</translation>
+    </message>
+    <message>
+        <source>Unlock or start your keychain and try again, or choose &quot;Use recovery key…&quot; to open the library with your recovery key.</source>
+        <translation>Entsperren oder starten Sie Ihren Schlüsselbund und versuchen Sie es erneut, oder wählen Sie „Wiederherstellungsschlüssel verwenden…“, um die Bibliothek mit Ihrem Wiederherstellungsschlüssel zu öffnen.</translation>
+    </message>
+    <message>
+        <source>Migration {migration} differs from the one that was applied to this store.</source>
+        <translation>Die Migration {migration} weicht von der ab, die auf diesen Speicher angewendet wurde.</translation>
+    </message>
+    <message>
+        <source>Released migrations must never be edited; add a new migration instead. The store was not changed.</source>
+        <translation>Veröffentlichte Migrationen dürfen nie geändert werden; fügen Sie stattdessen eine neue hinzu. Der Speicher wurde nicht verändert.</translation>
+    </message>
+    <message>
+        <source>No new passphrase was given.</source>
+        <translation>Es wurde keine neue Passphrase angegeben.</translation>
+    </message>
+    <message>
+        <source>Type it twice.</source>
+        <translation>Geben Sie sie zweimal ein.</translation>
+    </message>
+    <message>
+        <source>The store {database} was written with SQLCipher 3, an older encryption format that this version of Promptdesk does not open directly.</source>
+        <translation>Der Speicher {database} wurde mit SQLCipher 3 geschrieben, einem älteren Verschlüsselungsformat, das diese Version von Promptdesk nicht direkt öffnet.</translation>
+    </message>
+    <message>
+        <source>Convert it in a terminal with `promptdesk store upgrade` (a copy of the old file is kept). The file was not changed.</source>
+        <translation>Wandeln Sie ihn in einem Terminal mit `promptdesk store upgrade` um (eine Kopie der alten Datei bleibt erhalten). Die Datei wurde nicht verändert.</translation>
+    </message>
+    <message>
+        <source>This store is locked with a passphrase, and none was given.</source>
+        <translation>Dieser Speicher ist mit einer Passphrase gesperrt, und es wurde keine angegeben.</translation>
+    </message>
+    <message>
+        <source>Type it to unlock.</source>
+        <translation>Geben Sie sie zum Entsperren ein.</translation>
+    </message>
+    <message>
+        <source>That recovery key belongs to a different store.</source>
+        <translation>Dieser Wiederherstellungsschlüssel gehört zu einem anderen Speicher.</translation>
+    </message>
+    <message>
+        <source>Use the recovery key that was exported from this store. Nothing was changed.</source>
+        <translation>Verwenden Sie den Wiederherstellungsschlüssel, der zu diesem Speicher exportiert wurde. Es wurde nichts verändert.</translation>
+    </message>
+    <message>
+        <source>This store was written by a newer Promptdesk: it has migration {migration}, which this version does not know.</source>
+        <translation>Dieser Speicher wurde von einem neueren Promptdesk geschrieben: Er enthält die Migration {migration}, die diese Version nicht kennt.</translation>
+    </message>
+    <message>
+        <source>Update Promptdesk. The store was not changed.</source>
+        <translation>Aktualisieren Sie Promptdesk. Der Speicher wurde nicht verändert.</translation>
+    </message>
+    <message>
+        <source>A Promptdesk store already exists in {data_dir}.</source>
+        <translation>In {data_dir} gibt es bereits einen Promptdesk-Speicher.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: open it, or choose another data folder.</source>
+        <translation>Es wurde nichts verändert: Öffnen Sie ihn, oder wählen Sie einen anderen Datenordner.</translation>
+    </message>
+    <message>
+        <source>The store {database} is busy: another program holds it ({detail}).</source>
+        <translation>Der Speicher {database} ist belegt: Ein anderes Programm hält ihn ({detail}).</translation>
+    </message>
+    <message>
+        <source>Close other Promptdesk windows or commands using this store and try again. Nothing was changed.</source>
+        <translation>Schließen Sie andere Promptdesk-Fenster oder -Befehle, die diesen Speicher verwenden, und versuchen Sie es erneut. Es wurde nichts verändert.</translation>
+    </message>
+    <message>
+        <source>The library is locked.</source>
+        <translation>Die Bibliothek ist gesperrt.</translation>
+    </message>
+    <message>
+        <source>Unlock it to go on; nothing was changed.</source>
+        <translation>Entsperren Sie sie, um weiterzumachen; es wurde nichts verändert.</translation>
+    </message>
+    <message>
+        <source>The store file {database} is damaged or was changed outside Promptdesk ({detail}).</source>
+        <translation>Die Speicherdatei {database} ist beschädigt oder wurde außerhalb von Promptdesk verändert ({detail}).</translation>
+    </message>
+    <message>
+        <source>Restore it from a backup. Promptdesk has not changed it.</source>
+        <translation>Stellen Sie sie aus einer Sicherung wieder her. Promptdesk hat sie nicht verändert.</translation>
+    </message>
+    <message>
+        <source>The Promptdesk store could not be used.</source>
+        <translation>Der Promptdesk-Speicher konnte nicht verwendet werden.</translation>
+    </message>
+    <message>
+        <source>There is no Promptdesk store in {data_dir}.</source>
+        <translation>In {data_dir} gibt es keinen Promptdesk-Speicher.</translation>
+    </message>
+    <message>
+        <source>Start Promptdesk without PROMPTDESK_HOME set to create a new library.</source>
+        <translation>Starten Sie Promptdesk ohne gesetztes PROMPTDESK_HOME, um eine neue Bibliothek anzulegen.</translation>
+    </message>
+    <message>
+        <source>The store file {database} is damaged: it is shorter than it should be.</source>
+        <translation>Die Speicherdatei {database} ist beschädigt: Sie ist kürzer, als sie sein sollte.</translation>
+    </message>
+    <message>
+        <source>The file was cut off (a full disk, an interrupted copy or sync tool). Restore it from a backup. Promptdesk has not changed it.</source>
+        <translation>Die Datei wurde abgeschnitten (volle Festplatte, unterbrochene Kopie oder ein Sync-Programm). Stellen Sie sie aus einer Sicherung wieder her. Promptdesk hat sie nicht verändert.</translation>
+    </message>
+    <message>
+        <source>The store {database} cannot be written ({detail}).</source>
+        <translation>Der Speicher {database} kann nicht geschrieben werden ({detail}).</translation>
+    </message>
+    <message>
+        <source>Check free disk space and that the folder is writable by you. Nothing was changed.</source>
+        <translation>Prüfen Sie den freien Speicherplatz und ob Sie in den Ordner schreiben dürfen. Es wurde nichts verändert.</translation>
+    </message>
+    <message>
+        <source>An interrupted setup left an empty database file {database} and no key.</source>
+        <translation>Eine unterbrochene Einrichtung hat eine leere Datenbankdatei {database} ohne Schlüssel hinterlassen.</translation>
+    </message>
+    <message>
+        <source>It holds no data. Start Promptdesk again to set up a new library.</source>
+        <translation>Sie enthält keine Daten. Starten Sie Promptdesk erneut, um eine neue Bibliothek einzurichten.</translation>
+    </message>
+    <message>
+        <source>The passphrase is too short: use at least {minimum} characters.</source>
+        <translation>Die Passphrase ist zu kurz: Verwenden Sie mindestens {minimum} Zeichen.</translation>
+    </message>
+    <message>
+        <source>A few unrelated words make a passphrase that is long and easy to remember.</source>
+        <translation>Einige zusammenhanglose Wörter ergeben eine Passphrase, die lang und leicht zu merken ist.</translation>
+    </message>
+    <message>
+        <source>The key does not open the store {database}.</source>
+        <translation>Der Schlüssel öffnet den Speicher {database} nicht.</translation>
+    </message>
+    <message>
+        <source>That passphrase does not unlock this store.</source>
+        <translation>Diese Passphrase entsperrt diesen Speicher nicht.</translation>
+    </message>
+    <message>
+        <source>Check Caps Lock and the keyboard layout and try again. If it is forgotten, choose &quot;Use recovery key…&quot;. Nothing was changed.</source>
+        <translation>Prüfen Sie die Feststelltaste und das Tastaturlayout und versuchen Sie es erneut. Wenn Sie sie vergessen haben, wählen Sie „Wiederherstellungsschlüssel verwenden…“. Es wurde nichts verändert.</translation>
+    </message>
+</context>
+<context>
     <name>TemplateEditor</name>
     <message>
         <source>&apos;%1&apos; is not declared; add it in Variables</source>

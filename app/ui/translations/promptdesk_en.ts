@@ -2379,6 +2379,209 @@
     </message>
 </context>
 <context>
+    <name>StoreError</name>
+    <message>
+        <source>Promptdesk needs SQLCipher 4, but this installation provides {version}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reinstall Promptdesk.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{database} is not a Promptdesk store: {what}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Move that file out of the way, or set PROMPTDESK_HOME to the folder that holds your store. The file was not changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>That is not a valid recovery key ({reason}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A recovery key is 56 letters and digits in groups of eight, as shown when the library was created. Check it for typos.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The key file {key_file} cannot be read ({reason}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose "Use recovery key…" and enter the recovery key you saved. The database was not changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The store {database} exists but its key file {key_file} is missing.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This store is protected by {mode}; {action} does not apply to it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Settings → Security shows how the library is protected.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The key for this store is not in the OS keychain (service {service!r}, account {account!r}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The OS keychain did not answer within {seconds:g} seconds.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>It may be locked and waiting for a password in another window. Unlock it and try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The OS keychain is not available ({reason}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unlock or start your keychain and try again, or choose "Use recovery key…" to open the library with your recovery key.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Migration {migration} differs from the one that was applied to this store.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Released migrations must never be edited; add a new migration instead. The store was not changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No new passphrase was given.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Type it twice.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The store {database} was written with SQLCipher 3, an older encryption format that this version of Promptdesk does not open directly.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Convert it in a terminal with `promptdesk store upgrade` (a copy of the old file is kept). The file was not changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This store is locked with a passphrase, and none was given.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Type it to unlock.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>That recovery key belongs to a different store.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Use the recovery key that was exported from this store. Nothing was changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This store was written by a newer Promptdesk: it has migration {migration}, which this version does not know.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Update Promptdesk. The store was not changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A Promptdesk store already exists in {data_dir}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing was changed: open it, or choose another data folder.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The store {database} is busy: another program holds it ({detail}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close other Promptdesk windows or commands using this store and try again. Nothing was changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The library is locked.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unlock it to go on; nothing was changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The store file {database} is damaged or was changed outside Promptdesk ({detail}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Restore it from a backup. Promptdesk has not changed it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The Promptdesk store could not be used.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>There is no Promptdesk store in {data_dir}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Start Promptdesk without PROMPTDESK_HOME set to create a new library.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The store file {database} is damaged: it is shorter than it should be.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file was cut off (a full disk, an interrupted copy or sync tool). Restore it from a backup. Promptdesk has not changed it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The store {database} cannot be written ({detail}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Check free disk space and that the folder is writable by you. Nothing was changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>An interrupted setup left an empty database file {database} and no key.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>It holds no data. Start Promptdesk again to set up a new library.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The passphrase is too short: use at least {minimum} characters.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A few unrelated words make a passphrase that is long and easy to remember.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The key does not open the store {database}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>That passphrase does not unlock this store.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Check Caps Lock and the keyboard layout and try again. If it is forgotten, choose "Use recovery key…". Nothing was changed.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>TemplateEditor</name>
     <message>
         <source>'%1' is not declared; add it in Variables</source>

@@ -2426,6 +2426,209 @@
     </message>
 </context>
 <context>
+    <name>StoreError</name>
+    <message>
+        <source>Promptdesk needs SQLCipher 4, but this installation provides {version}.</source>
+        <translation>Promptdesk necesita SQLCipher 4, pero esta instalación ofrece {version}.</translation>
+    </message>
+    <message>
+        <source>Reinstall Promptdesk.</source>
+        <translation>Reinstale Promptdesk.</translation>
+    </message>
+    <message>
+        <source>{database} is not a Promptdesk store: {what}.</source>
+        <translation>{database} no es un almacén de Promptdesk: {what}.</translation>
+    </message>
+    <message>
+        <source>Move that file out of the way, or set PROMPTDESK_HOME to the folder that holds your store. The file was not changed.</source>
+        <translation>Aparte ese archivo, o apunte PROMPTDESK_HOME a la carpeta que contiene su almacén. El archivo no se modificó.</translation>
+    </message>
+    <message>
+        <source>That is not a valid recovery key ({reason}).</source>
+        <translation>Esa no es una clave de recuperación válida ({reason}).</translation>
+    </message>
+    <message>
+        <source>A recovery key is 56 letters and digits in groups of eight, as shown when the library was created. Check it for typos.</source>
+        <translation>Una clave de recuperación tiene 56 letras y cifras en grupos de ocho, tal como se mostró al crear la biblioteca. Compruebe que no tenga erratas.</translation>
+    </message>
+    <message>
+        <source>The key file {key_file} cannot be read ({reason}).</source>
+        <translation>No se puede leer el archivo de clave {key_file} ({reason}).</translation>
+    </message>
+    <message>
+        <source>Choose &quot;Use recovery key…&quot; and enter the recovery key you saved. The database was not changed.</source>
+        <translation>Elija «Usar la clave de recuperación…» e introduzca la clave de recuperación que guardó. La base de datos no se modificó.</translation>
+    </message>
+    <message>
+        <source>The store {database} exists but its key file {key_file} is missing.</source>
+        <translation>El almacén {database} existe, pero falta su archivo de clave {key_file}.</translation>
+    </message>
+    <message>
+        <source>This store is protected by {mode}; {action} does not apply to it.</source>
+        <translation>Este almacén está protegido con {mode}; {action} no se aplica a él.</translation>
+    </message>
+    <message>
+        <source>Settings → Security shows how the library is protected.</source>
+        <translation>Configuración → Seguridad muestra cómo está protegida la biblioteca.</translation>
+    </message>
+    <message>
+        <source>The key for this store is not in the OS keychain (service {service!r}, account {account!r}).</source>
+        <translation>La clave de este almacén no está en el llavero del sistema (servicio {service!r}, cuenta {account!r}).</translation>
+    </message>
+    <message>
+        <source>The OS keychain did not answer within {seconds:g} seconds.</source>
+        <translation>El llavero del sistema no respondió en {seconds:g} segundos.</translation>
+    </message>
+    <message>
+        <source>It may be locked and waiting for a password in another window. Unlock it and try again.</source>
+        <translation>Puede que esté bloqueado y esperando una contraseña en otra ventana. Desbloquéelo e inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The OS keychain is not available ({reason}).</source>
+        <translation>El llavero del sistema no está disponible ({reason}).</translation>
+    </message>
+    <message>
+        <source>Unlock or start your keychain and try again, or choose &quot;Use recovery key…&quot; to open the library with your recovery key.</source>
+        <translation>Desbloquee o inicie su llavero e inténtelo de nuevo, o elija «Usar la clave de recuperación…» para abrir la biblioteca con su clave de recuperación.</translation>
+    </message>
+    <message>
+        <source>Migration {migration} differs from the one that was applied to this store.</source>
+        <translation>La migración {migration} difiere de la que se aplicó a este almacén.</translation>
+    </message>
+    <message>
+        <source>Released migrations must never be edited; add a new migration instead. The store was not changed.</source>
+        <translation>Las migraciones publicadas nunca deben modificarse; añada una nueva en su lugar. El almacén no se modificó.</translation>
+    </message>
+    <message>
+        <source>No new passphrase was given.</source>
+        <translation>No se indicó ninguna frase de contraseña nueva.</translation>
+    </message>
+    <message>
+        <source>Type it twice.</source>
+        <translation>Escríbala dos veces.</translation>
+    </message>
+    <message>
+        <source>The store {database} was written with SQLCipher 3, an older encryption format that this version of Promptdesk does not open directly.</source>
+        <translation>El almacén {database} se escribió con SQLCipher 3, un formato de cifrado más antiguo que esta versión de Promptdesk no abre directamente.</translation>
+    </message>
+    <message>
+        <source>Convert it in a terminal with `promptdesk store upgrade` (a copy of the old file is kept). The file was not changed.</source>
+        <translation>Conviértalo en un terminal con `promptdesk store upgrade` (se conserva una copia del archivo antiguo). El archivo no se modificó.</translation>
+    </message>
+    <message>
+        <source>This store is locked with a passphrase, and none was given.</source>
+        <translation>Este almacén está bloqueado con una frase de contraseña y no se indicó ninguna.</translation>
+    </message>
+    <message>
+        <source>Type it to unlock.</source>
+        <translation>Escríbala para desbloquear.</translation>
+    </message>
+    <message>
+        <source>That recovery key belongs to a different store.</source>
+        <translation>Esa clave de recuperación pertenece a otro almacén.</translation>
+    </message>
+    <message>
+        <source>Use the recovery key that was exported from this store. Nothing was changed.</source>
+        <translation>Use la clave de recuperación que se exportó de este almacén. No se modificó nada.</translation>
+    </message>
+    <message>
+        <source>This store was written by a newer Promptdesk: it has migration {migration}, which this version does not know.</source>
+        <translation>Este almacén lo escribió un Promptdesk más reciente: tiene la migración {migration}, que esta versión no conoce.</translation>
+    </message>
+    <message>
+        <source>Update Promptdesk. The store was not changed.</source>
+        <translation>Actualice Promptdesk. El almacén no se modificó.</translation>
+    </message>
+    <message>
+        <source>A Promptdesk store already exists in {data_dir}.</source>
+        <translation>Ya existe un almacén de Promptdesk en {data_dir}.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: open it, or choose another data folder.</source>
+        <translation>No se modificó nada: ábralo o elija otra carpeta de datos.</translation>
+    </message>
+    <message>
+        <source>The store {database} is busy: another program holds it ({detail}).</source>
+        <translation>El almacén {database} está ocupado: otro programa lo tiene abierto ({detail}).</translation>
+    </message>
+    <message>
+        <source>Close other Promptdesk windows or commands using this store and try again. Nothing was changed.</source>
+        <translation>Cierre otras ventanas u órdenes de Promptdesk que usen este almacén e inténtelo de nuevo. No se modificó nada.</translation>
+    </message>
+    <message>
+        <source>The library is locked.</source>
+        <translation>La biblioteca está bloqueada.</translation>
+    </message>
+    <message>
+        <source>Unlock it to go on; nothing was changed.</source>
+        <translation>Desbloquéela para continuar; no se modificó nada.</translation>
+    </message>
+    <message>
+        <source>The store file {database} is damaged or was changed outside Promptdesk ({detail}).</source>
+        <translation>El archivo del almacén {database} está dañado o se modificó fuera de Promptdesk ({detail}).</translation>
+    </message>
+    <message>
+        <source>Restore it from a backup. Promptdesk has not changed it.</source>
+        <translation>Restáurelo desde una copia de seguridad. Promptdesk no lo ha modificado.</translation>
+    </message>
+    <message>
+        <source>The Promptdesk store could not be used.</source>
+        <translation>No se pudo usar el almacén de Promptdesk.</translation>
+    </message>
+    <message>
+        <source>There is no Promptdesk store in {data_dir}.</source>
+        <translation>No hay ningún almacén de Promptdesk en {data_dir}.</translation>
+    </message>
+    <message>
+        <source>Start Promptdesk without PROMPTDESK_HOME set to create a new library.</source>
+        <translation>Inicie Promptdesk sin PROMPTDESK_HOME para crear una biblioteca nueva.</translation>
+    </message>
+    <message>
+        <source>The store file {database} is damaged: it is shorter than it should be.</source>
+        <translation>El archivo del almacén {database} está dañado: es más corto de lo que debería.</translation>
+    </message>
+    <message>
+        <source>The file was cut off (a full disk, an interrupted copy or sync tool). Restore it from a backup. Promptdesk has not changed it.</source>
+        <translation>El archivo quedó cortado (un disco lleno, una copia interrumpida o una herramienta de sincronización). Restáurelo desde una copia de seguridad. Promptdesk no lo ha modificado.</translation>
+    </message>
+    <message>
+        <source>The store {database} cannot be written ({detail}).</source>
+        <translation>No se puede escribir en el almacén {database} ({detail}).</translation>
+    </message>
+    <message>
+        <source>Check free disk space and that the folder is writable by you. Nothing was changed.</source>
+        <translation>Compruebe el espacio libre en disco y que puede escribir en la carpeta. No se modificó nada.</translation>
+    </message>
+    <message>
+        <source>An interrupted setup left an empty database file {database} and no key.</source>
+        <translation>Una configuración interrumpida dejó un archivo de base de datos vacío {database} y ninguna clave.</translation>
+    </message>
+    <message>
+        <source>It holds no data. Start Promptdesk again to set up a new library.</source>
+        <translation>No contiene datos. Inicie Promptdesk de nuevo para configurar una biblioteca nueva.</translation>
+    </message>
+    <message>
+        <source>The passphrase is too short: use at least {minimum} characters.</source>
+        <translation>La frase de contraseña es demasiado corta: use al menos {minimum} caracteres.</translation>
+    </message>
+    <message>
+        <source>A few unrelated words make a passphrase that is long and easy to remember.</source>
+        <translation>Unas cuantas palabras sin relación forman una frase de contraseña larga y fácil de recordar.</translation>
+    </message>
+    <message>
+        <source>The key does not open the store {database}.</source>
+        <translation>La clave no abre el almacén {database}.</translation>
+    </message>
+    <message>
+        <source>That passphrase does not unlock this store.</source>
+        <translation>Esa frase de contraseña no desbloquea este almacén.</translation>
+    </message>
+    <message>
+        <source>Check Caps Lock and the keyboard layout and try again. If it is forgotten, choose &quot;Use recovery key…&quot;. Nothing was changed.</source>
+        <translation>Compruebe Bloq Mayús y la distribución del teclado e inténtelo de nuevo. Si la ha olvidado, elija «Usar la clave de recuperación…». No se modificó nada.</translation>
+    </message>
+</context>
+<context>
     <name>TemplateEditor</name>
     <message>
         <source>&apos;%1&apos; is not declared; add it in Variables</source>

@@ -2426,6 +2426,209 @@
     </message>
 </context>
 <context>
+    <name>StoreError</name>
+    <message>
+        <source>Promptdesk needs SQLCipher 4, but this installation provides {version}.</source>
+        <translation>Promptdesk a besoin de SQLCipher 4, mais cette installation fournit {version}.</translation>
+    </message>
+    <message>
+        <source>Reinstall Promptdesk.</source>
+        <translation>Réinstallez Promptdesk.</translation>
+    </message>
+    <message>
+        <source>{database} is not a Promptdesk store: {what}.</source>
+        <translation>{database} n’est pas un magasin Promptdesk : {what}.</translation>
+    </message>
+    <message>
+        <source>Move that file out of the way, or set PROMPTDESK_HOME to the folder that holds your store. The file was not changed.</source>
+        <translation>Déplacez ce fichier, ou faites pointer PROMPTDESK_HOME vers le dossier qui contient votre magasin. Le fichier n’a pas été modifié.</translation>
+    </message>
+    <message>
+        <source>That is not a valid recovery key ({reason}).</source>
+        <translation>Ce n’est pas une clé de récupération valide ({reason}).</translation>
+    </message>
+    <message>
+        <source>A recovery key is 56 letters and digits in groups of eight, as shown when the library was created. Check it for typos.</source>
+        <translation>Une clé de récupération compte 56 lettres et chiffres en groupes de huit, telle qu’affichée à la création de la bibliothèque. Vérifiez qu’elle ne contient pas de faute de frappe.</translation>
+    </message>
+    <message>
+        <source>The key file {key_file} cannot be read ({reason}).</source>
+        <translation>Le fichier de clé {key_file} ne peut pas être lu ({reason}).</translation>
+    </message>
+    <message>
+        <source>Choose &quot;Use recovery key…&quot; and enter the recovery key you saved. The database was not changed.</source>
+        <translation>Choisissez « Utiliser la clé de récupération… » et saisissez la clé de récupération que vous avez conservée. La base de données n’a pas été modifiée.</translation>
+    </message>
+    <message>
+        <source>The store {database} exists but its key file {key_file} is missing.</source>
+        <translation>Le magasin {database} existe, mais son fichier de clé {key_file} est manquant.</translation>
+    </message>
+    <message>
+        <source>This store is protected by {mode}; {action} does not apply to it.</source>
+        <translation>Ce magasin est protégé par {mode} ; {action} ne s’applique pas à lui.</translation>
+    </message>
+    <message>
+        <source>Settings → Security shows how the library is protected.</source>
+        <translation>Paramètres → Sécurité indique comment la bibliothèque est protégée.</translation>
+    </message>
+    <message>
+        <source>The key for this store is not in the OS keychain (service {service!r}, account {account!r}).</source>
+        <translation>La clé de ce magasin n’est pas dans le trousseau du système (service {service!r}, compte {account!r}).</translation>
+    </message>
+    <message>
+        <source>The OS keychain did not answer within {seconds:g} seconds.</source>
+        <translation>Le trousseau du système n’a pas répondu en {seconds:g} secondes.</translation>
+    </message>
+    <message>
+        <source>It may be locked and waiting for a password in another window. Unlock it and try again.</source>
+        <translation>Il est peut-être verrouillé et attend un mot de passe dans une autre fenêtre. Déverrouillez-le et réessayez.</translation>
+    </message>
+    <message>
+        <source>The OS keychain is not available ({reason}).</source>
+        <translation>Le trousseau du système n’est pas disponible ({reason}).</translation>
+    </message>
+    <message>
+        <source>Unlock or start your keychain and try again, or choose &quot;Use recovery key…&quot; to open the library with your recovery key.</source>
+        <translation>Déverrouillez ou démarrez votre trousseau et réessayez, ou choisissez « Utiliser la clé de récupération… » pour ouvrir la bibliothèque avec votre clé de récupération.</translation>
+    </message>
+    <message>
+        <source>Migration {migration} differs from the one that was applied to this store.</source>
+        <translation>La migration {migration} diffère de celle qui a été appliquée à ce magasin.</translation>
+    </message>
+    <message>
+        <source>Released migrations must never be edited; add a new migration instead. The store was not changed.</source>
+        <translation>Une migration publiée ne doit jamais être modifiée ; ajoutez-en une nouvelle. Le magasin n’a pas été modifié.</translation>
+    </message>
+    <message>
+        <source>No new passphrase was given.</source>
+        <translation>Aucune nouvelle phrase secrète n’a été donnée.</translation>
+    </message>
+    <message>
+        <source>Type it twice.</source>
+        <translation>Saisissez-la deux fois.</translation>
+    </message>
+    <message>
+        <source>The store {database} was written with SQLCipher 3, an older encryption format that this version of Promptdesk does not open directly.</source>
+        <translation>Le magasin {database} a été écrit avec SQLCipher 3, un ancien format de chiffrement que cette version de Promptdesk n’ouvre pas directement.</translation>
+    </message>
+    <message>
+        <source>Convert it in a terminal with `promptdesk store upgrade` (a copy of the old file is kept). The file was not changed.</source>
+        <translation>Convertissez-le dans un terminal avec `promptdesk store upgrade` (une copie de l’ancien fichier est conservée). Le fichier n’a pas été modifié.</translation>
+    </message>
+    <message>
+        <source>This store is locked with a passphrase, and none was given.</source>
+        <translation>Ce magasin est verrouillé par une phrase secrète, et aucune n’a été donnée.</translation>
+    </message>
+    <message>
+        <source>Type it to unlock.</source>
+        <translation>Saisissez-la pour déverrouiller.</translation>
+    </message>
+    <message>
+        <source>That recovery key belongs to a different store.</source>
+        <translation>Cette clé de récupération appartient à un autre magasin.</translation>
+    </message>
+    <message>
+        <source>Use the recovery key that was exported from this store. Nothing was changed.</source>
+        <translation>Utilisez la clé de récupération exportée de ce magasin. Rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>This store was written by a newer Promptdesk: it has migration {migration}, which this version does not know.</source>
+        <translation>Ce magasin a été écrit par un Promptdesk plus récent : il contient la migration {migration}, que cette version ne connaît pas.</translation>
+    </message>
+    <message>
+        <source>Update Promptdesk. The store was not changed.</source>
+        <translation>Mettez Promptdesk à jour. Le magasin n’a pas été modifié.</translation>
+    </message>
+    <message>
+        <source>A Promptdesk store already exists in {data_dir}.</source>
+        <translation>Un magasin Promptdesk existe déjà dans {data_dir}.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: open it, or choose another data folder.</source>
+        <translation>Rien n’a été modifié : ouvrez-le, ou choisissez un autre dossier de données.</translation>
+    </message>
+    <message>
+        <source>The store {database} is busy: another program holds it ({detail}).</source>
+        <translation>Le magasin {database} est occupé : un autre programme le tient ({detail}).</translation>
+    </message>
+    <message>
+        <source>Close other Promptdesk windows or commands using this store and try again. Nothing was changed.</source>
+        <translation>Fermez les autres fenêtres ou commandes Promptdesk qui utilisent ce magasin et réessayez. Rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>The library is locked.</source>
+        <translation>La bibliothèque est verrouillée.</translation>
+    </message>
+    <message>
+        <source>Unlock it to go on; nothing was changed.</source>
+        <translation>Déverrouillez-la pour continuer ; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>The store file {database} is damaged or was changed outside Promptdesk ({detail}).</source>
+        <translation>Le fichier du magasin {database} est endommagé ou a été modifié hors de Promptdesk ({detail}).</translation>
+    </message>
+    <message>
+        <source>Restore it from a backup. Promptdesk has not changed it.</source>
+        <translation>Restaurez-le depuis une sauvegarde. Promptdesk ne l’a pas modifié.</translation>
+    </message>
+    <message>
+        <source>The Promptdesk store could not be used.</source>
+        <translation>Le magasin Promptdesk n’a pas pu être utilisé.</translation>
+    </message>
+    <message>
+        <source>There is no Promptdesk store in {data_dir}.</source>
+        <translation>Il n’y a pas de magasin Promptdesk dans {data_dir}.</translation>
+    </message>
+    <message>
+        <source>Start Promptdesk without PROMPTDESK_HOME set to create a new library.</source>
+        <translation>Démarrez Promptdesk sans PROMPTDESK_HOME pour créer une nouvelle bibliothèque.</translation>
+    </message>
+    <message>
+        <source>The store file {database} is damaged: it is shorter than it should be.</source>
+        <translation>Le fichier du magasin {database} est endommagé : il est plus court qu’il ne devrait.</translation>
+    </message>
+    <message>
+        <source>The file was cut off (a full disk, an interrupted copy or sync tool). Restore it from a backup. Promptdesk has not changed it.</source>
+        <translation>Le fichier a été tronqué (disque plein, copie interrompue ou outil de synchronisation). Restaurez-le depuis une sauvegarde. Promptdesk ne l’a pas modifié.</translation>
+    </message>
+    <message>
+        <source>The store {database} cannot be written ({detail}).</source>
+        <translation>Le magasin {database} ne peut pas être écrit ({detail}).</translation>
+    </message>
+    <message>
+        <source>Check free disk space and that the folder is writable by you. Nothing was changed.</source>
+        <translation>Vérifiez l’espace disque libre et que vous pouvez écrire dans le dossier. Rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>An interrupted setup left an empty database file {database} and no key.</source>
+        <translation>Une installation interrompue a laissé un fichier de base de données vide {database} et aucune clé.</translation>
+    </message>
+    <message>
+        <source>It holds no data. Start Promptdesk again to set up a new library.</source>
+        <translation>Il ne contient aucune donnée. Relancez Promptdesk pour créer une nouvelle bibliothèque.</translation>
+    </message>
+    <message>
+        <source>The passphrase is too short: use at least {minimum} characters.</source>
+        <translation>La phrase secrète est trop courte : utilisez au moins {minimum} caractères.</translation>
+    </message>
+    <message>
+        <source>A few unrelated words make a passphrase that is long and easy to remember.</source>
+        <translation>Quelques mots sans rapport font une phrase secrète longue et facile à retenir.</translation>
+    </message>
+    <message>
+        <source>The key does not open the store {database}.</source>
+        <translation>La clé n’ouvre pas le magasin {database}.</translation>
+    </message>
+    <message>
+        <source>That passphrase does not unlock this store.</source>
+        <translation>Cette phrase secrète ne déverrouille pas ce magasin.</translation>
+    </message>
+    <message>
+        <source>Check Caps Lock and the keyboard layout and try again. If it is forgotten, choose &quot;Use recovery key…&quot;. Nothing was changed.</source>
+        <translation>Vérifiez la touche Verr. Maj et la disposition du clavier, puis réessayez. Si vous l’avez oubliée, choisissez « Utiliser la clé de récupération… ». Rien n’a été modifié.</translation>
+    </message>
+</context>
+<context>
     <name>TemplateEditor</name>
     <message>
         <source>&apos;%1&apos; is not declared; add it in Variables</source>

@@ -390,19 +390,21 @@ class VersionsPanel(QWidget):
         chosen = [version] if version else self.selected_versions()
         if self.name is None:
             return
-        if not chosen and self._newest is not None:
-            chosen = [self._newest]
-        if len(chosen) != 1:
+        if len(chosen) > 1 or (not chosen and self._newest is None):
             self._failed(ValueError(self.tr("Commit a version first, then label it.")))
             return
         existing = [lb.name for lbs in self._labels.values() for lb in lbs]
         dialog = LabelDialog(existing, set(self._branches), self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.set_label(dialog.label(), chosen[0], protect=dialog.protect.isChecked())
+            # Nothing selected: the newest version as the store has it when the label is set
+            # (this table may not show a commit or merge made a moment ago yet).
+            target = chosen[0] if chosen else None
+            self.set_label(dialog.label(), target, protect=dialog.protect.isChecked())
 
     def set_label(
-        self, label: str, version: str, *, protect: bool = False, force: bool = False
+        self, label: str, version: str | None, *, protect: bool = False, force: bool = False
     ) -> None:
+        """Point ``label`` at ``version`` (None: the newest version of the current branch)."""
         name, library = self.name, self.workbench.library
         if name is None:
             return
@@ -421,17 +423,17 @@ class VersionsPanel(QWidget):
             if answer == QMessageBox.StandardButton.Yes:
                 self.set_label(label, version, protect=protect, force=True)
 
-        def done(_move: Any) -> None:
+        def label_it() -> str:
+            target = version or library.log(name)[0].id
+            library.set_label(name, label, target, protect=protect or None, force=force)
+            return target
+
+        def done(target: str) -> None:
             self._ok()
             self.refresh()
-            self.message.emit(self.tr("%1 → %2").replace("%1", label).replace("%2", version[:8]))
+            self.message.emit(self.tr("%1 → %2").replace("%1", label).replace("%2", target[:8]))
 
-        self.workbench.tasks.run(
-            lambda: library.set_label(name, label, version, protect=protect or None, force=force),
-            done,
-            refused,
-            writer=True,
-        )
+        self.workbench.tasks.run(label_it, done, refused, writer=True)
 
     # --- right-click on a version ---------------------------------------------------------
 

@@ -1,0 +1,23 @@
+"""The app's event loop: asyncio running on Qt's loop (qasync), one thread for both.
+
+Qt paints and delivers input on its loop; asyncio code (the team sync client's WebSocket, a
+provider's streaming HTTP) runs as coroutines on the *same* loop, so a coroutine may touch a
+widget between its awaits, and nothing needs a lock or a queued signal to reach the UI. Blocking
+work still goes to a thread through :mod:`app.ui.ops`; a coroutine never blocks.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+from app.ui.qt import QApplication
+
+
+def run_event_loop(app: QApplication) -> int:
+    """Run Qt's loop with asyncio on it until the app quits; the app's exit code."""
+    import qasync
+
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    with loop:  # closed on the way out, with whatever coroutines were left
+        return int(loop.run_forever())
