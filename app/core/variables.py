@@ -252,7 +252,7 @@ def _json(spec: VariableSpec, value: Any) -> Any:
 
 
 def _file(spec: VariableSpec, value: Any) -> str:
-    # Filled from file context (issue 5); until then the value is the file's text.
+    # The caller reads the file (the runs service, through file context): here it is text.
     if not isinstance(value, str):
         raise VariableError(spec.name, f"expected file text, got {type(value).__name__}")
     return value

@@ -1,5 +1,6 @@
 """File context: watched folders, parsing, chunking, local embeddings, the vector index, search.
 
-Populated by the file-context issue. Vectors and text live in the encrypted store; the
-LanceDB index is built in memory at unlock.
+Chunk text and vectors live in the encrypted store (:mod:`app.storage.context`); the vector
+index is built in memory at unlock (numpy, and LanceDB's ANN index for large corpora). The
+package is called ``retrieval``, not ``context``: see docs/architecture.md.
 """

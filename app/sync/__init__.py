@@ -1,4 +1,5 @@
-"""Team sync: pycrdt documents mapped to the store, the sync client and its offline queue.
+"""CRDT replicas of working copies: what an open editor edits (:mod:`app.sync.replica`).
 
-Populated by the sync issue; speaks the protocol defined in ``app.core.protocol``.
+The team sync client, speaking the protocol of ``app.core.protocol``, is not written yet; it
+will live here.
 """

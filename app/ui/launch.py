@@ -69,12 +69,34 @@ def open_store(paths: StorePaths, parent: QWidget | None = None) -> Store | None
         dialog.exec()
         return dialog.store
     try:
-        return Store.open(paths)
+        return open_off_the_ui_thread(paths)
     except StoreError as error:
         # Said in the app's words, with the way back (the recovery key) one click away.
         dialog = UnlockDialog(paths, parent, failure=error)
         dialog.exec()
         return dialog.store
+
+
+def open_off_the_ui_thread(paths: StorePaths) -> Store:
+    """``Store.open`` as an op (the OS keychain can take seconds to answer), the UI thread
+    going on handling events meanwhile; raises what opening raised."""
+    from app.ui.ops import Op, startup_tasks
+    from app.ui.qt import QEventLoop, QObject
+
+    waiting = QEventLoop()
+    holder = QObject()
+    outcome: list[Store | BaseException] = []
+
+    def finish(result: Store | BaseException) -> None:
+        outcome.append(result)
+        waiting.quit()
+
+    Op(holder, lambda: Store.open(paths)).success(finish).failure(finish).run(startup_tasks())
+    if not outcome:  # an op can finish before the loop starts: its answer is posted, not lost
+        waiting.exec()
+    if isinstance(outcome[0], BaseException):
+        raise outcome[0]
+    return outcome[0]
 
 
 def unlock_store(paths: StorePaths, parent: QWidget | None = None) -> Store | None:
