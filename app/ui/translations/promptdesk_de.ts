@@ -558,8 +558,16 @@
         <translation>Label setzen</translation>
     </message>
     <message>
+        <source>the newest version</source>
+        <translation>die neueste Version</translation>
+    </message>
+    <message>
         <source>Protected (moving it needs confirmation)</source>
         <translation>Geschützt (Verschieben erfordert Bestätigung)</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
     </message>
     <message>
         <source>Label</source>

@@ -539,7 +539,15 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>the newest version</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Protected (moving it needs confirmation)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Version</source>
         <translation type="unfinished" />
     </message>
     <message>

@@ -558,8 +558,16 @@
         <translation>Establecer una marca</translation>
     </message>
     <message>
+        <source>the newest version</source>
+        <translation>la versión más reciente</translation>
+    </message>
+    <message>
         <source>Protected (moving it needs confirmation)</source>
         <translation>Protegida (moverla requiere confirmación)</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versión</translation>
     </message>
     <message>
         <source>Label</source>

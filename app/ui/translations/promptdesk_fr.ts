@@ -558,8 +558,16 @@
         <translation>Définir une étiquette</translation>
     </message>
     <message>
+        <source>the newest version</source>
+        <translation>la version la plus récente</translation>
+    </message>
+    <message>
         <source>Protected (moving it needs confirmation)</source>
         <translation>Protégée (la déplacer demande une confirmation)</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
     </message>
     <message>
         <source>Label</source>

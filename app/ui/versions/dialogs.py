@@ -64,9 +64,18 @@ class MergeDialog(QDialog):
 class LabelDialog(QDialog):
     """Which label to put on a version, and whether moving it later needs confirmation."""
 
-    def __init__(self, labels: list[str], branches: set[str], parent: QWidget | None = None):
+    def __init__(
+        self,
+        labels: list[str],
+        branches: set[str],
+        parent: QWidget | None = None,
+        version: str | None = None,
+    ):
+        """``version``: the id of the version to label; None for the newest one."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Set a label"))
+        self.target = QLabel(version[:8] if version else self.tr("the newest version"))
+        self.target.setObjectName("labelTarget")
         self._branches = branches
         self.name = QComboBox()
         self.name.setObjectName("labelName")
@@ -84,6 +93,7 @@ class LabelDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
+        form.addRow(self.tr("Version"), self.target)
         form.addRow(self.tr("Label"), self.name)
         form.addRow("", self.protect)
         form.addRow("", self.problem)

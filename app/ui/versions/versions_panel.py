@@ -394,11 +394,11 @@ class VersionsPanel(QWidget):
             self._failed(ValueError(self.tr("Commit a version first, then label it.")))
             return
         existing = [lb.name for lbs in self._labels.values() for lb in lbs]
-        dialog = LabelDialog(existing, set(self._branches), self)
+        # Nothing selected: the newest version as the store has it when the label is set
+        # (this table may not show a commit or merge made a moment ago yet).
+        target = chosen[0] if chosen else None
+        dialog = LabelDialog(existing, set(self._branches), self, target)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            # Nothing selected: the newest version as the store has it when the label is set
-            # (this table may not show a commit or merge made a moment ago yet).
-            target = chosen[0] if chosen else None
             self.set_label(dialog.label(), target, protect=dialog.protect.isChecked())
 
     def set_label(

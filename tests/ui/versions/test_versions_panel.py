@@ -128,6 +128,7 @@ def test_commit_diff_branch_merge_and_label(qtbot: QtBot, workbench: Any) -> Non
     newest = row(panel, 0).data(0, VERSION_ROLE)
 
     def label(dialog: LabelDialog) -> None:
+        assert dialog.target.text() == newest[:8]  # the dialog says which version it labels
         dialog.name.setCurrentText("production")
         qtbot.mouseClick(dialog.protect, Qt.MouseButton.LeftButton)
         click_ok(qtbot, dialog)
