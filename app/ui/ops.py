@@ -18,9 +18,11 @@ hands a callable to the UI thread (a queued signal).
 from __future__ import annotations
 
 import concurrent.futures
+import functools
+import inspect
 import weakref
 from collections.abc import Callable
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 import shiboken6
 
@@ -80,12 +82,12 @@ class Op(Generic[T]):
         self._parent = weakref.ref(parent)
 
     def success(self, fn: Callable[[T], None]) -> Op[T]:
-        self._on_success = fn
+        self._on_success = _held_weakly(fn)
         return self
 
     def failure(self, fn: Callable[[BaseException], None]) -> Op[T]:
         """Without one, a failure is logged (``Tasks`` does that)."""
-        self._on_failure = fn
+        self._on_failure = _held_weakly(fn)
         return self
 
     def run(self, tasks: Tasks) -> concurrent.futures.Future[T]:
@@ -109,3 +111,27 @@ class Op(Generic[T]):
     def _failed(self, error: BaseException) -> None:
         if self._on_failure is not None and self._parent_alive():
             self._on_failure(error)
+
+
+def _held_weakly(fn: Callable[[Any], None]) -> Callable[[Any], None]:
+    """``fn``, holding a bound method's object (usually a widget) weakly.
+
+    A task's callbacks stay on its future until a worker thread lets go of it; were a callback
+    the last reference to a widget, the widget would be freed on that thread (Qt objects must
+    die on theirs). Bound methods, alone or in a ``functools.partial``, are therefore held
+    weakly: the widget lives as long as its owner keeps it.
+    """
+    leading: tuple[Any, ...] = ()
+    method: Any = fn
+    if isinstance(fn, functools.partial) and not fn.keywords:
+        method, leading = fn.func, fn.args
+    if not inspect.ismethod(method):
+        return fn
+    ref = weakref.WeakMethod(method)
+
+    def call(result: Any) -> None:
+        target = ref()
+        if target is not None:
+            target(*leading, result)
+
+    return call

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from app.ui.ops import Op
 from app.ui.qt import QApplication
 
 if TYPE_CHECKING:
@@ -54,9 +55,9 @@ class RunControl:
             return
         tab.flush()
         # The writer runs tasks in order: this one ends after the save above.
-        window.workbench.tasks.run(
-            lambda: None, lambda _none: then(), window.show_error, writer=True
-        )
+        Op(window, lambda: None, lane="writer").success(lambda _none: then()).failure(
+            window.show_error
+        ).run(window.workbench.tasks)
 
     def run_current(self) -> None:
         run_panel = self._window.run_panel
@@ -122,4 +123,6 @@ class RunControl:
             refs += [(f"{v.short_id[:8]}  {v.message[:30]}", v.id) for v in library.log(name)[:20]]
             return refs
 
-        window.workbench.tasks.run(load, window.compare.set_refs, None, key="compare-refs")
+        Op(window, load, key="compare-refs").success(window.compare.set_refs).run(
+            window.workbench.tasks
+        )

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from app.ui.ops import Op
 from app.ui.qt import QApplication, QMessageBox
-from app.ui.weak import weak_callback
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
@@ -41,9 +41,9 @@ class WindowTools:
             # Recorded by the dialog; switching re-embeds every chunk in the background.
             workbench = window.workbench
             chosen = str(workbench.settings.get("context.embedder"))
-            workbench.tasks.run(
-                lambda: workbench.context_service().set_embedder(chosen), None, window.show_error
-            )
+            Op(window, lambda: workbench.context_service().set_embedder(chosen)).failure(
+                window.show_error
+            ).run(workbench.tasks)
         if "runs.threads" in keys:
             self.models_changed()
         if "ui.theme" in keys:
@@ -60,12 +60,10 @@ class WindowTools:
 
     def models_changed(self) -> None:
         """Model files, keys or threads changed: every model list shows what is there now."""
-        # Weak: the task must not be what keeps the window alive (see app.ui.weak).
-        self._window.workbench.tasks.run(
-            self._window.workbench.refresh_runners,
-            weak_callback(self._reload_models),
-            weak_callback(self._window.show_error),
-        )
+        window = self._window
+        Op(window, window.workbench.refresh_runners).success(self._reload_models).failure(
+            window.show_error
+        ).run(window.workbench.tasks)
 
     def _reload_models(self, _none: object = None) -> None:
         from app.ui.runs.model_picker import ModelPicker

@@ -102,3 +102,22 @@ def _alive(widget: QLabel) -> bool:
     import shiboken6
 
     return shiboken6.isValid(widget)
+
+
+def test_a_pending_op_does_not_keep_its_widget_alive(qtbot: QtBot, tasks: Tasks) -> None:
+    import gc
+    import weakref
+
+    class Panel(QLabel):
+        def show_result(self, text: str) -> None:
+            self.setText(text)
+
+    release = threading.Event()
+    panel = Panel()
+    gone = weakref.ref(panel)
+    future = Op(panel, lambda: release.wait(10) and "late").success(panel.show_result).run(tasks)
+    del panel
+    gc.collect()
+    assert gone() is None  # only its owner (here: nobody) keeps a widget alive
+    release.set()
+    future.result(timeout=10)

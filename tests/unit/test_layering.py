@@ -250,6 +250,18 @@ def long_modules(root: Path, package: str = "app") -> list[str]:
     ]
 
 
+def tasks_run_outside_ops(root: Path) -> list[str]:
+    """Where ``app/ui`` sends work off the UI thread other than through ``app.ui.ops.Op``."""
+    ui = root / "app" / "ui"
+    return [
+        f"{path.relative_to(root)}:{number}"
+        for path in sorted(ui.rglob("*.py"))
+        if path != ui / "ops.py"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if "tasks.run(" in line
+    ]
+
+
 def test_the_code_base_keeps_the_layering_rule() -> None:
     assert [str(v) for v in violations(REPO)] == []
 
@@ -260,6 +272,18 @@ def test_no_module_imports_itself_round_a_loop() -> None:
 
 def test_no_module_is_longer_than_500_lines() -> None:
     assert long_modules(REPO) == []
+
+
+def test_the_ui_leaves_its_thread_only_through_op(tmp_path: Path) -> None:
+    assert tasks_run_outside_ops(REPO) == []
+    files = {
+        "app/ui/ops.py": "def run(tasks):\n    return tasks.run(work)\n",
+        "app/ui/panel.py": "x = 1\nself.workbench.tasks.run(load, self._show)\n",
+    }
+    for name, body in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(body)
+    assert tasks_run_outside_ops(tmp_path) == ["app/ui/panel.py:2"]
 
 
 def test_the_checker_catches_each_kind_of_violation(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from app.retrieval.search import ContextHit
 from app.ui.editor.colors import css, tint
 from app.ui.errors import describe
+from app.ui.ops import Op
 from app.ui.qt import (
     QAbstractItemView,
     QComboBox,
@@ -160,12 +161,9 @@ class ContextSearchPanel(QWidget):
             self.summary.setText("" if query else self.tr("Type to search your context sources."))
             return
         mode = self.mode.currentData()
-        self.workbench.tasks.run(
-            lambda: service.search(query, 10, mode),
-            self._show,
-            lambda e: self.summary.setText(describe(e)),
-            key="context-search",
-        )
+        Op(self, lambda: service.search(query, 10, mode), key="context-search").success(
+            self._show
+        ).failure(lambda e: self.summary.setText(describe(e))).run(self.workbench.tasks)
 
     def _show(self, hits: list[ContextHit]) -> None:
         self.results.clear()

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.retrieval.progress import IndexProgress
 from app.ui.errors import describe
+from app.ui.ops import Op
 from app.ui.qt import (
     QT_TRANSLATE_NOOP,
     QAbstractItemView,
@@ -157,7 +158,9 @@ class SourcesPanel(QWidget):
     def connect_service(self) -> None:
         """Start the context service off the UI thread (it loads the embedder's worker)."""
         self.status.setText(self.tr("Loading the context index…"))
-        self.workbench.tasks.run(self.workbench.context_service, self._ready, self._failed)
+        Op(self, self.workbench.context_service).success(self._ready).failure(self._failed).run(
+            self.workbench.tasks
+        )
 
     def _ready(self, service: Any) -> None:
         self.service = service
@@ -176,7 +179,9 @@ class SourcesPanel(QWidget):
         def load() -> tuple[list[Any], Any]:
             return service.sources(), service.vector_status()
 
-        self.workbench.tasks.run(load, self._show, self._failed, key="context-sources")
+        Op(self, load, key="context-sources").success(self._show).failure(self._failed).run(
+            self.workbench.tasks
+        )
 
     def _show(self, result: tuple[list[Any], Any]) -> None:
         sources, vectors = result
@@ -244,11 +249,9 @@ class SourcesPanel(QWidget):
             self.message.emit(self.tr("The context index is still loading; try again shortly."))
             return
         service = self.service
-        self.workbench.tasks.run(
-            lambda: service.add_source(path, include, exclude)[0],
-            lambda _id: self.refresh(),
-            self._failed,
-        )
+        Op(self, lambda: service.add_source(path, include, exclude)[0]).success(
+            lambda _id: self.refresh()
+        ).failure(self._failed).run(self.workbench.tasks)
 
     def selected_ids(self) -> list[str]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
@@ -263,7 +266,9 @@ class SourcesPanel(QWidget):
             for source_id in ids:
                 action(service, source_id)
 
-        self.workbench.tasks.run(apply, lambda _r: self.refresh(), self._failed)
+        Op(self, apply).success(lambda _r: self.refresh()).failure(self._failed).run(
+            self.workbench.tasks
+        )
 
 
 def _size(count: int) -> str:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from app.retrieval.builder import BuiltContext, ContextPiece, build_context, file_piece
 from app.ui.context.search_panel import HIT_MIME
 from app.ui.errors import describe
+from app.ui.ops import Op
 from app.ui.qt import (
     QDragEnterEvent,
     QDropEvent,
@@ -121,7 +122,9 @@ class ContextTray(QWidget):
             text, data = whole_text(path)
             return file_piece(str(path.resolve()), text, data)
 
-        self.workbench.tasks.run(read, self._add, lambda e: self.note.setText(describe(e)))
+        Op(self, read).success(self._add).failure(lambda e: self.note.setText(describe(e))).run(
+            self.workbench.tasks
+        )
 
     def _add(self, piece: ContextPiece) -> None:
         same = (piece.kind, piece.path, piece.chunk, piece.file_hash)
@@ -178,9 +181,9 @@ class ContextTray(QWidget):
             runner = workbench.registry().runner_for(model)
             return build_context(pieces, budget, lambda t: runner.count_tokens(t, model).tokens)
 
-        self.workbench.tasks.run(
-            build, self._show, lambda e: self.note.setText(describe(e)), key="tray"
-        )
+        Op(self, build, key="tray").success(self._show).failure(
+            lambda e: self.note.setText(describe(e))
+        ).run(self.workbench.tasks)
 
     def _show(self, built: BuiltContext | None) -> None:
         self.built = built

@@ -20,6 +20,7 @@ from app.core.prompt import PromptContent
 from app.core.rendering import PromptLookup, RenderedPrompt, TemplateError, render_prompt
 from app.runners.tokens import TokenCount, count_tokens
 from app.ui.editor.colors import banner_style, css, error_color, muted_color
+from app.ui.ops import Op
 from app.ui.qt import (
     QFont,
     QFontDatabase,
@@ -32,7 +33,6 @@ from app.ui.qt import (
     QWidget,
     Signal,
 )
-from app.ui.weak import Lifetime
 
 if TYPE_CHECKING:
     from app.workbench import Workbench
@@ -63,7 +63,6 @@ class PromptPreview(QWidget):
         super().__init__(parent)
         self.setObjectName("promptPreview")
         self.workbench = workbench
-        self._lifetime = Lifetime(self)
         self._error_text = ""
         self._pending: tuple[PromptContent, dict[str, Any]] | None = None
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
@@ -145,12 +144,9 @@ class PromptPreview(QWidget):
         content, values = self._pending
         self._pending = None
         lookup = self.workbench.library.include_lookup()
-        self.workbench.tasks.run(
-            lambda: render_preview(content, values, lookup),
-            self._lifetime.guard(self._show),
-            self._lifetime.guard(self._show_error),
-            key=f"preview-{id(self)}",
-        )
+        Op(
+            self, lambda: render_preview(content, values, lookup), key=f"preview-{id(self)}"
+        ).success(self._show).failure(self._show_error).run(self.workbench.tasks)
 
     def _show(self, result: PreviewResult) -> None:
         self.error.hide()

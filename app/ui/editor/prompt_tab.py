@@ -35,6 +35,7 @@ from app.ui.editor.tab_layout import TabWidgets
 from app.ui.editor.text_binding import TextBinding
 from app.ui.editor.working_copy_sync import FOLLOW_MS, SAVE_DEBOUNCE_MS, WorkingCopySync
 from app.ui.errors import describe
+from app.ui.ops import Op
 from app.ui.qt import QHideEvent, QResizeEvent, QShowEvent, QTimer, QWidget, Signal
 from app.ui.weak import Lifetime
 
@@ -337,12 +338,9 @@ class PromptTab(QWidget):
             return
         content = self.content()
         lookup = self.workbench.library.include_lookup()
-        self.workbench.tasks.run(
-            lambda: check_prompt(content, lookup),
-            self._lifetime.guard(self._checked),
-            self._lifetime.guard(self._check_failed),
-            key=f"prompt-check-{id(self)}",
-        )
+        Op(self, lambda: check_prompt(content, lookup), key=f"prompt-check-{id(self)}").success(
+            self._checked
+        ).failure(self._check_failed).run(self.workbench.tasks)
 
     def _checked(self, check: TemplateCheck) -> None:
         report = check.report

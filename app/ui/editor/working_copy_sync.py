@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING
 from app.storage.library.errors import PromptNotFound
 from app.storage.library.replicas import ReplicaSync, WorkingCopyStamp
 from app.sync.replica import Outgoing, WorkingCopyReplica
+from app.ui.ops import Op
 from app.ui.qt import QObject, QTimer, Signal
-from app.ui.weak import Lifetime
 
 if TYPE_CHECKING:
     from app.workbench import Workbench
@@ -49,7 +49,6 @@ class WorkingCopySync(QObject):
         self.name = name
         self.replica: WorkingCopyReplica | None = None
         self.gone = False
-        self._lifetime = Lifetime(self)
         self._stamp: WorkingCopyStamp | None = None
         self._saves_in_flight = 0
         self.save_timer = QTimer(self, singleShot=True, interval=SAVE_DEBOUNCE_MS)
@@ -61,13 +60,12 @@ class WorkingCopySync(QObject):
 
     def load(self) -> None:
         library, name = self.workbench.library, self.name  # the task must not hold the tab
-        self.workbench.tasks.run(
+        Op(
+            self,
             lambda: library.open_replica(name),
-            self._lifetime.guard(self._loaded),
-            self._lifetime.guard(self._load_failed),
-            writer=True,  # a read, but queued behind any write asked for before it
             key=f"prompt-load-{id(self)}",
-        )
+            lane="writer",  # a read, but queued behind any write asked for before it
+        ).success(self._loaded).failure(self._load_failed).run(self.workbench.tasks)
 
     def reload(self) -> None:
         """Catch up with the store now (after a checkout or merge made from this window)."""
@@ -120,12 +118,9 @@ class WorkingCopySync(QObject):
         if self.replica is None or self.gone:
             return
         library, prompt_id = self.workbench.library, self.replica.prompt_id
-        self.workbench.tasks.run(
-            lambda: library.working_copy_stamp(prompt_id),
-            self._lifetime.guard(self._stamped),
-            None,
-            key=f"prompt-stamp-{id(self)}",
-        )
+        Op(
+            self, lambda: library.working_copy_stamp(prompt_id), key=f"prompt-stamp-{id(self)}"
+        ).success(self._stamped).run(self.workbench.tasks)
 
     def _stamped(self, stamp: WorkingCopyStamp | None) -> None:
         if stamp is None:
@@ -162,11 +157,15 @@ class WorkingCopySync(QObject):
         library = self.workbench.library
         prompt_id, branch, state = replica.prompt_id, replica.branch, replica.state_vector()
         update = outgoing.update if outgoing is not None else None
-        future: concurrent.futures.Future[ReplicaSync] = self.workbench.tasks.run(
-            lambda: library.exchange_replica(prompt_id, branch, update, state),
-            functools.partial(self._lifetime.guard(self._synced), replica, outgoing),
-            self._lifetime.guard(self._save_failed),
-            writer=True,
+        future: concurrent.futures.Future[ReplicaSync] = (
+            Op(
+                self,
+                lambda: library.exchange_replica(prompt_id, branch, update, state),
+                lane="writer",
+            )
+            .success(functools.partial(self._synced, replica, outgoing))
+            .failure(self._save_failed)
+            .run(self.workbench.tasks)
         )
         return future
 
@@ -186,12 +185,11 @@ class WorkingCopySync(QObject):
             if left is not None:
                 library = self.workbench.library
                 prompt_id, branch, state = replica.prompt_id, replica.branch, sync.state_vector
-                self.workbench.tasks.run(
+                Op(
+                    self,
                     lambda: library.exchange_replica(prompt_id, branch, left.update, state),
-                    None,
-                    self._lifetime.guard(self._left_behind_failed),
-                    writer=True,
-                )
+                    lane="writer",
+                ).failure(self._left_behind_failed).run(self.workbench.tasks)
             self._start(sync)
             self.switched.emit(sync.stamp.branch)
         else:

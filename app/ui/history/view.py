@@ -17,6 +17,7 @@ from app.storage.runs import RunFilters, RunHistory, RunRecord
 from app.ui.errors import describe
 from app.ui.history.detail import RunDetail
 from app.ui.history.model import TIME, RunTableModel, format_cost
+from app.ui.ops import Op
 from app.ui.qt import (
     QAbstractItemView,
     QCheckBox,
@@ -39,7 +40,6 @@ from app.ui.qt import (
     QWidget,
     Signal,
 )
-from app.ui.weak import weak_callback
 
 if TYPE_CHECKING:
     from app.ui.history.chart import UsageChart
@@ -150,12 +150,9 @@ class HistoryView(QWidget):
         self._debounce.stop()
         filters = self.filters()
         history = self.workbench.history
-        self.workbench.tasks.run(
-            lambda: load_page(history, filters),
-            weak_callback(self._show_page),
-            weak_callback(self._show_error),
-            key="history",
-        )
+        Op(self, lambda: load_page(history, filters), key="history").success(
+            self._show_page
+        ).failure(self._show_error).run(self.workbench.tasks)
 
     def filters(self) -> RunFilters:
         """The filters as the boxes show them now."""

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.ui.errors import describe
+from app.ui.ops import Op
 from app.ui.qt import QFileDialog, QMessageBox, QObject, QWidget
 
 if TYPE_CHECKING:
@@ -62,7 +63,9 @@ class LibraryExchange(QObject):
                 describe(error) + "\n\n" + self.tr("Nothing was imported."),
             )
 
-        self._workbench.tasks.run(read_and_import, done, failed, writer=True)
+        Op(self, read_and_import, lane="writer").success(done).failure(failed).run(
+            self._workbench.tasks
+        )
 
     def export_library(self) -> None:
         answer = QMessageBox.warning(
@@ -92,13 +95,11 @@ class LibraryExchange(QObject):
             Path(target).write_text(data, encoding="utf-8")
             return len(library.names())
 
-        self._workbench.tasks.run(
-            export,
+        Op(self, export).success(
             lambda count: self._tell(
                 self.tr("Exported %n prompt(s) to %1.", "", count).replace("%1", target)
-            ),
-            self._export_failed,
-        )
+            )
+        ).failure(self._export_failed).run(self._workbench.tasks)
 
     def _export_failed(self, error: BaseException) -> None:
         QMessageBox.warning(self._window, self.tr("Export failed"), describe(error))

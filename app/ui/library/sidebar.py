@@ -17,6 +17,7 @@ from app.storage.library.search import SearchFilters
 from app.ui.errors import describe
 from app.ui.library.model import PROMPT_MIME, NameRole, PromptListModel
 from app.ui.name_dialog import NameDialog, ask_name
+from app.ui.ops import Op
 from app.ui.qt import (
     QAbstractItemView,
     QApplication,
@@ -193,7 +194,9 @@ class LibrarySidebar(QWidget):
             rows = [by_name[h.name] for h in hits if h.name in by_name]
             return rows, {h.name: h.snippet for h in hits}, everything
 
-        self.workbench.tasks.run(load, self._show, self._failed, key="library-search")
+        Op(self, load, key="library-search").success(self._show).failure(self._failed).run(
+            self.workbench.tasks
+        )
 
     def _show(self, result: tuple[list[Any], dict[str, str], list[Any]]) -> None:
         rows, snippets, everything = result
@@ -274,7 +277,7 @@ class LibrarySidebar(QWidget):
             if done is not None:
                 done(result)
 
-        self.workbench.tasks.run(fn, success, self._failed, writer=True)
+        Op(self, fn, lane="writer").success(success).failure(self._failed).run(self.workbench.tasks)
 
     def new_prompt_dialog(self, text: str = "", problem: str = "") -> None:
         """Ask for a name (checked as it is typed) and create the prompt."""
@@ -309,12 +312,11 @@ class LibrarySidebar(QWidget):
             else:
                 self._failed(error)
 
-        self.workbench.tasks.run(
+        Op(
+            self,
             lambda: library.create(PromptContent(name=name, title=title_from_name(name))),
-            lambda _c: self._created(name),
-            taken,
-            writer=True,
-        )
+            lane="writer",
+        ).success(lambda _c: self._created(name)).failure(taken).run(self.workbench.tasks)
 
     def _created(self, name: str) -> None:
         self.refresh()
@@ -410,12 +412,11 @@ class LibrarySidebar(QWidget):
             self.refresh()
             self.status_message.emit(self.tr("Restored."))
 
-        self.workbench.tasks.run(
+        Op(
+            self,
             lambda: library.import_files([(f"{name}.json", data) for name, data in kept]),
-            restored,
-            failed,
-            writer=True,
-        )
+            lane="writer",
+        ).success(restored).failure(failed).run(self.workbench.tasks)
 
     def move_to_folder(self, names: list[str], folder: str) -> None:
         library = self.workbench.library

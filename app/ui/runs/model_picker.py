@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from app.runners.base import ModelInfo
+from app.ui.ops import Op
 from app.ui.qt import (
     QComboBox,
     QEvent,
@@ -33,7 +34,6 @@ from app.ui.qt import (
     QWidget,
     Signal,
 )
-from app.ui.weak import Lifetime
 
 if TYPE_CHECKING:
     from app.workbench import Workbench
@@ -68,7 +68,6 @@ class ModelPicker(QComboBox):
         self._workbench = workbench
         self._items = QStandardItemModel(self)
         self.setModel(self._items)
-        self._life = Lifetime(self)
         self._task_key = f"model-picker/{uuid.uuid4().hex}"
         self._models: list[ModelInfo] = []
         self._loaded = False
@@ -90,12 +89,9 @@ class ModelPicker(QComboBox):
         self._wanted = self._wanted or self.current_model_id()
         self._show_placeholder(self.tr("Loading models…"))
         workbench = self._workbench
-        workbench.tasks.run(
-            lambda: list_models(workbench),
-            self._life.guard(self._fill),
-            self._life.guard(self._fail),
-            key=self._task_key,
-        )
+        Op(self, lambda: list_models(workbench), key=self._task_key).success(self._fill).failure(
+            self._fail
+        ).run(workbench.tasks)
 
     def is_loaded(self) -> bool:
         return self._loaded

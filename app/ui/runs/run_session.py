@@ -18,6 +18,7 @@ from app.runners.base import CancelToken
 from app.runners.prompt_runs import PromptRun, run_prompt
 from app.storage.runs import RunRecord
 from app.ui.errors import describe
+from app.ui.ops import Op
 from app.ui.qt import QObject, Signal
 from app.ui.runs.token_stream import TokenStream
 from app.ui.weak import Lifetime
@@ -73,8 +74,8 @@ class RunSession(QObject):
             )
 
         try:
-            workbench.tasks.run(
-                work, self._life.guard(self._done), self._life.guard(self._error), lane="runs"
+            Op(self, work, lane="runs").success(self._done).failure(self._error).run(
+                workbench.tasks
             )
         except RuntimeError:  # the pool has shut down: the workbench is closing
             self._cancel = None

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from app.core.settings import Setting
 from app.runners.local.model_sources import ModelSource, add_source, list_sources, remove_source
 from app.ui.errors import describe
+from app.ui.ops import Op
 from app.ui.qt import (
     QAbstractItemView,
     QFileDialog,
@@ -29,7 +30,6 @@ from app.ui.qt import (
     Signal,
 )
 from app.ui.settings.pages import SettingsPage
-from app.ui.weak import weak_callback
 
 if TYPE_CHECKING:
     from app.workbench import Workbench
@@ -91,33 +91,24 @@ class ModelsPage(SettingsPage):
 
     def reload(self) -> None:
         store = self.workbench.store
-        self.workbench.tasks.run(
-            lambda: list_sources(store),
-            weak_callback(self._show_sources),
-            weak_callback(self._refuse),
-            key="model-sources",
-        )
+        Op(self, lambda: list_sources(store), key="model-sources").success(
+            self._show_sources
+        ).failure(self._refuse).run(self.workbench.tasks)
 
     def add_model_source(self, path: Path) -> None:
         """Checks and records a .gguf file or a folder of them (off the UI thread)."""
         store = self.workbench.store
         self.error.hide()
-        self.workbench.tasks.run(
-            lambda: add_source(store, path),
-            weak_callback(self._changed),
-            weak_callback(self._refuse),
-            writer=True,
-        )
+        Op(self, lambda: add_source(store, path), lane="writer").success(self._changed).failure(
+            self._refuse
+        ).run(self.workbench.tasks)
 
     def remove_model_source(self, path: str) -> None:
         store = self.workbench.store
         self.error.hide()
-        self.workbench.tasks.run(
-            lambda: remove_source(store, path),
-            weak_callback(self._changed),
-            weak_callback(self._refuse),
-            writer=True,
-        )
+        Op(self, lambda: remove_source(store, path), lane="writer").success(self._changed).failure(
+            self._refuse
+        ).run(self.workbench.tasks)
 
     def paths(self) -> list[str]:
         items = (self.sources.item(i) for i in range(self.sources.count()))

@@ -9,11 +9,13 @@ and need no key say so instead.
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 from app.runners.remote.providers import PROVIDERS, Provider
 from app.storage.provider_keys import ProviderKeys, StoredKey
 from app.ui.errors import describe
+from app.ui.ops import Op
 from app.ui.qt import (
     QGridLayout,
     QLabel,
@@ -25,7 +27,6 @@ from app.ui.qt import (
     Signal,
 )
 from app.ui.settings.pages import SettingsPage, muted_label
-from app.ui.weak import weak_callback
 
 if TYPE_CHECKING:
     from app.workbench import Workbench
@@ -88,35 +89,26 @@ class ProvidersPage(SettingsPage):
 
     def reload(self) -> None:
         store = self.workbench.store
-        self.workbench.tasks.run(
-            lambda: ProviderKeys(store).stored(),
-            weak_callback(self._show_stored),
-            weak_callback(self._refuse),
-            key="keys",
-        )
+        Op(self, lambda: ProviderKeys(store).stored(), key="keys").success(
+            self._show_stored
+        ).failure(self._refuse).run(self.workbench.tasks)
 
     def set_key(self, provider: str, secret: str) -> None:
         """Stores ``secret`` as ``provider``'s key off the UI thread (replacing any)."""
         key_name = PROVIDERS[provider].key_name or provider
         store = self.workbench.store
         self.error.hide()
-        self.workbench.tasks.run(
-            lambda: ProviderKeys(store).set(key_name, secret),
-            weak_callback(self._changed, provider),
-            weak_callback(self._refuse),
-            writer=True,
-        )
+        Op(self, lambda: ProviderKeys(store).set(key_name, secret), lane="writer").success(
+            functools.partial(self._changed, provider)
+        ).failure(self._refuse).run(self.workbench.tasks)
 
     def remove_key(self, provider: str) -> None:
         key_name = PROVIDERS[provider].key_name or provider
         store = self.workbench.store
         self.error.hide()
-        self.workbench.tasks.run(
-            lambda: ProviderKeys(store).delete(key_name),
-            weak_callback(self._changed, provider),
-            weak_callback(self._refuse),
-            writer=True,
-        )
+        Op(self, lambda: ProviderKeys(store).delete(key_name), lane="writer").success(
+            functools.partial(self._changed, provider)
+        ).failure(self._refuse).run(self.workbench.tasks)
 
     def status_text(self, provider: str) -> str:
         return self._statuses[provider].text()

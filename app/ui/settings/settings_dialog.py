@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from app.core.settings import SETTINGS, Setting, SettingValue, setting
 from app.storage.settings import Settings
 from app.ui.errors import describe
+from app.ui.ops import Op
 from app.ui.qt import (
     QDesktopServices,
     QDialog,
@@ -42,7 +43,6 @@ from app.ui.settings.editors import SettingEditor
 from app.ui.settings.models_page import ModelsPage
 from app.ui.settings.pages import SettingsPage, muted_label
 from app.ui.settings.providers_page import ProvidersPage
-from app.ui.weak import weak_callback
 
 if TYPE_CHECKING:
     from app.workbench import Workbench
@@ -175,12 +175,9 @@ class SettingsDialog(QDialog):
         self._set_busy(True)
         settings = self.workbench.settings
         values = dict(changes)
-        self.workbench.tasks.run(
-            lambda: write_settings(settings, values),
-            weak_callback(self._written),
-            weak_callback(self._refused),
-            writer=True,
-        )
+        Op(self, lambda: write_settings(settings, values), lane="writer").success(
+            self._written
+        ).failure(self._refused).run(self.workbench.tasks)
 
     # --- Qt overrides -------------------------------------------------------------------------
 
@@ -261,12 +258,9 @@ class SettingsDialog(QDialog):
 
     def _load(self) -> None:
         settings = self.workbench.settings
-        self.workbench.tasks.run(
-            settings.all,
-            weak_callback(self._show_values),
-            weak_callback(self._refused),
-            key="settings",
-        )
+        Op(self, settings.all, key="settings").success(self._show_values).failure(
+            self._refused
+        ).run(self.workbench.tasks)
 
     def _show_values(self, values: dict[str, SettingValue]) -> None:
         self.loaded = True

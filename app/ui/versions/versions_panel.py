@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.ui.errors import describe
 from app.ui.name_dialog import ask_name
+from app.ui.ops import Op
 from app.ui.qt import (
     QAbstractItemView,
     QApplication,
@@ -160,7 +161,9 @@ class VersionsPanel(QWidget):
         def load() -> tuple[list[Any], list[Any], list[Any]]:
             return library.log(name), library.branches(name), library.labels(name)
 
-        self.workbench.tasks.run(load, self._show, self._failed, key="versions")
+        Op(self, load, key="versions").success(self._show).failure(self._failed).run(
+            self.workbench.tasks
+        )
 
     def _show(self, result: tuple[list[Any], list[Any], list[Any]]) -> None:
         versions, branches, labels = result
@@ -248,12 +251,9 @@ class VersionsPanel(QWidget):
         else:
             older, newer = chosen[-1], chosen[0]  # newest first: the older one goes left
             a, b, titles = older, newer, (older[:8], newer[:8])
-        self.workbench.tasks.run(
-            lambda: library.diff(name, a, b),
-            lambda d: self.diff.show_diff(d, *titles),
-            self._failed,
-            key="versions-diff",
-        )
+        Op(self, lambda: library.diff(name, a, b), key="versions-diff").success(
+            lambda d: self.diff.show_diff(d, *titles)
+        ).failure(self._failed).run(self.workbench.tasks)
 
     # --- changes ---------------------------------------------------------------------------
 
@@ -266,7 +266,7 @@ class VersionsPanel(QWidget):
             if done is not None:
                 done(result)
 
-        self.workbench.tasks.run(fn, success, self._failed, writer=True)
+        Op(self, fn, lane="writer").success(success).failure(self._failed).run(self.workbench.tasks)
 
     def commit_dialog(self) -> None:
         if self.name is None:
@@ -328,7 +328,9 @@ class VersionsPanel(QWidget):
             current = next((info.name for info in infos if info.current), "")
             return [info.name for info in infos], current
 
-        self.workbench.tasks.run(load, lambda found: then(*found), self._failed)
+        Op(self, load).success(lambda found: then(*found)).failure(self._failed).run(
+            self.workbench.tasks
+        )
 
     def _ask_switch(self, branches: list[str], current: str) -> None:
         branch, ok = QInputDialog.getItem(
@@ -384,7 +386,9 @@ class VersionsPanel(QWidget):
                     done=lambda _v: self.message.emit(self.tr("Merged %1.").replace("%1", source)),
                 )
 
-        self.workbench.tasks.run(lambda: library.merge_preview(name, source), show, self._failed)
+        Op(self, lambda: library.merge_preview(name, source)).success(show).failure(
+            self._failed
+        ).run(self.workbench.tasks)
 
     def label_dialog(self, version: str | None = None) -> None:
         chosen = [version] if version else self.selected_versions()
@@ -433,7 +437,7 @@ class VersionsPanel(QWidget):
             self.refresh()
             self.message.emit(self.tr("%1 → %2").replace("%1", label).replace("%2", target[:8]))
 
-        self.workbench.tasks.run(label_it, done, refused, writer=True)
+        Op(self, label_it, lane="writer").success(done).failure(refused).run(self.workbench.tasks)
 
     # --- right-click on a version ---------------------------------------------------------
 
