@@ -181,7 +181,7 @@ class BooleanField(VariableField):
         self.check.setChecked(bool(value))
 
     def on_change(self, callback: Callable[[], None]) -> None:
-        self.check.toggled.connect(callback)
+        self.check.toggled.connect(lambda _checked: callback())  # the callback takes nothing
 
 
 class ChoiceField(VariableField):
