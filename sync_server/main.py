@@ -1,31 +1,175 @@
-"""``promptdesk-sync``: the server's ASGI app and its command-line entry point."""
+"""``promptdesk-sync``: serve, migrate, create-admin, backup, restore and check.
+
+Every command reads the same settings (``PROMPTDESK_SYNC_*`` environment variables or ``.env``)
+so ``migrate`` and ``serve`` cannot disagree about which database they mean. Errors are one line
+that says what to do, and a non-zero exit status.
+"""
 
 from __future__ import annotations
 
 import argparse
+import getpass
+import sys
 from collections.abc import Sequence
 
-from fastapi import FastAPI
-
-from app.core.protocol import PROTOCOL_VERSION
+from sync_server.settings import ServerSettings
 
 
-def create_app() -> FastAPI:
-    app = FastAPI(title="Promptdesk sync", version="0.1.0")
+def _serve(settings: ServerSettings, args: argparse.Namespace) -> int:
+    import uvicorn
 
-    @app.get("/health")
-    def health() -> dict[str, object]:
-        return {"status": "ok", "protocol_version": PROTOCOL_VERSION}
+    from sync_server.app import create_app
+    from sync_server.db import schema
+    from sync_server.db.engine import make_engine
 
-    return app
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(settings.effective_database_url)
+    try:
+        if args.migrate or settings.is_sqlite:
+            # One small team on SQLite: bringing the file up to date is always what they want.
+            schema.upgrade(engine)
+        elif not schema.is_current(engine):
+            print(
+                "The database schema is behind this server: run 'promptdesk-sync migrate'.",
+                file=sys.stderr,
+            )
+            return 2
+    finally:
+        engine.dispose()
+    uvicorn.run(
+        create_app(settings),
+        host=settings.host,
+        port=settings.port,
+        log_level=settings.log_level,
+        ws_max_size=settings.max_message_bytes + 1024,
+        proxy_headers=settings.trust_forwarded_for,
+        timeout_graceful_shutdown=10,
+    )
+    return 0
+
+
+def _migrate(settings: ServerSettings, _args: argparse.Namespace) -> int:
+    from sync_server.db import schema
+    from sync_server.db.engine import make_engine
+
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(settings.effective_database_url)
+    try:
+        before = schema.current_revision(engine)
+        schema.upgrade(engine)
+        print(f"Database at revision {schema.current_revision(engine)} (was {before or 'empty'}).")
+    finally:
+        engine.dispose()
+    return 0
+
+
+def _create_admin(settings: ServerSettings, args: argparse.Namespace) -> int:
+    from sync_server.accounts import create_user
+    from sync_server.auth.passwords import Passwords, password_problem
+    from sync_server.db.engine import Database
+
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = getpass.getpass("Password for the new administrator: ")
+        if getpass.getpass("Again: ") != password:
+            print("The passwords differ; nothing was created.", file=sys.stderr)
+            return 1
+    problem = password_problem(password)
+    if problem:
+        print(f"That password is refused: {problem}", file=sys.stderr)
+        return 1
+    passwords = Passwords(
+        settings.argon2_memory_kib, settings.argon2_time_cost, settings.argon2_parallelism
+    )
+    db = Database(settings.effective_database_url)
+    try:
+        with db.session() as session:
+            user = create_user(
+                session, passwords, args.email, password, args.name or "", is_admin=True
+            )
+        print(f"Administrator {user.email} created (id {user.id}).")
+        return 0
+    except ValueError as error:
+        print(str(error), file=sys.stderr)
+        return 1
+    finally:
+        db.dispose()
+
+
+def _backup(settings: ServerSettings, args: argparse.Namespace) -> int:
+    from sync_server.db.backup import BackupError, backup
+
+    try:
+        path = backup(settings, args.output)
+    except BackupError as error:
+        print(str(error), file=sys.stderr)
+        return 1
+    print(f"Backup written to {path}.")
+    return 0
+
+
+def _restore(settings: ServerSettings, args: argparse.Namespace) -> int:
+    from sync_server.db.backup import BackupError, restore
+
+    try:
+        documents = restore(settings, args.backup)
+    except BackupError as error:
+        print(str(error), file=sys.stderr)
+        return 1
+    print(
+        f"Restored; {documents} documents have a new epoch, so clients will not merge "
+        "their copies into them without asking."
+    )
+    return 0
+
+
+def _check(settings: ServerSettings, _args: argparse.Namespace) -> int:
+    from sync_server.db.check import run_checks
+
+    problems = run_checks(settings)
+    for line in problems:
+        print(line)
+    if not problems:
+        print("All checks passed.")
+    return 1 if problems else 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="promptdesk-sync", description=__doc__)
-    parser.add_argument("--host", default="127.0.0.1")
-    parser.add_argument("--port", type=int, default=8765)
+    parser = argparse.ArgumentParser(prog="promptdesk-sync", description=__doc__.split("\n")[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    serve = commands.add_parser("serve", help="run the server")
+    serve.add_argument("--host", help="address to listen on (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, help="port (default 8765)")
+    serve.add_argument("--migrate", action="store_true", help="upgrade the database first")
+    serve.set_defaults(run=_serve)
+    commands.add_parser("migrate", help="bring the database to the newest schema").set_defaults(
+        run=_migrate
+    )
+    admin = commands.add_parser("create-admin", help="create an administrator account")
+    admin.add_argument("email")
+    admin.add_argument("--name", help="display name")
+    admin.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+    admin.set_defaults(run=_create_admin)
+    back = commands.add_parser("backup", help="write a consistent copy of the database")
+    back.add_argument("output", nargs="?", help="file to write (default: data folder/backups)")
+    back.set_defaults(run=_backup)
+    rest = commands.add_parser("restore", help="replace the database with a backup (server stopped)")
+    rest.add_argument("backup")
+    rest.set_defaults(run=_restore)
+    commands.add_parser("check", help="check configuration, database and schema").set_defaults(
+        run=_check
+    )
     args = parser.parse_args(argv)
-    import uvicorn
+    overrides = {}
+    if getattr(args, "host", None):
+        overrides["host"] = args.host
+    if getattr(args, "port", None):
+        overrides["port"] = args.port
+    settings = ServerSettings(**overrides)  # type: ignore[arg-type]
+    result: int = args.run(settings, args)
+    return result
 
-    uvicorn.run(create_app(), host=args.host, port=args.port)
-    return 0
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -18,6 +18,7 @@ from enum import StrEnum
 from typing import Any
 
 from app.core.variables import VariableSpec
+from app.core.protocol.objects import canonical_json
 
 NAME_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9._-]{0,98}[a-z0-9])?$")
 
@@ -193,10 +194,6 @@ def normalise_tags(tags: Any) -> tuple[str, ...]:
 def normalise_folder(folder: str) -> str:
     """``/Marketing//Emails/`` -> ``Marketing/Emails``."""
     return "/".join(part.strip() for part in folder.split("/") if part.strip())
-
-
-def canonical_json(data: Any) -> bytes:
-    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
 
 
 def _float_or_none(value: Any) -> float | None:

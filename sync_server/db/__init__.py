@@ -1,0 +1,1 @@
+"""The server's database: SQLAlchemy models, the engine, Alembic migrations and backups."""

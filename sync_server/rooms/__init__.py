@@ -1,0 +1,1 @@
+"""Rooms: one Yjs document per prompt working copy (and one index per workspace) over WebSocket."""
