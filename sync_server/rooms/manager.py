@@ -1,0 +1,221 @@
+"""Loading, finding and evicting rooms; compaction; access changes; other instances' updates.
+
+A room is loaded on its first client (from the database, before anyone is answered, so nobody
+is ever served an empty document) under a per-document lock, so two clients connecting at once
+get the same room. An idle room is evicted after ``room_idle_seconds`` and only once its lock
+is free: every update it accepted is already in the database, because the room stores an
+update before it applies it. Compaction runs in the background on worker threads.
+
+On PostgreSQL, :class:`~sync_server.rooms.fanout.PostgresFanout` hands this manager the
+updates (and presence) other instances accepted, and access changes from any instance.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from anyio import to_thread
+
+from app.core.protocol.frames import (
+    CLOSE_FORBIDDEN,
+    CLOSE_TRY_AGAIN,
+    CLOSE_UNAUTHORIZED,
+)
+from sync_server.auth.principal import credential_is_live, membership_role
+from sync_server.auth.roles import effective_role
+from sync_server.rooms.connection import Connection
+from sync_server.rooms.room import Room
+from sync_server.rooms.store import DocumentRef, DocumentStore
+from sync_server.services import AccessChange
+
+if TYPE_CHECKING:
+    from sync_server.rooms.fanout import PostgresFanout
+    from sync_server.services import Services
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+RoomKey = tuple[str, str]  # workspace id, document name
+
+
+class RoomManager:
+    def __init__(self, services: Services) -> None:
+        self.services = services
+        self.settings = services.settings
+        self.store = DocumentStore(services.db, services.settings.instance_id)
+        self.rooms: dict[RoomKey, Room] = {}
+        self.by_id: dict[int, Room] = {}
+        self._locks: dict[RoomKey, asyncio.Lock] = {}
+        self._tasks: list[asyncio.Task[None]] = []
+        self.fanout: PostgresFanout | None = None
+        self.running = False
+
+    async def start(self) -> None:
+        if self.services.db.is_postgres:
+            from sync_server.rooms.fanout import PostgresFanout
+
+            self.fanout = PostgresFanout(self.services.db.url, self)
+            await self.fanout.start()
+        self._tasks.append(asyncio.create_task(self._housekeeping(), name="rooms-housekeeping"))
+        self.running = True
+
+    async def stop(self) -> None:
+        self.running = False
+        for room in list(self.rooms.values()):
+            for connection in list(room.connections):
+                connection.close(CLOSE_TRY_AGAIN, "server restarting; reconnect")
+        # Wait for updates being stored right now: they were promised an acknowledgement.
+        for room in list(self.rooms.values()):
+            async with room.lock:
+                pass
+        for task in self._tasks:
+            task.cancel()
+        for task in self._tasks:
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        if self.fanout is not None:
+            await self.fanout.stop()
+
+    async def run_db(self, operation: str, function: Callable[..., T], *args: Any) -> T:
+        """A blocking database call on a worker thread, timed for ``/metrics``."""
+        started = time.perf_counter()
+        try:
+            return await to_thread.run_sync(function, *args)
+        finally:
+            self.services.metrics.db_latency.labels(operation).observe(
+                time.perf_counter() - started
+            )
+
+    # --- rooms -------------------------------------------------------------------------
+
+    async def find_document(self, workspace_id: str, name: str, create: bool) -> DocumentRef | None:
+        return await self.run_db("find", self.store.find, workspace_id, name, create)
+
+    async def room(self, ref: DocumentRef) -> Room:
+        key = (ref.workspace_id, ref.name)
+        lock = self._locks.setdefault(key, asyncio.Lock())
+        async with lock:
+            room = self.rooms.get(key)
+            if room is None or room.epoch != ref.epoch:
+                room = Room(
+                    ref,
+                    self.store,
+                    self.services.metrics,
+                    max_message_bytes=self.settings.max_message_bytes,
+                    max_document_bytes=self.settings.max_document_bytes,
+                    run_db=self.run_db,
+                )
+                if self.fanout is not None:
+                    room.publish_awareness = self.fanout.awareness_publisher(ref.id)
+                await room.load()
+                self.rooms[key] = room
+                self.by_id[ref.id] = room
+            return room
+
+    def update_gauges(self) -> None:
+        self.services.metrics.rooms.set(len(self.rooms))
+        self.services.metrics.connections.set(
+            sum(len(room.connections) for room in self.rooms.values())
+        )
+
+    async def _housekeeping(self) -> None:
+        last_compaction = time.monotonic()
+        while True:
+            await asyncio.sleep(1.0)
+            await self._evict_idle()
+            if time.monotonic() - last_compaction > 10:
+                last_compaction = time.monotonic()
+                try:
+                    await self.compact()
+                except Exception:
+                    log.exception("compaction failed; history is kept as it was")
+
+    async def _evict_idle(self) -> None:
+        now = time.monotonic()
+        for key, room in list(self.rooms.items()):
+            if room.connections or room.idle_since is None:
+                continue
+            if now - room.idle_since < self.settings.room_idle_seconds:
+                continue
+            async with room.lock:  # nothing half-stored
+                if room.connections:
+                    continue
+                self.rooms.pop(key, None)
+                self.by_id.pop(room.ref.id, None)
+                self._locks.pop(key, None)
+
+    async def compact(self) -> int:
+        """Compact every document with more rows than the threshold; returns rows folded."""
+        folded = 0
+        ids = await self.run_db(
+            "compact-scan", self.store.documents_to_compact, self.settings.compact_after_updates
+        )
+        for document_id in ids:
+            folded += await self.run_db("compact", self.store.compact, document_id)
+        return folded
+
+    # --- updates and presence from other instances ---------------------------------------
+
+    async def remote_update(self, document_id: int, seq: int) -> None:
+        room = self.by_id.get(document_id)
+        if room is None:
+            return
+        async with room.lock:  # applying twice is harmless: Yjs updates are idempotent
+            loaded = await self.run_db(
+                "read", self.store.read_since, document_id, room.last_seq, seq
+            )
+            room.apply_remote(loaded.updates, loaded.last_seq)
+
+    def remote_awareness(self, document_id: int, update: bytes) -> None:
+        room = self.by_id.get(document_id)
+        if room is not None:
+            room.apply_remote_awareness(update)
+
+    # --- access ------------------------------------------------------------------------
+
+    def connections(self) -> list[Connection]:
+        return [c for room in self.rooms.values() for c in room.connections]
+
+    def access_changed(self, change: AccessChange) -> None:
+        affected = [
+            connection
+            for connection in self.connections()
+            if (change.workspace_id is None or connection.workspace_id == change.workspace_id)
+            and (change.user_id is None or connection.principal.user_id == change.user_id)
+            and (
+                change.credential_id is None
+                or connection.principal.credential_id == change.credential_id
+            )
+        ]
+        for connection in affected:
+            connection.access_checked.clear()  # writes wait until the new role is known
+        if affected:
+            asyncio.get_running_loop().create_task(self._recheck(affected))
+
+    async def _recheck(self, connections: list[Connection]) -> None:
+        def check(connection: Connection) -> tuple[bool, Any]:
+            with self.services.db.session() as session:
+                live = credential_is_live(session, connection.principal.credential_id)
+                role = membership_role(
+                    session, connection.workspace_id, connection.principal.user_id
+                )
+            return live, role
+
+        for connection in connections:
+            try:
+                live, role = await self.run_db("access", check, connection)
+            finally:
+                connection.access_checked.set()
+            if not live:
+                connection.close(CLOSE_UNAUTHORIZED, "signed out or token revoked")
+                continue
+            acting = effective_role(role, connection.principal.scopes) if role else None
+            if acting is None:
+                connection.close(CLOSE_FORBIDDEN, "no longer a member of this workspace")
+                continue
+            connection.role = acting
+            connection.member_role = role
