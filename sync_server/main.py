@@ -154,7 +154,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     back = commands.add_parser("backup", help="write a consistent copy of the database")
     back.add_argument("output", nargs="?", help="file to write (default: data folder/backups)")
     back.set_defaults(run=_backup)
-    rest = commands.add_parser("restore", help="replace the database with a backup (server stopped)")
+    rest = commands.add_parser(
+        "restore", help="replace the database with a backup (server stopped)"
+    )
     rest.add_argument("backup")
     rest.set_defaults(run=_restore)
     commands.add_parser("check", help="check configuration, database and schema").set_defaults(
@@ -166,7 +168,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         overrides["host"] = args.host
     if getattr(args, "port", None):
         overrides["port"] = args.port
-    settings = ServerSettings(**overrides)  # type: ignore[arg-type]
+    settings = ServerSettings(**overrides)
     result: int = args.run(settings, args)
     return result
 

@@ -49,6 +49,7 @@ class ServerSettings(BaseSettings):
     send_queue_messages: int = 512  # per connection: a client further behind is disconnected
     room_idle_seconds: float = 30.0  # an empty room stays loaded this long
     compact_after_updates: int = 500  # rows of history before a document is compacted
+    compact_interval_seconds: float = 10.0
     access_cache_seconds: float = 5.0  # safety net; role changes also invalidate at once
 
     @cached_property

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -34,6 +35,7 @@ class Connection:
     expires_at: datetime | None
     promptdesk: bool  # speaks our message types (>= 100), not only y-websocket's
     queue_limit: int
+    on_slow: Callable[[], None] | None = None  # counts slow consumers in /metrics
     client_ids: set[int] = field(default_factory=set)  # awareness ids this connection owns
     closed: asyncio.Event = field(default_factory=asyncio.Event)
     access_checked: asyncio.Event = field(default_factory=asyncio.Event)
@@ -64,6 +66,8 @@ class Connection:
             self._queue.put_nowait(frame)
         except asyncio.QueueFull:
             log.warning("closing a slow client (%s frames behind)", self.queue_limit)
+            if self.on_slow is not None:
+                self.on_slow()
             self.close(CLOSE_SLOW_CONSUMER, "too slow to keep up; reconnect")
 
     def close(self, code: int, reason: str = "") -> None:

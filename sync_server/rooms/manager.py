@@ -125,9 +125,9 @@ class RoomManager:
     async def _housekeeping(self) -> None:
         last_compaction = time.monotonic()
         while True:
-            await asyncio.sleep(1.0)
+            await asyncio.sleep(min(1.0, self.settings.room_idle_seconds / 2))
             await self._evict_idle()
-            if time.monotonic() - last_compaction > 10:
+            if time.monotonic() - last_compaction > self.settings.compact_interval_seconds:
                 last_compaction = time.monotonic()
                 try:
                     await self.compact()

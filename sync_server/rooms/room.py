@@ -179,7 +179,7 @@ class Room:
         started = time.perf_counter()
         async with self.lock:
             try:
-                self._check(update)
+                changes = self._check(update)
             except UpdateRejected as rejected:
                 self.metrics.rejected.labels(rejected.code).inc()
                 if rejected.code == "malformed":
@@ -194,6 +194,12 @@ class Room:
                 else:
                     connection.send(permission_denied_frame(rejected.message))
                 return
+            if not changes:  # already known (a resend after a reconnect): nothing to store
+                if connection.promptdesk:
+                    connection.send(
+                        json_frame(MessageType.ACK, {"digest": update_digest(update), "seq": 0})
+                    )
+                return
             seq = await self._run_db(
                 "append", self.store.append, self.ref.id, update, connection.principal.user_id
             )
@@ -207,16 +213,19 @@ class Room:
                 json_frame(MessageType.ACK, {"digest": update_digest(update), "seq": seq})
             )
 
-    def _check(self, update: bytes) -> None:
+    def _check(self, update: bytes) -> bool:
+        """Whether ``update`` changes the document; :class:`UpdateRejected` if it may not."""
         from pycrdt import Doc
 
         if len(update) > self.max_message_bytes:
             raise UpdateRejected("too-large", "That change is larger than the server accepts.")
         scratch: Doc[Any] = Doc()
         try:
-            scratch.apply_update(self.doc.get_update())
+            current = self.doc.get_update()
+            scratch.apply_update(current)
             scratch.apply_update(update)
-            size = len(scratch.get_update())
+            after = scratch.get_update()
+            size = len(after)
         except BaseException as error:  # the binding raises ValueError, IndexError, panics...
             if isinstance(error, KeyboardInterrupt | SystemExit | asyncio.CancelledError):
                 raise
@@ -225,6 +234,7 @@ class Room:
             raise UpdateRejected(
                 "document-full", "This prompt is larger than the server accepts; nothing was saved."
             )
+        return after != current
 
     def _receive_awareness(self, connection: Connection, update: bytes) -> None:
         accepted = []

@@ -35,7 +35,7 @@ from app.core.protocol.frames import (
     parse_frame,
 )
 from sync_server.auth.principal import Principal, authenticate, membership_role
-from sync_server.auth.roles import Role, can_write, effective_role
+from sync_server.auth.roles import Role, effective_role
 from sync_server.db.models import Credential
 from sync_server.rooms.connection import Connection
 from sync_server.services import Services
@@ -104,7 +104,9 @@ async def sync(websocket: WebSocket, workspace_id: str, document: str) -> None:
     if acting is None:
         await _refuse(websocket, promptdesk, CLOSE_FORBIDDEN, "this token cannot read")
         return
-    ref = await manager.find_document(workspace_id, document, can_write(acting))
+    # Any member may open a document nobody has written yet (it is empty until an editor
+    # writes); the row only names it.
+    ref = await manager.find_document(workspace_id, document, True)
     if ref is None:
         await _refuse(websocket, promptdesk, CLOSE_NOT_FOUND, "no such workspace or document")
         return
@@ -133,6 +135,7 @@ async def sync(websocket: WebSocket, workspace_id: str, document: str) -> None:
         expires_at=expires_at,
         promptdesk=promptdesk,
         queue_limit=services.settings.send_queue_messages,
+        on_slow=services.metrics.slow_consumers.inc,
     )
     connection.start()
     room.join(connection)

@@ -37,6 +37,11 @@ def server(
 
 
 @pytest.fixture
+def anyio_backend() -> str:
+    return "asyncio"
+
+
+@pytest.fixture
 def owner(server: ServerProcess) -> Iterator[Api]:
     api = Api.sign_up(server.url, "owner")
     yield api

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import base64
 import json
+import os
+import socket
 from collections.abc import Callable
 from typing import Any
 
@@ -21,6 +24,7 @@ from app.core.protocol import PROTOCOL_VERSION
 from app.core.protocol.frames import (
     AwarenessEntry,
     MessageType,
+    Reader,
     SyncStep,
     awareness_frame,
     encode_awareness,
@@ -29,6 +33,12 @@ from app.core.protocol.frames import (
     sync_frame,
     update_digest,
 )
+
+
+def state_vector(doc: Doc[Any]) -> dict[int, int]:
+    """A document's state vector as {client id: clock}: its bytes list clients in no set order."""
+    reader = Reader(doc.get_state())
+    return {reader.var_uint(): reader.var_uint() for _ in range(reader.var_uint())}
 
 
 class YClient:
@@ -109,9 +119,7 @@ class YClient:
         update = bytes(event.update)
         self.sent[update_digest(update)] = update
         if self.socket is not None and self.close_code is None:
-            asyncio.get_running_loop().create_task(
-                self._send(sync_frame(SyncStep.UPDATE, update))
-            )
+            asyncio.get_running_loop().create_task(self._send(sync_frame(SyncStep.UPDATE, update)))
 
     def insert(self, index: int, text: str) -> None:
         self.body.insert(index, text)
@@ -196,3 +204,29 @@ class YClient:
         await self.wait_for(lambda: self.close_code is not None, timeout)
         assert self.close_code is not None
         return self.close_code
+
+
+def stalled_socket(ws_url: str, workspace_id: str, document: str, token: str) -> socket.socket:
+    """A client that opens the WebSocket and then never reads: a hung laptop on the network.
+
+    A raw socket with a small receive buffer, so the kernel fills quickly and the server's own
+    queue for this client has to take the rest (a library client keeps reading underneath).
+    """
+    host, port = ws_url.removeprefix("ws://").split(":")
+    sock = socket.socket()
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+    sock.connect((host, int(port)))
+    key = base64.b64encode(os.urandom(16)).decode()
+    path = f"/v1/workspaces/{workspace_id}/sync/{document}?token={token}"
+    sock.sendall(
+        (
+            f"GET {path} HTTP/1.1\r\nHost: {host}:{port}\r\nUpgrade: websocket\r\n"
+            f"Connection: Upgrade\r\nSec-WebSocket-Key: {key}\r\n"
+            "Sec-WebSocket-Version: 13\r\n\r\n"
+        ).encode()
+    )
+    response = b""
+    while b"\r\n\r\n" not in response:
+        response += sock.recv(1)  # byte by byte: read nothing past the handshake
+    assert b" 101 " in response.split(b"\r\n")[0], response
+    return sock
