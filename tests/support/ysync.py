@@ -9,8 +9,8 @@ Local edits made with :meth:`edit` are sent as updates; :meth:`acked` tells whic
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import base64
+import contextlib
 import json
 import os
 import socket
