@@ -1,46 +1,38 @@
-"""The sync server placeholder runs as a real process and reports its protocol version."""
+"""``promptdesk-sync serve`` runs as a real process: health, readiness, metrics, OpenAPI."""
 
 from __future__ import annotations
-
-import os
-import socket
-import subprocess
-import sys
-import time
-from pathlib import Path
 
 import httpx
 
 from app.core.protocol import PROTOCOL_VERSION
+from tests.support.sync_server import ServerProcess
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+def test_the_server_reports_health_readiness_metrics_and_its_api(server: ServerProcess) -> None:
+    health = httpx.get(f"{server.url}/healthz", timeout=10)
+    assert health.status_code == 200
+    assert health.json()["status"] == "ok"
+    assert health.json()["protocol_version"] == PROTOCOL_VERSION
+    ready = httpx.get(f"{server.url}/readyz", timeout=10).json()
+    assert ready == {"ready": True, "database": "ok", "schema_current": True, "rooms": "running"}
+    metrics = httpx.get(f"{server.url}/metrics", timeout=10).text
+    for name in (
+        "promptdesk_sync_connections",
+        "promptdesk_sync_rooms",
+        "promptdesk_sync_updates_total",
+        "promptdesk_sync_propagation_seconds_bucket",
+        "promptdesk_sync_db_seconds",
+    ):
+        assert name in metrics
+    schema = httpx.get(f"{server.url}/openapi.json", timeout=10).json()
+    assert "/v1/auth/login" in schema["paths"]
 
 
-def test_promptdesk_sync_serves_health_on_loopback() -> None:
-    port = _free_port()
-    exe = Path(sys.executable).with_name("promptdesk-sync")
-    server = subprocess.Popen(
-        [str(exe), "--host", "127.0.0.1", "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env=dict(os.environ),
-    )
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                response = httpx.get(f"http://127.0.0.1:{port}/health", timeout=2)
-                break
-            except httpx.TransportError:
-                if time.monotonic() > deadline or server.poll() is not None:
-                    raise
-                time.sleep(0.1)
-        assert response.status_code == 200
-        assert response.json() == {"status": "ok", "protocol_version": PROTOCOL_VERSION}
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+def test_check_says_to_migrate_a_database_that_is_behind(tmp_path: object) -> None:
+    from pathlib import Path
+
+    assert isinstance(tmp_path, Path)
+    process = ServerProcess(tmp_path, database_url=f"sqlite:///{tmp_path / 'other.db'}")
+    result = process.run_command("check")
+    assert result.returncode == 1
+    assert "migrate" in (result.stdout + result.stderr)
