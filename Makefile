@@ -31,7 +31,9 @@ $(TEST_STAMP): $(APP_STAMP)
 
 install: $(APP_STAMP)
 
+# PostgreSQL, Node.js and tests/js's packages for the sync server's tests; quick when present.
 install-test: $(TEST_STAMP)
+	sh packaging/linux/server-test-deps.sh
 
 run: install
 	$(BIN)/promptdesk
@@ -56,6 +58,13 @@ pytest:
 
 bench: install
 	$(BIN)/python bench/store.py
+
+# The sync server: latency under load against a bare relay, memory per room and connection, the
+# automerge-paper trace through pycrdt, a 200-client reconnect storm (about 7 minutes on two
+# cores; writes bench/results/sync.txt). `.venv/bin/python bench/sync.py --quick` for a short run.
+.PHONY: bench-sync
+bench-sync: install
+	$(BIN)/python bench/sync.py
 
 # 500 SIGKILLs of a committing writer (the test suite does 50).
 stress: install-test

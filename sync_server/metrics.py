@@ -11,9 +11,12 @@ class Metrics:
         self.connections = Gauge(
             "promptdesk_sync_connections", "Open WebSocket connections", registry=self.registry
         )
-        self.rooms = Gauge("promptdesk_sync_rooms", "Rooms loaded in memory", registry=self.registry)
+        self.rooms = Gauge(
+            "promptdesk_sync_rooms", "Rooms loaded in memory", registry=self.registry
+        )
         self.updates = Counter(
-            "promptdesk_sync_updates", "Document updates accepted and stored",
+            "promptdesk_sync_updates",
+            "Document updates accepted and stored",
             registry=self.registry,
         )
         self.rejected = Counter(

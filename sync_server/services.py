@@ -38,7 +38,7 @@ class AccessChange:
 
     @classmethod
     def decode(cls, payload: str) -> AccessChange:
-        workspace_id, user_id, credential_id = (payload.split(":") + ["", "", ""])[:3]
+        workspace_id, user_id, credential_id = [*payload.split(":"), "", "", ""][:3]
         return cls(workspace_id or None, user_id or None, credential_id or None)
 
 
@@ -65,12 +65,12 @@ class Services:
     def access_changed(self, session: Session, change: AccessChange) -> None:
         """Call inside the transaction that changes access; takes effect when it commits."""
         if self.db.is_postgres:
-            # Delivered to every instance (this one included) only if the transaction commits.
+            # Delivered to the other instances only if the transaction commits.
             session.execute(
                 text("SELECT pg_notify(:channel, :payload)"),
                 {"channel": ACCESS_CHANNEL, "payload": change.encode()},
             )
-            return
+        # This instance learns at once, before the response leaves (NOTIFY would come later).
         session.info.setdefault("access_changes", []).append(change)
 
     def after_commit(self, session: Session) -> None:

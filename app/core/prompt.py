@@ -9,7 +9,6 @@ content always hashes equally.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections.abc import Mapping
@@ -17,8 +16,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from app.core.protocol.objects import canonical_json as canonical_json  # re-exported
 from app.core.variables import VariableSpec
-from app.core.protocol.objects import canonical_json
 
 NAME_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9._-]{0,98}[a-z0-9])?$")
 

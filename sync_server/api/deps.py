@@ -8,6 +8,7 @@ not exist, so ids cannot be probed.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Annotated
@@ -81,6 +82,7 @@ def require_scope(principal: Principal, scope: Scope) -> None:
 
 
 WORKSPACE_NOT_FOUND = "No such workspace."
+ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 
 
 @dataclass(frozen=True)
@@ -102,7 +104,9 @@ class Member:
         session: DbSession,
         workspace_id: Annotated[str, Path(max_length=64)],
     ) -> Membership:
-        role = membership_role(session, workspace_id, principal.user_id)
+        role = None
+        if ID_PATTERN.match(workspace_id):  # garbage (a NUL byte...) never reaches the database
+            role = membership_role(session, workspace_id, principal.user_id)
         if role is None:
             raise HTTPException(status.HTTP_404_NOT_FOUND, WORKSPACE_NOT_FOUND)
         acting = effective_role(role, principal.scopes)

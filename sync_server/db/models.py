@@ -83,8 +83,10 @@ class DeviceCode(Base):
 
 class LoginFailure(Base):
     __tablename__ = "login_failures"
-    __table_args__ = (Index("ix_login_failures_account_at", "account_key", "at"),
-                      Index("ix_login_failures_address_at", "address", "at"))
+    __table_args__ = (
+        Index("ix_login_failures_account_at", "account_key", "at"),
+        Index("ix_login_failures_address_at", "address", "at"),
+    )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
     account_key: Mapped[str] = mapped_column(String(64))  # SHA-256 of the e-mail as typed

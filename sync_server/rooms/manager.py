@@ -126,13 +126,13 @@ class RoomManager:
         last_compaction = time.monotonic()
         while True:
             await asyncio.sleep(min(1.0, self.settings.room_idle_seconds / 2))
-            await self._evict_idle()
-            if time.monotonic() - last_compaction > self.settings.compact_interval_seconds:
-                last_compaction = time.monotonic()
-                try:
+            try:
+                await self._evict_idle()
+                if time.monotonic() - last_compaction > self.settings.compact_interval_seconds:
+                    last_compaction = time.monotonic()
                     await self.compact()
-                except Exception:
-                    log.exception("compaction failed; history is kept as it was")
+            except Exception:  # never let one failure stop eviction and compaction for good
+                log.exception("housekeeping failed; history is kept as it was")
 
     async def _evict_idle(self) -> None:
         now = time.monotonic()

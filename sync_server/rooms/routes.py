@@ -34,6 +34,7 @@ from app.core.protocol.frames import (
     json_frame,
     parse_frame,
 )
+from sync_server.api.deps import ID_PATTERN
 from sync_server.auth.principal import Principal, authenticate, membership_role
 from sync_server.auth.roles import Role, effective_role
 from sync_server.db.models import Credential
@@ -61,7 +62,9 @@ def _authorize(
         principal = authenticate(session, token)
         if principal is None:
             return None, None, None
-        role = membership_role(session, workspace_id, principal.user_id)
+        role = None
+        if ID_PATTERN.match(workspace_id):
+            role = membership_role(session, workspace_id, principal.user_id)
         credential = session.get(Credential, principal.credential_id)
         return principal, role, credential.expires_at if credential else None
 

@@ -153,9 +153,7 @@ class Api:
     def sign_up(cls, base_url: str, label: str = "user", **extra: Any) -> Api:
         api = cls(base_url)
         email = unique_email(label)
-        response = api.post(
-            "/v1/auth/signup", json={"email": email, "password": PASSWORD, **extra}
-        )
+        response = api.post("/v1/auth/signup", json={"email": email, "password": PASSWORD, **extra})
         assert response.status_code == 201, response.text
         body = response.json()
         api.token = body["token"]
