@@ -33,7 +33,7 @@ from sync_server.services import AccessChange, Services
 
 MAX_EMAIL = 320
 BAD_CREDENTIALS = "Wrong e-mail address or password."
-TOO_MANY_ATTEMPTS = "Too many failed sign-ins; wait a while and try again."
+TOO_MANY_ATTEMPTS = "Too many failed sign-ins; try again in about {minutes} minutes."
 NO_SUCH_CREDENTIAL = "No such credential."
 
 
@@ -189,7 +189,7 @@ def log_in(
         if wait is not None:
             raise HTTPException(
                 status.HTTP_429_TOO_MANY_REQUESTS,
-                TOO_MANY_ATTEMPTS,
+                TOO_MANY_ATTEMPTS.format(minutes=max(1, round(wait / 60))),
                 headers={"Retry-After": str(wait)},
             )
         user = session.scalar(select(User).where(User.email == normalized))

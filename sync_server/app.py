@@ -8,6 +8,7 @@ closes every room before the database is released, so no acknowledged update is 
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -19,6 +20,7 @@ from sync_server.rooms.manager import RoomManager
 from sync_server.services import Services
 from sync_server.settings import ServerSettings
 
+log = logging.getLogger("promptdesk_sync")
 DESCRIPTION = """The Promptdesk team sync server.
 
 Sign in (`/v1/auth/login`) for a token and send it as `Authorization: Bearer <token>`.
@@ -33,6 +35,13 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        log.warning(  # at warning: the one line an administrator always sees at start
+            "promptdesk-sync instance %s: database %s, data folder %s, public URL %s",
+            settings.instance_id,
+            services.db.engine.url.render_as_string(hide_password=True),
+            settings.data_dir,
+            settings.base_url,
+        )
         services.loop = asyncio.get_running_loop()
         services.rooms = RoomManager(services)
         await services.rooms.start()

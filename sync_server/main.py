@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import os
 import sys
 from collections.abc import Sequence
+
+from pydantic import ValidationError
 
 from sync_server.settings import ServerSettings
 
@@ -70,6 +73,12 @@ def _create_admin(settings: ServerSettings, args: argparse.Namespace) -> int:
 
     if args.password_stdin:
         password = sys.stdin.readline().rstrip("\n")
+    elif not sys.stdin.isatty():
+        print(
+            "No terminal to ask for the password: pipe it in with --password-stdin.",
+            file=sys.stderr,
+        )
+        return 1
     else:
         password = getpass.getpass("Password for the new administrator: ")
         if getpass.getpass("Again: ") != password:
@@ -136,7 +145,11 @@ def _check(settings: ServerSettings, _args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="promptdesk-sync", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="promptdesk-sync",
+        description="The Promptdesk team sync server: serve, migrate, create-admin, backup, "
+        "restore and check.",
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     serve = commands.add_parser("serve", help="run the server")
     serve.add_argument("--host", help="address to listen on (default 127.0.0.1)")
@@ -147,7 +160,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         run=_migrate
     )
     admin = commands.add_parser("create-admin", help="create an administrator account")
-    admin.add_argument("email")
+    admin.add_argument("email", help="the administrator's e-mail address (their sign-in)")
     admin.add_argument("--name", help="display name")
     admin.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
     admin.set_defaults(run=_create_admin)
@@ -168,7 +181,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         overrides["host"] = args.host
     if getattr(args, "port", None):
         overrides["port"] = args.port
-    settings = ServerSettings(**overrides)
+    # The server writes only private files: the database, backups, logs.
+    os.umask(0o077)
+    try:
+        settings = ServerSettings(**overrides)
+    except ValidationError as error:
+        for problem in error.errors():
+            name = "PROMPTDESK_SYNC_" + "_".join(str(p) for p in problem["loc"]).upper()
+            print(f"{name}={problem.get('input')!r}: {problem['msg']}", file=sys.stderr)
+        return 2
     result: int = args.run(settings, args)
     return result
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import uuid
 from functools import cached_property
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -30,7 +31,7 @@ class ServerSettings(BaseSettings):
     port: int = 8765
     public_url: str = ""  # how clients reach this server (invitation links); default from host
     instance_id: str = Field(default_factory=lambda: uuid.uuid4().hex[:12])
-    log_level: str = "info"
+    log_level: Literal["critical", "error", "warning", "info", "debug", "trace"] = "info"
 
     # accounts
     open_signup: bool = False  # anyone may create an account (otherwise: invitation or admin)

@@ -67,6 +67,8 @@ def _target(settings: ServerSettings, output: str | None, suffix: str) -> Path:
             counter += 1
         return path
     path = Path(output).expanduser()
+    if output.endswith(("/", "\\")) and not path.is_dir():
+        raise BackupError(f"The folder {path} does not exist; create it first.")
     if path.is_dir():
         path = path / name
     if path.exists():

@@ -155,7 +155,10 @@ class RoomManager:
             "compact-scan", self.store.documents_to_compact, self.settings.compact_after_updates
         )
         for document_id in ids:
-            folded += await self.run_db("compact", self.store.compact, document_id)
+            try:
+                folded += await self.run_db("compact", self.store.compact, document_id)
+            except Exception:  # one document's trouble must not hold back the others
+                log.exception("compaction of document %s failed; its history is kept", document_id)
         return folded
 
     # --- updates and presence from other instances ---------------------------------------

@@ -22,6 +22,7 @@ from sqlalchemy import delete, func, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from app.core.protocol.frames import Reader
 from sync_server.db.engine import Database, utcnow
 from sync_server.db.models import DocSnapshot, Document, DocUpdate, Workspace
 
@@ -187,7 +188,12 @@ class DocumentStore:
 
 
 def same_document(parts: list[bytes], merged: bytes) -> bool:
-    """Whether ``merged`` holds exactly what applying ``parts`` one by one gives."""
+    """Whether ``merged`` holds what applying ``parts`` one by one gives.
+
+    The same clocks for every client, and the same content in every root type a Promptdesk
+    document has. Not the bytes of ``get_state()`` or ``get_update()``: a state vector lists
+    its clients in no fixed order, and Yrs encodes blocks in the order they were integrated.
+    """
     from pycrdt import Doc
 
     whole: Doc[Any] = Doc()
@@ -195,5 +201,19 @@ def same_document(parts: list[bytes], merged: bytes) -> bool:
     for part in parts:
         whole.apply_update(part)
     folded.apply_update(merged)
-    # Not ``get_state()`` bytes: a state vector lists its clients in no fixed order.
-    return whole.get_update() == folded.get_update()
+    if whole.get_update() == folded.get_update():
+        return True
+    return _clocks(whole) == _clocks(folded) and _content(whole) == _content(folded)
+
+
+def _clocks(doc: Any) -> dict[int, int]:
+    reader = Reader(doc.get_state())
+    return {reader.var_uint(): reader.var_uint() for _ in range(reader.var_uint())}
+
+
+def _content(doc: Any) -> tuple[object, ...]:
+    from pycrdt import Map, Text
+
+    texts = tuple(str(doc.get(name, type=Text)) for name in ("body", "system"))
+    maps = tuple(doc.get(name, type=Map).to_py() for name in ("fields", "tags", "variables"))
+    return texts + maps

@@ -227,3 +227,22 @@ async def test_clients_that_connect_and_vanish_at_once_do_not_hurt_the_room(team
         check.insert(0, "ok")
         await check.wait_for(lambda check=check: not check.unacknowledged())
         await check.close()
+
+
+async def test_a_token_in_the_websocket_subprotocol_is_accepted(team: Team) -> None:
+    """Browsers cannot set headers on a WebSocket: the token may ride in a subprotocol."""
+    import websockets
+
+    from app.core.protocol.frames import MessageType, parse_frame
+
+    token = team.editor.token
+    assert token
+    url = f"{team.server.ws_url}/v1/workspaces/{team.workspace_id}/sync/prompt-1?v=1"
+    async with websockets.connect(
+        url, subprotocols=["promptdesk.v1", f"bearer.{token}"]  # type: ignore[list-item]
+    ) as socket:
+        assert socket.subprotocol == "promptdesk.v1"  # the token is never echoed back
+        first = parse_frame(await socket.recv())  # type: ignore[arg-type]
+        assert first.type is MessageType.HELLO
+        assert first.body is not None
+        assert first.body["role"] == "editor"
