@@ -19,7 +19,7 @@ from app.core.protocol.frames import (
 )
 from tests.support.sync_server import ServerProcess
 from tests.support.teams import Team, make_team
-from tests.support.ysync import YClient, state_vector
+from tests.support.ysync import YClient, crdt_state, state_vector
 
 pytestmark = pytest.mark.anyio
 
@@ -53,7 +53,7 @@ async def test_two_editors_converge_and_every_update_is_acknowledged(team: Team)
     assert a.hello is not None
     assert a.hello["role"] == "owner"
     assert state_vector(a.doc) == state_vector(b.doc)
-    assert a.doc.get_update() == b.doc.get_update()
+    assert crdt_state(a.doc) == crdt_state(b.doc)
     await a.close()
     await b.close()
 
@@ -239,7 +239,8 @@ async def test_a_token_in_the_websocket_subprotocol_is_accepted(team: Team) -> N
     assert token
     url = f"{team.server.ws_url}/v1/workspaces/{team.workspace_id}/sync/prompt-1?v=1"
     async with websockets.connect(
-        url, subprotocols=["promptdesk.v1", f"bearer.{token}"]  # type: ignore[list-item]
+        url,
+        subprotocols=["promptdesk.v1", f"bearer.{token}"],  # type: ignore[list-item]
     ) as socket:
         assert socket.subprotocol == "promptdesk.v1"  # the token is never echoed back
         first = parse_frame(await socket.recv())  # type: ignore[arg-type]

@@ -41,6 +41,32 @@ def state_vector(doc: Doc[Any]) -> dict[int, int]:
     return {reader.var_uint(): reader.var_uint() for _ in range(reader.var_uint())}
 
 
+def crdt_state(doc: Doc[Any]) -> tuple[dict[int, int], dict[int, list[tuple[int, int]]]]:
+    """What identifies a Yjs document's state: each client's clock, and what is deleted.
+
+    Two documents with the same of both hold the same items; the bytes of ``get_update()``
+    can still differ, since Yrs lays out blocks in the order they were integrated and
+    garbage-collected. The delete set is read from an update holding nothing but it (the
+    document's own state vector leaves no structs to send), and its ranges are merged.
+    """
+    reader = Reader(doc.get_update(doc.get_state()))
+    assert reader.var_uint() == 0  # no structs
+    deleted: dict[int, list[tuple[int, int]]] = {}
+    for _ in range(reader.var_uint()):
+        client = reader.var_uint()
+        ranges = sorted((reader.var_uint(), reader.var_uint()) for _ in range(reader.var_uint()))
+        merged: list[tuple[int, int]] = []
+        for clock, length in ranges:
+            if merged and merged[-1][0] + merged[-1][1] >= clock:
+                start, run = merged[-1]
+                merged[-1] = (start, max(run, clock + length - start))
+            else:
+                merged.append((clock, length))
+        if merged:
+            deleted[client] = merged
+    return state_vector(doc), deleted
+
+
 class YClient:
     def __init__(
         self,
