@@ -166,7 +166,7 @@ def parse_frame(data: bytes) -> Frame:
     reader.expect_end()
     try:
         body = json.loads(text)
-    except ValueError as error:
+    except (ValueError, RecursionError) as error:
         raise FrameError("message body is not JSON") from error
     if not isinstance(body, dict):
         raise FrameError("message body is not a JSON object")
@@ -185,7 +185,7 @@ def parse_awareness(update: bytes) -> list[AwarenessEntry]:
         state = reader.var_string()
         try:
             json.loads(state)
-        except ValueError as error:
+        except (ValueError, RecursionError) as error:  # deep nesting is not JSON we take
             raise FrameError("awareness state is not JSON") from error
         entries.append(AwarenessEntry(client_id, clock, state))
     reader.expect_end()
