@@ -60,8 +60,8 @@ bench: install
 	$(BIN)/python bench/store.py
 
 # The sync server: latency under load against a bare relay, memory per room and connection, the
-# automerge-paper trace through pycrdt, a 200-client reconnect storm (about 7 minutes on two
-# cores; writes bench/results/sync.txt). `.venv/bin/python bench/sync.py --quick` for a short run.
+# automerge-paper trace through pycrdt, a 200-client reconnect storm (4-5 minutes on two cores;
+# writes bench/results/sync.txt). `.venv/bin/python bench/sync.py --quick` for a short run.
 .PHONY: bench-sync
 bench-sync: install
 	$(BIN)/python bench/sync.py
