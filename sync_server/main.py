@@ -45,6 +45,9 @@ def _serve(settings: ServerSettings, args: argparse.Namespace) -> int:
         port=settings.port,
         log_level=settings.log_level,
         ws_max_size=settings.max_message_bytes + 1024,
+        # Yjs updates are small and binary: compression would save little and costs ~40 KiB
+        # of zlib state per connection (measured in bench/sync.py).
+        ws_per_message_deflate=False,
         proxy_headers=settings.trust_forwarded_for,
         timeout_graceful_shutdown=10,
     )

@@ -31,6 +31,7 @@ from sync_server.auth.roles import effective_role
 from sync_server.rooms.connection import Connection
 from sync_server.rooms.room import Room
 from sync_server.rooms.store import DocumentRef, DocumentStore
+from sync_server.rooms.writer import UpdateWriter
 from sync_server.services import AccessChange
 
 if TYPE_CHECKING:
@@ -52,6 +53,7 @@ class RoomManager:
         self._locks: dict[RoomKey, asyncio.Lock] = {}
         self._tasks: list[asyncio.Task[None]] = []
         self.fanout: PostgresFanout | None = None
+        self.writer = UpdateWriter(self.store.append_many, self.run_db)
         self.running = False
 
     async def start(self) -> None:
@@ -60,6 +62,7 @@ class RoomManager:
 
             self.fanout = PostgresFanout(self.services.db.url, self)
             await self.fanout.start()
+        self.writer.start()
         self._tasks.append(asyncio.create_task(self._housekeeping(), name="rooms-housekeeping"))
         self.running = True
 
@@ -72,6 +75,7 @@ class RoomManager:
         for room in list(self.rooms.values()):
             async with room.lock:
                 pass
+        await self.writer.stop()
         for task in self._tasks:
             task.cancel()
         for task in self._tasks:
@@ -108,6 +112,7 @@ class RoomManager:
                     max_message_bytes=self.settings.max_message_bytes,
                     max_document_bytes=self.settings.max_document_bytes,
                     run_db=self.run_db,
+                    append=self.writer.append,
                 )
                 if self.fanout is not None:
                     room.publish_awareness = self.fanout.awareness_publisher(ref.id)

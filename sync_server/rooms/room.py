@@ -18,7 +18,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
 from app.core.protocol.frames import (
@@ -65,6 +65,7 @@ class Room:
         max_message_bytes: int,
         max_document_bytes: int,
         run_db: Callable[..., Any],
+        append: Callable[[int, bytes, str | None], Awaitable[int]],
     ) -> None:
         from pycrdt import Doc
 
@@ -74,7 +75,14 @@ class Room:
         self.max_message_bytes = max_message_bytes
         self.max_document_bytes = max_document_bytes
         self._run_db = run_db  # runs a blocking store call on a worker thread
+        self._append = append  # stores an update (group commit); its sequence number
         self.doc: Doc[Any] = Doc()
+        # A copy of the document every update is tried on first. Kept in step with ``doc``
+        # rather than rebuilt per update: rebuilding costs the whole document's size each time.
+        self.scratch: Doc[Any] = Doc()
+        self._tried: list[bytes] = []
+        self._scratch_subscription = self.scratch.observe(self._record_tried)
+        self.size = 0  # an upper bound of the document's encoded size
         self.connections: set[Connection] = set()
         self.awareness: dict[int, AwarenessEntry] = {}
         self.owner: dict[int, Connection | None] = {}  # None: a client of another instance
@@ -92,7 +100,20 @@ class Room:
         loaded = await self._run_db("load", self.store.load, self.ref.id)
         for update in loaded.updates:
             self.doc.apply_update(update)
+            self.scratch.apply_update(update)
+        self.size = len(self.doc.get_update())
         self.last_seq = loaded.last_seq
+
+    def _record_tried(self, event: Any) -> None:
+        self._tried.append(bytes(event.update))
+
+    def _rebuild_scratch(self) -> None:
+        """Make the scratch copy the document again (after a refused or unstored update)."""
+        from pycrdt import Doc
+
+        self.scratch = Doc()
+        self.scratch.apply_update(self.doc.get_update())
+        self._scratch_subscription = self.scratch.observe(self._record_tried)
 
     # --- joining and leaving -----------------------------------------------------------
 
@@ -200,9 +221,11 @@ class Room:
                         json_frame(MessageType.ACK, {"digest": update_digest(update), "seq": 0})
                     )
                 return
-            seq = await self._run_db(
-                "append", self.store.append, self.ref.id, update, connection.principal.user_id
-            )
+            try:
+                seq = await self._append(self.ref.id, update, connection.principal.user_id)
+            except BaseException:
+                self._rebuild_scratch()  # not stored: the scratch copy must not keep it
+                raise
             self.doc.apply_update(update)
             self.last_seq = max(self.last_seq, seq)
             self._broadcast(sync_frame(SyncStep.UPDATE, update), None)
@@ -214,27 +237,39 @@ class Room:
             )
 
     def _check(self, update: bytes) -> bool:
-        """Whether ``update`` changes the document; :class:`UpdateRejected` if it may not."""
-        from pycrdt import Doc
+        """Whether ``update`` changes the document; :class:`UpdateRejected` if it may not.
 
+        The update is applied to the scratch copy: an exception from the binding (a
+        ``BaseException``: Rust panics surface as ``pyo3_runtime.PanicException``) refuses it,
+        and whether the copy changed says whether there is anything to store.
+        """
         if len(update) > self.max_message_bytes:
             raise UpdateRejected("too-large", "That change is larger than the server accepts.")
-        scratch: Doc[Any] = Doc()
+        self._tried.clear()
         try:
-            current = self.doc.get_update()
-            scratch.apply_update(current)
-            scratch.apply_update(update)
-            after = scratch.get_update()
-            size = len(after)
-        except BaseException as error:  # the binding raises ValueError, IndexError, panics...
+            self.scratch.apply_update(update)
+        except BaseException as error:
             if isinstance(error, KeyboardInterrupt | SystemExit | asyncio.CancelledError):
                 raise
+            self._rebuild_scratch()  # a half-applied update must not stay in the copy
             raise UpdateRejected("malformed", "malformed update") from None
-        if size > self.max_document_bytes:
-            raise UpdateRejected(
-                "document-full", "This prompt is larger than the server accepts; nothing was saved."
-            )
-        return after != current
+        if not any(change != EMPTY_UPDATE for change in self._tried):
+            # Nothing new (a resend), or structs waiting for others the document lacks: the
+            # copy may hold them pending, so it is made the document again.
+            self._rebuild_scratch()
+            return False
+        estimate = self.size + len(update)
+        if estimate > self.max_document_bytes:
+            exact = len(self.scratch.get_update())
+            if exact > self.max_document_bytes:
+                self._rebuild_scratch()
+                raise UpdateRejected(
+                    "document-full",
+                    "This prompt is larger than the server accepts; nothing was saved.",
+                )
+            estimate = exact
+        self.size = estimate
+        return True
 
     def _receive_awareness(self, connection: Connection, update: bytes) -> None:
         accepted = []
@@ -270,6 +305,8 @@ class Room:
     def apply_remote(self, updates: list[bytes], last_seq: int) -> None:
         for update in updates:
             self.doc.apply_update(update)
+            self.scratch.apply_update(update)
+            self.size += len(update)
             self._broadcast(sync_frame(SyncStep.UPDATE, update), None)
         self.last_seq = max(self.last_seq, last_seq)
 

@@ -100,22 +100,29 @@ class DocumentStore:
 
     def append(self, document_id: int, update: bytes, actor_id: str | None) -> int:
         """Store ``update``; returns its sequence number once it is committed."""
+        return self.append_many([(document_id, update, actor_id)])[0]
+
+    def append_many(self, updates: list[tuple[int, bytes, str | None]]) -> list[int]:
+        """Store updates of any documents in one transaction (one commit, one fsync)."""
         with self.db.session() as session:
-            row = DocUpdate(
-                document_id=document_id, data=update, actor_id=actor_id, created_at=utcnow()
-            )
-            session.add(row)
+            now = utcnow()
+            rows = [
+                DocUpdate(document_id=document_id, data=update, actor_id=actor, created_at=now)
+                for document_id, update, actor in updates
+            ]
+            session.add_all(rows)
             session.flush()
             if self.db.is_postgres:
                 # Delivered to the other instances when (and only if) this commits.
-                session.execute(
-                    text("SELECT pg_notify(:channel, :payload)"),
-                    {
-                        "channel": UPDATE_CHANNEL,
-                        "payload": f"{document_id}:{row.seq}:{self.instance_id}",
-                    },
-                )
-            return row.seq
+                for row in rows:
+                    session.execute(
+                        text("SELECT pg_notify(:channel, :payload)"),
+                        {
+                            "channel": UPDATE_CHANNEL,
+                            "payload": f"{row.document_id}:{row.seq}:{self.instance_id}",
+                        },
+                    )
+            return [row.seq for row in rows]
 
     def read_since(self, document_id: int, after: int, also: int | None = None) -> Loaded:
         """Rows after ``after`` (and row ``also``: PostgreSQL commits sequence numbers out of
