@@ -73,8 +73,8 @@ class RoomManager:
                 connection.close(CLOSE_TRY_AGAIN, "server restarting; reconnect")
         # Wait for updates being stored right now: they were promised an acknowledgement.
         for room in list(self.rooms.values()):
-            async with room.lock:
-                pass
+            while room.storing:
+                await asyncio.sleep(0.01)
         await self.writer.stop()
         for task in self._tasks:
             task.cancel()
@@ -146,8 +146,8 @@ class RoomManager:
                 continue
             if now - room.idle_since < self.settings.room_idle_seconds:
                 continue
-            async with room.lock:  # nothing half-stored
-                if room.connections:
+            async with room.lock:  # nothing half-checked, nothing half-stored
+                if room.connections or room.storing:
                     continue
                 self.rooms.pop(key, None)
                 self.by_id.pop(room.ref.id, None)

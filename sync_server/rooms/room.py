@@ -83,6 +83,7 @@ class Room:
         self._tried: list[bytes] = []
         self._scratch_subscription = self.scratch.observe(self._record_tried)
         self.size = 0  # an upper bound of the document's encoded size
+        self.storing: list[bytes] = []  # checked, being stored, not yet applied to ``doc``
         self.connections: set[Connection] = set()
         self.awareness: dict[int, AwarenessEntry] = {}
         self.owner: dict[int, Connection | None] = {}  # None: a client of another instance
@@ -108,11 +109,14 @@ class Room:
         self._tried.append(bytes(event.update))
 
     def _rebuild_scratch(self) -> None:
-        """Make the scratch copy the document again (after a refused or unstored update)."""
+        """Make the scratch copy the document again, with the updates being stored (after a
+        refused or unstored update): a later update may build on those."""
         from pycrdt import Doc
 
         self.scratch = Doc()
         self.scratch.apply_update(self.doc.get_update())
+        for update in self.storing:
+            self.scratch.apply_update(update)
         self._scratch_subscription = self.scratch.observe(self._record_tried)
 
     # --- joining and leaving -----------------------------------------------------------
@@ -221,14 +225,20 @@ class Room:
                         json_frame(MessageType.ACK, {"digest": update_digest(update), "seq": 0})
                     )
                 return
-            try:
-                seq = await self._append(self.ref.id, update, connection.principal.user_id)
-            except BaseException:
-                self._rebuild_scratch()  # not stored: the scratch copy must not keep it
-                raise
-            self.doc.apply_update(update)
-            self.last_seq = max(self.last_seq, seq)
-            self._broadcast(sync_frame(SyncStep.UPDATE, update), None)
+            self.storing.append(update)
+        # Stored outside the lock, so other clients' updates to this room are checked and
+        # committed in the same batch meanwhile; Yjs updates commute, so the order in which
+        # they are then applied does not matter.
+        try:
+            seq = await self._append(self.ref.id, update, connection.principal.user_id)
+        except BaseException:
+            self.storing.remove(update)
+            self._rebuild_scratch()  # not stored: the scratch copy must not keep it
+            raise
+        self.storing.remove(update)
+        self.doc.apply_update(update)
+        self.last_seq = max(self.last_seq, seq)
+        self._broadcast(sync_frame(SyncStep.UPDATE, update), None)
         self.metrics.updates.inc()
         self.metrics.propagation.observe(time.perf_counter() - started)
         if connection.promptdesk:
