@@ -66,6 +66,14 @@ bench: install
 bench-sync: install
 	$(BIN)/python bench/sync.py
 
+# The WebSocket frame fuzzer at 10,000 cases (the test suite runs 500); writes
+# bench/results/sync-fuzz.txt.
+.PHONY: bench-sync-fuzz
+bench-sync-fuzz: install-test
+	PROMPTDESK_FUZZ_EXAMPLES=10000 $(BIN)/pytest tests/server/test_room_limits.py -k fuzz \
+		-p no:cacheprovider -q --durations=1 > bench/results/sync-fuzz.txt; \
+		status=$$?; cat bench/results/sync-fuzz.txt; exit $$status
+
 # 500 SIGKILLs of a committing writer (the test suite does 50).
 stress: install-test
 	$(BIN)/python bench/crash_stress.py --kills 500
