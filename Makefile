@@ -71,7 +71,7 @@ bench-sync: install
 .PHONY: bench-sync-fuzz
 bench-sync-fuzz: install-test
 	PROMPTDESK_FUZZ_EXAMPLES=10000 $(BIN)/pytest tests/server/test_room_limits.py -k fuzz \
-		-p no:cacheprovider -q --durations=1 > bench/results/sync-fuzz.txt; \
+		-p no:cacheprovider -q -s --durations=1 > bench/results/sync-fuzz.txt; \
 		status=$$?; cat bench/results/sync-fuzz.txt; exit $$status
 
 # 500 SIGKILLs of a committing writer (the test suite does 50).

@@ -125,14 +125,17 @@ def test_fuzzed_frames_never_crash_the_room_or_change_what_is_stored(team: Team)
 
     loop = asyncio.new_event_loop()
     good = loop.run_until_complete(setup())
-    state = {"fuzzer": None}
+    state: dict[str, YClient | None] = {"fuzzer": None}
+    counts = {"frames": 0, "connections": 0}
 
     async def send(frame: bytes) -> None:
         fuzzer = state["fuzzer"]
+        counts["frames"] += 1
         if fuzzer is None or fuzzer.close_code is not None:
             fuzzer = await _client(team, "editor", "fuzzed").connect()
             await fuzzer.wait_synced()
             state["fuzzer"] = fuzzer
+            counts["connections"] += 1
         with contextlib.suppress(websockets.ConnectionClosed):  # closed by the last frame
             await fuzzer.send_raw(frame)
 
@@ -162,4 +165,8 @@ def test_fuzzed_frames_never_crash_the_room_or_change_what_is_stored(team: Team)
 
     loop.run_until_complete(check())
     loop.close()
+    print(
+        f"fuzzed {counts['frames']:,} frames over {counts['connections']:,} connections "
+        "(each frame that broke the protocol closed its connection)"
+    )
     assert httpx.get(f"{team.server.url}/readyz", timeout=10).status_code == 200
