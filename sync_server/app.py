@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -21,6 +22,31 @@ from sync_server.services import Services
 from sync_server.settings import ServerSettings
 
 log = logging.getLogger("promptdesk_sync")
+TOKEN_IN_QUERY = re.compile(r"(token=)[^&\s\"']+")
+
+
+class RedactTokens(logging.Filter):
+    """uvicorn logs each WebSocket's path with its query string, where y-websocket clients
+    put their token: the logs must not hold credentials."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, tuple):
+            record.args = tuple(
+                TOKEN_IN_QUERY.sub(r"\1[redacted]", arg) if isinstance(arg, str) else arg
+                for arg in record.args
+            )
+        if isinstance(record.msg, str):
+            record.msg = TOKEN_IN_QUERY.sub(r"\1[redacted]", record.msg)
+        return True
+
+
+def install_token_redaction() -> None:
+    for name in ("uvicorn.error", "uvicorn.access", "uvicorn"):
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, RedactTokens) for f in logger.filters):
+            logger.addFilter(RedactTokens())
+
+
 DESCRIPTION = """The Promptdesk team sync server.
 
 Sign in (`/v1/auth/login`) for a token and send it as `Authorization: Bearer <token>`.
@@ -42,6 +68,7 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
             settings.data_dir,
             settings.base_url,
         )
+        install_token_redaction()
         services.loop = asyncio.get_running_loop()
         services.rooms = RoomManager(services)
         await services.rooms.start()

@@ -51,7 +51,9 @@ class ServerSettings(BaseSettings):
     room_idle_seconds: float = 30.0  # an empty room stays loaded this long
     compact_after_updates: int = 500  # rows of history before a document is compacted
     compact_interval_seconds: float = 10.0
-    access_cache_seconds: float = 5.0  # safety net; role changes also invalidate at once
+    # Every open connection's token and membership are re-read this often (a safety net:
+    # changes made through the API reach open connections at once).
+    access_cache_seconds: float = 30.0
 
     @cached_property
     def effective_database_url(self) -> str:

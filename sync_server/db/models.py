@@ -173,7 +173,11 @@ class DocUpdate(Base):
     """An update as a client sent it, stored before anyone else sees it."""
 
     __tablename__ = "doc_updates"
-    __table_args__ = (Index("ix_doc_updates_document_seq", "document_id", "seq"),)
+    # AUTOINCREMENT: SQLite would otherwise reuse the numbers of rows compaction deleted.
+    __table_args__ = (
+        Index("ix_doc_updates_document_seq", "document_id", "seq"),
+        {"sqlite_autoincrement": True},
+    )
 
     seq: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))

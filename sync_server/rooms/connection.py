@@ -35,8 +35,10 @@ class Connection:
     expires_at: datetime | None
     promptdesk: bool  # speaks our message types (>= 100), not only y-websocket's
     queue_limit: int
+    queue_bytes_limit: int = 32 * 1024 * 1024  # a few large frames count like many small ones
     on_slow: Callable[[], None] | None = None  # counts slow consumers in /metrics
     client_ids: set[int] = field(default_factory=set)  # awareness ids this connection owns
+    queued_bytes: int = 0
     closed: asyncio.Event = field(default_factory=asyncio.Event)
     access_checked: asyncio.Event = field(default_factory=asyncio.Event)
     close_code: int | None = None
@@ -63,7 +65,10 @@ class Connection:
         if self.closed.is_set():
             return
         try:
+            if self.queued_bytes + len(frame) > self.queue_bytes_limit:
+                raise asyncio.QueueFull
             self._queue.put_nowait(frame)
+            self.queued_bytes += len(frame)
         except asyncio.QueueFull:
             log.warning("closing a slow client (%s frames behind)", self.queue_limit)
             if self.on_slow is not None:
@@ -91,6 +96,7 @@ class Connection:
                 frame = await self._queue.get()
                 if frame is None:
                     break
+                self.queued_bytes -= len(frame)
                 await self.websocket.send_bytes(frame)
         except Exception:  # the peer went away; the reader notices and cleans up
             self.closed.set()

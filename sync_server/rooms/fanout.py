@@ -84,8 +84,8 @@ class PostgresFanout:
                 await asyncio.sleep(1.0)
 
     async def _catch_up(self) -> None:
-        for room in list(self.manager.by_id.values()):
-            await self.manager.remote_update(room.ref.id, room.last_seq)
+        for document_id in list(self.manager.by_id):
+            await self.manager.reread(document_id)
 
     async def _dispatch(self, channel: str, payload: str) -> None:
         try:

@@ -54,6 +54,8 @@ class RoomManager:
         self._tasks: list[asyncio.Task[None]] = []
         self.fanout: PostgresFanout | None = None
         self.writer = UpdateWriter(self.store.append_many, self.run_db)
+        self.access_changes = 0  # counts access_changed calls (see routes.py)
+        self._rechecks: set[asyncio.Task[None]] = set()
         self.running = False
 
     async def start(self) -> None:
@@ -116,9 +118,15 @@ class RoomManager:
                 )
                 if self.fanout is not None:
                     room.publish_awareness = self.fanout.awareness_publisher(ref.id)
-                await room.load()
-                self.rooms[key] = room
+                # Known to the fan-out before it loads: a notice that comes meanwhile waits
+                # for the load instead of being dropped.
                 self.by_id[ref.id] = room
+                try:
+                    await room.load()
+                except BaseException:
+                    self.by_id.pop(ref.id, None)
+                    raise
+                self.rooms[key] = room
             return room
 
     def update_gauges(self) -> None:
@@ -128,7 +136,7 @@ class RoomManager:
         )
 
     async def _housekeeping(self) -> None:
-        last_compaction = time.monotonic()
+        last_compaction = last_access = time.monotonic()
         while True:
             await asyncio.sleep(min(1.0, self.settings.room_idle_seconds / 2))
             try:
@@ -136,6 +144,12 @@ class RoomManager:
                 if time.monotonic() - last_compaction > self.settings.compact_interval_seconds:
                     last_compaction = time.monotonic()
                     await self.compact()
+                if time.monotonic() - last_access > self.settings.access_cache_seconds:
+                    # The safety net under access_changed: expiry, and a change made where
+                    # no notice reaches this instance (a row edited by hand, a lost NOTIFY).
+                    last_access = time.monotonic()
+                    if self.connections():
+                        self.recheck(self.connections())
             except Exception:  # never let one failure stop eviction and compaction for good
                 log.exception("housekeeping failed; history is kept as it was")
 
@@ -172,10 +186,23 @@ class RoomManager:
         room = self.by_id.get(document_id)
         if room is None:
             return
+        await room.loaded.wait()
         async with room.lock:  # applying twice is harmless: Yjs updates are idempotent
             loaded = await self.run_db(
                 "read", self.store.read_since, document_id, room.last_seq, seq
             )
+            room.apply_remote(loaded.updates, loaded.last_seq)
+
+    async def reread(self, document_id: int) -> None:
+        """Everything stored for a loaded document, applied again (after a gap in the
+        notices: rows can commit out of sequence order, so "after the last seen" could miss
+        some). Idempotent; clients get only what was new."""
+        room = self.by_id.get(document_id)
+        if room is None:
+            return
+        await room.loaded.wait()
+        async with room.lock:
+            loaded = await self.run_db("load", self.store.load, document_id)
             room.apply_remote(loaded.updates, loaded.last_seq)
 
     def remote_awareness(self, document_id: int, update: bytes) -> None:
@@ -199,10 +226,16 @@ class RoomManager:
                 or connection.principal.credential_id == change.credential_id
             )
         ]
+        self.access_changes += 1  # connections joining right now re-check themselves
         for connection in affected:
             connection.access_checked.clear()  # writes wait until the new role is known
         if affected:
-            asyncio.get_running_loop().create_task(self._recheck(affected))
+            self.recheck(affected)
+
+    def recheck(self, connections: list[Connection]) -> None:
+        task = asyncio.get_running_loop().create_task(self._recheck(connections))
+        self._rechecks.add(task)
+        task.add_done_callback(self._rechecks.discard)
 
     async def _recheck(self, connections: list[Connection]) -> None:
         def check(connection: Connection) -> tuple[bool, Any]:
@@ -216,9 +249,13 @@ class RoomManager:
         for connection in connections:
             try:
                 live, role = await self.run_db("access", check, connection)
-            finally:
+            except Exception:  # fail closed: a connection whose access is unknown goes
+                log.exception("could not re-check a connection's access; closing it")
+                connection.close(CLOSE_TRY_AGAIN, "could not check access; reconnect")
                 connection.access_checked.set()
-            if not live:
+                continue
+            connection.access_checked.set()
+            if not live or connection.expired:
                 connection.close(CLOSE_UNAUTHORIZED, "signed out or token revoked")
                 continue
             acting = effective_role(role, connection.principal.scopes) if role else None

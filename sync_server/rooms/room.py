@@ -23,9 +23,12 @@ from typing import TYPE_CHECKING, Any
 
 from app.core.protocol.frames import (
     CLOSE_MALFORMED,
+    CLOSE_TRY_AGAIN,
     AwarenessEntry,
     Frame,
+    FrameError,
     MessageType,
+    Reader,
     SyncStep,
     awareness_frame,
     encode_awareness,
@@ -45,6 +48,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 EMPTY_UPDATE = b"\x00\x00"
+MAX_PRESENCE_STATE = 64 * 1024  # bytes of one client's awareness state (JSON)
+MAX_PRESENCE_IDS = 16  # awareness client ids one connection may announce (one per open doc)
 REMOTE = "remote"  # transaction origin of updates from another server instance
 
 
@@ -84,6 +89,7 @@ class Room:
         self._scratch_subscription = self.scratch.observe(self._record_tried)
         self.size = 0  # an upper bound of the document's encoded size
         self.storing: list[bytes] = []  # checked, being stored, not yet applied to ``doc``
+        self.loaded = asyncio.Event()
         self.connections: set[Connection] = set()
         self.awareness: dict[int, AwarenessEntry] = {}
         self.owner: dict[int, Connection | None] = {}  # None: a client of another instance
@@ -104,6 +110,7 @@ class Room:
             self.scratch.apply_update(update)
         self.size = len(self.doc.get_update())
         self.last_seq = loaded.last_seq
+        self.loaded.set()
 
     def _record_tried(self, event: Any) -> None:
         self._tried.append(bytes(event.update))
@@ -231,10 +238,22 @@ class Room:
         # they are then applied does not matter.
         try:
             seq = await self._append(self.ref.id, update, connection.principal.user_id)
-        except BaseException:
+        except Exception:
+            log.exception("could not store an update of document %s", self.ref.id)
             self.storing.remove(update)
             self._rebuild_scratch()  # not stored: the scratch copy must not keep it
-            raise
+            self.metrics.rejected.labels("not-stored").inc()
+            # The client keeps the change (unacknowledged) and sends it again when it
+            # reconnects; closing makes that happen now.
+            if connection.promptdesk:
+                connection.send(
+                    json_frame(
+                        MessageType.ERROR,
+                        {"code": "not-saved", "message": "The server could not save that change."},
+                    )
+                )
+            connection.close(CLOSE_TRY_AGAIN, "could not save; reconnect")
+            return
         self.storing.remove(update)
         self.doc.apply_update(update)
         self.last_seq = max(self.last_seq, seq)
@@ -263,11 +282,8 @@ class Room:
                 raise
             self._rebuild_scratch()  # a half-applied update must not stay in the copy
             raise UpdateRejected("malformed", "malformed update") from None
-        if not any(change != EMPTY_UPDATE for change in self._tried):
-            # Nothing new (a resend), or structs waiting for others the document lacks: the
-            # copy may hold them pending, so it is made the document again.
-            self._rebuild_scratch()
-            return False
+        if not any(change != EMPTY_UPDATE for change in self._tried) and self._known(update):
+            return False  # a resend: every struct in it is already in the document
         estimate = self.size + len(update)
         if estimate > self.max_document_bytes:
             exact = len(self.scratch.get_update())
@@ -281,12 +297,30 @@ class Room:
         self.size = estimate
         return True
 
+    def _known(self, update: bytes) -> bool:
+        """Whether an update that changed nothing can be dropped: one that carries only
+        deletions (a resent delete set; a reconnecting client's sync step 2 always has one).
+        An update with structs that changed nothing may be waiting for structs the document
+        lacks (pycrdt keeps those pending, and neither the state vector nor ``get_update``
+        shows them): it is stored like any other, so it is there when they arrive. A resend of
+        structs the server has is stored again too; applying twice is harmless, and
+        compaction folds it away."""
+        try:
+            return Reader(update).var_uint() == 0  # no clients with structs
+        except FrameError:
+            return False
+
     def _receive_awareness(self, connection: Connection, update: bytes) -> None:
         accepted = []
         for entry in parse_awareness(update):
             owner = self.owner.get(entry.client_id, connection)
             if owner is not connection:
                 continue  # someone else's id: neither overwrite nor remove it (y-websocket #126)
+            if len(entry.state) > MAX_PRESENCE_STATE or (
+                entry.client_id not in connection.client_ids
+                and len(connection.client_ids) >= MAX_PRESENCE_IDS
+            ):
+                continue  # presence is a cursor and a name, not storage
             known = self.awareness.get(entry.client_id)
             if known is not None and entry.clock < known.clock:
                 continue
@@ -313,12 +347,17 @@ class Room:
     # --- other instances (PostgreSQL) ------------------------------------------------------
 
     def apply_remote(self, updates: list[bytes], last_seq: int) -> None:
+        """Updates another instance stored (or a whole re-read): clients get only what is new."""
+        before = self.doc.get_state()
         for update in updates:
             self.doc.apply_update(update)
             self.scratch.apply_update(update)
-            self.size += len(update)
-            self._broadcast(sync_frame(SyncStep.UPDATE, update), None)
         self.last_seq = max(self.last_seq, last_seq)
+        if self.doc.get_state() != before or updates:
+            news = self.doc.get_update(before)
+            if news != EMPTY_UPDATE:
+                self.size += len(news)
+                self._broadcast(sync_frame(SyncStep.UPDATE, news), None)
 
     def apply_remote_awareness(self, update: bytes) -> None:
         entries = []

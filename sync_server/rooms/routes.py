@@ -94,6 +94,7 @@ async def sync(websocket: WebSocket, workspace_id: str, document: str) -> None:
             f"this server speaks sync protocol {PROTOCOL_VERSION}; update Promptdesk",
         )
         return
+    changes_before = manager.access_changes
     principal, role, expires_at = await manager.run_db(
         "auth", _authorize, services, _token(websocket), workspace_id[:64]
     )
@@ -142,6 +143,11 @@ async def sync(websocket: WebSocket, workspace_id: str, document: str) -> None:
     )
     connection.start()
     room.join(connection)
+    if manager.access_changes != changes_before:
+        # Access changed while this connection was being authorized: it was not among the
+        # connections re-checked then, so it is re-checked now (its writes wait for that).
+        connection.access_checked.clear()
+        manager.recheck([connection])
     try:
         while not connection.closed.is_set():
             message = await websocket.receive()

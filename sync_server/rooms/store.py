@@ -88,12 +88,14 @@ class DocumentStore:
         # Every row still there, whatever its number: compaction deletes exactly the rows it
         # folded, and on PostgreSQL a row can commit after a higher-numbered one.
         with self.db.session() as session:
-            snapshot = session.get(DocSnapshot, document_id)
+            # Rows first, then the snapshot: a compaction in between folds rows that were
+            # read into a snapshot that is then read too (twice is harmless; missing is not).
             rows = session.execute(
                 select(DocUpdate.seq, DocUpdate.data)
                 .where(DocUpdate.document_id == document_id)
                 .order_by(DocUpdate.seq)
             ).all()
+            snapshot = session.get(DocSnapshot, document_id)
         updates = ([snapshot.data] if snapshot else []) + [row.data for row in rows]
         last = max([snapshot.upto_seq if snapshot else 0, *(row.seq for row in rows)])
         return Loaded(updates, last)

@@ -61,11 +61,24 @@ class UpdateWriter:
                 rows = [(document_id, update, actor) for document_id, update, actor, _ in batch]
                 try:
                     seqs = await self._run_db("append", self._append_many, rows)
-                except Exception as error:  # each waiting room reports it to its client
-                    for *_, future in batch:
-                        if not future.done():
-                            future.set_exception(error)
+                except Exception:
+                    # One bad row (a document deleted meanwhile) must not fail the others:
+                    # store them one by one, and fail only the ones that fail.
+                    await self._one_by_one(batch)
                     continue
                 for (*_, future), seq in zip(batch, seqs, strict=True):
                     if not future.done():
                         future.set_result(seq)
+
+    async def _one_by_one(self, batch: list[Pending]) -> None:
+        for document_id, update, actor, future in batch:
+            try:
+                (seq,) = await self._run_db(
+                    "append", self._append_many, [(document_id, update, actor)]
+                )
+            except Exception as error:  # the waiting room tells its client
+                if not future.done():
+                    future.set_exception(error)
+                continue
+            if not future.done():
+                future.set_result(seq)

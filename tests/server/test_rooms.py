@@ -247,3 +247,30 @@ async def test_a_token_in_the_websocket_subprotocol_is_accepted(team: Team) -> N
         assert first.type is MessageType.HELLO
         assert first.body is not None
         assert first.body["role"] == "editor"
+
+
+async def test_an_update_that_arrives_before_what_it_builds_on_is_kept(team: Team) -> None:
+    """Out of order (a relay, a retry): the later update waits in the document, stored."""
+    from pycrdt import Doc, Text
+
+    from app.core.protocol.frames import SyncStep, sync_frame
+
+    source: Doc[object] = Doc()
+    updates: list[bytes] = []
+    source.observe(lambda event: updates.append(bytes(event.update)))
+    body = source.get("body", type=Text)
+    body.insert(0, "first ")
+    body.insert(len(b"first "), "second")
+    early, late = updates
+    writer = await client(team, "editor", document="ordering").connect()
+    await writer.wait_synced()
+    await writer.send_raw(sync_frame(SyncStep.UPDATE, late))  # depends on `early`
+    await writer.send_raw(sync_frame(SyncStep.UPDATE, early))
+    reader = await client(team, "viewer", document="ordering").connect()
+    await reader.wait_for(lambda: reader.text() == "first second")
+    await writer.close()
+    await reader.close()
+    team.server.restart()  # and it was stored, not only held in memory
+    again = await client(team, "viewer", document="ordering").connect()
+    await again.wait_for(lambda: again.text() == "first second")
+    await again.close()

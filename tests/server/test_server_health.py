@@ -36,3 +36,33 @@ def test_check_says_to_migrate_a_database_that_is_behind(tmp_path: object) -> No
     result = process.run_command("check")
     assert result.returncode == 1
     assert "migrate" in (result.stdout + result.stderr)
+
+
+def test_tokens_in_websocket_urls_never_reach_the_log(tmp_path: object) -> None:
+    import asyncio
+    from pathlib import Path
+
+    from tests.support.teams import make_team
+    from tests.support.ysync import YClient
+
+    assert isinstance(tmp_path, Path)
+    server = ServerProcess(tmp_path, env={"PROMPTDESK_SYNC_LOG_LEVEL": "info"}).start()
+    try:
+        team = make_team(server)
+        token = team.editor.token
+        assert token
+
+        async def connect() -> None:
+            client = YClient(server.ws_url, team.workspace_id, "logged", token)
+            await client.connect()
+            await client.wait_synced()
+            await client.close()
+
+        asyncio.run(connect())
+        team.close()
+    finally:
+        server.stop()
+    log = server.log()
+    assert "WebSocket /v1/workspaces/" in log  # the connection was logged...
+    assert "token=[redacted]" in log
+    assert token not in log  # ...without its token

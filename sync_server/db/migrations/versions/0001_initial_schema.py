@@ -220,6 +220,7 @@ def upgrade() -> None:
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(["document_id"], ["documents.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("seq"),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("doc_updates", schema=None) as batch_op:
         batch_op.create_index("ix_doc_updates_document_seq", ["document_id", "seq"], unique=False)
