@@ -39,6 +39,7 @@ class Connection:
     on_slow: Callable[[], None] | None = None  # counts slow consumers in /metrics
     client_ids: set[int] = field(default_factory=set)  # awareness ids this connection owns
     queued_bytes: int = 0
+    access_generation: int = 0  # bumped each time a re-check of this connection starts
     closed: asyncio.Event = field(default_factory=asyncio.Event)
     access_checked: asyncio.Event = field(default_factory=asyncio.Event)
     close_code: int | None = None

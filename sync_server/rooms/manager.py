@@ -233,6 +233,9 @@ class RoomManager:
             self.recheck(affected)
 
     def recheck(self, connections: list[Connection]) -> None:
+        for connection in connections:
+            # The newest check wins: it started later, so it reads a state at least as new.
+            connection.access_generation += 1
         task = asyncio.get_running_loop().create_task(self._recheck(connections))
         self._rechecks.add(task)
         task.add_done_callback(self._rechecks.discard)
@@ -247,6 +250,7 @@ class RoomManager:
             return live, role
 
         for connection in connections:
+            generation = connection.access_generation
             try:
                 live, role = await self.run_db("access", check, connection)
             except Exception:  # fail closed: a connection whose access is unknown goes
@@ -254,6 +258,8 @@ class RoomManager:
                 connection.close(CLOSE_TRY_AGAIN, "could not check access; reconnect")
                 connection.access_checked.set()
                 continue
+            if connection.access_generation != generation:
+                continue  # a newer check is on its way; it decides (and lets writes go on)
             connection.access_checked.set()
             if not live or connection.expired:
                 connection.close(CLOSE_UNAUTHORIZED, "signed out or token revoked")
