@@ -16,6 +16,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from sync_server.api import accounts, health, objects, workspaces
+from sync_server.rooms import mux
 from sync_server.rooms import routes as room_routes
 from sync_server.rooms.manager import RoomManager
 from sync_server.services import Services
@@ -90,4 +91,5 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
     app.include_router(workspaces.router, prefix="/v1")
     app.include_router(objects.router, prefix="/v1")
     app.include_router(room_routes.router, prefix="/v1")
+    app.include_router(mux.router, prefix="/v1")
     return app

@@ -17,7 +17,7 @@ from datetime import datetime
 
 from starlette.websockets import WebSocket, WebSocketState
 
-from app.core.protocol.frames import CLOSE_SLOW_CONSUMER
+from app.core.protocol.frames import CLOSE_SLOW_CONSUMER, MessageType, json_frame
 from sync_server.auth.principal import Principal
 from sync_server.auth.roles import Role, can_write
 from sync_server.db.engine import aware, utcnow
@@ -118,3 +118,36 @@ class Connection:
                 await asyncio.wait_for(self._writer, timeout=5)
             except (TimeoutError, asyncio.CancelledError):
                 self._writer.cancel()
+
+
+@dataclass(eq=False)
+class Channel(Connection):
+    """One document on a multiplexed socket: frames go out behind the document's envelope
+    through the socket's own connection (the carrier, with the one bounded queue), and
+    closing a channel tells the client which document closed and why, leaving the socket
+    and its other documents open."""
+
+    carrier: Connection | None = None
+    prefix: bytes = b""  # the envelope: workspace id and document, as varStrings
+    on_closed: Callable[[Channel], None] | None = None
+
+    def start(self) -> None:
+        pass  # the carrier writes
+
+    def send(self, frame: bytes) -> None:
+        if not self.closed.is_set() and self.carrier is not None:
+            self.carrier.send(self.prefix + frame)
+
+    def close(self, code: int, reason: str = "") -> None:
+        if self.closed.is_set():
+            return
+        self.close_code, self.close_reason = code, reason[:120]
+        if self.carrier is not None:
+            body = {"code": "closed", "close_code": code, "message": self.close_reason}
+            self.carrier.send(self.prefix + json_frame(MessageType.ERROR, body))
+        self.closed.set()
+        if self.on_closed is not None:
+            self.on_closed(self)
+
+    async def finish(self) -> None:
+        self.closed.set()

@@ -263,6 +263,9 @@ class RoomManager:
             connection.access_checked.set()
             if not live or connection.expired:
                 connection.close(CLOSE_UNAUTHORIZED, "signed out or token revoked")
+                carrier = getattr(connection, "carrier", None)
+                if carrier is not None:  # a multiplexed socket: the token is the socket's
+                    carrier.close(CLOSE_UNAUTHORIZED, "signed out or token revoked")
                 continue
             acting = effective_role(role, connection.principal.scopes) if role else None
             if acting is None:

@@ -143,3 +143,44 @@ async def test_the_websocket_obeys_the_matrix(world: World, actor: str) -> None:
     ):
         assert f"[{refused}]" not in check.text()
     await check.close()
+
+
+async def _mux_attempt(world: World, actor: str, workspace_id: str) -> object:
+    """What JOIN on the multiplexed socket gives: "joined", or the close code it reports."""
+    import websockets
+
+    from app.core.protocol import PROTOCOL_VERSION
+    from app.core.protocol.frames import MessageType, envelope, json_frame, parse_envelope
+    from app.core.protocol.frames import parse_frame as parse
+
+    url = f"{world.server.ws_url}/v1/sync?v={PROTOCOL_VERSION}&token={world.tokens[actor]}"
+    async with websockets.connect(url) as socket:
+        await socket.send(envelope(workspace_id, "matrix", json_frame(MessageType.JOIN, {})))
+        try:
+            while True:
+                data = await socket.recv()
+                assert isinstance(data, bytes)
+                if data[0] == MessageType.HELLO:
+                    continue
+                frame = parse(parse_envelope(data)[2])
+                if frame.type is MessageType.HELLO:
+                    return "joined"
+                if frame.type is MessageType.ERROR:
+                    assert frame.body is not None
+                    return frame.body["close_code"]
+        except websockets.ConnectionClosed as closed:
+            return closed.rcvd.code if closed.rcvd else 1006
+
+
+MUX_EXPECTED = {
+    actor: ("joined" if outcome in ("read", "write") else outcome)
+    for actor, outcome in EXPECTED.items()
+}
+
+
+@pytest.mark.parametrize("actor", list(EXPECTED))
+async def test_the_multiplexed_socket_obeys_the_matrix(world: World, actor: str) -> None:
+    assert await _mux_attempt(world, actor, world.home) == MUX_EXPECTED[actor]
+    foreign = await _mux_attempt(world, actor, world.foreign)
+    assert foreign == await _mux_attempt(world, actor, "f" * 32)  # foreign looks missing
+    assert foreign in (CLOSE_NOT_FOUND, CLOSE_UNAUTHORIZED)

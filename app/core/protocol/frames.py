@@ -5,7 +5,9 @@ Every frame is ``varUint(type) • payload``. Types 0-3 are the standard ones (y
 2 = update), ``AWARENESS`` (``varByteArray(update)``), ``AUTH`` (``varUint(0) •
 varString(reason)``: permission denied) and ``QUERY_AWARENESS`` (empty). Types from 100 are ours
 and carry one ``varString`` of JSON: the server's ``HELLO`` (document, epoch, role), ``ACK`` of a
-stored update, and ``ERROR``. A stock Yjs client never receives them unless it asked.
+stored update, and ``ERROR``; and, on the multiplexed endpoint (one socket, many documents,
+each frame behind :func:`envelope`), the client's ``JOIN`` and ``LEAVE``. A stock Yjs client
+never receives them unless it asked.
 
 The reader is written for untrusted input: every length is checked against what is left, a
 varint may not run past 8 bytes, and anything else is a :class:`FrameError` (the server closes
@@ -29,6 +31,8 @@ class MessageType(IntEnum):
     HELLO = 100  # server -> client, first message: {"doc", "epoch", "role", "protocol"}
     ACK = 101  # server -> client: {"digest", "seq"} once an update from this client is stored
     ERROR = 102  # server -> client: {"code", "message"}; the connection stays open
+    JOIN = 103  # client -> server, multiplexed only: open this document {"epoch"?}
+    LEAVE = 104  # client -> server, multiplexed only: close this document {}
 
 
 class SyncStep(IntEnum):
@@ -223,6 +227,19 @@ def query_awareness_frame() -> bytes:
 def json_frame(kind: MessageType, body: dict[str, Any]) -> bytes:
     text = json.dumps(body, separators=(",", ":"), sort_keys=True)
     return write_var_uint(kind) + write_var_string(text)
+
+
+def envelope(workspace_id: str, document: str, frame: bytes) -> bytes:
+    """A frame on the multiplexed endpoint: which document it is for, then the frame."""
+    return write_var_string(workspace_id) + write_var_string(document) + frame
+
+
+def parse_envelope(data: bytes) -> tuple[str, str, bytes]:
+    """``(workspace id, document, frame)``; :class:`FrameError` if the prefix is broken."""
+    reader = Reader(data)
+    workspace_id = reader.var_string()
+    document = reader.var_string()
+    return workspace_id, document, data[reader.pos :]
 
 
 def update_digest(update: bytes) -> str:
