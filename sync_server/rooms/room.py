@@ -90,6 +90,7 @@ class Room:
         self.size = 0  # an upper bound of the document's encoded size
         self.storing: list[bytes] = []  # checked, being stored, not yet applied to ``doc``
         self.loaded = asyncio.Event()
+        self.holds_pending = False  # an update waited for structs the document lacked
         self.connections: set[Connection] = set()
         self.awareness: dict[int, AwarenessEntry] = {}
         self.owner: dict[int, Connection | None] = {}  # None: a client of another instance
@@ -255,9 +256,18 @@ class Room:
             connection.close(CLOSE_TRY_AGAIN, "could not save; reconnect")
             return
         self.storing.remove(update)
-        self.doc.apply_update(update)
+        if self.holds_pending:
+            # Structs that waited (see _check) may be released by this update: send clients
+            # everything that became part of the document, not only this update.
+            before = self.doc.get_state()
+            self.doc.apply_update(update)
+            released = self.doc.get_update(before)
+            if released != EMPTY_UPDATE:
+                self._broadcast(sync_frame(SyncStep.UPDATE, released), None)
+        else:
+            self.doc.apply_update(update)
+            self._broadcast(sync_frame(SyncStep.UPDATE, update), None)
         self.last_seq = max(self.last_seq, seq)
-        self._broadcast(sync_frame(SyncStep.UPDATE, update), None)
         self.metrics.updates.inc()
         self.metrics.propagation.observe(time.perf_counter() - started)
         if connection.promptdesk:
@@ -282,8 +292,10 @@ class Room:
                 raise
             self._rebuild_scratch()  # a half-applied update must not stay in the copy
             raise UpdateRejected("malformed", "malformed update") from None
-        if not any(change != EMPTY_UPDATE for change in self._tried) and self._known(update):
-            return False  # a resend: every struct in it is already in the document
+        if not any(change != EMPTY_UPDATE for change in self._tried):
+            if self._known(update):
+                return False  # a resend: every struct in it is already in the document
+            self.holds_pending = True  # from now on, broadcast what each update releases
         estimate = self.size + len(update)
         if estimate > self.max_document_bytes:
             exact = len(self.scratch.get_update())
