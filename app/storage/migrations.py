@@ -291,6 +291,82 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX context_file_by_source ON context_file (source_id)",
         ),
     ),
+    Migration(
+        "0006_team_sync",
+        (
+            # One signed-in account per server; the device token lives here, in the
+            # encrypted store, never in a plain file.
+            """
+            CREATE TABLE sync_account (
+                server_url    TEXT PRIMARY KEY,
+                user_id       TEXT NOT NULL,
+                email         TEXT NOT NULL,
+                display_name  TEXT NOT NULL,
+                credential_id TEXT NOT NULL,
+                token         TEXT NOT NULL,
+                signed_in_at  TEXT NOT NULL
+            ) WITHOUT ROWID
+            """,
+            # A workspace this device syncs. `index_state` is the workspace's index document
+            # (which prompts it holds, their names and branches) as a CRDT update; `hold` is
+            # a sync paused for the user's answer (a mass delete), as JSON.
+            """
+            CREATE TABLE sync_workspace (
+                id          TEXT PRIMARY KEY,
+                server_url  TEXT NOT NULL,
+                name        TEXT NOT NULL,
+                role        TEXT NOT NULL,
+                index_state BLOB,
+                index_epoch TEXT NOT NULL DEFAULT '',
+                status      TEXT NOT NULL DEFAULT 'new',
+                detail      TEXT NOT NULL DEFAULT '',
+                hold        TEXT NOT NULL DEFAULT '',
+                synced_at   TEXT NOT NULL DEFAULT ''
+            ) WITHOUT ROWID
+            """,
+            """
+            CREATE TABLE sync_prompt (
+                prompt_id    TEXT PRIMARY KEY REFERENCES prompt (id) ON DELETE CASCADE,
+                workspace_id TEXT NOT NULL REFERENCES sync_workspace (id),
+                shared_at    TEXT NOT NULL,
+                -- the name both sides last agreed on: tells a rename here from one there
+                synced_name  TEXT NOT NULL DEFAULT ''
+            ) WITHOUT ROWID
+            """,
+            "CREATE INDEX sync_prompt_by_workspace ON sync_prompt (workspace_id)",
+            # A shared prompt deleted here, until the deletion reaches the server. A trigger,
+            # so every way of deleting (CLI, app, import) is seen without each knowing sync.
+            """
+            CREATE TABLE sync_tombstone (
+                prompt_id    TEXT PRIMARY KEY,
+                workspace_id TEXT NOT NULL,
+                deleted_at   TEXT NOT NULL
+            ) WITHOUT ROWID
+            """,
+            """
+            CREATE TRIGGER sync_prompt_deleted BEFORE DELETE ON prompt
+            BEGIN
+                INSERT OR REPLACE INTO sync_tombstone (prompt_id, workspace_id, deleted_at)
+                SELECT prompt_id, workspace_id, strftime('%Y-%m-%dT%H:%M:%f', 'now')
+                FROM sync_prompt WHERE prompt_id = old.id;
+            END
+            """,
+            # One server document per branch working copy: its server epoch (a restore
+            # changes it) and when this device last had everything of it on the server.
+            """
+            CREATE TABLE sync_document (
+                workspace_id TEXT NOT NULL,
+                name         TEXT NOT NULL,
+                prompt_id    TEXT NOT NULL,
+                branch       TEXT NOT NULL,
+                epoch        TEXT NOT NULL DEFAULT '',
+                synced_at    TEXT NOT NULL DEFAULT '',
+                PRIMARY KEY (workspace_id, name)
+            ) WITHOUT ROWID
+            """,
+            "CREATE INDEX sync_document_by_prompt ON sync_document (prompt_id, branch)",
+        ),
+    ),
 )
 
 _LEDGER = """

@@ -17,6 +17,8 @@ import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy import Connection
+
 from app.core.diff import PromptDiff, diff_prompts
 from app.core.prompt import PromptContent
 from app.core.versions import Version
@@ -38,6 +40,7 @@ from app.storage.library.history import BranchInfo, LabelInfo, LabelMove
 from app.storage.library.prompts import PromptSummary
 from app.storage.library.replicas import ReplicaSync, WorkingCopyStamp
 from app.storage.library.search import SearchFilters, SearchHit
+from app.storage.library.sharing import check_writable
 from app.storage.store import Store
 
 if TYPE_CHECKING:
@@ -77,6 +80,7 @@ class Library:
     def edit(self, name: str, change: Callable[[PromptContent], PromptContent]) -> PromptContent:
         """Apply ``change`` to the working copy of the current branch (through the CRDT)."""
         with self.store.write() as conn:
+            _check_writable(conn, name)
             return prompts.edit_prompt(conn, name, change)
 
     # --- editors' replicas of working copies (see replicas.py) -----------------------------
@@ -91,6 +95,10 @@ class Library:
     ) -> ReplicaSync:
         """Merge an editor's ``update`` and answer with what the editor lacks."""
         with self.store.write() as conn:
+            if update is not None and len(update) > 2:
+                prompt = rows.find_prompt_by_id(conn, prompt_id)
+                if prompt is not None:
+                    _check_writable(conn, prompt.name)
             return replicas.exchange(conn, prompt_id, branch, update, state_vector)
 
     def working_copy_stamp(self, prompt_id: str) -> WorkingCopyStamp | None:
@@ -101,10 +109,12 @@ class Library:
     def rename(self, name: str, new_name: str) -> list[str]:
         """Rename; returns the prompts that include it by the old name (they need an edit)."""
         with self.store.write() as conn:
+            _check_writable(conn, name)
             return prompts.rename_prompt(conn, name, new_name)
 
     def delete(self, name: str) -> None:
         with self.store.write() as conn:
+            _check_writable(conn, name)
             prompts.delete_prompt(conn, name)
 
     def list_prompts(self, filters: SearchFilters | None = None) -> list[PromptSummary]:
@@ -177,6 +187,7 @@ class Library:
 
     def commit(self, name: str, message: str) -> Version:
         with self.store.write() as conn:
+            _check_writable(conn, name)
             return branching.commit(conn, name, message, self.author)
 
     def log(self, name: str, branch: str | None = None) -> list[Version]:
@@ -223,6 +234,7 @@ class Library:
         merges between the branches combine edits character by character.
         """
         with self.store.write() as conn:
+            _check_writable(conn, name)
             return branching.create_branch(conn, name, branch, from_ref)
 
     def checkout(self, name: str, branch: str) -> None:
@@ -231,6 +243,7 @@ class Library:
 
     def delete_branch(self, name: str, branch: str) -> None:
         with self.store.write() as conn:
+            _check_writable(conn, name)
             branching.delete_branch(conn, name, branch)
 
     def merge_preview(self, name: str, source: str, into: str | None = None) -> MergePreview:
@@ -248,6 +261,7 @@ class Library:
         no uncommitted changes, so the result holds exactly the merge.
         """
         with self.store.write() as conn:
+            _check_writable(conn, name)
             return branching.merge(conn, name, source, into, self.author)
 
     # --- labels --------------------------------------------------------------------------
@@ -267,9 +281,18 @@ class Library:
     ) -> LabelMove:
         """Point ``label`` at the version ``ref`` names (deploy); protected labels need force."""
         with self.store.write() as conn:
+            _check_writable(conn, name)
             return branching.set_label(conn, name, label, ref, protect=protect, force=force)
 
     def rollback_label(self, name: str, label: str, *, force: bool = False) -> LabelMove:
         """Move ``label`` back to where it pointed before its last move."""
         with self.store.write() as conn:
+            _check_writable(conn, name)
             return branching.rollback_label(conn, name, label, force=force)
+
+
+def _check_writable(conn: Connection, name: str) -> None:
+    """A prompt in a workspace where this user is a viewer cannot be changed here."""
+    prompt = rows.find_prompt(conn, name)
+    if prompt is not None:
+        check_writable(conn, prompt.id, name)

@@ -1,0 +1,545 @@
+"""The sync client's side of the store: working copies in, updates out, the index reconciled.
+
+Every function takes a connection and is called inside one transaction of the client's
+choosing (:class:`TeamDocuments` opens them), so a remote update, the working copy it changes,
+the JSON mirror, the prompt row, the search index and the document's sync mark all change
+together — and, like everything in the store, encrypted.
+
+A document is pending (has local changes the server has not acknowledged) while its working
+copy changed after its ``synced_at``: an acknowledgement moves ``synced_at`` to the moment
+the acknowledged state was read, and applying a remote update moves it along only when
+nothing local was pending, so a local edit is never marked synced by someone else's.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from sqlalchemy import Connection, text
+
+from app.core.prompt import PromptContent, PromptNameError, check_prompt_name, slugify
+from app.core.team import DeletionHold, WorkspaceIndex, deletion_hold, document_name
+from app.core.working_copy import PromptDocument
+from app.storage.library import prompts, rows
+from app.storage.library.documents import append_updates, load_document, now, save_snapshot
+from app.storage.store import Store
+
+
+@dataclass(frozen=True)
+class DocumentState:
+    """One synced document as the client starts it: where it lives and what it holds."""
+
+    name: str
+    prompt_id: str
+    branch: str
+    epoch: str
+    state_vector: bytes
+    pending: bool
+
+
+@dataclass
+class Reconciled:
+    """What reconciling the index with the library did, and what the index must get."""
+
+    created: list[str] = field(default_factory=list)  # local names of prompts that arrived
+    renamed: list[tuple[str, str]] = field(default_factory=list)
+    deleted: list[str] = field(default_factory=list)
+    hold: DeletionHold | None = None
+    index_changed: bool = False  # local shares, renames, deletions were written to the index
+
+
+@dataclass(frozen=True)
+class Applied:
+    changed: bool
+    prompt_name: str
+    branch: str
+
+
+class TeamDocuments:
+    """Store transactions for the sync client (each method one transaction)."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def index_state(self, workspace_id: str) -> tuple[bytes | None, str]:
+        with self.store.read() as conn:
+            row = conn.execute(
+                text("SELECT index_state, index_epoch FROM sync_workspace WHERE id = :w"),
+                {"w": workspace_id},
+            ).first()
+        return (row.index_state, row.index_epoch) if row else (None, "")
+
+    def save_index(self, workspace_id: str, state: bytes, epoch: str | None = None) -> None:
+        with self.store.write() as conn:
+            save_index(conn, workspace_id, state, epoch)
+
+    def reconcile(
+        self, workspace_id: str, index_state: bytes, confirmed: frozenset[str] = frozenset()
+    ) -> tuple[Reconciled, bytes]:
+        """Bring library and index together; returns what it did and the update that carries
+        the local changes to the index (shares, renames, deletions made here).
+
+        The index is rebuilt from ``index_state`` in this thread: a pycrdt document belongs
+        to the thread that made it, so the client's own copy never crosses over."""
+        with self.store.write() as conn:
+            index = WorkspaceIndex.from_state(index_state)
+            before = index.state_vector()
+            result = reconcile(conn, workspace_id, index, confirmed)
+            local = index.changes_since(before) if result.index_changed else b""
+            save_index(conn, workspace_id, index.state())
+            if result.hold is not None:
+                _set_hold(conn, workspace_id, hold_json(result.hold))
+            elif confirmed:
+                _set_hold(conn, workspace_id, "")
+            return result, local
+
+    def keep_held(self, workspace_id: str) -> None:
+        """The user kept what a sync would have deleted: put those prompts back."""
+        with self.store.write() as conn:
+            raw = conn.execute(
+                text("SELECT hold FROM sync_workspace WHERE id = :w"), {"w": workspace_id}
+            ).scalar()
+            held = json.loads(raw)["deleting"] if raw else []
+            for prompt_id in held:
+                # Not agreed with the index any more: the next reconcile shares it again.
+                _agree_name(conn, prompt_id, "")
+            _set_hold(conn, workspace_id, "")
+
+    def index_dirty(self, workspace_id: str) -> bool:
+        """Whether the library has changes the index lacks (a cheap read, polled)."""
+        with self.store.read() as conn:
+            return index_dirty(conn, workspace_id)
+
+    def apply_many(self, updates: list[tuple[str, str, bytes]]) -> list[Applied]:
+        """Remote updates ``(workspace, document, update)``, all in one transaction."""
+        applied: list[Applied] = []
+        with self.store.write() as conn:
+            for workspace_id, name, update in updates:
+                done = apply_remote(conn, workspace_id, name, update)
+                if done is not None:
+                    applied.append(done)
+        return applied
+
+    def changed_documents(self, workspace_id: str) -> list[tuple[str, str]]:
+        """``(document, working copy changed at)`` for documents with unsent changes."""
+        with self.store.read() as conn:
+            found = conn.execute(
+                text(
+                    "SELECT d.name, w.updated_at FROM sync_document d "
+                    "JOIN sync_prompt s ON s.prompt_id = d.prompt_id "
+                    "JOIN working_copy w ON w.prompt_id = d.prompt_id AND w.branch = d.branch "
+                    "WHERE d.workspace_id = :w AND w.updated_at > d.synced_at"
+                ),
+                {"w": workspace_id},
+            ).all()
+        return [(row.name, row.updated_at) for row in found]
+
+    def documents(self, workspace_id: str) -> list[DocumentState]:
+        with self.store.read() as conn:
+            return documents(conn, workspace_id)
+
+    def apply_remote(self, workspace_id: str, name: str, update: bytes) -> Applied | None:
+        with self.store.write() as conn:
+            return apply_remote(conn, workspace_id, name, update)
+
+    def outgoing(
+        self, workspace_id: str, name: str, state_vector: bytes
+    ) -> tuple[bytes, bytes, str] | None:
+        """What the server lacks of a document, given its state vector; the local state
+        vector; and the moment read (for :meth:`mark_synced`). None: the document is gone."""
+        with self.store.read() as conn:
+            return outgoing(conn, workspace_id, name, state_vector)
+
+    def mark_synced(self, workspace_id: str, name: str, as_of: str) -> None:
+        with self.store.write() as conn:
+            conn.execute(
+                text(
+                    "UPDATE sync_document SET synced_at = :t "
+                    "WHERE workspace_id = :w AND name = :n AND synced_at < :t"
+                ),
+                {"t": as_of, "w": workspace_id, "n": name},
+            )
+
+    def set_epoch(self, workspace_id: str, name: str, epoch: str) -> None:
+        with self.store.write() as conn:
+            conn.execute(
+                text("UPDATE sync_document SET epoch = :e WHERE workspace_id = :w AND name = :n"),
+                {"e": epoch, "w": workspace_id, "n": name},
+            )
+
+    def replace_document(self, workspace_id: str, name: str, state: bytes, epoch: str) -> None:
+        """Make a document exactly ``state`` (the user chose the server's copy after a
+        restore, or their own rebuilt on it) with the server's new ``epoch``."""
+        with self.store.write() as conn:
+            found = _document_row(conn, workspace_id, name)
+            if found is None:
+                return
+            prompt_id, branch = found
+            document = PromptDocument.from_update(state)
+            save_snapshot(conn, prompt_id, branch, document)
+            prompt = rows.find_prompt_by_id(conn, prompt_id)
+            if prompt is not None and branch == prompt.current_branch:
+                rows.mirror(conn, prompt, document.content(prompt.name))
+            conn.execute(
+                text(
+                    "UPDATE sync_document SET epoch = :e, synced_at = :t "
+                    "WHERE workspace_id = :w AND name = :n"
+                ),
+                {"e": epoch, "t": now(), "w": workspace_id, "n": name},
+            )
+
+    def document_info(self, workspace_id: str, name: str) -> tuple[str, str] | None:
+        """``(prompt name, branch)`` of a document."""
+        with self.store.read() as conn:
+            found = _document_row(conn, workspace_id, name)
+            prompt = rows.find_prompt_by_id(conn, found[0]) if found else None
+            return (prompt.name, found[1]) if prompt is not None and found else None
+
+    def forget_agreed_names(self, workspace_id: str) -> None:
+        """Every prompt here counts as not yet in the index (after the index was restored)."""
+        with self.store.write() as conn:
+            conn.execute(
+                text("UPDATE sync_prompt SET synced_name = '' WHERE workspace_id = :w"),
+                {"w": workspace_id},
+            )
+
+    def document_content(self, workspace_id: str, name: str) -> tuple[str, PromptContent] | None:
+        with self.store.read() as conn:
+            found = _document_row(conn, workspace_id, name)
+            if found is None:
+                return None
+            prompt = rows.find_prompt_by_id(conn, found[0])
+            if prompt is None:
+                return None
+            return prompt.name, load_document(conn, found[0], found[1]).content(prompt.name)
+
+    def pending(self, workspace_id: str) -> int:
+        with self.store.read() as conn:
+            return pending_count(conn, workspace_id)
+
+
+# --- the index ---------------------------------------------------------------------------
+
+
+def save_index(conn: Connection, workspace_id: str, state: bytes, epoch: str | None = None) -> None:
+    conn.execute(
+        text(
+            "UPDATE sync_workspace SET index_state = :s, "
+            "index_epoch = COALESCE(:e, index_epoch) WHERE id = :w"
+        ),
+        {"s": state, "e": epoch, "w": workspace_id},
+    )
+
+
+def reconcile(
+    conn: Connection, workspace_id: str, index: WorkspaceIndex, confirmed: frozenset[str]
+) -> Reconciled:
+    result = Reconciled()
+    names = index.names()
+    remote_branches = index.branches()
+    local = {
+        row.prompt_id: row
+        for row in conn.execute(
+            text(
+                "SELECT s.prompt_id, s.synced_name, p.name FROM sync_prompt s "
+                "JOIN prompt p ON p.id = s.prompt_id WHERE s.workspace_id = :w"
+            ),
+            {"w": workspace_id},
+        )
+    }
+    tombstones = set(
+        conn.execute(
+            text("SELECT prompt_id FROM sync_tombstone WHERE workspace_id = :w"),
+            {"w": workspace_id},
+        ).scalars()
+    )
+    # Deleted here: take them out of the index.
+    gone_here = tombstones & names.keys()
+    if gone_here:
+        index.remove(gone_here)
+        result.index_changed = True
+    conn.execute(text("DELETE FROM sync_tombstone WHERE workspace_id = :w"), {"w": workspace_id})
+    names = index.names()
+
+    # Deleted there: prompts that were in the index once and are not any more.
+    deleted_there = {pid for pid, row in local.items() if row.synced_name and pid not in names}
+    unconfirmed = deleted_there - confirmed
+    hold = deletion_hold(set(local), set(local) - unconfirmed) if unconfirmed else None
+    if hold is not None:
+        result.hold = hold
+        deleted_there &= confirmed
+    for prompt_id in deleted_there:
+        name = local.pop(prompt_id).name
+        prompts.delete_prompt(conn, name)
+        result.deleted.append(name)
+    # The prompts' own deletions must not come back as tombstones of ours.
+    conn.execute(text("DELETE FROM sync_tombstone WHERE workspace_id = :w"), {"w": workspace_id})
+
+    for prompt_id, row in local.items():
+        if prompt_id not in names:
+            if row.synced_name and prompt_id in (result.hold.deleting if result.hold else ()):
+                continue  # waits for the user's answer: neither deleted nor re-added
+            # Shared here and not in the index yet: add it with its branches.
+            index.put(prompt_id, row.name, _local_branches(conn, prompt_id))
+            _agree_name(conn, prompt_id, row.name)
+            result.index_changed = True
+            continue
+        remote_name = names[prompt_id]
+        renamed_here = row.synced_name and row.name != row.synced_name
+        if renamed_here and remote_name == row.synced_name:
+            index.put(prompt_id, row.name, [])
+            result.index_changed = True
+            _agree_name(conn, prompt_id, row.name)
+            continue
+        if remote_name != row.name:  # renamed there (or both: theirs arrived first)
+            new_name = _free_name(conn, remote_name, prompt_id)
+            if new_name != row.name:
+                prompts.rename_prompt(conn, row.name, new_name)
+                result.renamed.append((row.name, new_name))
+        _agree_name(conn, prompt_id, remote_name)
+
+    for prompt_id, name in names.items():
+        if prompt_id in local or prompt_id in tombstones:
+            continue
+        if rows.find_prompt_by_id(conn, prompt_id) is not None:
+            continue  # a prompt of this library in another workspace: leave it alone
+        result.created.append(
+            _materialize(conn, workspace_id, prompt_id, name, remote_branches.get(prompt_id, set()))
+        )
+
+    # Branches: the index's that are missing here are created (empty: the document fills
+    # them); ours that the index lacks are added to it.
+    for prompt_id in set(local) | {pid for pid in names if pid not in tombstones}:
+        if prompt_id not in index.names():
+            continue
+        here = set(_local_branches(conn, prompt_id))
+        there = remote_branches.get(prompt_id, set())
+        for branch in sorted(there - here):
+            _add_branch(conn, workspace_id, prompt_id, branch)
+        if here - there:
+            index.put(prompt_id, index.names()[prompt_id], sorted(here - there))
+            result.index_changed = True
+        for branch in here | there:
+            _register_document(conn, workspace_id, prompt_id, branch)
+    return result
+
+
+def _local_branches(conn: Connection, prompt_id: str) -> list[str]:
+    return list(
+        conn.execute(
+            text("SELECT name FROM branch WHERE prompt_id = :p ORDER BY name"), {"p": prompt_id}
+        ).scalars()
+    )
+
+
+def _agree_name(conn: Connection, prompt_id: str, name: str) -> None:
+    conn.execute(
+        text("UPDATE sync_prompt SET synced_name = :n WHERE prompt_id = :p"),
+        {"n": name, "p": prompt_id},
+    )
+
+
+def _free_name(conn: Connection, wanted: str, prompt_id: str) -> str:
+    """``wanted`` if it is a valid name no other prompt here has, else a free variant."""
+    try:
+        base = check_prompt_name(wanted)
+    except PromptNameError:
+        base = slugify(wanted)
+    candidate = base
+    for number in range(2, 10_000):
+        holder = rows.find_prompt(conn, candidate)
+        if holder is None or holder.id == prompt_id:
+            return candidate
+        candidate = f"{base[:90]}-{number}"
+    return f"shared-{prompt_id[:12]}"
+
+
+def _materialize(
+    conn: Connection, workspace_id: str, prompt_id: str, name: str, branches: set[str]
+) -> str:
+    """A prompt that arrived from the workspace: rows and empty working copies (the
+    documents bring the content; an empty document has no items that could win over it)."""
+    local_name = _free_name(conn, name, prompt_id)
+    main = rows.DEFAULT_BRANCH
+    current = main if main in branches or not branches else min(branches)
+    stamp = now()
+    num = conn.execute(
+        text(
+            "INSERT INTO prompt (id, name, current_branch, created_at, updated_at) "
+            "VALUES (:id, :name, :b, :t, :t) RETURNING num"
+        ),
+        {"id": prompt_id, "name": local_name, "b": current, "t": stamp},
+    ).scalar_one()
+    for branch in branches | {current}:
+        _add_branch(conn, workspace_id, prompt_id, branch)
+    prompt = rows.PromptRow(num, prompt_id, local_name, current)
+    rows.mirror(conn, prompt, PromptContent(local_name))
+    conn.execute(
+        text(
+            "INSERT INTO sync_prompt (prompt_id, workspace_id, shared_at, synced_name) "
+            "VALUES (:p, :w, :t, :n)"
+        ),
+        {"p": prompt_id, "w": workspace_id, "t": stamp, "n": name},
+    )
+    return local_name
+
+
+def _add_branch(conn: Connection, workspace_id: str, prompt_id: str, branch: str) -> None:
+    """A branch that arrived from the workspace: empty, and synced (nothing local in it)."""
+    rows.insert_branch(conn, prompt_id, branch, None, None, now())
+    save_snapshot(conn, prompt_id, branch, PromptDocument())
+    conn.execute(
+        text(
+            "INSERT OR REPLACE INTO sync_document (workspace_id, name, prompt_id, branch, "
+            "synced_at) SELECT :w, :n, :p, :b, updated_at FROM working_copy "
+            "WHERE prompt_id = :p AND branch = :b"
+        ),
+        {"w": workspace_id, "n": document_name(prompt_id, branch), "p": prompt_id, "b": branch},
+    )
+
+
+def _register_document(conn: Connection, workspace_id: str, prompt_id: str, branch: str) -> None:
+    conn.execute(
+        text(
+            "INSERT OR IGNORE INTO sync_document (workspace_id, name, prompt_id, branch) "
+            "VALUES (:w, :n, :p, :b)"
+        ),
+        {"w": workspace_id, "n": document_name(prompt_id, branch), "p": prompt_id, "b": branch},
+    )
+
+
+# --- documents ---------------------------------------------------------------------------
+
+
+def _document_row(conn: Connection, workspace_id: str, name: str) -> tuple[str, str] | None:
+    row = conn.execute(
+        text(
+            "SELECT d.prompt_id, d.branch FROM sync_document d "
+            "JOIN branch b ON b.prompt_id = d.prompt_id AND b.name = d.branch "
+            "WHERE d.workspace_id = :w AND d.name = :n"
+        ),
+        {"w": workspace_id, "n": name},
+    ).first()
+    return (row.prompt_id, row.branch) if row is not None else None
+
+
+def documents(conn: Connection, workspace_id: str) -> list[DocumentState]:
+    found = conn.execute(
+        text(
+            "SELECT d.name, d.prompt_id, d.branch, d.epoch, w.updated_at > d.synced_at AS pending "
+            "FROM sync_document d JOIN sync_prompt s ON s.prompt_id = d.prompt_id "
+            "JOIN working_copy w ON w.prompt_id = d.prompt_id AND w.branch = d.branch "
+            "WHERE d.workspace_id = :w AND s.workspace_id = :w ORDER BY d.name"
+        ),
+        {"w": workspace_id},
+    ).all()
+    return [
+        DocumentState(
+            row.name,
+            row.prompt_id,
+            row.branch,
+            row.epoch,
+            load_document(conn, row.prompt_id, row.branch).state_vector(),
+            bool(row.pending),
+        )
+        for row in found
+    ]
+
+
+def apply_remote(conn: Connection, workspace_id: str, name: str, update: bytes) -> Applied | None:
+    found = _document_row(conn, workspace_id, name)
+    if found is None:
+        return None
+    prompt_id, branch = found
+    prompt = rows.find_prompt_by_id(conn, prompt_id)
+    if prompt is None:
+        return None
+    document = load_document(conn, prompt_id, branch)
+    before = (document.state_vector(), document.content(prompt.name))
+    updated_before = conn.execute(
+        text("SELECT updated_at FROM working_copy WHERE prompt_id = :p AND branch = :b"),
+        {"p": prompt_id, "b": branch},
+    ).scalar_one()
+    document.apply_update(update)
+    content = document.content(prompt.name)
+    # A deletion does not advance the state vector: compare what it shows as well.
+    if (document.state_vector(), content) == before:
+        return Applied(False, prompt.name, branch)
+    append_updates(conn, prompt_id, branch, document, [update], content)
+    if branch == prompt.current_branch:
+        rows.mirror(conn, prompt, content)
+    # Not a local change: synced still, unless something local was pending already.
+    conn.execute(
+        text(
+            "UPDATE sync_document SET synced_at = (SELECT updated_at FROM working_copy "
+            "WHERE prompt_id = :p AND branch = :b) "
+            "WHERE workspace_id = :w AND name = :n AND synced_at >= :before"
+        ),
+        {"p": prompt_id, "b": branch, "w": workspace_id, "n": name, "before": updated_before},
+    )
+    return Applied(True, prompt.name, branch)
+
+
+def outgoing(
+    conn: Connection, workspace_id: str, name: str, state_vector: bytes
+) -> tuple[bytes, bytes, str] | None:
+    found = _document_row(conn, workspace_id, name)
+    if found is None:
+        return None
+    prompt_id, branch = found
+    read_at = conn.execute(
+        text("SELECT updated_at FROM working_copy WHERE prompt_id = :p AND branch = :b"),
+        {"p": prompt_id, "b": branch},
+    ).scalar_one()
+    document = load_document(conn, prompt_id, branch)
+    return document.changes_since(state_vector), document.state_vector(), read_at
+
+
+def pending_count(conn: Connection, workspace_id: str) -> int:
+    """Prompts with changes here the server has not acknowledged (deletions included)."""
+    changed = conn.execute(
+        text(
+            "SELECT count(DISTINCT d.prompt_id) FROM sync_document d "
+            "JOIN working_copy w ON w.prompt_id = d.prompt_id AND w.branch = d.branch "
+            "JOIN sync_prompt s ON s.prompt_id = d.prompt_id "
+            "WHERE d.workspace_id = :w AND w.updated_at > d.synced_at"
+        ),
+        {"w": workspace_id},
+    ).scalar_one()
+    unsent = conn.execute(
+        text(
+            "SELECT count(*) FROM sync_prompt s WHERE s.workspace_id = :w AND NOT EXISTS "
+            "(SELECT 1 FROM sync_document d WHERE d.prompt_id = s.prompt_id)"
+        ),
+        {"w": workspace_id},
+    ).scalar_one()
+    deleted = conn.execute(
+        text("SELECT count(*) FROM sync_tombstone WHERE workspace_id = :w"), {"w": workspace_id}
+    ).scalar_one()
+    return int(changed) + int(unsent) + int(deleted)
+
+
+def index_dirty(conn: Connection, workspace_id: str) -> bool:
+    found = conn.execute(
+        text(
+            "SELECT EXISTS (SELECT 1 FROM sync_tombstone WHERE workspace_id = :w) "
+            "OR EXISTS (SELECT 1 FROM sync_prompt s JOIN prompt p ON p.id = s.prompt_id "
+            "  WHERE s.workspace_id = :w AND s.synced_name != p.name) "
+            "OR EXISTS (SELECT 1 FROM sync_prompt s JOIN branch b ON b.prompt_id = s.prompt_id "
+            "  WHERE s.workspace_id = :w AND NOT EXISTS (SELECT 1 FROM sync_document d "
+            "  WHERE d.prompt_id = b.prompt_id AND d.branch = b.name))"
+        ),
+        {"w": workspace_id},
+    ).scalar()
+    return bool(found)
+
+
+def _set_hold(conn: Connection, workspace_id: str, hold: str) -> None:
+    conn.execute(
+        text("UPDATE sync_workspace SET hold = :h WHERE id = :w"), {"h": hold, "w": workspace_id}
+    )
+
+
+def hold_json(hold: DeletionHold | None) -> str:
+    return json.dumps({"deleting": list(hold.deleting), "total": hold.total}) if hold else ""

@@ -1,0 +1,569 @@
+"""The team sync client: one connection per server, every synced document multiplexed on it.
+
+For each workspace it joins the ``index`` document (which prompts the workspace holds) and one
+document per branch working copy. The working copy in the store is the offline queue: on every
+(re)connection each side sends its state vector and gets only what it lacks — no log of
+operations to replay, nothing to lose when the app was killed. Remote updates are applied to
+the store in batches, each batch one transaction (``TeamDocuments`` in
+:mod:`app.storage.team_documents`);
+local changes are found by comparing each working copy's last change with the moment the
+server last acknowledged it, and sent as the difference from the server's state vector.
+
+Store work runs through ``run_db`` (the app's single writer thread; a thread of its own in the
+CLI): pycrdt documents never cross threads, the event loop only moves bytes. Guards: a sync
+that would delete more than half of a workspace (or over 100 prompts) waits for the user; a
+document the server restored from a backup (new epoch) is never merged — the user chooses
+(:mod:`app.sync.conflicts`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from collections.abc import Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from app.core.protocol.frames import (
+    CLOSE_EPOCH_CHANGED,
+    CLOSE_FORBIDDEN,
+    CLOSE_NOT_FOUND,
+    Frame,
+    MessageType,
+    SyncStep,
+    json_frame,
+    sync_frame,
+    update_digest,
+)
+from app.core.team import INDEX_DOCUMENT, DeletionHold, SyncStatus, WorkspaceIndex
+from app.storage.store import Store
+from app.storage.team_documents import TeamDocuments
+from app.storage.team_records import Account, TeamRecords
+from app.sync.link import Backoff, Link, LinkClosed
+from app.sync.presence import Presence
+from app.sync.state import EpochConflict, SyncListener, WorkspaceState
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+RunDb = Callable[[Callable[[], T]], Awaitable[T]]
+EMPTY_UPDATE = b"\x00\x00"
+
+
+@dataclass
+class _Document:
+    workspace_id: str
+    name: str
+    epoch: str = ""
+    server_vector: bytes | None = None  # what the server holds, as far as we know
+    loaded: bool = False  # the server's answer to our step 1 has been applied
+    refused: str = ""
+    sent_as_of: str = ""
+
+
+@dataclass
+class _Workspace:
+    state: WorkspaceState
+    index: WorkspaceIndex = field(default_factory=WorkspaceIndex)
+    index_epoch: str = ""
+    index_loaded: bool = False
+    documents: dict[str, _Document] = field(default_factory=dict)
+    confirmed: frozenset[str] = frozenset()
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+
+
+class SyncClient:
+    def __init__(
+        self,
+        store: Store,
+        account: Account,
+        *,
+        run_db: RunDb[Any] | None = None,
+        listener: SyncListener | None = None,
+        poll_interval: float = 0.25,
+        user_name: str = "",
+    ) -> None:
+        self.store = store
+        self.account = account
+        self.records = TeamRecords(store)
+        self.documents = TeamDocuments(store)
+        self.listener = listener or SyncListener()
+        self.poll_interval = poll_interval
+        self._executor: ThreadPoolExecutor | None = None
+        self._run_db = run_db
+        self.workspaces: dict[str, _Workspace] = {}
+        self.link: Link | None = None
+        self.pending_acks: dict[str, tuple[str, str, str]] = {}
+        self.presence = Presence(self, user_name or account.display_name or account.email)
+        self._nudge = asyncio.Event()
+        self._incoming: list[tuple[str, str, bytes]] = []
+        self._incoming_ready = asyncio.Event()
+        self._stopping = False
+        self.connected = False
+
+    # --- store work off the loop -------------------------------------------------------------
+
+    async def db(self, work: Callable[[], T]) -> T:
+        if self._run_db is not None:
+            result: T = await self._run_db(work)
+            return result
+        if self._executor is None:
+            self._executor = ThreadPoolExecutor(1, thread_name_prefix="sync-store")
+        return await asyncio.get_running_loop().run_in_executor(self._executor, work)
+
+    # --- public ----------------------------------------------------------------------------------
+
+    def nudge(self) -> None:
+        """Something changed here (an editor saved): look for local changes now."""
+        self._nudge.set()
+
+    def stop(self) -> None:
+        self._stopping = True
+        self._nudge.set()
+
+    async def sync_once(self, timeout: float = 120.0) -> list[WorkspaceState]:
+        """Connect, exchange everything, wait until both sides hold the same, disconnect."""
+        await self._load_workspaces()
+        link = await Link.open(self.account.server_url, self.account.token)
+        try:
+            session = asyncio.create_task(self._session(link))
+            deadline = time.monotonic() + timeout
+            while not await self._settled():
+                if session.done():
+                    session.result()  # raises what ended it
+                if time.monotonic() > deadline:
+                    raise TimeoutError("the sync did not finish in time; try `sync now` again")
+                await self._push_all()
+                await asyncio.sleep(0.05)
+            for workspace in self.workspaces.values():
+                await self._finish(workspace)
+        finally:
+            self._stopping = True
+            await link.close()
+            with contextlib.suppress(BaseException):
+                await session
+            self._stopping = False
+            self.connected = False
+            self._mark_offline()
+        return [w.state for w in self.workspaces.values()]
+
+    async def run(self) -> None:
+        """Stay in sync until :meth:`stop`: reconnect with backoff and jitter when the
+        connection drops; stop for good when the server says the token is no longer valid."""
+        backoff = Backoff()
+        await self._load_workspaces()
+        while not self._stopping:
+            started = time.monotonic()
+            try:
+                link = await Link.open(self.account.server_url, self.account.token)
+                await self._session(link)
+            except LinkClosed as closed:
+                self.connected = False
+                if closed.final:
+                    self._all_status(SyncStatus.ERROR, f"signed out by the server ({closed})")
+                    return
+                await self._mark_offline_async()
+                log.info("sync connection closed (%s); reconnecting", closed.code)
+            if time.monotonic() - started > 30:
+                backoff.reset()
+            if self._stopping:
+                return
+            delay = backoff.next_delay()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._nudge.wait(), delay)  # a nudge retries at once
+            self._nudge.clear()
+
+    def state(self) -> list[WorkspaceState]:
+        return [w.state for w in self.workspaces.values()]
+
+    async def confirm_deletions(self, workspace_id: str) -> None:
+        """The user agreed to the held deletions: the next reconcile makes them."""
+        workspace = self.workspaces[workspace_id]
+        if workspace.state.hold is not None:
+            workspace.confirmed = frozenset(workspace.state.hold.deleting)
+        await self._reconcile(workspace)
+
+    async def keep_held(self, workspace_id: str) -> None:
+        """The user kept what would have been deleted: share those prompts again."""
+        await self.db(lambda: self.documents.keep_held(workspace_id))
+        workspace = self.workspaces[workspace_id]
+        workspace.state.hold = None
+        await self._reconcile(workspace)
+
+    # --- one connection ------------------------------------------------------------------------
+
+    async def _load_workspaces(self) -> None:
+        records = await self.db(lambda: self.records.workspaces(self.account.server_url))
+        for record in records:
+            if record.id in self.workspaces:
+                continue
+            state, epoch = await self.db(lambda r=record: self.documents.index_state(r.id))  # type: ignore[misc]
+            workspace = _Workspace(
+                WorkspaceState(record.id, record.name, record.role),
+                WorkspaceIndex.from_state(state),
+                index_epoch=epoch,
+            )
+            if record.hold:
+                workspace.state.hold = _hold(record.hold)
+                workspace.state.status = SyncStatus.PAUSED
+            self.workspaces[record.id] = workspace
+
+    async def _session(self, link: Link) -> None:
+        self.link = link
+        self.connected = True
+        for workspace in self.workspaces.values():
+            workspace.index_loaded = False
+            workspace.documents.clear()
+            self._set_status(workspace, SyncStatus.SYNCING)
+            await self._join(workspace, INDEX_DOCUMENT, workspace.index_epoch)
+            await link.send(
+                workspace.state.id,
+                INDEX_DOCUMENT,
+                sync_frame(SyncStep.STEP1, workspace.index.state_vector()),
+            )
+        self.pending_acks.clear()
+        reader = asyncio.create_task(link.serve(self._on_frame))
+        writer = asyncio.create_task(self._apply_incoming())
+        try:
+            while not reader.done() and not self._stopping:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._nudge.wait(), self.poll_interval)
+                self._nudge.clear()
+                await self._push_all()
+            if reader.done():
+                reader.result()
+        finally:
+            reader.cancel()
+            writer.cancel()
+            with contextlib.suppress(BaseException):
+                await writer
+            self.link = None
+            await link.close()
+
+    async def _join(self, workspace: _Workspace, name: str, epoch: str) -> None:
+        assert self.link is not None
+        body = {"epoch": epoch} if epoch else {}
+        await self.link.send(workspace.state.id, name, json_frame(MessageType.JOIN, body))
+
+    async def _on_frame(self, workspace_id: str, name: str, frame: Frame) -> None:
+        workspace = self.workspaces.get(workspace_id)
+        if workspace is None:
+            return
+        if name == INDEX_DOCUMENT:
+            await self._on_index(workspace, frame)
+            return
+        document = workspace.documents.get(name)
+        if document is None:
+            return
+        if frame.type is MessageType.HELLO and frame.body:
+            epoch = str(frame.body.get("epoch", ""))
+            if epoch and epoch != document.epoch:
+                document.epoch = epoch
+                await self.db(lambda: self.documents.set_epoch(workspace_id, name, epoch))
+            await self._take_role(workspace, str(frame.body.get("role", "")))
+        elif frame.type is MessageType.SYNC and frame.sync is not None:
+            if frame.sync.step is SyncStep.STEP1:
+                document.server_vector = frame.sync.data
+                document.sent_as_of = ""
+                await self._push(workspace, document)
+            else:
+                self._incoming.append((workspace_id, name, frame.sync.data))
+                self._incoming_ready.set()
+                if frame.sync.step is SyncStep.STEP2:
+                    await self._incoming_drained()
+                    document.loaded = True
+        elif frame.type is MessageType.ACK and frame.body:
+            await self._acknowledged(str(frame.body.get("digest", "")))
+        elif frame.type is MessageType.ERROR and frame.body:
+            await self._on_error(workspace, document, frame.body)
+        elif frame.type is MessageType.AWARENESS and frame.awareness is not None:
+            self.presence.received(workspace_id, name, frame.awareness)
+
+    # --- the index -------------------------------------------------------------------------------
+
+    async def _on_index(self, workspace: _Workspace, frame: Frame) -> None:
+        workspace_id = workspace.state.id
+        if frame.type is MessageType.HELLO and frame.body:
+            epoch = str(frame.body.get("epoch", ""))
+            await self._take_role(workspace, str(frame.body.get("role", "")))
+            if epoch != workspace.index_epoch:
+                workspace.index_epoch = epoch
+                state = workspace.index.state()
+                await self.db(lambda: self.documents.save_index(workspace_id, state, epoch))
+        elif frame.type is MessageType.SYNC and frame.sync is not None:
+            if frame.sync.step is SyncStep.STEP1:
+                missing = workspace.index.changes_since(frame.sync.data)
+                if workspace.state.role != "viewer" and missing != EMPTY_UPDATE:
+                    await self._send_update(workspace, INDEX_DOCUMENT, missing, SyncStep.STEP2)
+            else:
+                workspace.index.apply(frame.sync.data)
+                if frame.sync.step is SyncStep.STEP2:
+                    workspace.index_loaded = True
+                if workspace.index_loaded:
+                    await self._reconcile(workspace)
+        elif frame.type is MessageType.ACK and frame.body:
+            await self._acknowledged(str(frame.body.get("digest", "")))
+        elif frame.type is MessageType.ERROR and frame.body:
+            body = frame.body
+            if body.get("close_code") == CLOSE_EPOCH_CHANGED:
+                await self._index_restored(workspace, str(body.get("epoch", "")))
+            else:
+                await self._on_error(workspace, None, body)
+
+    async def _index_restored(self, workspace: _Workspace, epoch: str) -> None:
+        """The server's index was restored from a backup: start from the server's, and share
+        every prompt here again (nothing of this device is deleted because of a restore)."""
+        workspace_id = workspace.state.id
+        workspace.index = WorkspaceIndex()
+        workspace.index_epoch = epoch
+
+        def forget() -> None:
+            self.documents.save_index(workspace_id, b"", epoch)
+            self.documents.forget_agreed_names(workspace_id)
+
+        await self.db(forget)
+        assert self.link is not None
+        await self._join(workspace, INDEX_DOCUMENT, epoch)
+        await self.link.send(
+            workspace_id, INDEX_DOCUMENT, sync_frame(SyncStep.STEP1, workspace.index.state_vector())
+        )
+
+    async def _reconcile(self, workspace: _Workspace) -> None:
+        if not workspace.index_loaded:
+            return
+        async with workspace.lock:
+            workspace_id = workspace.state.id
+            state = workspace.index.state()
+            confirmed = workspace.confirmed
+            result, local = await self.db(
+                lambda: self.documents.reconcile(workspace_id, state, confirmed)
+            )
+            workspace.confirmed = frozenset()
+            if local:
+                workspace.index.apply(local)
+                if workspace.state.role != "viewer" and self.link is not None:
+                    await self._send_update(workspace, INDEX_DOCUMENT, local, SyncStep.UPDATE)
+            if result.hold != workspace.state.hold:
+                workspace.state.hold = result.hold
+                self._set_status(
+                    workspace, SyncStatus.PAUSED if result.hold else SyncStatus.SYNCING
+                )
+            if result.created or result.deleted:
+                self.listener.library_changed(result.created, result.deleted)
+            if result.renamed:
+                self.listener.prompts_changed([new for _, new in result.renamed])
+            await self._join_documents(workspace)
+
+    async def _join_documents(self, workspace: _Workspace) -> None:
+        workspace_id = workspace.state.id
+        found = await self.db(lambda: self.documents.documents(workspace_id))
+        known = {d.name for d in found}
+        for name in [n for n in workspace.documents if n not in known]:
+            del workspace.documents[name]  # deleted here or there
+            if self.link is not None:
+                with contextlib.suppress(LinkClosed):
+                    await self.link.send(workspace_id, name, json_frame(MessageType.LEAVE, {}))
+        workspace.state.documents = len(found)
+        for info in found:
+            if info.name in workspace.documents or info.name in workspace.state.conflicts:
+                continue
+            document = _Document(workspace_id, info.name, info.epoch)
+            workspace.documents[info.name] = document
+            if self.link is None:
+                continue
+            await self._join(workspace, info.name, info.epoch)
+            await self.link.send(
+                workspace_id, info.name, sync_frame(SyncStep.STEP1, info.state_vector)
+            )
+
+    # --- documents -------------------------------------------------------------------------------
+
+    async def _apply_incoming(self) -> None:
+        while True:
+            await self._incoming_ready.wait()
+            self._incoming_ready.clear()
+            batch, self._incoming = self._incoming, []
+            if not batch:
+                continue
+            applied = await self.db(lambda b=batch: self.documents.apply_many(b))  # type: ignore[misc]
+            changed = sorted({a.prompt_name for a in applied if a.changed})
+            if changed:
+                self.listener.prompts_changed(changed)
+
+    async def _incoming_drained(self) -> None:
+        while self._incoming:
+            await asyncio.sleep(0.005)
+        # The batch in flight: one more turn of the writer.
+        await self.db(lambda: None)
+
+    async def _push_all(self) -> None:
+        if self.link is None:
+            return
+        for workspace in list(self.workspaces.values()):
+            if workspace.state.role == "viewer" or not workspace.index_loaded:
+                await self._refresh_pending(workspace)
+                continue
+            workspace_id = workspace.state.id
+            if await self.db(lambda w=workspace_id: self.documents.index_dirty(w)):  # type: ignore[misc]
+                await self._reconcile(workspace)
+            changed = await self.db(lambda w=workspace_id: self.documents.changed_documents(w))  # type: ignore[misc]
+            for name, changed_at in changed:
+                document = workspace.documents.get(name)
+                if document is None or document.server_vector is None:
+                    continue
+                if changed_at > document.sent_as_of:
+                    await self._push(workspace, document)
+            await self._refresh_pending(workspace)
+
+    async def _push(self, workspace: _Workspace, document: _Document) -> None:
+        """Send what the server lacks of ``document`` (given its last known state vector)."""
+        if workspace.state.role == "viewer" or document.server_vector is None:
+            return
+        workspace_id, name, vector = workspace.state.id, document.name, document.server_vector
+        out = await self.db(lambda: self.documents.outgoing(workspace_id, name, vector))
+        if out is None:
+            return
+        update, local_vector, read_at = out
+        document.sent_as_of = read_at
+        if update == EMPTY_UPDATE:
+            await self.db(lambda: self.documents.mark_synced(workspace_id, name, read_at))
+            return
+        document.server_vector = local_vector
+        await self._send_update(workspace, name, update, SyncStep.UPDATE, read_at)
+
+    async def _send_update(
+        self, workspace: _Workspace, name: str, update: bytes, step: SyncStep, as_of: str = ""
+    ) -> None:
+        if self.link is None:
+            return
+        self.pending_acks[update_digest(update)] = (workspace.state.id, name, as_of)
+        await self.link.send(workspace.state.id, name, sync_frame(step, update))
+
+    async def _acknowledged(self, digest: str) -> None:
+        found = self.pending_acks.pop(digest, None)
+        if found is None:
+            return
+        workspace_id, name, as_of = found
+        if name != INDEX_DOCUMENT and as_of:
+            await self.db(lambda: self.documents.mark_synced(workspace_id, name, as_of))
+
+    async def _on_error(
+        self, workspace: _Workspace, document: _Document | None, body: dict[str, Any]
+    ) -> None:
+        code, message = str(body.get("code", "")), str(body.get("message", ""))
+        if code == "read-only":
+            self.listener.refused(workspace.state.id, message)
+            await self._take_role(workspace, "viewer")
+            # Nothing sent will be acknowledged: stop waiting for it.
+            for digest, (ws, _, _) in list(self.pending_acks.items()):
+                if ws == workspace.state.id:
+                    del self.pending_acks[digest]
+            return
+        if code == "closed" and body.get("close_code") == CLOSE_EPOCH_CHANGED and document:
+            await self._epoch_changed(workspace, document, str(body.get("epoch", "")))
+            return
+        if code == "closed" and body.get("close_code") in (CLOSE_FORBIDDEN, CLOSE_NOT_FOUND):
+            self._set_status(workspace, SyncStatus.ERROR, message or "no longer a member")
+            return
+        if document is not None:
+            document.refused = message
+        self.listener.refused(workspace.state.id, message or code)
+
+    async def _epoch_changed(self, workspace: _Workspace, document: _Document, epoch: str) -> None:
+        workspace_id, name = workspace.state.id, document.name
+        found = await self.db(lambda: self.documents.document_info(workspace_id, name))
+        prompt_name, branch = found or (name, "")
+        workspace.documents.pop(name, None)
+        workspace.state.conflicts[name] = EpochConflict(
+            workspace_id, name, prompt_name, branch, epoch
+        )
+        self._set_status(workspace, SyncStatus.PAUSED)
+
+    # --- status ----------------------------------------------------------------------------------
+
+    async def _take_role(self, workspace: _Workspace, role: str) -> None:
+        if role and role != workspace.state.role:
+            workspace.state.role = role
+            workspace_id = workspace.state.id
+            await self.db(lambda: self.records.set_role(workspace_id, role))
+            self.listener.workspace_changed(workspace.state)
+
+    def _set_status(self, workspace: _Workspace, status: SyncStatus, detail: str = "") -> None:
+        if workspace.state.status is SyncStatus.ERROR and status is SyncStatus.SYNCING:
+            return  # an error stays until the next connection
+        workspace.state.status = status
+        workspace.state.detail = detail
+        self.listener.workspace_changed(workspace.state)
+
+    def _all_status(self, status: SyncStatus, detail: str) -> None:
+        for workspace in self.workspaces.values():
+            self._set_status(workspace, status, detail)
+
+    async def _refresh_pending(self, workspace: _Workspace) -> None:
+        workspace_id = workspace.state.id
+        pending = await self.db(lambda: self.documents.pending(workspace_id))
+        state = workspace.state
+        status = state.status
+        if state.hold is not None or state.conflicts:
+            status = SyncStatus.PAUSED
+        elif status in (SyncStatus.SYNCING, SyncStatus.SYNCED, SyncStatus.NEW):
+            busy = pending or not self._workspace_settled(workspace)
+            status = SyncStatus.SYNCING if busy else SyncStatus.SYNCED
+        if (pending, status) != (state.pending, state.status):
+            state.pending = pending
+            self._set_status(workspace, status, state.detail)
+
+    def _workspace_settled(self, workspace: _Workspace) -> bool:
+        if not workspace.index_loaded:
+            return False
+        if any(ws == workspace.state.id for ws, _, _ in self.pending_acks.values()):
+            return False
+        return all(d.loaded or d.refused for d in workspace.documents.values())
+
+    async def _settled(self) -> bool:
+        for workspace in self.workspaces.values():
+            if workspace.state.status is SyncStatus.ERROR:
+                continue
+            if not self._workspace_settled(workspace) or self._incoming:
+                return False
+            workspace_id = workspace.state.id
+            if workspace.state.role != "viewer":
+                dirty = await self.db(lambda w=workspace_id: self.documents.index_dirty(w))  # type: ignore[misc]
+                if dirty and workspace.state.hold is None:
+                    return False
+                changed = await self.db(lambda w=workspace_id: self.documents.changed_documents(w))  # type: ignore[misc]
+                if any(name in workspace.documents for name, _ in changed):
+                    return False
+        return True
+
+    async def _finish(self, workspace: _Workspace) -> None:
+        await self._refresh_pending(workspace)
+        state = workspace.state
+        if state.status not in (SyncStatus.ERROR, SyncStatus.PAUSED):
+            self._set_status(workspace, SyncStatus.SYNCED)
+        status, detail = state.status.value, state.detail
+        synced = state.status is SyncStatus.SYNCED
+        await self.db(lambda: self.records.set_status(state.id, status, detail, synced=synced))
+
+    def _mark_offline(self) -> None:
+        for workspace in self.workspaces.values():
+            if workspace.state.status in (SyncStatus.SYNCING, SyncStatus.NEW):
+                self._set_status(workspace, SyncStatus.OFFLINE)
+
+    async def _mark_offline_async(self) -> None:
+        for workspace in self.workspaces.values():
+            if workspace.state.status is not SyncStatus.ERROR:
+                workspace_id = workspace.state.id
+                workspace.state.pending = await self.db(
+                    lambda w=workspace_id: self.documents.pending(w)  # type: ignore[misc]
+                )
+        self._mark_offline()
+
+
+def _hold(raw: str) -> DeletionHold | None:
+    import json
+
+    data = json.loads(raw)
+    return DeletionHold(tuple(data.get("deleting", [])), int(data.get("total", 0)))
