@@ -29,7 +29,7 @@ from sqlalchemy import CursorResult, Delete, Update, delete, literal, select, up
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from app.core.protocol.objects import OBJECT_ID, is_canonical
+from app.core.protocol.objects import OBJECT_ID, REF_NAME_PATTERN, is_canonical
 from sync_server.auth import audit
 from sync_server.auth.roles import Role
 from sync_server.db.engine import aware, utcnow
@@ -41,7 +41,6 @@ DEFAULT_PAGE = 500
 
 OBJECT_ID_PATTERN = r"^[0-9a-f]{64}$"
 PROMPT_ID_PATTERN = r"^[A-Za-z0-9_-]{1,64}$"
-REF_NAME_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"
 
 # A swap that loses a race re-reads and decides again; more losses than this in one request
 # means the reference is being fought over, and the client hears 409 with the newest state.

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.core.prompt import PromptContent, canonical_json
+from app.core.protocol.objects import REF_NAME
 
-LABEL_PATTERN_HELP = "letters, digits, '-', '_' and '.'"
+LABEL_PATTERN_HELP = "a letter or digit, then letters, digits, '-', '_' and '.'"
 
 
 @dataclass(frozen=True)
@@ -97,8 +98,9 @@ class RefNameError(ValueError):
 
 
 def check_ref_name(name: str, what: str) -> str:
-    """Branch and label names: 1-64 of letters, digits, '-', '_' and '.'."""
-    if not (0 < len(name) <= 64) or not all(c.isalnum() or c in "-_." for c in name):
+    """Branch and label names: a letter or digit, then letters, digits, '-', '_' and '.'
+    (any script; at most 64) — the rule the sync server applies too."""
+    if not REF_NAME.fullmatch(name):
         raise RefNameError(f"'{name}' is not a valid {what} name: use {LABEL_PATTERN_HELP}")
     if name == "working":
         raise RefNameError("'working' names the working copy; choose another name")

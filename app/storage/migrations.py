@@ -365,6 +365,17 @@ MIGRATIONS: tuple[Migration, ...] = (
             ) WITHOUT ROWID
             """,
             "CREATE INDEX sync_document_by_prompt ON sync_document (prompt_id, branch)",
+            # Where each branch head and label of a shared prompt pointed when this device
+            # and the server last agreed: tells a move made here from one made there.
+            """
+            CREATE TABLE sync_ref (
+                prompt_id TEXT NOT NULL REFERENCES prompt (id) ON DELETE CASCADE,
+                kind      TEXT NOT NULL,
+                name      TEXT NOT NULL,
+                target    TEXT NOT NULL,
+                PRIMARY KEY (prompt_id, kind, name)
+            ) WITHOUT ROWID
+            """,
         ),
     ),
 )

@@ -42,7 +42,9 @@ from app.core.team import INDEX_DOCUMENT, DeletionHold, SyncStatus, WorkspaceInd
 from app.storage.store import Store
 from app.storage.team_documents import TeamDocuments
 from app.storage.team_records import Account, TeamRecords
+from app.sync.api import ServerError
 from app.sync.link import Backoff, Link, LinkClosed
+from app.sync.objects import ObjectSync
 from app.sync.presence import Presence
 from app.sync.state import EpochConflict, SyncListener, WorkspaceState
 
@@ -50,6 +52,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 RunDb = Callable[[Callable[[], T]], Awaitable[T]]
 EMPTY_UPDATE = b"\x00\x00"
+OBJECTS_EVERY = 5.0  # seconds between version and ref exchanges while connected
 
 
 @dataclass
@@ -102,6 +105,8 @@ class SyncClient:
         self._incoming_ready = asyncio.Event()
         self._stopping = False
         self.connected = False
+        self.objects = ObjectSync(self)
+        self._objects_due = 0.0
 
     # --- store work off the loop -------------------------------------------------------------
 
@@ -138,6 +143,7 @@ class SyncClient:
                 await self._push_all()
                 await asyncio.sleep(0.05)
             for workspace in self.workspaces.values():
+                await self._sync_objects(workspace)
                 await self._finish(workspace)
         finally:
             self._stopping = True
@@ -416,6 +422,11 @@ class SyncClient:
                 if changed_at > document.sent_as_of:
                     await self._push(workspace, document)
             await self._refresh_pending(workspace)
+        if time.monotonic() >= self._objects_due:
+            self._objects_due = time.monotonic() + OBJECTS_EVERY
+            for workspace in list(self.workspaces.values()):
+                if self._workspace_settled(workspace):
+                    await self._sync_objects(workspace)
 
     async def _push(self, workspace: _Workspace, document: _Document) -> None:
         """Send what the server lacks of ``document`` (given its last known state vector)."""
@@ -537,6 +548,20 @@ class SyncClient:
                 if any(name in workspace.documents for name, _ in changed):
                     return False
         return True
+
+    async def _sync_objects(self, workspace: _Workspace) -> None:
+        """Versions, heads and labels of the workspace (over HTTP, beside the socket)."""
+        if workspace.state.status is SyncStatus.ERROR:
+            return
+        try:
+            conflicts = await self.objects.run(workspace.state.id, workspace.state.role != "viewer")
+        except ServerError as error:
+            log.info("version sync of a workspace failed: %s", error.status)
+            workspace.state.detail = f"versions and labels: {error.message}"
+            return
+        if conflicts != workspace.state.ref_conflicts:
+            workspace.state.ref_conflicts = conflicts
+            self.listener.workspace_changed(workspace.state)
 
     async def _finish(self, workspace: _Workspace) -> None:
         await self._refresh_pending(workspace)

@@ -37,6 +37,7 @@ class WorkspaceState:
     pending: int = 0  # prompts with local changes the server has not acknowledged
     hold: DeletionHold | None = None
     conflicts: dict[str, EpochConflict] = field(default_factory=dict)
+    ref_conflicts: list[Any] = field(default_factory=list)  # app.sync.objects.RefConflict
     documents: int = 0
 
     def describe(self) -> str:
@@ -70,6 +71,7 @@ class WorkspaceState:
                 {"prompt": c.prompt_name, "branch": c.branch, "document": c.document}
                 for c in self.conflicts.values()
             ],
+            "ref_conflicts": [c.describe() for c in self.ref_conflicts],
         }
 
 

@@ -13,6 +13,11 @@ import re
 from typing import Any
 
 OBJECT_ID = re.compile(r"^[0-9a-f]{64}$")
+# Branch and label names, the same on the desktop and the server: a letter or digit (any
+# script), then letters, digits, '.', '_' and '-'; at most 64. No '/', so a name is one URL
+# path segment, and it cannot be '.' or '..'.
+REF_NAME_PATTERN = r"^[^\W_][\w.-]{0,63}$"
+REF_NAME = re.compile(REF_NAME_PATTERN)
 
 
 def canonical_json(data: Any) -> bytes:
