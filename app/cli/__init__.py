@@ -23,7 +23,9 @@ from app.cli import (
     run_commands,
     settings_commands,
     store_commands,
+    sync_commands,
     terminal,
+    workspace_commands,
 )
 from app.core.prompt import ContentError, PromptNameError
 from app.core.rendering import TemplateError
@@ -61,12 +63,14 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     store_commands.add_parsers(commands)
     key_commands.add_parsers(commands)
-    prompt_commands.add_parsers(commands)
+    prompt_actions = prompt_commands.add_parsers(commands)
     library_commands.add_parsers(commands)
     run_commands.add_parsers(commands)
     provider_commands.add_parsers(commands)
     context_commands.add_parsers(commands)
     settings_commands.add_parsers(commands)
+    sync_commands.add_parsers(commands, prompt_actions)
+    workspace_commands.add_parsers(commands)
     return parser
 
 

@@ -25,7 +25,9 @@ from app.storage.library import Library, LibraryError, SearchFilters
 from app.storage.paths import StorePaths
 
 
-def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_parsers(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> argparse._SubParsersAction[argparse.ArgumentParser]:
     prompt = commands.add_parser("prompt", help="create, edit, version, branch and label prompts")
     actions = prompt.add_subparsers(dest="prompt_command", required=True, metavar="ACTION")
 
@@ -116,6 +118,7 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     delete = actions.add_parser("delete", help="delete a prompt and its history")
     delete.add_argument("name")
     delete.set_defaults(handler=run_delete)
+    return actions
 
 
 def _content_options(parser: argparse.ArgumentParser) -> None:

@@ -168,9 +168,11 @@ class TeamDocuments:
                 {"e": epoch, "w": workspace_id, "n": name},
             )
 
-    def replace_document(self, workspace_id: str, name: str, state: bytes, epoch: str) -> None:
+    def replace_document(
+        self, workspace_id: str, name: str, state: bytes, epoch: str, *, pending: bool = False
+    ) -> None:
         """Make a document exactly ``state`` (the user chose the server's copy after a
-        restore, or their own rebuilt on it) with the server's new ``epoch``."""
+        restore, or their own rebuilt on it: ``pending``, to be sent) with the new ``epoch``."""
         with self.store.write() as conn:
             found = _document_row(conn, workspace_id, name)
             if found is None:
@@ -186,7 +188,7 @@ class TeamDocuments:
                     "UPDATE sync_document SET epoch = :e, synced_at = :t "
                     "WHERE workspace_id = :w AND name = :n"
                 ),
-                {"e": epoch, "t": now(), "w": workspace_id, "n": name},
+                {"e": epoch, "t": "" if pending else now(), "w": workspace_id, "n": name},
             )
 
     def document_info(self, workspace_id: str, name: str) -> tuple[str, str] | None:

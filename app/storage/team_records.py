@@ -216,6 +216,16 @@ class TeamRecords:
             ).first()
         return _workspace(row) if row is not None else None
 
+    def prompt_branch(self, prompt_name: str) -> tuple[str, str]:
+        """``(prompt id, checked-out branch)`` of a prompt."""
+        with self.store.read() as conn:
+            row = conn.execute(
+                text("SELECT id, current_branch FROM prompt WHERE name = :n"), {"n": prompt_name}
+            ).first()
+        if row is None:
+            raise NotShareable(f"no prompt named '{prompt_name}'")
+        return str(row.id), str(row.current_branch)
+
     def shared_names(self) -> dict[str, str]:
         """Prompt name -> workspace id, for every shared prompt (the library's sections)."""
         with self.store.read() as conn:
