@@ -60,6 +60,9 @@ async def refresh_workspaces(store: Store, account: Account) -> list[dict[str, o
 
 
 def show_states(states: list[WorkspaceState], as_json: bool) -> None:
+    for state in states:
+        for refusal in state.refusals:
+            terminal.say_error(f"promptdesk: {state.name}: {refusal}")
     if as_json:
         print_json([state.as_json() for state in states])
         return

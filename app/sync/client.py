@@ -87,6 +87,7 @@ class SyncClient:
         listener: SyncListener | None = None,
         poll_interval: float = 0.25,
         user_name: str = "",
+        open_link: Callable[[str, str], Awaitable[Link]] = Link.open,
     ) -> None:
         self.store = store
         self.account = account
@@ -94,6 +95,7 @@ class SyncClient:
         self.documents = TeamDocuments(store)
         self.listener = listener or SyncListener()
         self.poll_interval = poll_interval
+        self.open_link = open_link  # tests pass links that drop, repeat and reorder frames
         self._executor: ThreadPoolExecutor | None = None
         self._run_db = run_db
         self.workspaces: dict[str, _Workspace] = {}
@@ -131,7 +133,7 @@ class SyncClient:
     async def sync_once(self, timeout: float = 120.0) -> list[WorkspaceState]:
         """Connect, exchange everything, wait until both sides hold the same, disconnect."""
         await self._load_workspaces()
-        link = await Link.open(self.account.server_url, self.account.token)
+        link = await self.open_link(self.account.server_url, self.account.token)
         try:
             session = asyncio.create_task(self._session(link))
             deadline = time.monotonic() + timeout
@@ -163,7 +165,7 @@ class SyncClient:
         while not self._stopping:
             started = time.monotonic()
             try:
-                link = await Link.open(self.account.server_url, self.account.token)
+                link = await self.open_link(self.account.server_url, self.account.token)
                 await self._session(link)
             except LinkClosed as closed:
                 self.connected = False
@@ -197,6 +199,13 @@ class SyncClient:
         workspace = self.workspaces[workspace_id]
         workspace.state.hold = None
         await self._reconcile(workspace)
+
+    def refused(self, workspace_id: str, message: str) -> None:
+        """The server refused a change: kept with the workspace's state, and said."""
+        workspace = self.workspaces.get(workspace_id)
+        if workspace is not None and message not in workspace.state.refusals:
+            workspace.state.refusals.append(message)
+        self.listener.refused(workspace_id, message)
 
     # --- one connection ------------------------------------------------------------------------
 
@@ -465,7 +474,7 @@ class SyncClient:
     ) -> None:
         code, message = str(body.get("code", "")), str(body.get("message", ""))
         if code == "read-only":
-            self.listener.refused(workspace.state.id, message)
+            self.refused(workspace.state.id, message)
             await self._take_role(workspace, "viewer")
             # Nothing sent will be acknowledged: stop waiting for it.
             for digest, (ws, _, _) in list(self.pending_acks.items()):
@@ -480,7 +489,7 @@ class SyncClient:
             return
         if document is not None:
             document.refused = message
-        self.listener.refused(workspace.state.id, message or code)
+        self.refused(workspace.state.id, message or code)
 
     async def _epoch_changed(self, workspace: _Workspace, document: _Document, epoch: str) -> None:
         workspace_id, name = workspace.state.id, document.name

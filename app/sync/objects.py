@@ -192,8 +192,16 @@ class ObjectSync:
             if error.status == 403 and expected:
                 # Refused (a protected label): put it back where the server has it, and say so.
                 await self._take(key, expected, bool(mine and mine.protected))
-                self.messages.append(f"{kind} '{name}' was not moved: {error.message}")
-                self.client.listener.refused(workspace_id, self.messages[-1])
+                why = (
+                    "it is protected: only owners and admins move it"
+                    if kind != BRANCH
+                    else error.message
+                )
+                self.messages.append(
+                    f"{kind} '{name}' was not moved on the server ({why}); "
+                    "here it points where the server has it again"
+                )
+                self.client.refused(workspace_id, self.messages[-1])
                 return
             raise
         await self._agree(key, target)

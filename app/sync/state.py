@@ -38,6 +38,7 @@ class WorkspaceState:
     hold: DeletionHold | None = None
     conflicts: dict[str, EpochConflict] = field(default_factory=dict)
     ref_conflicts: list[Any] = field(default_factory=list)  # app.sync.objects.RefConflict
+    refusals: list[str] = field(default_factory=list)  # what the server refused this session
     documents: int = 0
 
     def describe(self) -> str:
@@ -72,6 +73,7 @@ class WorkspaceState:
                 for c in self.conflicts.values()
             ],
             "ref_conflicts": [c.describe() for c in self.ref_conflicts],
+            "refusals": list(self.refusals),
         }
 
 
