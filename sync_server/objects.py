@@ -29,7 +29,7 @@ from sqlalchemy import CursorResult, Delete, Update, delete, literal, select, up
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from app.core.protocol.objects import OBJECT_ID, REF_NAME_PATTERN, is_canonical
+from app.core.protocol.objects import OBJECT_ID, is_canonical
 from sync_server.auth import audit
 from sync_server.auth.roles import Role
 from sync_server.db.engine import aware, utcnow

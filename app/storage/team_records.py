@@ -226,6 +226,23 @@ class TeamRecords:
             raise NotShareable(f"no prompt named '{prompt_name}'")
         return str(row.id), str(row.current_branch)
 
+    def prompt_states(self) -> dict[str, tuple[str, str, bool]]:
+        """Prompt name -> (workspace name, role, has changes the server lacks), for every
+        shared prompt: what the library shows beside each."""
+        with self.store.read() as conn:
+            found = conn.execute(
+                text(
+                    "SELECT p.name, w.name AS workspace, w.role, EXISTS ("
+                    "  SELECT 1 FROM sync_document d JOIN working_copy c "
+                    "  ON c.prompt_id = d.prompt_id AND c.branch = d.branch "
+                    "  WHERE d.prompt_id = p.id AND c.updated_at > d.synced_at"
+                    ") OR NOT EXISTS (SELECT 1 FROM sync_document d WHERE d.prompt_id = p.id) "
+                    "AS pending FROM prompt p JOIN sync_prompt s ON s.prompt_id = p.id "
+                    "JOIN sync_workspace w ON w.id = s.workspace_id"
+                )
+            ).all()
+        return {row.name: (row.workspace, row.role, bool(row.pending)) for row in found}
+
     def shared_names(self) -> dict[str, str]:
         """Prompt name -> workspace id, for every shared prompt (the library's sections)."""
         with self.store.read() as conn:

@@ -1,5 +1,7 @@
-"""CRDT replicas of working copies: what an open editor edits (:mod:`app.sync.replica`).
+"""Team sync, the client side: CRDT replicas and the sync client.
 
-The team sync client, speaking the protocol of ``app.core.protocol``, is not written yet; it
-will live here.
+:mod:`replica` is an open editor's replica of a working copy. The team sync client
+(:mod:`client`, with :mod:`progress`, :mod:`link`, :mod:`objects`, :mod:`presence`,
+:mod:`restores`) keeps a device's shared prompts in step with a sync server over one
+multiplexed WebSocket, and versions and labels over HTTP (:mod:`api`).
 """

@@ -24,7 +24,6 @@ import logging
 import time
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from app.core.protocol.frames import (
@@ -38,14 +37,14 @@ from app.core.protocol.frames import (
     sync_frame,
     update_digest,
 )
-from app.core.team import INDEX_DOCUMENT, DeletionHold, SyncStatus, WorkspaceIndex
+from app.core.team import INDEX_DOCUMENT, SyncStatus, WorkspaceIndex
 from app.storage.store import Store
 from app.storage.team_documents import TeamDocuments
 from app.storage.team_records import Account, TeamRecords
-from app.sync.api import ServerError
 from app.sync.link import Backoff, Link, LinkClosed
 from app.sync.objects import ObjectSync
 from app.sync.presence import Presence
+from app.sync.progress import DocumentSync, Progress, WorkspaceSync, parse_hold
 from app.sync.state import EpochConflict, SyncListener, WorkspaceState
 
 log = logging.getLogger(__name__)
@@ -55,29 +54,7 @@ EMPTY_UPDATE = b"\x00\x00"
 OBJECTS_EVERY = 5.0  # seconds between version and ref exchanges while connected
 
 
-@dataclass
-class _Document:
-    workspace_id: str
-    name: str
-    epoch: str = ""
-    server_vector: bytes | None = None  # what the server holds, as far as we know
-    loaded: bool = False  # the server's answer to our step 1 has been applied
-    refused: str = ""
-    sent_as_of: str = ""
-
-
-@dataclass
-class _Workspace:
-    state: WorkspaceState
-    index: WorkspaceIndex = field(default_factory=WorkspaceIndex)
-    index_epoch: str = ""
-    index_loaded: bool = False
-    documents: dict[str, _Document] = field(default_factory=dict)
-    confirmed: frozenset[str] = frozenset()
-    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
-
-
-class SyncClient:
+class SyncClient(Progress):
     def __init__(
         self,
         store: Store,
@@ -98,7 +75,7 @@ class SyncClient:
         self.open_link = open_link  # tests pass links that drop, repeat and reorder frames
         self._executor: ThreadPoolExecutor | None = None
         self._run_db = run_db
-        self.workspaces: dict[str, _Workspace] = {}
+        self.workspaces: dict[str, WorkspaceSync] = {}
         self.link: Link | None = None
         self.pending_acks: dict[str, tuple[str, str, str]] = {}
         self.presence = Presence(self, user_name or account.display_name or account.email)
@@ -173,7 +150,7 @@ class SyncClient:
                     self._all_status(SyncStatus.ERROR, f"signed out by the server ({closed})")
                     return
                 await self._mark_offline_async()
-                log.info("sync connection closed (%s); reconnecting", closed.code)
+                log.info("sync_reconnecting", extra={"fields": {"close_code": closed.code}})
             if time.monotonic() - started > 30:
                 backoff.reset()
             if self._stopping:
@@ -215,13 +192,13 @@ class SyncClient:
             if record.id in self.workspaces:
                 continue
             state, epoch = await self.db(lambda r=record: self.documents.index_state(r.id))  # type: ignore[misc]
-            workspace = _Workspace(
+            workspace = WorkspaceSync(
                 WorkspaceState(record.id, record.name, record.role),
                 WorkspaceIndex.from_state(state),
                 index_epoch=epoch,
             )
             if record.hold:
-                workspace.state.hold = _hold(record.hold)
+                workspace.state.hold = parse_hold(record.hold)
                 workspace.state.status = SyncStatus.PAUSED
             self.workspaces[record.id] = workspace
 
@@ -257,7 +234,7 @@ class SyncClient:
             self.link = None
             await link.close()
 
-    async def _join(self, workspace: _Workspace, name: str, epoch: str) -> None:
+    async def _join(self, workspace: WorkspaceSync, name: str, epoch: str) -> None:
         assert self.link is not None
         body = {"epoch": epoch} if epoch else {}
         await self.link.send(workspace.state.id, name, json_frame(MessageType.JOIN, body))
@@ -298,7 +275,7 @@ class SyncClient:
 
     # --- the index -------------------------------------------------------------------------------
 
-    async def _on_index(self, workspace: _Workspace, frame: Frame) -> None:
+    async def _on_index(self, workspace: WorkspaceSync, frame: Frame) -> None:
         workspace_id = workspace.state.id
         if frame.type is MessageType.HELLO and frame.body:
             epoch = str(frame.body.get("epoch", ""))
@@ -327,7 +304,7 @@ class SyncClient:
             else:
                 await self._on_error(workspace, None, body)
 
-    async def _index_restored(self, workspace: _Workspace, epoch: str) -> None:
+    async def _index_restored(self, workspace: WorkspaceSync, epoch: str) -> None:
         """The server's index was restored from a backup: start from the server's, and share
         every prompt here again (nothing of this device is deleted because of a restore)."""
         workspace_id = workspace.state.id
@@ -345,7 +322,7 @@ class SyncClient:
             workspace_id, INDEX_DOCUMENT, sync_frame(SyncStep.STEP1, workspace.index.state_vector())
         )
 
-    async def _reconcile(self, workspace: _Workspace) -> None:
+    async def _reconcile(self, workspace: WorkspaceSync) -> None:
         if not workspace.index_loaded:
             return
         async with workspace.lock:
@@ -371,7 +348,7 @@ class SyncClient:
                 self.listener.prompts_changed([new for _, new in result.renamed])
             await self._join_documents(workspace)
 
-    async def _join_documents(self, workspace: _Workspace) -> None:
+    async def _join_documents(self, workspace: WorkspaceSync) -> None:
         workspace_id = workspace.state.id
         found = await self.db(lambda: self.documents.documents(workspace_id))
         known = {d.name for d in found}
@@ -384,7 +361,7 @@ class SyncClient:
         for info in found:
             if info.name in workspace.documents or info.name in workspace.state.conflicts:
                 continue
-            document = _Document(workspace_id, info.name, info.epoch)
+            document = DocumentSync(workspace_id, info.name, info.epoch)
             workspace.documents[info.name] = document
             if self.link is None:
                 continue
@@ -437,7 +414,7 @@ class SyncClient:
                 if self._workspace_settled(workspace):
                     await self._sync_objects(workspace)
 
-    async def _push(self, workspace: _Workspace, document: _Document) -> None:
+    async def _push(self, workspace: WorkspaceSync, document: DocumentSync) -> None:
         """Send what the server lacks of ``document`` (given its last known state vector)."""
         if workspace.state.role == "viewer" or document.server_vector is None:
             return
@@ -454,7 +431,7 @@ class SyncClient:
         await self._send_update(workspace, name, update, SyncStep.UPDATE, read_at)
 
     async def _send_update(
-        self, workspace: _Workspace, name: str, update: bytes, step: SyncStep, as_of: str = ""
+        self, workspace: WorkspaceSync, name: str, update: bytes, step: SyncStep, as_of: str = ""
     ) -> None:
         if self.link is None:
             return
@@ -470,7 +447,7 @@ class SyncClient:
             await self.db(lambda: self.documents.mark_synced(workspace_id, name, as_of))
 
     async def _on_error(
-        self, workspace: _Workspace, document: _Document | None, body: dict[str, Any]
+        self, workspace: WorkspaceSync, document: DocumentSync | None, body: dict[str, Any]
     ) -> None:
         code, message = str(body.get("code", "")), str(body.get("message", ""))
         if code == "read-only":
@@ -491,7 +468,9 @@ class SyncClient:
             document.refused = message
         self.refused(workspace.state.id, message or code)
 
-    async def _epoch_changed(self, workspace: _Workspace, document: _Document, epoch: str) -> None:
+    async def _epoch_changed(
+        self, workspace: WorkspaceSync, document: DocumentSync, epoch: str
+    ) -> None:
         workspace_id, name = workspace.state.id, document.name
         found = await self.db(lambda: self.documents.document_info(workspace_id, name))
         prompt_name, branch = found or (name, "")
@@ -500,104 +479,3 @@ class SyncClient:
             workspace_id, name, prompt_name, branch, epoch
         )
         self._set_status(workspace, SyncStatus.PAUSED)
-
-    # --- status ----------------------------------------------------------------------------------
-
-    async def _take_role(self, workspace: _Workspace, role: str) -> None:
-        if role and role != workspace.state.role:
-            workspace.state.role = role
-            workspace_id = workspace.state.id
-            await self.db(lambda: self.records.set_role(workspace_id, role))
-            self.listener.workspace_changed(workspace.state)
-
-    def _set_status(self, workspace: _Workspace, status: SyncStatus, detail: str = "") -> None:
-        if workspace.state.status is SyncStatus.ERROR and status is SyncStatus.SYNCING:
-            return  # an error stays until the next connection
-        workspace.state.status = status
-        workspace.state.detail = detail
-        self.listener.workspace_changed(workspace.state)
-
-    def _all_status(self, status: SyncStatus, detail: str) -> None:
-        for workspace in self.workspaces.values():
-            self._set_status(workspace, status, detail)
-
-    async def _refresh_pending(self, workspace: _Workspace) -> None:
-        workspace_id = workspace.state.id
-        pending = await self.db(lambda: self.documents.pending(workspace_id))
-        state = workspace.state
-        status = state.status
-        if state.hold is not None or state.conflicts:
-            status = SyncStatus.PAUSED
-        elif status in (SyncStatus.SYNCING, SyncStatus.SYNCED, SyncStatus.NEW):
-            busy = pending or not self._workspace_settled(workspace)
-            status = SyncStatus.SYNCING if busy else SyncStatus.SYNCED
-        if (pending, status) != (state.pending, state.status):
-            state.pending = pending
-            self._set_status(workspace, status, state.detail)
-
-    def _workspace_settled(self, workspace: _Workspace) -> bool:
-        if not workspace.index_loaded:
-            return False
-        if any(ws == workspace.state.id for ws, _, _ in self.pending_acks.values()):
-            return False
-        return all(d.loaded or d.refused for d in workspace.documents.values())
-
-    async def _settled(self) -> bool:
-        for workspace in self.workspaces.values():
-            if workspace.state.status is SyncStatus.ERROR:
-                continue
-            if not self._workspace_settled(workspace) or self._incoming:
-                return False
-            workspace_id = workspace.state.id
-            if workspace.state.role != "viewer":
-                dirty = await self.db(lambda w=workspace_id: self.documents.index_dirty(w))  # type: ignore[misc]
-                if dirty and workspace.state.hold is None:
-                    return False
-                changed = await self.db(lambda w=workspace_id: self.documents.changed_documents(w))  # type: ignore[misc]
-                if any(name in workspace.documents for name, _ in changed):
-                    return False
-        return True
-
-    async def _sync_objects(self, workspace: _Workspace) -> None:
-        """Versions, heads and labels of the workspace (over HTTP, beside the socket)."""
-        if workspace.state.status is SyncStatus.ERROR:
-            return
-        try:
-            conflicts = await self.objects.run(workspace.state.id, workspace.state.role != "viewer")
-        except ServerError as error:
-            log.info("version sync of a workspace failed: %s", error.status)
-            workspace.state.detail = f"versions and labels: {error.message}"
-            return
-        if conflicts != workspace.state.ref_conflicts:
-            workspace.state.ref_conflicts = conflicts
-            self.listener.workspace_changed(workspace.state)
-
-    async def _finish(self, workspace: _Workspace) -> None:
-        await self._refresh_pending(workspace)
-        state = workspace.state
-        if state.status not in (SyncStatus.ERROR, SyncStatus.PAUSED):
-            self._set_status(workspace, SyncStatus.SYNCED)
-        status, detail = state.status.value, state.detail
-        synced = state.status is SyncStatus.SYNCED
-        await self.db(lambda: self.records.set_status(state.id, status, detail, synced=synced))
-
-    def _mark_offline(self) -> None:
-        for workspace in self.workspaces.values():
-            if workspace.state.status in (SyncStatus.SYNCING, SyncStatus.NEW):
-                self._set_status(workspace, SyncStatus.OFFLINE)
-
-    async def _mark_offline_async(self) -> None:
-        for workspace in self.workspaces.values():
-            if workspace.state.status is not SyncStatus.ERROR:
-                workspace_id = workspace.state.id
-                workspace.state.pending = await self.db(
-                    lambda w=workspace_id: self.documents.pending(w)  # type: ignore[misc]
-                )
-        self._mark_offline()
-
-
-def _hold(raw: str) -> DeletionHold | None:
-    import json
-
-    data = json.loads(raw)
-    return DeletionHold(tuple(data.get("deleting", [])), int(data.get("total", 0)))

@@ -290,6 +290,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "Ctrl+Shift+L",
     ),
     ActionSpec(
+        "share_prompt",
+        QT_TRANSLATE_NOOP("MainWindow", "Share to workspace…"),
+        "Prompt",
+        "team.share_prompt",
+        separator=True,
+    ),
+    ActionSpec(
         "add_source",
         QT_TRANSLATE_NOOP("MainWindow", "Add context folder…"),
         "Prompt",
@@ -304,6 +311,20 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "tools.open_settings",
         Key.Preferences,
         "settings",
+    ),
+    ActionSpec(
+        "sync_now",
+        QT_TRANSLATE_NOOP("MainWindow", "Sync now"),
+        "Tools",
+        "team.sync_now",
+        "Ctrl+Shift+S",
+        separator=True,
+    ),
+    ActionSpec(
+        "team",
+        QT_TRANSLATE_NOOP("MainWindow", "Team and workspaces…"),
+        "Tools",
+        "team.open_team",
     ),
     # Help
     ActionSpec(

@@ -12,6 +12,20 @@ import asyncio
 
 from app.ui.qt import QApplication
 
+_loop: asyncio.AbstractEventLoop | None = None
+
+
+def app_loop() -> asyncio.AbstractEventLoop | None:
+    """The asyncio loop running on Qt's (None before the app's loop exists: the sync client
+    then waits for it)."""
+    return _loop
+
+
+def use_loop(loop: asyncio.AbstractEventLoop | None) -> None:
+    """Make ``loop`` the app's (the app does it once; tests that drive coroutines too)."""
+    global _loop
+    _loop = loop
+
 
 def run_event_loop(app: QApplication) -> int:
     """Run Qt's loop with asyncio on it until the app quits; the app's exit code."""
@@ -19,5 +33,9 @@ def run_event_loop(app: QApplication) -> int:
 
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
-    with loop:  # closed on the way out, with whatever coroutines were left
-        return int(loop.run_forever())
+    use_loop(loop)
+    try:
+        with loop:  # closed on the way out, with whatever coroutines were left
+            return int(loop.run_forever())
+    finally:
+        use_loop(None)

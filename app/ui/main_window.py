@@ -40,6 +40,7 @@ from app.ui.qt import (
     Signal,
 )
 from app.ui.run_control import RunControl
+from app.ui.team.window_team import WindowTeam
 from app.ui.window_layout import (
     MINIMUM_SIZE,
     PANELS,
@@ -101,6 +102,7 @@ class MainWindow(QMainWindow):
         self.editing = TextEditing(self)
         self.runs = RunControl(self)
         self.tools = WindowTools(self)
+        self.team = WindowTeam(self)
         build_library(self)
         build_centre(self)
         build_panels(self)
@@ -114,6 +116,7 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.installEventFilter(self)  # Esc stops a run (see eventFilter)
         self.statusBar().showMessage(self.tr("Ready"), 3000)
+        self.team.attach()
         self.prompt_tabs.restore()
 
     # --- window-wide ---------------------------------------------------------------------
@@ -243,6 +246,7 @@ class MainWindow(QMainWindow):
         try:
             self.prompt_tabs.flush_all()
             self.prompt_tabs.save_layout()
+            self.team.sync.stop()
         except Exception:
             log.exception("window_state_not_saved")
         app = QApplication.instance()

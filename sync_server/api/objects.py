@@ -15,6 +15,7 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Res
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from app.core.protocol.objects import REF_NAME_PATTERN
 from sync_server import objects
 from sync_server.api.accounts import InvalidRequest, Problem
 from sync_server.api.deps import Address, DbSession, Editor, Viewer
@@ -23,7 +24,6 @@ from sync_server.objects import (
     MAX_VERSION_BYTES,
     OBJECT_ID_PATTERN,
     PROMPT_ID_PATTERN,
-    REF_NAME_PATTERN,
     ObjectsError,
     RefConflict,
     RefKey,

@@ -68,7 +68,8 @@ def test_offline_and_online_edits_both_survive_and_labels_follow(
     # A protected label cannot be moved by an editor: B's move is put back, and said.
     b.run("prompt", "label", "brief", "production", "main", "--force")
     moved = b.run("sync", "now", code=None)
-    assert "production" in moved.stderr and "protected" in moved.stderr
+    assert "production" in moved.stderr
+    assert "protected" in moved.stderr
     labels_b = {label["name"]: label for label in b.json("prompt", "label", "brief")}
     labels_a = {label["name"]: label for label in a.json("prompt", "label", "brief")}
     assert labels_b["production"]["version_id"] == labels_a["production"]["version_id"] != head_a
@@ -86,7 +87,8 @@ def test_a_viewer_reads_but_cannot_change(server: ServerProcess, tmp_path: Path)
     assert body(viewer, "memo") == "Read me"
 
     refused = viewer.run("prompt", "edit", "memo", "--body", "Changed", code=1)
-    assert "viewer" in refused.stderr and "Readers" in refused.stderr
+    assert "viewer" in refused.stderr
+    assert "Readers" in refused.stderr
     assert body(viewer, "memo") == "Read me"
     viewer.json("sync", "now")
     owner.json("sync", "now")

@@ -50,7 +50,8 @@ def test_a_mass_delete_waits_for_the_user(server: ServerProcess, tmp_path: Path)
     assert "would delete 4 of the 6 prompts" in paused.stdout
     assert names(b) == {f"p{n}" for n in range(6)}, "nothing is deleted before the user chose"
     status = b.json("sync", "now", code=PAUSED)[0]
-    assert status["status"] == "paused" and len(status["hold"]["deleting"]) == 4
+    assert status["status"] == "paused"
+    assert len(status["hold"]["deleting"]) == 4
     assert names(b) == {f"p{n}" for n in range(6)}
 
     # Keeping them shares them again, for everyone.
@@ -101,7 +102,8 @@ def test_a_restored_document_is_never_merged_blindly(tmp_path: Path) -> None:
 
         # B had synced nothing after the backup: it is refused too, and keeps its copy.
         paused = a.run("sync", "now", code=PAUSED)
-        assert "brief" in paused.stdout and "restored" in paused.stdout
+        assert "brief" in paused.stdout
+        assert "restored" in paused.stdout
         assert body(a, "brief") == "after the backup, typed on A", "nothing merged"
         shown = a.json("sync", "resolve", "brief")
         assert shown["server"]["body"] == "before the backup"

@@ -42,6 +42,7 @@ class SearchFilters:
     folder: str | None = None
     industry: str | None = None
     use_case: str | None = None
+    workspace: str | None = None  # a team workspace's id; "" for the prompts of no workspace
 
 
 def index_prompt(conn: Connection, num: int, content: PromptContent) -> None:
@@ -210,6 +211,17 @@ def _filter_sql(filters: SearchFilters) -> tuple[str, dict[str, Any]]:
     if filters.use_case:
         sets.append("SELECT num FROM prompt WHERE use_case = :use_case")
         params["use_case"] = filters.use_case
+    if filters.workspace is not None:
+        if filters.workspace:
+            sets.append(
+                "SELECT p.num FROM prompt p JOIN sync_prompt s ON s.prompt_id = p.id "
+                "WHERE s.workspace_id = :workspace"
+            )
+            params["workspace"] = filters.workspace
+        else:
+            sets.append(
+                "SELECT num FROM prompt WHERE id NOT IN (SELECT prompt_id FROM sync_prompt)"
+            )
     if not sets:
         return "", params
     return "AND {num} IN (" + " INTERSECT ".join(sets) + ")", params

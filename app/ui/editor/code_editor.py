@@ -167,9 +167,13 @@ class TemplateEditor(QPlainTextEdit):
 
     # --- extra selections: current line, find matches, undeclared variables -------------
 
+    def set_peer_selections(self, selections: list[QTextEdit.ExtraSelection]) -> None:
+        """Other editors' selections (team sync), under this editor's own highlights."""
+        self._set_layer("peers", selections)
+
     def _set_layer(self, name: str, selections: list[QTextEdit.ExtraSelection]) -> None:
         self._layers[name] = selections
-        order = ("line", "find", "undeclared")
+        order = ("line", "peers", "find", "undeclared")
         self.setExtraSelections([s for layer in order for s in self._layers.get(layer, [])])
 
     def _highlight_current_line(self) -> None:

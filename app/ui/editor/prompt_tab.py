@@ -112,6 +112,8 @@ class PromptTab(QWidget):
         self.values_split, self._values_fit = parts.values_split, parts.values_fit
         self.splitter = parts.splitter
         self.status, self.branch_label = parts.status, parts.branch_label
+        self.footer = parts.footer
+        self.read_only_reason = ""
         self._status_style(error=False)
         self.declare_button.clicked.connect(lambda _checked=False: self.declare_used_variables())
 
@@ -215,7 +217,7 @@ class PromptTab(QWidget):
         self._set_status(self.tr("Saving…"))
 
     def _all_saved(self) -> None:
-        self._set_status(self.tr("All changes saved"))
+        self._set_status(self.read_only_reason or self.tr("All changes saved"))
 
     def _save_failed(self, error: BaseException) -> None:
         message = self.tr(
@@ -244,6 +246,21 @@ class PromptTab(QWidget):
         )
         self._set_status(message, error=True)
         self.message.emit(message)
+
+    def set_read_only(self, reason: str) -> None:
+        """A viewer's copy of a team prompt: shown, not editable, and the tab says why
+        (``""`` makes it editable again, after a promotion)."""
+        if reason == self.read_only_reason or self._sync.gone:
+            return
+        self.read_only_reason = reason
+        for editor in (self.body_editor, self.system_editor):
+            editor.setReadOnly(bool(reason))
+        self.fields.setEnabled(not reason)
+        self.declarations.setEnabled(not reason)
+        if reason:
+            self._set_status(reason, error=False)
+        else:
+            self._all_saved()
 
     # --- the current content -------------------------------------------------------------
 

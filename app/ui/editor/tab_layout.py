@@ -172,6 +172,7 @@ class TabWidgets:
         self.branch_label.setStyleSheet(f"color: {css(muted_color(tab.palette()))};")
         footer = QHBoxLayout()
         footer.setContentsMargins(0, 0, 0, 0)
+        self.footer = footer  # team sync puts who else is editing here
         footer.addWidget(self.branch_label)
         footer.addStretch(1)
         footer.addWidget(self.status)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.storage.library.errors import PromptExists
 from app.storage.library.search import SearchFilters
+from app.storage.team_records import TeamRecords
 from app.ui.errors import describe
 from app.ui.library.model import PROMPT_MIME, NameRole, PromptListModel
 from app.ui.name_dialog import NameDialog, ask_name
@@ -48,6 +49,17 @@ if TYPE_CHECKING:
     from app.workbench import Workbench
 
 FILTER_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+@dataclasses.dataclass(frozen=True)
+class Listing:
+    """What one refresh of the sidebar read, in one background task."""
+
+    rows: list[Any]
+    snippets: dict[str, str]
+    everything: list[Any]
+    shared: dict[str, tuple[str, str, bool]]  # shared prompt -> workspace, role, pending
+    workspaces: list[tuple[str, str, str]]  # id, name, role
 
 
 class FilterTree(QTreeWidget):
@@ -118,6 +130,7 @@ class LibrarySidebar(QWidget):
         super().__init__(parent)
         self.workbench = workbench
         self._filter: tuple[str, str] | None = None
+        self._workspaces: list[tuple[str, str, str]] = []
         self._deleted: list[tuple[str, str]] = []  # (name, its export) for undo
         self.all_names: set[str] = set()  # every prompt's name, whatever the list shows
 
@@ -183,26 +196,32 @@ class LibrarySidebar(QWidget):
         filters = self._filters()
         library = self.workbench.library
 
-        def load() -> tuple[list[Any], dict[str, str], list[Any]]:
+        team = TeamRecords(self.workbench.store)
+
+        def load() -> Listing:
             everything = library.list_prompts()
+            shared = team.prompt_states()
+            workspaces = [(w.id, w.name, w.role) for w in team.workspaces()]
             if not query:
-                return library.list_prompts(filters), {}, everything
+                return Listing(library.list_prompts(filters), {}, everything, shared, workspaces)
             # As you type, the last word is a prefix: "refu" finds "refund".
             typed = query if query.endswith((" ", "*", '"')) else query + "*"
             hits = library.search(typed, filters, limit=200)
             by_name = {s.name: s for s in everything}
             rows = [by_name[h.name] for h in hits if h.name in by_name]
-            return rows, {h.name: h.snippet for h in hits}, everything
+            snippets = {h.name: h.snippet for h in hits}
+            return Listing(rows, snippets, everything, shared, workspaces)
 
         Op(self, load, key="library-search").success(self._show).failure(self._failed).run(
             self.workbench.tasks
         )
 
-    def _show(self, result: tuple[list[Any], dict[str, str], list[Any]]) -> None:
-        rows, snippets, everything = result
+    def _show(self, result: Listing) -> None:
+        rows, snippets, everything = result.rows, result.snippets, result.everything
         self.all_names = {summary.name for summary in everything}
         selected = self.selected_names()
-        self.model.set_rows(rows, snippets)
+        self.model.set_rows(rows, snippets, result.shared)
+        self._workspaces = result.workspaces
         self._fill_filters(everything)
         for name in selected:
             row = self.model.row_of(name)
@@ -217,6 +236,20 @@ class LibrarySidebar(QWidget):
         top = QTreeWidgetItem([self.tr("All prompts")])
         top.setData(0, FILTER_ROLE, None)
         self.filters.addTopLevelItem(top)
+        if self._workspaces:  # signed in to a team server: a section per workspace
+            group = QTreeWidgetItem([self.tr("Workspaces")])
+            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.filters.addTopLevelItem(group)
+            places = [("", self.tr("My library"), ""), *self._workspaces]
+            for workspace_id, name, role in places:
+                label = f"{name} · {role}" if role else name
+                item = QTreeWidgetItem([label])
+                item.setData(0, FILTER_ROLE, ("workspace", workspace_id))
+                item.setToolTip(0, label)
+                group.addChild(item)
+                if self._filter == ("workspace", workspace_id):
+                    self.filters.setCurrentItem(item)
+            group.setExpanded(True)
         for title, kind, values in (
             (self.tr("Folders"), "folder", folders),
             (self.tr("Tags"), "tag", tags),
@@ -236,6 +269,8 @@ class LibrarySidebar(QWidget):
         if self._filter is None:
             return None
         kind, value = self._filter
+        if kind == "workspace":
+            return SearchFilters(workspace=value)
         return SearchFilters(folder=value) if kind == "folder" else SearchFilters(tag=value)
 
     def _filter_clicked(self, item: QTreeWidgetItem) -> None:

@@ -93,6 +93,13 @@ class SettingsDialog(QDialog):
             (self.tr("Providers"), self.providers, QStyle.StandardPixmap.SP_DriveNetIcon),
             (self.tr("Context"), self.context, QStyle.StandardPixmap.SP_FileDialogContentsView),
         ]
+        team = getattr(getattr(parent, "team", None), "sync", None)
+        self.team_page = None
+        if team is not None:
+            from app.ui.team.team_page import TeamPage
+
+            self.team_page = TeamPage(team)
+            pages.append((self.tr("Team"), self.team_page, QStyle.StandardPixmap.SP_DirLinkIcon))
         advanced = settings_for("advanced")
         if advanced:
             page = SettingsPage("advanced", advanced)
@@ -147,7 +154,8 @@ class SettingsDialog(QDialog):
         return self.editors[key]
 
     def show_page(self, name: str) -> None:
-        """Shows the page called ``name`` ("general", "models", "providers", "context")."""
+        """Shows the page called ``name`` ("general", "models", "providers", "context",
+        "team")."""
         for row in range(self.nav.count()):
             if self.nav.item(row).data(Qt.ItemDataRole.UserRole) == name:
                 self.nav.setCurrentRow(row)

@@ -75,6 +75,57 @@
         <source>Sends the text of your files to %1</source>
         <translation>Envoie le texte de vos fichiers à %1</translation>
     </message>
+    <message numerus="yes">
+        <source>SyncStatus</source>
+        <comment>Offline — %n local change(s) waiting</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>SyncStatus</source>
+        <comment>Offline</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SyncStatus</source>
+        <comment>Paused: a sync would delete %1 of %2 prompts</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SyncStatus</source>
+        <comment>Paused: restored on the server — choose a copy</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SyncStatus</source>
+        <comment>Sync error: %1</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>SyncStatus</source>
+        <comment>Syncing %n change(s)</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>SyncStatus</source>
+        <comment>Syncing…</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SyncStatus</source>
+        <comment>Connecting…</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SyncStatus</source>
+        <comment>Synced</comment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>About</name>
@@ -643,6 +694,14 @@
         <translation>Tous les prompts</translation>
     </message>
     <message>
+        <source>Workspaces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Folders</source>
         <translation>Dossiers</translation>
     </message>
@@ -919,6 +978,18 @@
         <translation>Déclarer les variables utilisées</translation>
     </message>
     <message>
+        <source>Share to workspace…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team and workspaces…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Keyboard shortcuts</source>
         <translation>Raccourcis clavier</translation>
     </message>
@@ -993,6 +1064,109 @@
     <message>
         <source>Open a prompt to run it.</source>
         <translation>Ouvrez un prompt pour l&apos;exécuter.</translation>
+    </message>
+    <message>
+        <source>Select one prompt to share.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to a team sync server first (Settings ▸ Team).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is already in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have no workspace you can add prompts to: create one in Settings ▸ Team.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared &apos;%1&apos; to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MembersDialog</name>
+    <message>
+        <source>Members of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Nom</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Joined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email (optional: only they may join)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create invitation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The code appears here, once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished">Copier</translation>
+    </message>
+    <message>
+        <source>Invite as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished">Date</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a member first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove %1 from the workspace?</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1294,6 +1468,13 @@
     </message>
 </context>
 <context>
+    <name>PeersBar</name>
+    <message>
+        <source>%1 is editing</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PromptFields</name>
     <message>
         <source>Title</source>
@@ -1390,6 +1571,21 @@
     <message>
         <source>&amp;Complexity</source>
         <translation>Com&amp;plexité</translation>
+    </message>
+</context>
+<context>
+    <name>PromptList</name>
+    <message>
+        <source>local changes not yet synced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>synced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In %1 (%2) — %3</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2249,6 +2445,10 @@
         <translation>Contexte</translation>
     </message>
     <message>
+        <source>Team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Advanced</source>
         <translation>Avancé</translation>
     </message>
@@ -2291,6 +2491,21 @@
     <message>
         <source>Security</source>
         <translation>Sécurité</translation>
+    </message>
+</context>
+<context>
+    <name>ShareDialog</name>
+    <message>
+        <source>Share to workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move &apos;%1&apos; into a team workspace. Its history goes with it; everyone in the workspace can open it, and editors can change it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2634,6 +2849,163 @@
     <message>
         <source>Check Caps Lock and the keyboard layout and try again. If it is forgotten, choose &quot;Use recovery key…&quot;. Nothing was changed.</source>
         <translation>Vérifiez la touche Verr. Maj et la disposition du clavier, puis réessayez. Si vous l’avez oubliée, choisissez « Utiliser la clé de récupération… ». Rien n’a été modifié.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusButton</name>
+    <message>
+        <source>Team sync status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in — no workspaces</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TabPresence</name>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read-only: you are a viewer in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TeamPage</name>
+    <message>
+        <source>Team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync a team&apos;s prompts through a Promptdesk sync server: edit offline, merge without conflict copies, see who else is editing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also remove the workspaces&apos; prompts from here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New workspace…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invitation code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invitation:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Devices signed in to this account:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in to %1 as %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill in the server, your email and your password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove every prompt of your workspaces from this device?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed out here, but the server could not revoke this device (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished">Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Paste the invitation code first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a workspace first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (this device)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a device first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To sign this device out, use Sign out.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,163 @@
+"""Where a sync stands: the client's bookkeeping of workspaces and documents, and the status
+it reports.
+
+:class:`Progress` is the half of :class:`~app.sync.client.SyncClient` that decides what to tell
+the user: a workspace is *syncing* until its index and every document have been answered and
+every update sent has been acknowledged, *synced* then, *offline* (with the number of prompts
+whose changes wait) when the connection is gone, *paused* while a hold or a restored document
+waits for the user, and in *error* when the server refused the workspace. It also runs the
+version and label exchange once a workspace is settled.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from app.core.team import DeletionHold, SyncStatus, WorkspaceIndex
+from app.storage.team_documents import TeamDocuments
+from app.storage.team_records import TeamRecords
+from app.sync.api import ServerError
+from app.sync.objects import ObjectSync
+from app.sync.state import SyncListener, WorkspaceState
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+@dataclass
+class DocumentSync:
+    workspace_id: str
+    name: str
+    epoch: str = ""
+    server_vector: bytes | None = None  # what the server holds, as far as we know
+    loaded: bool = False  # the server's answer to our step 1 has been applied
+    refused: str = ""
+    sent_as_of: str = ""
+
+
+@dataclass
+class WorkspaceSync:
+    state: WorkspaceState
+    index: WorkspaceIndex = field(default_factory=WorkspaceIndex)
+    index_epoch: str = ""
+    index_loaded: bool = False
+    documents: dict[str, DocumentSync] = field(default_factory=dict)
+    confirmed: frozenset[str] = frozenset()
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+
+
+class Progress:
+    records: TeamRecords
+    documents: TeamDocuments
+    listener: SyncListener
+    workspaces: dict[str, WorkspaceSync]
+    pending_acks: dict[str, tuple[str, str, str]]
+    objects: ObjectSync
+    _incoming: list[tuple[str, str, bytes]]
+
+    async def db(self, work: Callable[[], T]) -> T:
+        raise NotImplementedError
+
+    # --- status ----------------------------------------------------------------------------------
+
+    async def _take_role(self, workspace: WorkspaceSync, role: str) -> None:
+        if role and role != workspace.state.role:
+            workspace.state.role = role
+            workspace_id = workspace.state.id
+            await self.db(lambda: self.records.set_role(workspace_id, role))
+            self.listener.workspace_changed(workspace.state)
+
+    def _set_status(self, workspace: WorkspaceSync, status: SyncStatus, detail: str = "") -> None:
+        if workspace.state.status is SyncStatus.ERROR and status is SyncStatus.SYNCING:
+            return  # an error stays until the next connection
+        workspace.state.status = status
+        workspace.state.detail = detail
+        self.listener.workspace_changed(workspace.state)
+
+    def _all_status(self, status: SyncStatus, detail: str) -> None:
+        for workspace in self.workspaces.values():
+            self._set_status(workspace, status, detail)
+
+    async def _refresh_pending(self, workspace: WorkspaceSync) -> None:
+        workspace_id = workspace.state.id
+        pending = await self.db(lambda: self.documents.pending(workspace_id))
+        state = workspace.state
+        status = state.status
+        if state.hold is not None or state.conflicts:
+            status = SyncStatus.PAUSED
+        elif status in (SyncStatus.SYNCING, SyncStatus.SYNCED, SyncStatus.NEW):
+            busy = pending or not self._workspace_settled(workspace)
+            status = SyncStatus.SYNCING if busy else SyncStatus.SYNCED
+        if (pending, status) != (state.pending, state.status):
+            state.pending = pending
+            self._set_status(workspace, status, state.detail)
+
+    def _workspace_settled(self, workspace: WorkspaceSync) -> bool:
+        if not workspace.index_loaded:
+            return False
+        if any(ws == workspace.state.id for ws, _, _ in self.pending_acks.values()):
+            return False
+        return all(d.loaded or d.refused for d in workspace.documents.values())
+
+    async def _settled(self) -> bool:
+        for workspace in self.workspaces.values():
+            if workspace.state.status is SyncStatus.ERROR:
+                continue
+            if not self._workspace_settled(workspace) or self._incoming:
+                return False
+            workspace_id = workspace.state.id
+            if workspace.state.role != "viewer":
+                dirty = await self.db(lambda w=workspace_id: self.documents.index_dirty(w))  # type: ignore[misc]
+                if dirty and workspace.state.hold is None:
+                    return False
+                changed = await self.db(lambda w=workspace_id: self.documents.changed_documents(w))  # type: ignore[misc]
+                if any(name in workspace.documents for name, _ in changed):
+                    return False
+        return True
+
+    async def _sync_objects(self, workspace: WorkspaceSync) -> None:
+        """Versions, heads and labels of the workspace (over HTTP, beside the socket)."""
+        if workspace.state.status is SyncStatus.ERROR:
+            return
+        try:
+            conflicts = await self.objects.run(workspace.state.id, workspace.state.role != "viewer")
+        except ServerError as error:
+            log.info("sync_objects_failed", extra={"fields": {"status": error.status}})
+            workspace.state.detail = f"versions and labels: {error.message}"
+            return
+        if conflicts != workspace.state.ref_conflicts:
+            workspace.state.ref_conflicts = conflicts
+            self.listener.workspace_changed(workspace.state)
+
+    async def _finish(self, workspace: WorkspaceSync) -> None:
+        await self._refresh_pending(workspace)
+        state = workspace.state
+        if state.status not in (SyncStatus.ERROR, SyncStatus.PAUSED):
+            self._set_status(workspace, SyncStatus.SYNCED)
+        status, detail = state.status.value, state.detail
+        synced = state.status is SyncStatus.SYNCED
+        await self.db(lambda: self.records.set_status(state.id, status, detail, synced=synced))
+
+    def _mark_offline(self) -> None:
+        for workspace in self.workspaces.values():
+            if workspace.state.status in (SyncStatus.SYNCING, SyncStatus.NEW):
+                self._set_status(workspace, SyncStatus.OFFLINE)
+
+    async def _mark_offline_async(self) -> None:
+        for workspace in self.workspaces.values():
+            if workspace.state.status is not SyncStatus.ERROR:
+                workspace_id = workspace.state.id
+                workspace.state.pending = await self.db(
+                    lambda w=workspace_id: self.documents.pending(w)  # type: ignore[misc]
+                )
+        self._mark_offline()
+
+
+def parse_hold(raw: str) -> DeletionHold | None:
+    data = json.loads(raw)
+    return DeletionHold(tuple(data.get("deleting", [])), int(data.get("total", 0)))
