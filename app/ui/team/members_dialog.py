@@ -55,6 +55,7 @@ class MembersDialog(QDialog):
             [self.tr("Email"), self.tr("Name"), self.tr("Role"), self.tr("Joined")]
         )
         self.members.horizontalHeader().setStretchLastSection(True)
+        self.members.verticalHeader().hide()
         self.members.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.members.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.remove_button = QPushButton(self.tr("Remove member"))
@@ -105,6 +106,7 @@ class MembersDialog(QDialog):
             [self.tr("When"), self.tr("Who"), self.tr("What"), self.tr("Target")]
         )
         self.audit.horizontalHeader().setStretchLastSection(True)
+        self.audit.verticalHeader().hide()
         self.audit.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
 
         self.tabs = QTabWidget()

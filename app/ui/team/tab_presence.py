@@ -88,6 +88,7 @@ class RemoteCursors(QWidget):
         self.setGeometry(editor.viewport().rect())
         editor.viewport().installEventFilter(self)
         editor.updateRequest.connect(lambda *_: self.update())
+        self.show()  # a child made after its parent was shown stays hidden unless told
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:
@@ -155,6 +156,7 @@ class TabPresence(QObject):
         self.timer = QTimer(self, singleShot=True, interval=PUBLISH_MS)
         self.timer.timeout.connect(self.publish)
         self._field = "body"
+        self._role: str | None = None
         for field, editor in self.editors.items():
             editor.cursorPositionChanged.connect(lambda f=field: self._moved(f))
             editor.selectionChanged.connect(lambda f=field: self._moved(f))
@@ -185,7 +187,9 @@ class TabPresence(QObject):
             if role == "viewer"
             else ""
         )
-        self.timer.start()
+        if role != self._role:  # newly shared, or signed in: say where this user is
+            self._role = role
+            self.timer.start()
 
     def _moved(self, field: str) -> None:
         self._field = field

@@ -105,6 +105,7 @@ class TeamPage(SettingsPage):
             [self.tr("Workspace"), self.tr("Your role"), self.tr("Sync")]
         )
         self.workspaces.horizontalHeader().setStretchLastSection(True)
+        self.workspaces.verticalHeader().hide()
         self.workspaces.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.workspaces.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.workspaces.setMinimumHeight(140)
@@ -137,6 +138,7 @@ class TeamPage(SettingsPage):
             [self.tr("Device"), self.tr("Last used"), self.tr("Kind")]
         )
         self.devices.horizontalHeader().setStretchLastSection(True)
+        self.devices.verticalHeader().hide()
         self.devices.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.devices.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.devices.setMinimumHeight(110)

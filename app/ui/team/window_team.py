@@ -69,6 +69,7 @@ class WindowTeam:
     def __init__(self, window: MainWindow) -> None:
         self._window = window
         self.sync = TeamSync(window.workbench, window)
+        self._seen: dict[str, tuple[object, ...]] = {}  # each workspace's state, as last shown
 
     def attach(self) -> None:
         """Once the window's areas exist: the status bar, and what follows a sync."""
@@ -76,9 +77,11 @@ class WindowTeam:
         self.status = SyncStatusButton(sync, lambda: window.open_settings("team"))
         window.statusBar().addPermanentWidget(self.status)
         sync.prompts_changed.connect(self._prompts_changed)
+        sync.prompts_changed.connect(lambda _names: window.library.refresh())
         sync.library_changed.connect(window.library.refresh)
         sync.refused.connect(window.show_message)
         sync.workspaces_changed.connect(self._shared_changed)
+        sync.workspaces_changed.connect(self._states_changed)
         sync.start()
 
     def attach_tab(self, tab: Any) -> None:
@@ -96,6 +99,14 @@ class WindowTeam:
             tab = tabs.widget(index)
             if hasattr(tab, "presence"):
                 self._save_pace(tab)
+
+    def _states_changed(self) -> None:
+        """A workspace's pending count, status or role changed: the library's dots (synced
+        or not) and its sections' roles follow (sent changes were acknowledged, say)."""
+        seen = {s.id: (s.name, s.role, s.status, s.pending) for s in self.sync.states.values()}
+        if seen != self._seen:
+            self._seen = seen
+            self._window.library.refresh()
 
     def _prompts_changed(self, names: list[str]) -> None:
         for name in names:
