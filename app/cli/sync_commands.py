@@ -84,6 +84,14 @@ def add_parsers(
     )
     resolve.add_argument("name")
     resolve.add_argument("--keep", choices=("server", "mine"))
+    moved = resolve.add_mutually_exclusive_group()
+    moved.add_argument("--label", help="settle a label moved here and on the server")
+    moved.add_argument("--branch", help="settle a branch committed to here and on the server")
+    resolve.add_argument(
+        "--take",
+        choices=("theirs", "mine", "merge"),
+        help="with --label/--branch (merge: branches)",
+    )
     resolve.add_argument("--json", action="store_true")
     resolve.set_defaults(handler=run_resolve)
 
@@ -274,6 +282,8 @@ def run_watch(args: argparse.Namespace, paths: StorePaths) -> int:
 
 
 def run_resolve(args: argparse.Namespace, paths: StorePaths) -> int:
+    if args.label or args.branch:
+        return _resolve_ref(args, paths)
     with Store.open(paths, terminal.current_passphrase) as store:
         account = signed_in(store)
         records = TeamRecords(store)
@@ -330,4 +340,38 @@ def run_share(args: argparse.Namespace, paths: StorePaths) -> int:
     else:
         later = "" if uploaded else " (it is sent at the next sync)"
         terminal.say(f"Shared {shared.name} to {workspace.name}{later}.")
+    return 0
+
+
+def _resolve_ref(args: argparse.Namespace, paths: StorePaths) -> int:
+    """A branch or label moved here and on the server: show who moved it, or settle it."""
+    kind, ref = ("label", args.label) if args.label else ("branch", args.branch)
+    with Store.open(paths, terminal.current_passphrase) as store:
+        account = signed_in(store)
+        prompt_id, _ = TeamRecords(store).prompt_branch(args.name)
+
+        async def settle() -> tuple[str, bool]:
+            client = SyncClient(store, account)
+            states = await client.sync_once(args.timeout if hasattr(args, "timeout") else 120)
+            for state in states:
+                for conflict in state.ref_conflicts:
+                    if (conflict.prompt_id, conflict.kind, conflict.name) != (prompt_id, kind, ref):
+                        continue
+                    if args.take:
+                        await client.objects.resolve(conflict, args.take, account.display_name)
+                    return conflict.describe(), True
+            return f"{kind} '{ref}' of {args.name} agrees with the server", False
+
+        said, conflicted = run_async(settle)
+    if args.json:
+        print_json({"prompt": args.name, kind: ref, "conflict": conflicted, "detail": said,
+                    "took": args.take if conflicted else None})  # fmt: skip
+    elif conflicted and args.take:
+        terminal.say(f"Settled {kind} '{ref}' of {args.name} ({args.take}): was {said}.")
+    elif conflicted:
+        choices = "theirs|mine|merge" if kind == "branch" else "theirs|mine"
+        command = f"promptdesk sync resolve {args.name} --{kind} {ref} --take {choices}"
+        terminal.say(f"{said}.\nSettle it: `{command}`.")
+    else:
+        terminal.say(said + ".")
     return 0

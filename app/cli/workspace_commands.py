@@ -31,6 +31,12 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(handler=run_list)
 
+    toggle = actions.add_parser("sync", help="sync a workspace on this device, or stop")
+    toggle.add_argument("workspace", help="its name or id")
+    toggle.add_argument("state", choices=("on", "off"))
+    toggle.add_argument("--json", action="store_true")
+    toggle.set_defaults(handler=run_toggle)
+
     create = actions.add_parser("create", help="a new workspace (you are its owner)")
     create.add_argument("name")
     create.add_argument("--json", action="store_true")
@@ -87,8 +93,25 @@ def run_list(args: argparse.Namespace, paths: StorePaths) -> int:
         found = run_async(lambda: refresh_workspaces(store, account))
     if args.json:
         print_json(found)
+    if not args.json:
+        with Store.open(paths, terminal.current_passphrase) as store:
+            enabled = {w.id: w.enabled for w in TeamRecords(store).workspaces()}
     for workspace in [] if args.json else found:
-        terminal.say(f"{workspace['name']}  ({workspace['role']})  {workspace['id']}")
+        off = "" if enabled.get(str(workspace["id"]), True) else "  [not synced here]"
+        terminal.say(f"{workspace['name']}  ({workspace['role']})  {workspace['id']}{off}")
+    return 0
+
+
+def run_toggle(args: argparse.Namespace, paths: StorePaths) -> int:
+    with Store.open(paths, terminal.current_passphrase) as store:
+        workspace_id = _workspace_id(store, args.workspace)
+        TeamRecords(store).set_enabled(workspace_id, args.state == "on")
+    if args.json:
+        print_json({"workspace": workspace_id, "sync": args.state})
+    elif args.state == "on":
+        terminal.say(f"{args.workspace} syncs on this device again (`promptdesk sync now`).")
+    else:
+        terminal.say(f"{args.workspace} no longer syncs here; its prompts stay in your library.")
     return 0
 
 

@@ -307,9 +307,10 @@ MIGRATIONS: tuple[Migration, ...] = (
                 signed_in_at  TEXT NOT NULL
             ) WITHOUT ROWID
             """,
-            # A workspace this device syncs. `index_state` is the workspace's index document
-            # (which prompts it holds, their names and branches) as a CRDT update; `hold` is
-            # a sync paused for the user's answer (a mass delete), as JSON.
+            # A workspace of the account (synced here unless the user turned it off).
+            # `index_state` is the workspace's index document (which prompts it holds, their
+            # names and branches) as a CRDT update; `hold` is a sync paused for the user's
+            # answer (a mass delete), as JSON.
             """
             CREATE TABLE sync_workspace (
                 id          TEXT PRIMARY KEY,
@@ -321,7 +322,8 @@ MIGRATIONS: tuple[Migration, ...] = (
                 status      TEXT NOT NULL DEFAULT 'new',
                 detail      TEXT NOT NULL DEFAULT '',
                 hold        TEXT NOT NULL DEFAULT '',
-                synced_at   TEXT NOT NULL DEFAULT ''
+                synced_at   TEXT NOT NULL DEFAULT '',
+                enabled     INTEGER NOT NULL DEFAULT 1
             ) WITHOUT ROWID
             """,
             """

@@ -12,6 +12,7 @@ CRDT updates between them and the sync client.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Connection, text
 
@@ -43,6 +44,7 @@ class WorkspaceRecord:
     hold: str = ""
     synced_at: str = ""
     index_epoch: str = ""
+    enabled: bool = True
 
 
 @dataclass(frozen=True)
@@ -69,12 +71,23 @@ __all__ = [
 
 _SELECT_WORKSPACES = (
     "SELECT w.id, w.server_url, w.name, w.role, w.status, w.detail, w.hold, w.synced_at, "
-    "w.index_epoch FROM sync_workspace w "
+    "w.index_epoch, w.enabled FROM sync_workspace w "
 )
 
 
-def _workspace(row: object) -> WorkspaceRecord:
-    return WorkspaceRecord(*row)  # type: ignore[misc]  # columns in field order
+def _workspace(row: Any) -> WorkspaceRecord:
+    return WorkspaceRecord(
+        str(row.id),
+        str(row.server_url),
+        str(row.name),
+        str(row.role),
+        str(row.status),
+        str(row.detail),
+        str(row.hold),
+        str(row.synced_at),
+        str(row.index_epoch),
+        bool(row.enabled),
+    )
 
 
 class TeamRecords:
@@ -190,6 +203,14 @@ class TeamRecords:
             conn.execute(
                 text("UPDATE sync_workspace SET role = :r WHERE id = :id"),
                 {"r": role, "id": workspace_id},
+            )
+
+    def set_enabled(self, workspace_id: str, enabled: bool) -> None:
+        """Sync this workspace on this device, or not (its prompts stay either way)."""
+        with self.store.write() as conn:
+            conn.execute(
+                text("UPDATE sync_workspace SET enabled = :e WHERE id = :id"),
+                {"e": int(enabled), "id": workspace_id},
             )
 
     def set_hold(self, workspace_id: str, hold: str) -> None:

@@ -126,6 +126,7 @@ class SyncClient(Progress):
                 await self._finish(workspace)
         finally:
             self._stopping = True
+            self._nudge.set()  # the session ends now, not after its next poll interval
             await link.close()
             with contextlib.suppress(BaseException):
                 await session
@@ -189,7 +190,7 @@ class SyncClient(Progress):
     async def _load_workspaces(self) -> None:
         records = await self.db(lambda: self.records.workspaces(self.account.server_url))
         for record in records:
-            if record.id in self.workspaces:
+            if record.id in self.workspaces or not record.enabled:
                 continue
             state, epoch = await self.db(lambda r=record: self.documents.index_state(r.id))  # type: ignore[misc]
             workspace = WorkspaceSync(
@@ -227,12 +228,15 @@ class SyncClient(Progress):
             if reader.done():
                 reader.result()
         finally:
+            # Closed while the reader still reads: frames that arrive meanwhile would fill
+            # the socket's buffer unread, reading would pause, and the server's close frame
+            # would wait behind them until the close timeout (10 s).
+            await link.close()
             reader.cancel()
             writer.cancel()
             with contextlib.suppress(BaseException):
                 await writer
             self.link = None
-            await link.close()
 
     async def _join(self, workspace: WorkspaceSync, name: str, epoch: str) -> None:
         assert self.link is not None

@@ -144,6 +144,14 @@ class TeamSync(QObject):
         self.client = None
         self.task = None
 
+    def restart(self) -> None:
+        """Start the client afresh (after the user answered a paused sync)."""
+        self.stop()
+        QTimer.singleShot(0, self._run_client)
+
+    def paused(self) -> bool:
+        return any(s.hold is not None or s.conflicts for s in self.states.values())
+
     def refresh_shared(self) -> None:
         records = self.records
 

@@ -38,7 +38,7 @@ def describe(state: WorkspaceState) -> str:
                 .replace("%1", str(len(state.hold.deleting)))
                 .replace("%2", str(state.hold.total))
             )
-        return tr("SyncStatus", "Paused: restored on the server — choose a copy")
+        return tr("SyncStatus", "Paused: a prompt was restored on the server (click to choose)")
     if state.status is SyncStatus.ERROR:
         return tr("SyncStatus", "Sync error: %1").replace("%1", state.detail)
     if state.status is SyncStatus.SYNCING:

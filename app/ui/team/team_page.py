@@ -22,6 +22,7 @@ from app.ui.qt import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    Qt,
     QTableWidget,
     QTableWidgetItem,
     QWidget,
@@ -109,6 +110,8 @@ class TeamPage(SettingsPage):
         self.workspaces.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.workspaces.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.workspaces.setMinimumHeight(140)
+        self._filling = False
+        self.workspaces.itemChanged.connect(self._workspace_toggled)
         buttons = QHBoxLayout()
         self.new_workspace = self._button("teamNewWorkspace", self.tr("New workspace…"))
         self.new_workspace.clicked.connect(lambda _checked=False: self.create_workspace())
@@ -173,18 +176,41 @@ class TeamPage(SettingsPage):
 
     def _fill_workspaces(self) -> None:
         states = sorted(self.team.states.values(), key=lambda s: s.name.lower())
+        enabled = {w.id: w.enabled for w in self.team.workspaces}
+        self._filling = True
         self.workspaces.setRowCount(len(states))
         for row, state in enumerate(states):
-            for column, text in enumerate((state.name, state.role, describe(state))):
+            on = enabled.get(state.id, True)
+            status = describe(state) if on else self.tr("Not synced on this device")
+            for column, text in enumerate((state.name, state.role, status)):
                 item = QTableWidgetItem(text)
-                item.setData(0x0100, state.id)  # Qt.UserRole
+                item.setData(Qt.ItemDataRole.UserRole, state.id)
+                if column == 0:  # the box says whether this device syncs it
+                    item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                    item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+                    item.setToolTip(self.tr("Sync this workspace on this device"))
                 self.workspaces.setItem(row, column, item)
         self.workspaces.resizeColumnsToContents()
+        self._filling = False
+
+    def _workspace_toggled(self, item: QTableWidgetItem) -> None:
+        if self._filling or item.column() != 0:
+            return
+        workspace_id = str(item.data(Qt.ItemDataRole.UserRole))
+        on = item.checkState() == Qt.CheckState.Checked
+        records = self.team.records
+
+        async def toggle() -> None:
+            await self.team.db(lambda: records.set_enabled(workspace_id, on))
+            self.team.refresh_shared()
+            self.team.restart()
+
+        launch(self, toggle(), None, self._failed)
 
     def selected_workspace(self) -> str | None:
         row = self.workspaces.currentRow()
         item = self.workspaces.item(row, 0) if row >= 0 else None
-        return str(item.data(0x0100)) if item is not None else None
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
 
     def _failed(self, error: BaseException) -> None:
         self.error.setText(error_text(error))

@@ -74,7 +74,7 @@ class WindowTeam:
     def attach(self) -> None:
         """Once the window's areas exist: the status bar, and what follows a sync."""
         window, sync = self._window, self.sync
-        self.status = SyncStatusButton(sync, lambda: window.open_settings("team"))
+        self.status = SyncStatusButton(sync, self.status_clicked)
         window.statusBar().addPermanentWidget(self.status)
         sync.prompts_changed.connect(self._prompts_changed)
         sync.prompts_changed.connect(lambda _names: window.library.refresh())
@@ -103,7 +103,9 @@ class WindowTeam:
     def _states_changed(self) -> None:
         """A workspace's pending count, status or role changed: the library's dots (synced
         or not) and its sections' roles follow (sent changes were acknowledged, say)."""
-        seen = {s.id: (s.name, s.role, s.status, s.pending) for s in self.sync.states.values()}
+        seen: dict[str, tuple[object, ...]] = {
+            s.id: (s.name, s.role, s.status, s.pending) for s in self.sync.states.values()
+        }
         if seen != self._seen:
             self._seen = seen
             self._window.library.refresh()
@@ -181,6 +183,18 @@ class WindowTeam:
             return
         self.sync.sync_now()
         self._window.show_message(QApplication.translate("MainWindow", "Syncing…"))
+
+    def status_clicked(self) -> None:
+        """A paused sync asks its questions; otherwise the Team page."""
+        if self.sync.paused():
+            self.answer_sync()
+        else:
+            self._window.open_settings("team")
+
+    def answer_sync(self) -> None:
+        from app.ui.team.answers_dialog import AnswersDialog
+
+        AnswersDialog(self.sync, self._window).exec()
 
     def open_team(self) -> None:
         self._window.open_settings("team")

@@ -95,7 +95,7 @@
     </message>
     <message>
         <source>SyncStatus</source>
-        <comment>Paused: restored on the server — choose a copy</comment>
+        <comment>Paused: a prompt was restored on the server (click to choose)</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -171,6 +171,57 @@
     <message>
         <source>Choose a folder</source>
         <translation>Elegir una carpeta</translation>
+    </message>
+</context>
+<context>
+    <name>AnswersDialog</name>
+    <message>
+        <source>Sync is waiting for you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is waiting for an answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A sync of %1 would delete %2 of its %3 prompts. Nothing has been deleted: delete them here too, or keep them (they are shared again, for everyone).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected: try again once the sync is online.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; (%2) was restored on the server from a backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the server&apos;s copy…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the server&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2965,6 +3016,14 @@
     </message>
     <message>
         <source>Signed in to %1 as %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not synced on this device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync this workspace on this device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
