@@ -90,7 +90,8 @@ class Progress:
         status = state.status
         if state.hold is not None or state.conflicts:
             status = SyncStatus.PAUSED
-        elif status in (SyncStatus.SYNCING, SyncStatus.SYNCED, SyncStatus.NEW):
+        elif status in (SyncStatus.SYNCING, SyncStatus.SYNCED, SyncStatus.NEW, SyncStatus.PAUSED):
+            # (paused with nothing left to answer: the user answered)
             busy = pending or not self._workspace_settled(workspace)
             status = SyncStatus.SYNCING if busy else SyncStatus.SYNCED
         if (pending, status) != (state.pending, state.status):
@@ -98,7 +99,9 @@ class Progress:
             self._set_status(workspace, status, state.detail)
 
     def _workspace_settled(self, workspace: WorkspaceSync) -> bool:
-        if not workspace.index_loaded:
+        # While a reconcile runs (it holds the lock), the index is loaded but the documents
+        # it names are not joined yet: an empty ``documents`` is not "all answered".
+        if not workspace.index_loaded or workspace.lock.locked():
             return False
         if any(ws == workspace.state.id for ws, _, _ in self.pending_acks.values()):
             return False
@@ -118,6 +121,9 @@ class Progress:
                 changed = await self.db(lambda w=workspace_id: self.documents.changed_documents(w))  # type: ignore[misc]
                 if any(name in workspace.documents for name, _ in changed):
                     return False
+            # The reads above yield to the loop: a reconcile may have joined documents since.
+            if not self._workspace_settled(workspace) or self._incoming:
+                return False
         return True
 
     async def _sync_objects(self, workspace: WorkspaceSync) -> None:
@@ -149,12 +155,16 @@ class Progress:
                 self._set_status(workspace, SyncStatus.OFFLINE)
 
     async def _mark_offline_async(self) -> None:
+        """The connection is gone (``run``): synced, syncing or offline, each workspace is
+        offline now, with its count of changes waiting (an error or a pause stays)."""
         for workspace in self.workspaces.values():
             if workspace.state.status is not SyncStatus.ERROR:
                 workspace_id = workspace.state.id
                 workspace.state.pending = await self.db(
                     lambda w=workspace_id: self.documents.pending(w)  # type: ignore[misc]
                 )
+            if workspace.state.status in (SyncStatus.SYNCED, SyncStatus.OFFLINE):
+                self._set_status(workspace, SyncStatus.OFFLINE)
         self._mark_offline()
 
 
