@@ -1,15 +1,19 @@
-"""The questions a paused sync asks, answered in the app: a mass delete, a restored prompt.
+"""The questions a paused sync asks, answered in the app: a mass delete, a restored prompt,
+a label or branch moved on two sides.
 
-Clicking a *paused* sync status opens this dialog. A hold shows how many prompts the sync
-would delete, and which, with **Delete them** or **Keep them** (kept prompts are shared again,
-for everyone). A prompt restored on the server from a backup shows the server's copy beside
-this device's, with **Keep the server's** or **Keep mine** (mine is rebuilt as edits on the
-server's copy). Nothing is deleted or merged before one of those buttons is clicked.
+Clicking a *paused* sync status (or one with a move to settle) opens this dialog. A hold
+shows how many prompts the sync would delete, and which, with **Delete them** or **Keep
+them** (kept prompts are shared again, for everyone). A prompt restored on the server from a
+backup shows the server's copy beside this device's, with **Keep the server's** or **Keep
+mine** (mine is rebuilt as edits on the server's copy). A label or branch moved here and by a
+teammate at once names who moved it, with **Take theirs**, **Keep mine** or, for a branch,
+**Merge both**. Nothing is deleted, merged or moved before one of those buttons is clicked.
 """
 
 from __future__ import annotations
 
 from app.storage.team_documents import TeamDocuments
+from app.sync.objects import RefConflict
 from app.sync.restores import ServerCopy, fetch_server_copy, keep_choice
 from app.sync.state import EpochConflict, WorkspaceState
 from app.ui.qt import (
@@ -43,6 +47,8 @@ class AnswersDialog(QDialog):
                 self._hold(state)
             for conflict in state.conflicts.values():
                 self._restored(conflict)
+            for moved in list(state.ref_conflicts):
+                self._moved(state, moved)
         if self.layout_.count() == 0:
             self.layout_.addWidget(QLabel(self.tr("Nothing is waiting for an answer.")))
         self.layout_.addWidget(self.error)
@@ -165,6 +171,53 @@ class AnswersDialog(QDialog):
             self.team.restart()
 
         launch(self, keep(), lambda _none: self.accept(), self._failed)
+
+    # --- a label or branch moved on both sides ---------------------------------------------
+
+    def _moved(self, state: WorkspaceState, conflict: RefConflict) -> None:
+        name = next(
+            (n for n, ids in self.team.prompt_ids.items() if ids[0] == conflict.prompt_id), ""
+        )
+        kind = self.tr("label") if conflict.kind == "label" else self.tr("branch")
+        text = QLabel(
+            self.tr(
+                "The %1 '%2' of '%3' was moved by %4 while yours pointed elsewhere. Take "
+                "theirs, keep yours (it replaces theirs on the server), or merge both."
+            )
+            .replace("%1", kind)
+            .replace("%2", conflict.name)
+            .replace("%3", name or conflict.prompt_id[:8])
+            .replace("%4", conflict.moved_by or self.tr("someone"))
+        )
+        text.setWordWrap(True)
+        row = QHBoxLayout()
+        choices = [("theirs", self.tr("Take theirs")), ("mine", self.tr("Keep mine"))]
+        if conflict.kind == "branch":
+            choices.append(("merge", self.tr("Merge both")))
+        for choice, title in choices:
+            button = QPushButton(title)
+            button.setObjectName(f"ref:{choice}:{conflict.kind}:{conflict.name}")
+            button.clicked.connect(
+                lambda _checked=False, c=choice: self._settle(state, conflict, c)
+            )
+            row.addWidget(button)
+        row.addStretch(1)
+        self.layout_.addWidget(text)
+        self.layout_.addLayout(row)
+
+    def _settle(self, state: WorkspaceState, conflict: RefConflict, choice: str) -> None:
+        client, account = self.team.client, self.team.account
+        if client is None or account is None:
+            self.error.setText(self.tr("Not connected: try again once the sync is online."))
+            return
+
+        async def settle() -> None:
+            await client.objects.resolve(conflict, choice, account.display_name)
+            if conflict in state.ref_conflicts:
+                state.ref_conflicts.remove(conflict)
+            self.team.workspaces_changed.emit()
+
+        launch(self, settle(), lambda _none: self.accept(), self._failed)
 
     def _failed(self, error: BaseException) -> None:
         self.error.setText(error_text(error))

@@ -150,7 +150,10 @@ class TeamSync(QObject):
         QTimer.singleShot(0, self._run_client)
 
     def paused(self) -> bool:
-        return any(s.hold is not None or s.conflicts for s in self.states.values())
+        """Whether a question waits for the user (a hold, a restored prompt, a moved ref)."""
+        return any(
+            s.hold is not None or s.conflicts or s.ref_conflicts for s in self.states.values()
+        )
 
     def refresh_shared(self) -> None:
         records = self.records

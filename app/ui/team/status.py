@@ -73,6 +73,9 @@ class SyncStatusButton(QToolButton):
         self.setVisible(True)
         worst = min(states, key=lambda s: _ORDER.index(s.status))
         text = describe(worst)
+        moved = sum(len(s.ref_conflicts) for s in states)
+        if moved and worst.status is not SyncStatus.PAUSED:
+            text = self.tr("%n label(s) or branch(es) to settle (click)", "", moved)
         if len(states) > 1 and worst.status is not SyncStatus.SYNCED:
             text = f"{worst.name}: {text}"
         self.setText(text)

@@ -218,6 +218,30 @@
         <source>Keep mine</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>label</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>branch</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The %1 '%2' of '%3' was moved by %4 while yours pointed elsewhere. Take theirs, keep yours (it replaces theirs on the server), or merge both.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>someone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Take theirs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Merge both</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>CommandPalette</name>
@@ -2860,6 +2884,11 @@
     <message>
         <source>Signed in — no workspaces</source>
         <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n label(s) or branch(es) to settle (click)</source>
+        <translation>
+            <numerusform>%n label or branch to settle (click)</numerusform><numerusform>%n labels or branches to settle (click)</numerusform></translation>
     </message>
 </context>
 <context>
