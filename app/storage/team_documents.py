@@ -133,9 +133,13 @@ class TeamDocuments:
             ).all()
         return [(row.name, row.updated_at) for row in found]
 
-    def documents(self, workspace_id: str) -> list[DocumentState]:
+    def documents(
+        self, workspace_id: str, known: frozenset[str] = frozenset()
+    ) -> list[DocumentState]:
+        """Every document of the workspace; those in ``known`` (joined already) without
+        their state vector, which costs decoding the document."""
         with self.store.read() as conn:
-            return documents(conn, workspace_id)
+            return documents(conn, workspace_id, known)
 
     def apply_remote(self, workspace_id: str, name: str, update: bytes) -> Applied | None:
         with self.store.write() as conn:
@@ -234,7 +238,9 @@ def _document_row(conn: Connection, workspace_id: str, name: str) -> tuple[str, 
     return (row.prompt_id, row.branch) if row is not None else None
 
 
-def documents(conn: Connection, workspace_id: str) -> list[DocumentState]:
+def documents(
+    conn: Connection, workspace_id: str, known: frozenset[str] = frozenset()
+) -> list[DocumentState]:
     found = conn.execute(
         text(
             "SELECT d.name, d.prompt_id, d.branch, d.epoch, w.updated_at > d.synced_at AS pending "
@@ -250,7 +256,9 @@ def documents(conn: Connection, workspace_id: str) -> list[DocumentState]:
             row.prompt_id,
             row.branch,
             row.epoch,
-            load_document(conn, row.prompt_id, row.branch).state_vector(),
+            b"\x00"  # an empty state vector: the whole document, should it be asked
+            if row.name in known
+            else load_document(conn, row.prompt_id, row.branch).state_vector(),
             bool(row.pending),
         )
         for row in found

@@ -209,6 +209,8 @@ class SyncClient(Progress):
         for workspace in self.workspaces.values():
             workspace.index_loaded = False
             workspace.documents.clear()
+            if workspace.state.status is SyncStatus.ERROR:
+                workspace.state.status = SyncStatus.NEW  # an error stays until a new connection
             self._set_status(workspace, SyncStatus.SYNCING)
             await self._join(workspace, INDEX_DOCUMENT, workspace.index_epoch)
             await link.send(
@@ -354,9 +356,10 @@ class SyncClient(Progress):
 
     async def _join_documents(self, workspace: WorkspaceSync) -> None:
         workspace_id = workspace.state.id
-        found = await self.db(lambda: self.documents.documents(workspace_id))
-        known = {d.name for d in found}
-        for name in [n for n in workspace.documents if n not in known]:
+        joined = frozenset(workspace.documents)
+        found = await self.db(lambda: self.documents.documents(workspace_id, joined))
+        there = {d.name for d in found}
+        for name in [n for n in workspace.documents if n not in there]:
             del workspace.documents[name]  # deleted here or there
             if self.link is not None:
                 with contextlib.suppress(LinkClosed):
