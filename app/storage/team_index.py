@@ -51,6 +51,7 @@ def reconcile(
     result = Reconciled()
     names = index.names()
     remote_branches = index.branches()
+    _reattach(conn, workspace_id, names)
     local = {
         row.prompt_id: row
         for row in conn.execute(
@@ -116,7 +117,7 @@ def reconcile(
         if prompt_id in local or prompt_id in tombstones:
             continue
         if rows.find_prompt_by_id(conn, prompt_id) is not None:
-            continue  # a prompt of this library in another workspace: leave it alone
+            continue  # in another workspace: leave it alone
         result.created.append(
             _materialize(conn, workspace_id, prompt_id, name, remote_branches.get(prompt_id, set()))
         )
@@ -136,6 +137,23 @@ def reconcile(
         for branch in here | there:
             _register_document(conn, workspace_id, prompt_id, branch)
     return result
+
+
+def _reattach(conn: Connection, workspace_id: str, names: dict[str, str]) -> None:
+    """Prompts of the index that are here but in no workspace (kept when the user signed
+    out, say) rejoin it: their documents share history with the server's, so they merge."""
+    if not names:
+        return
+    conn.execute(
+        text(
+            "INSERT INTO sync_prompt (prompt_id, workspace_id, shared_at, synced_name) "
+            "SELECT p.id, :w, :t, '' FROM prompt p "
+            "WHERE p.id IN (SELECT value FROM json_each(:ids)) "
+            "AND p.id NOT IN (SELECT prompt_id FROM sync_prompt) "
+            "AND p.id NOT IN (SELECT prompt_id FROM sync_tombstone)"
+        ),
+        {"w": workspace_id, "t": now(), "ids": json.dumps(sorted(names))},
+    )
 
 
 def _local_branches(conn: Connection, prompt_id: str) -> list[str]:

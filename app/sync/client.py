@@ -52,6 +52,7 @@ T = TypeVar("T")
 RunDb = Callable[[Callable[[], T]], Awaitable[T]]
 EMPTY_UPDATE = b"\x00\x00"
 OBJECTS_EVERY = 5.0  # seconds between version and ref exchanges while connected
+ROLES_EVERY = 10.0  # seconds between looks at this user's roles while connected
 
 
 class SyncClient(Progress):
@@ -86,6 +87,7 @@ class SyncClient(Progress):
         self.connected = False
         self.objects = ObjectSync(self)
         self._objects_due = 0.0
+        self._roles_due = time.monotonic() + ROLES_EVERY
 
     # --- store work off the loop -------------------------------------------------------------
 
@@ -178,13 +180,6 @@ class SyncClient(Progress):
         workspace.state.hold = None
         await self._reconcile(workspace)
 
-    def refused(self, workspace_id: str, message: str) -> None:
-        """The server refused a change: kept with the workspace's state, and said."""
-        workspace = self.workspaces.get(workspace_id)
-        if workspace is not None and message not in workspace.state.refusals:
-            workspace.state.refusals.append(message)
-        self.listener.refused(workspace_id, message)
-
     # --- one connection ------------------------------------------------------------------------
 
     async def _load_workspaces(self) -> None:
@@ -237,8 +232,11 @@ class SyncClient(Progress):
             reader.cancel()
             writer.cancel()
             with contextlib.suppress(BaseException):
+                await reader  # ended by the close (LinkClosed): nothing left to report
+            with contextlib.suppress(BaseException):
                 await writer
             self.link = None
+            self.presence.reset()  # who was there is unknown until the next join says
 
     async def _join(self, workspace: WorkspaceSync, name: str, epoch: str) -> None:
         assert self.link is not None
@@ -361,6 +359,10 @@ class SyncClient(Progress):
         there = {d.name for d in found}
         for name in [n for n in workspace.documents if n not in there]:
             del workspace.documents[name]  # deleted here or there
+            # Its frames are ignored from now on, an acknowledgement too: stop waiting for one.
+            for digest, (ws, doc, _) in list(self.pending_acks.items()):
+                if (ws, doc) == (workspace_id, name):
+                    del self.pending_acks[digest]
             if self.link is not None:
                 with contextlib.suppress(LinkClosed):
                     await self.link.send(workspace_id, name, json_frame(MessageType.LEAVE, {}))
@@ -420,6 +422,9 @@ class SyncClient(Progress):
             for workspace in list(self.workspaces.values()):
                 if self._workspace_settled(workspace):
                     await self._sync_objects(workspace)
+        if time.monotonic() >= self._roles_due:
+            self._roles_due = time.monotonic() + ROLES_EVERY
+            await self._check_roles()
 
     async def _push(self, workspace: WorkspaceSync, document: DocumentSync) -> None:
         """Send what the server lacks of ``document`` (given its last known state vector)."""
@@ -469,7 +474,9 @@ class SyncClient(Progress):
             await self._epoch_changed(workspace, document, str(body.get("epoch", "")))
             return
         if code == "closed" and body.get("close_code") in (CLOSE_FORBIDDEN, CLOSE_NOT_FOUND):
-            self._set_status(workspace, SyncStatus.ERROR, message or "no longer a member")
+            if workspace.state.status is not SyncStatus.ERROR:  # the first reason is the one
+                gone = "no longer a member of this workspace, or it was deleted"
+                self._set_status(workspace, SyncStatus.ERROR, gone)
             return
         if document is not None:
             document.refused = message

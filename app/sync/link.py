@@ -19,6 +19,7 @@ from typing import Any
 
 import websockets
 from websockets.asyncio.client import ClientConnection
+from websockets.protocol import State
 
 from app.core.protocol import PROTOCOL_VERSION
 from app.core.protocol.frames import (
@@ -100,6 +101,10 @@ class Link:
         return link
 
     async def send(self, workspace_id: str, document: str, frame: bytes) -> None:
+        if self.socket.state is not State.OPEN:
+            # Closing: websockets would hold the send until the close completes, and a
+            # handler that sends would stop the reader from reading the close frame.
+            raise LinkClosed(self.socket.close_code, self.socket.close_reason or "closing")
         try:
             await self.socket.send(envelope(workspace_id, document, frame))
         except websockets.ConnectionClosed as closed:
@@ -118,7 +123,12 @@ class Link:
                     frame = parse_frame(rest)
                 except FrameError:
                     continue  # a frame we cannot read changes nothing here
-                await handler(workspace_id, document, frame)
+                try:
+                    await handler(workspace_id, document, frame)
+                except LinkClosed:
+                    # A send refused as the socket closes: read on to its end, or unread
+                    # frames would hold back the close frame (see SyncClient._session).
+                    continue
         except websockets.ConnectionClosed as closed:
             raise LinkClosed(closed.rcvd.code if closed.rcvd else None, _reason(closed)) from None
         code = self.socket.close_code

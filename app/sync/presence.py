@@ -82,6 +82,13 @@ class Presence:
         peers = [peer for _, peer in known.values() if peer is not None]
         self.client.listener.presence_changed(workspace_id, document, peers)
 
+    def reset(self) -> None:
+        """The connection is gone: nobody is shown as here any more."""
+        known, self.peers = self.peers, {}
+        for (workspace_id, document), entries in known.items():
+            if any(peer is not None for _, peer in entries.values()):
+                self.client.listener.presence_changed(workspace_id, document, [])
+
     def others(self, workspace_id: str, document: str) -> list[Peer]:
         known = self.peers.get((workspace_id, document), {})
         return [peer for _, peer in known.values() if peer is not None]

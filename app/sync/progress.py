@@ -20,8 +20,9 @@ from typing import TypeVar
 
 from app.core.team import DeletionHold, SyncStatus, WorkspaceIndex
 from app.storage.team_documents import TeamDocuments
-from app.storage.team_records import TeamRecords
-from app.sync.api import ServerError
+from app.storage.team_records import Account, TeamRecords
+from app.sync.api import ServerApi, ServerError
+from app.sync.link import Link
 from app.sync.objects import ObjectSync
 from app.sync.state import SyncListener, WorkspaceState
 
@@ -59,11 +60,42 @@ class Progress:
     pending_acks: dict[str, tuple[str, str, str]]
     objects: ObjectSync
     _incoming: list[tuple[str, str, bytes]]
+    account: Account
+    link: Link | None
 
     async def db(self, work: Callable[[], T]) -> T:
         raise NotImplementedError
 
     # --- status ----------------------------------------------------------------------------------
+
+    async def _check_roles(self) -> None:
+        """Roles changed by an admin reach this device: a demotion makes the copies read-only,
+        a promotion makes them writable (after a reconnect, so the server asks for what this
+        device has), a removal says so. The server enforces roles either way."""
+        try:
+            async with ServerApi(self.account.server_url, self.account.token) as api:
+                found = {str(w["id"]): str(w["role"]) for w in await api.workspaces()}
+        except ServerError:
+            return  # offline or refused: the socket says more
+        promoted = False
+        for workspace in self.workspaces.values():
+            role = found.get(workspace.state.id)
+            if role is None:
+                self._set_status(
+                    workspace, SyncStatus.ERROR, "no longer a member of this workspace"
+                )
+                continue
+            promoted |= workspace.state.role == "viewer" and role != "viewer"
+            await self._take_role(workspace, role)
+        if promoted and self.link is not None:
+            await self.link.close()  # rejoin as a writer: the server then asks for our changes
+
+    def refused(self, workspace_id: str, message: str) -> None:
+        """The server refused a change: kept with the workspace's state, and said."""
+        workspace = self.workspaces.get(workspace_id)
+        if workspace is not None and message not in workspace.state.refusals:
+            workspace.state.refusals.append(message)
+        self.listener.refused(workspace_id, message)
 
     async def _take_role(self, workspace: WorkspaceSync, role: str) -> None:
         if role and role != workspace.state.role:
@@ -92,7 +124,9 @@ class Progress:
             status = SyncStatus.PAUSED
         elif status in (SyncStatus.SYNCING, SyncStatus.SYNCED, SyncStatus.NEW, SyncStatus.PAUSED):
             # (paused with nothing left to answer: the user answered)
-            busy = pending or not self._workspace_settled(workspace)
+            # A viewer's local changes can never be sent: they do not keep it "syncing".
+            waiting = pending and workspace.state.role != "viewer"
+            busy = waiting or not self._workspace_settled(workspace)
             status = SyncStatus.SYNCING if busy else SyncStatus.SYNCED
         if (pending, status) != (state.pending, state.status):
             state.pending = pending

@@ -220,10 +220,42 @@ class PromptTab(QWidget):
         self._set_status(self.read_only_reason or self.tr("All changes saved"))
 
     def _save_failed(self, error: BaseException) -> None:
+        if getattr(error, "code", "") == "read-only":
+            self._keep_as_copy()
+            return
         message = self.tr(
             "Not saved: %1. Your text is kept here; the next edit tries again."
-        ).replace("%1", describe(error))
+        ).replace("%1", describe(error).rstrip("."))
         self._set_status(message, error=True)
+
+    def _keep_as_copy(self) -> None:
+        """The user became a viewer of this prompt while typing: what the workspace now
+        refuses is kept as a prompt of their own, never dropped."""
+        if self._sync.kept_copy:
+            return
+        self._sync.kept_copy = True
+        content, library = self.content(), self.workbench.library
+
+        def save() -> str:
+            taken = set(library.names())
+            base = f"{content.name[:88]}-my-copy"
+            name, number = base, 2
+            while name in taken:
+                name, number = f"{base}-{number}", number + 1
+            library.create(replace(content, name=name))
+            return name
+
+        Op(self, save, lane="writer").success(self._kept_as_copy).failure(
+            lambda error: self._set_status(describe(error), error=True)
+        ).run(self.workbench.tasks)
+
+    def _kept_as_copy(self, name: str) -> None:
+        message = self.tr(
+            "You are now a viewer of this prompt: what you typed is kept in your library as '%1'."
+        ).replace("%1", name)
+        self._set_status(message, error=True)
+        self.message.emit(message)
+        self.saved.emit()  # the library lists the copy
 
     def _left_behind_failed(self, error: BaseException) -> None:
         """What was typed on a branch checked out away from could not be saved there."""
@@ -395,6 +427,7 @@ class PromptTab(QWidget):
 
     def _set_status(self, text: str, *, error: bool = False) -> None:
         self.status.setText(text)
+        self.status.setToolTip(text)  # a long message is cut to the tab's width
         self._status_style(error=error)
 
     def _status_style(self, *, error: bool) -> None:

@@ -25,6 +25,7 @@ from app.ui.qt import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     Qt,
     QTabWidget,
@@ -160,6 +161,8 @@ class TabWidgets:
         self.status.setAccessibleName(QCoreApplication.translate("PromptTab", "Save status"))
         self.status.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.status.setContentsMargins(8, 0, 8, 4)
+        # A long message must not widen the tab (and squeeze the library beside it).
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.branch_label = QLabel()
         self.branch_label.setObjectName("branchLabel")
         self.branch_label.setAccessibleName(

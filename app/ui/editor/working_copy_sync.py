@@ -49,6 +49,7 @@ class WorkingCopySync(QObject):
         self.name = name
         self.replica: WorkingCopyReplica | None = None
         self.gone = False
+        self.kept_copy = False  # what a demotion refused is kept as a prompt of its own
         self._stamp: WorkingCopyStamp | None = None
         self._saves_in_flight = 0
         self.save_timer = QTimer(self, singleShot=True, interval=SAVE_DEBOUNCE_MS)

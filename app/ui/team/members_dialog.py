@@ -65,7 +65,7 @@ class MembersDialog(QDialog):
 
         self.invite_role = QComboBox()
         self.invite_role.setObjectName("inviteRole")
-        self.invite_role.addItems(ROLES)
+        self.invite_role.addItems([r for r in ROLES if r != "owner"])
         self.invite_role.setCurrentText("editor")
         self.invite_email = QLineEdit()
         self.invite_email.setObjectName("inviteEmail")

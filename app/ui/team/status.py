@@ -27,6 +27,8 @@ _ORDER = (
 def describe(state: WorkspaceState) -> str:
     tr = QApplication.translate
     pending = state.pending
+    if state.role == "viewer" and pending and state.status is not SyncStatus.OFFLINE:
+        return tr("SyncStatus", "Read-only: %n local change(s) cannot be sent", "", pending)
     if state.status is SyncStatus.OFFLINE:
         if pending:
             return tr("SyncStatus", "Offline — %n local change(s) waiting", "", pending)

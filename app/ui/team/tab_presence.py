@@ -187,8 +187,8 @@ class TabPresence(QObject):
             if role == "viewer"
             else ""
         )
-        if role != self._role:  # newly shared, or signed in: say where this user is
-            self._role = role
+        self._role = role
+        if self.tab.isVisible():  # (re)connected, shared, signed in: say where this user is
             self.timer.start()
 
     def _moved(self, field: str) -> None:

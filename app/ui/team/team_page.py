@@ -48,13 +48,14 @@ class TeamPage(SettingsPage):
                 "without conflict copies, see who else is editing."
             ),
         )
-        self._build_sign_in()
-        self._build_account()
+        # Errors show above everything, where the user is looking after a click.
         self.error = QLabel()
         self.error.setObjectName("teamError")
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #c0392b;")
         self.body_layout.addWidget(self.error)
+        self._build_sign_in()
+        self._build_account()
         self.finish()
         team.account_changed.connect(self.refresh)
         team.workspaces_changed.connect(self._fill_workspaces)
@@ -237,6 +238,9 @@ class TeamPage(SettingsPage):
 
     def sign_out(self) -> None:
         remove = self.remove_local.isChecked()
+        if self.team.account is not None:  # to sign in again without retyping them
+            self.url.setText(self.team.account.server_url)
+            self.email.setText(self.team.account.email)
         if remove:
             answer = QMessageBox.question(
                 self,

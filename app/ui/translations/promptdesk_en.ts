@@ -76,6 +76,12 @@
     </message>
     <message numerus="yes">
         <source>SyncStatus</source>
+        <comment>Read-only: %n local change(s) cannot be sent</comment>
+        <translation>
+            <numerusform>SyncStatus</numerusform><numerusform>SyncStatus</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>SyncStatus</source>
         <comment>Offline — %n local change(s) waiting</comment>
         <translation>
             <numerusform>SyncStatus</numerusform><numerusform>SyncStatus</numerusform></translation>
@@ -1777,6 +1783,10 @@
     </message>
     <message>
         <source>Could not open '%1': %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>You are now a viewer of this prompt: what you typed is kept in your library as '%1'.</source>
         <translation type="unfinished" />
     </message>
     <message>

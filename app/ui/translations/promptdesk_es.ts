@@ -77,6 +77,14 @@
     </message>
     <message numerus="yes">
         <source>SyncStatus</source>
+        <comment>Read-only: %n local change(s) cannot be sent</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>SyncStatus</source>
         <comment>Offline — %n local change(s) waiting</comment>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1817,6 +1825,10 @@
     <message>
         <source>Could not open &apos;%1&apos;: %2</source>
         <translation>No se pudo abrir «%1»: %2</translation>
+    </message>
+    <message>
+        <source>You are now a viewer of this prompt: what you typed is kept in your library as &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Editing…</source>
