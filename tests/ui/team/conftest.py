@@ -5,6 +5,7 @@ windows' timers, the tasks' answers and the sync client's socket all run meanwhi
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
@@ -64,6 +65,27 @@ class Desk:
     paths: StorePaths
     store: Store
     workbench: Any
+    closed: bool = False
+
+    def close(self) -> None:
+        if not self.closed:
+            self.closed = True
+            self.workbench.close()
+
+
+_OPEN: list[Desk] = []
+
+
+@pytest.fixture(autouse=True)
+def close_desks(qapp: Any) -> Iterator[None]:
+    """Every desk a test opened is closed after it (after its loop: this fixture is set up
+    first), then the garbage is collected here, on Qt's thread: a closed window leaves cycles
+    holding live Qt objects, and a collection that ran on a worker thread would destroy them
+    there ("Timers cannot be stopped from another thread", or a crash)."""
+    yield
+    while _OPEN:
+        _OPEN.pop().close()
+    gc.collect()
 
 
 def open_desk(root: Path, label: str) -> Desk:
@@ -75,7 +97,9 @@ def open_desk(root: Path, label: str) -> Desk:
     tasks, poster = ui_tasks()
     bench = Workbench(paths, store, tasks)
     bench.poster = poster  # type: ignore[attr-defined]
-    return Desk(paths, store, bench)
+    desk = Desk(paths, store, bench)
+    _OPEN.append(desk)
+    return desk
 
 
 async def sign_in(desk: Desk, server: ServerProcess, email: str) -> Account:

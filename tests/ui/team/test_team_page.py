@@ -71,7 +71,7 @@ def desks(qapp: Any, tmp_path: Path) -> Iterator[Callable[[str], Desk]]:
 
     yield open_one
     for desk in opened:
-        desk.workbench.close()
+        desk.close()
     gc.collect()
 
 
