@@ -66,8 +66,16 @@ class PromptActions:
 
     def rename_prompt(self) -> None:
         name = self._one_target(QApplication.translate("MainWindow", "rename"))
-        if name is not None:
-            self._window.library.rename_dialog(name)
+        if name is None:
+            return
+        if self._window.team.sync.role_of(name) == "viewer":
+            self._window.show_message(
+                QApplication.translate(
+                    "MainWindow", "'%1' is read-only: you are a viewer in its workspace."
+                ).replace("%1", name)
+            )
+            return
+        self._window.library.rename_dialog(name)
 
     def delete_prompt(self) -> None:
         names = self.targets()
@@ -83,12 +91,19 @@ class PromptActions:
 
     # --- Prompt --------------------------------------------------------------------------
 
-    def _with_prompt(self, then: Callable[[], object]) -> None:
-        """Save the open prompt and show Versions, then ``then()`` (or say what is missing)."""
+    def _with_prompt(self, then: Callable[[], object], *, writes: bool = True) -> None:
+        """Save the open prompt and show Versions, then ``then()`` (or say what is missing).
+
+        A viewer of a team prompt is told at once that it cannot change it, before any
+        dialog asks for a message or a name that could not be used."""
         window = self._window
         tab = window.current_tab()
         if tab is None:
             window.show_message(QApplication.translate("MainWindow", "Open a prompt first."))
+            return
+        reason = getattr(tab, "read_only_reason", None)
+        if writes and reason:
+            window.show_message(str(reason))
             return
         tab.flush()
         window.show_versions()
@@ -101,7 +116,7 @@ class PromptActions:
         self._with_prompt(self._window.versions.new_branch_dialog)
 
     def switch_branch(self) -> None:
-        self._with_prompt(self._window.versions.switch_branch_dialog)
+        self._with_prompt(self._window.versions.switch_branch_dialog, writes=False)
 
     def merge_branch(self) -> None:
         self._with_prompt(self._window.versions.merge_dialog)

@@ -867,6 +867,10 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>'%1' is read-only: you are a viewer in its workspace.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Open a prompt first.</source>
         <translation type="unfinished" />
     </message>

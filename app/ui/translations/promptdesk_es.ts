@@ -898,6 +898,10 @@
         <translation>cambiarle el nombre</translation>
     </message>
     <message>
+        <source>&apos;%1&apos; is read-only: you are a viewer in its workspace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Open a prompt first.</source>
         <translation>Abre primero un prompt.</translation>
     </message>

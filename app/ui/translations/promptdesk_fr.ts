@@ -898,6 +898,10 @@
         <translation>renommer</translation>
     </message>
     <message>
+        <source>&apos;%1&apos; is read-only: you are a viewer in its workspace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Open a prompt first.</source>
         <translation>Ouvrez d&apos;abord un prompt.</translation>
     </message>
