@@ -297,6 +297,11 @@ def run_resolve(args: argparse.Namespace, paths: StorePaths) -> int:
         found = documents.document_content(workspace.id, document)
         mine = found[1] if found else None
         if args.keep:
+            if copy.epoch == documents.epoch(workspace.id, document):
+                raise LibraryError(
+                    f"'{args.name}' was not restored on the server: there is nothing to choose "
+                    "(`promptdesk sync now` merges it as usual)"
+                )
             keep_choice(documents, workspace.id, document, copy, args.keep)
     if args.json:
         print_json(

@@ -12,6 +12,7 @@ from app.storage.library import LibraryError
 from app.storage.store import Store
 from app.storage.team_records import Account, TeamRecords
 from app.sync.api import ServerApi, ServerError
+from app.sync.link import LinkClosed
 from app.sync.state import WorkspaceState
 
 T = TypeVar("T")
@@ -39,6 +40,10 @@ def run_async(work: Callable[[], Awaitable[T]]) -> T:
         return asyncio.run(work())  # type: ignore[arg-type]
     except ServerError as error:
         raise LibraryError(error.message) from None
+    except LinkClosed as error:
+        raise LibraryError(
+            f"the sync connection closed: {error}; try again (`promptdesk sync now`)"
+        ) from None
     except TimeoutError as error:
         raise LibraryError(str(error) or "the server did not answer in time") from None
 

@@ -193,6 +193,15 @@ class TeamDocuments:
                 {"e": epoch, "t": "" if pending else now(), "w": workspace_id, "n": name},
             )
 
+    def epoch(self, workspace_id: str, name: str) -> str:
+        """The server epoch this device last saw for a document ("" when never synced)."""
+        with self.store.read() as conn:
+            found = conn.execute(
+                text("SELECT epoch FROM sync_document WHERE workspace_id = :w AND name = :n"),
+                {"w": workspace_id, "n": name},
+            ).scalar()
+        return str(found or "")
+
     def document_info(self, workspace_id: str, name: str) -> tuple[str, str] | None:
         """``(prompt name, branch)`` of a document."""
         with self.store.read() as conn:

@@ -30,6 +30,7 @@ class Reconciled:
 
     created: list[str] = field(default_factory=list)  # local names of prompts that arrived
     renamed: list[tuple[str, str]] = field(default_factory=list)
+    detached: list[str] = field(default_factory=list)  # deleted there, changed here: kept
     deleted: list[str] = field(default_factory=list)
     hold: DeletionHold | None = None
     index_changed: bool = False  # local shares, renames, deletions were written to the index
@@ -85,6 +86,13 @@ def reconcile(
         deleted_there &= confirmed
     for prompt_id in deleted_there:
         name = local.pop(prompt_id).name
+        if _has_unsent_work(conn, prompt_id):
+            # Changed here since the server last had it: deleting would lose that. It leaves
+            # the workspace instead and stays, as the user's own prompt.
+            conn.execute(text("DELETE FROM sync_prompt WHERE prompt_id = :p"), {"p": prompt_id})
+            conn.execute(text("DELETE FROM sync_document WHERE prompt_id = :p"), {"p": prompt_id})
+            result.detached.append(name)
+            continue
         prompts.delete_prompt(conn, name)
         result.deleted.append(name)
     # The prompts' own deletions must not come back as tombstones of ours.
@@ -99,19 +107,19 @@ def reconcile(
             agree_name(conn, prompt_id, row.name)
             result.index_changed = True
             continue
-        remote_name = names[prompt_id]
-        renamed_here = row.synced_name and row.name != row.synced_name
-        if renamed_here and remote_name == row.synced_name:
+        # ``synced_name`` is the name used *here* for the name both sides agreed on (they
+        # differ when that name was taken here: "summarize-2"). Such a stand-in is never
+        # written to the index; only a rename made here is.
+        if row.synced_name and row.name != row.synced_name:  # renamed here: ours goes up
             index.put(prompt_id, row.name, [])
             result.index_changed = True
             agree_name(conn, prompt_id, row.name)
             continue
-        if remote_name != row.name:  # renamed there (or both: theirs arrived first)
-            new_name = _free_name(conn, remote_name, prompt_id)
-            if new_name != row.name:
-                prompts.rename_prompt(conn, row.name, new_name)
-                result.renamed.append((row.name, new_name))
-        agree_name(conn, prompt_id, remote_name)
+        wanted = _free_name(conn, names[prompt_id], prompt_id)
+        if wanted != row.name:  # renamed there
+            prompts.rename_prompt(conn, row.name, wanted)
+            result.renamed.append((row.name, wanted))
+        agree_name(conn, prompt_id, wanted)
 
     for prompt_id, name in names.items():
         if prompt_id in local or prompt_id in tombstones:
@@ -124,19 +132,33 @@ def reconcile(
 
     # Branches: the index's that are missing here are created (empty: the document fills
     # them); ours that the index lacks are added to it.
+    names = index.names()  # once: reading the map converts all of it
     for prompt_id in set(local) | {pid for pid in names if pid not in tombstones}:
-        if prompt_id not in index.names():
+        if prompt_id not in names:
             continue
         here = set(_local_branches(conn, prompt_id))
         there = remote_branches.get(prompt_id, set())
         for branch in sorted(there - here):
             _add_branch(conn, workspace_id, prompt_id, branch)
         if here - there:
-            index.put(prompt_id, index.names()[prompt_id], sorted(here - there))
+            index.put(prompt_id, names[prompt_id], sorted(here - there))
             result.index_changed = True
         for branch in here | there:
             _register_document(conn, workspace_id, prompt_id, branch)
     return result
+
+
+def _has_unsent_work(conn: Connection, prompt_id: str) -> bool:
+    """Whether the prompt changed here since the server last acknowledged it."""
+    found = conn.execute(
+        text(
+            "SELECT EXISTS (SELECT 1 FROM sync_document d JOIN working_copy w "
+            "ON w.prompt_id = d.prompt_id AND w.branch = d.branch "
+            "WHERE d.prompt_id = :p AND w.updated_at > d.synced_at)"
+        ),
+        {"p": prompt_id},
+    ).scalar()
+    return bool(found)
 
 
 def _reattach(conn: Connection, workspace_id: str, names: dict[str, str]) -> None:
@@ -211,7 +233,7 @@ def _materialize(
             "INSERT INTO sync_prompt (prompt_id, workspace_id, shared_at, synced_name) "
             "VALUES (:p, :w, :t, :n)"
         ),
-        {"p": prompt_id, "w": workspace_id, "t": stamp, "n": name},
+        {"p": prompt_id, "w": workspace_id, "t": stamp, "n": local_name},
     )
     return local_name
 

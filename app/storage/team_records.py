@@ -11,7 +11,7 @@ CRDT updates between them and the sync client.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, text
@@ -29,7 +29,7 @@ class Account:
     email: str
     display_name: str
     credential_id: str
-    token: str
+    token: str = field(repr=False)  # never in a log line or a traceback
     signed_in_at: str = ""
 
 

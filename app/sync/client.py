@@ -28,8 +28,6 @@ from typing import Any, TypeVar
 
 from app.core.protocol.frames import (
     CLOSE_EPOCH_CHANGED,
-    CLOSE_FORBIDDEN,
-    CLOSE_NOT_FOUND,
     Frame,
     MessageType,
     SyncStep,
@@ -45,7 +43,7 @@ from app.sync.link import Backoff, Link, LinkClosed
 from app.sync.objects import ObjectSync
 from app.sync.presence import Presence
 from app.sync.progress import DocumentSync, Progress, WorkspaceSync, parse_hold
-from app.sync.state import EpochConflict, SyncListener, WorkspaceState
+from app.sync.state import SyncListener, WorkspaceState
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -113,6 +111,7 @@ class SyncClient(Progress):
         """Connect, exchange everything, wait until both sides hold the same, disconnect."""
         await self._load_workspaces()
         link = await self.open_link(self.account.server_url, self.account.token)
+        settled = False
         try:
             session = asyncio.create_task(self._session(link))
             deadline = time.monotonic() + timeout
@@ -125,7 +124,7 @@ class SyncClient(Progress):
                 await asyncio.sleep(0.05)
             for workspace in self.workspaces.values():
                 await self._sync_objects(workspace)
-                await self._finish(workspace)
+            settled = True
         finally:
             self._stopping = True
             self._nudge.set()  # the session ends now, not after its next poll interval
@@ -134,7 +133,11 @@ class SyncClient(Progress):
                 await session
             self._stopping = False
             self.connected = False
-            self._mark_offline()
+            if not settled:
+                self._mark_offline()
+        # Once the session is over: frames it read while closing cannot undo these statuses.
+        for workspace in self.workspaces.values():
+            await self._finish(workspace)
         return [w.state for w in self.workspaces.values()]
 
     async def run(self) -> None:
@@ -154,6 +157,13 @@ class SyncClient(Progress):
                     return
                 await self._mark_offline_async()
                 log.info("sync_reconnecting", extra={"fields": {"close_code": closed.code}})
+            except Exception as error:  # anything else ends this session, not the syncing
+                self.connected = False
+                log.exception("sync_session_failed")
+                with contextlib.suppress(Exception):
+                    await self._mark_offline_async()
+                for workspace in self.workspaces.values():
+                    workspace.state.detail = str(error) or type(error).__name__
             if time.monotonic() - started > 30:
                 backoff.reset()
             if self._stopping:
@@ -333,9 +343,19 @@ class SyncClient(Progress):
             workspace_id = workspace.state.id
             state = workspace.index.state()
             confirmed = workspace.confirmed
-            result, local = await self.db(
-                lambda: self.documents.reconcile(workspace_id, state, confirmed)
+            reconciling = asyncio.ensure_future(
+                self.db(lambda: self.documents.reconcile(workspace_id, state, confirmed))
             )
+            try:
+                result, local = await asyncio.shield(reconciling)
+            except asyncio.CancelledError:
+                # The store commits it all the same (a prompt deleted here leaves its
+                # tombstone): this index must have it too, or the next reconcile would take
+                # that prompt for one that arrived, and make it again for everyone. The lock
+                # is kept until then, so no reconcile starts from the index without it.
+                with contextlib.suppress(Exception):
+                    _apply_local(workspace, await reconciling)
+                raise
             workspace.confirmed = frozenset()
             if local:
                 workspace.index.apply(local)
@@ -346,8 +366,14 @@ class SyncClient(Progress):
                 self._set_status(
                     workspace, SyncStatus.PAUSED if result.hold else SyncStatus.SYNCING
                 )
-            if result.created or result.deleted:
+            if result.created or result.deleted or result.detached:
                 self.listener.library_changed(result.created, result.deleted)
+            for name in result.detached:
+                self.refused(
+                    workspace_id,
+                    f"'{name}' was deleted from the workspace but had changes made here: it is "
+                    "kept, as your own prompt",
+                )
             if result.renamed:
                 self.listener.prompts_changed([new for _, new in result.renamed])
             await self._join_documents(workspace)
@@ -458,38 +484,9 @@ class SyncClient(Progress):
         if name != INDEX_DOCUMENT and as_of:
             await self.db(lambda: self.documents.mark_synced(workspace_id, name, as_of))
 
-    async def _on_error(
-        self, workspace: WorkspaceSync, document: DocumentSync | None, body: dict[str, Any]
-    ) -> None:
-        code, message = str(body.get("code", "")), str(body.get("message", ""))
-        if code == "read-only":
-            self.refused(workspace.state.id, message)
-            await self._take_role(workspace, "viewer")
-            # Nothing sent will be acknowledged: stop waiting for it.
-            for digest, (ws, _, _) in list(self.pending_acks.items()):
-                if ws == workspace.state.id:
-                    del self.pending_acks[digest]
-            return
-        if code == "closed" and body.get("close_code") == CLOSE_EPOCH_CHANGED and document:
-            await self._epoch_changed(workspace, document, str(body.get("epoch", "")))
-            return
-        if code == "closed" and body.get("close_code") in (CLOSE_FORBIDDEN, CLOSE_NOT_FOUND):
-            if workspace.state.status is not SyncStatus.ERROR:  # the first reason is the one
-                gone = "no longer a member of this workspace, or it was deleted"
-                self._set_status(workspace, SyncStatus.ERROR, gone)
-            return
-        if document is not None:
-            document.refused = message
-        self.refused(workspace.state.id, message or code)
 
-    async def _epoch_changed(
-        self, workspace: WorkspaceSync, document: DocumentSync, epoch: str
-    ) -> None:
-        workspace_id, name = workspace.state.id, document.name
-        found = await self.db(lambda: self.documents.document_info(workspace_id, name))
-        prompt_name, branch = found or (name, "")
-        workspace.documents.pop(name, None)
-        workspace.state.conflicts[name] = EpochConflict(
-            workspace_id, name, prompt_name, branch, epoch
-        )
-        self._set_status(workspace, SyncStatus.PAUSED)
+def _apply_local(workspace: WorkspaceSync, done: tuple[Any, bytes]) -> None:
+    """What a cancelled reconcile wrote into the index, applied to the client's copy."""
+    _, local = done
+    if local:
+        workspace.index.apply(local)

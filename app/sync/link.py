@@ -95,6 +95,9 @@ class Link:
             first = await asyncio.wait_for(socket.recv(), timeout)
         except websockets.ConnectionClosed as closed:
             raise LinkClosed(closed.rcvd.code if closed.rcvd else None, _reason(closed)) from None
+        except TimeoutError:
+            await socket.close()
+            raise LinkClosed(None, f"{server_url} did not answer in time") from None
         if not isinstance(first, bytes) or not first or first[0] != MessageType.HELLO:
             await socket.close()
             raise LinkClosed(None, "the server did not say hello: is this a Promptdesk server?")

@@ -54,6 +54,7 @@ class ObjectSync:
         self.client = client
         self.objects = TeamObjects(client.store)
         self.messages: list[str] = []
+        self.uploaded: set[str] = set()  # version ids the server has
 
     def api(self) -> ServerApi:
         return ServerApi(self.client.account.server_url, self.client.account.token)
@@ -70,11 +71,12 @@ class ObjectSync:
             return await self._settle_refs(api, workspace_id, local, server_refs, can_write)
 
     async def _push_versions(self, api: ServerApi, workspace_id: str, local: LocalObjects) -> None:
-        ids = sorted(local.versions)
+        ids = sorted(set(local.versions) - self.uploaded)
         missing: list[str] = []
         for start in range(0, len(ids), CHUNK):
             missing += await api.missing_versions(workspace_id, ids[start : start + CHUNK])
         if not missing:
+            self.uploaded.update(ids)
             return
         payloads = await self.client.db(lambda: self.objects.payloads(missing))
         parents = {vid: json.loads(raw).get("parents", []) for vid, raw in payloads.items()}
@@ -82,6 +84,7 @@ class ObjectSync:
             await api.put_version(
                 workspace_id, local.versions[version_id], version_id, payloads[version_id]
             )
+        self.uploaded.update(ids)  # versions never change: not asked about again
 
     async def _pull_versions(
         self,
@@ -127,7 +130,8 @@ class ObjectSync:
             return ancestor in ancestors(descendant, lambda v: parents.get(v, ()))
 
         conflicts: list[RefConflict] = []
-        for key in sorted(set(ours) | {k for k in theirs if k[0] in _prompts(local)}):
+        shared = _prompts(local)
+        for key in sorted(set(ours) | {k for k in theirs if k[0] in shared}):
             mine = ours.get(key)
             server = theirs.get(key)
             target = mine.target if mine else None

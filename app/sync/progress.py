@@ -16,15 +16,16 @@ import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Any, TypeVar
 
+from app.core.protocol.frames import CLOSE_EPOCH_CHANGED, CLOSE_FORBIDDEN, CLOSE_NOT_FOUND
 from app.core.team import DeletionHold, SyncStatus, WorkspaceIndex
 from app.storage.team_documents import TeamDocuments
 from app.storage.team_records import Account, TeamRecords
 from app.sync.api import ServerApi, ServerError
 from app.sync.link import Link
 from app.sync.objects import ObjectSync
-from app.sync.state import SyncListener, WorkspaceState
+from app.sync.state import EpochConflict, SyncListener, WorkspaceState
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -65,6 +66,70 @@ class Progress:
 
     async def db(self, work: Callable[[], T]) -> T:
         raise NotImplementedError
+
+    async def _join_documents(self, workspace: WorkspaceSync) -> None:
+        raise NotImplementedError
+
+    # --- refusals --------------------------------------------------------------------------
+
+    async def _on_error(
+        self, workspace: WorkspaceSync, document: DocumentSync | None, body: dict[str, Any]
+    ) -> None:
+        code, message = str(body.get("code", "")), str(body.get("message", ""))
+        if code == "read-only":
+            self.refused(workspace.state.id, message)
+            await self._take_role(workspace, "viewer")
+            # Nothing sent will be acknowledged: stop waiting for it.
+            for digest, (ws, _, _) in list(self.pending_acks.items()):
+                if ws == workspace.state.id:
+                    del self.pending_acks[digest]
+            return
+        if code == "closed" and body.get("close_code") == CLOSE_EPOCH_CHANGED and document:
+            await self._epoch_changed(workspace, document, str(body.get("epoch", "")))
+            return
+        if (code == "closed" and body.get("close_code") == CLOSE_FORBIDDEN) or (
+            code == "closed"
+            and body.get("close_code") == CLOSE_NOT_FOUND
+            and not message.startswith("send JOIN")
+        ):
+            if workspace.state.status is not SyncStatus.ERROR:  # the first reason is the one
+                gone = "no longer a member of this workspace, or it was deleted"
+                self._set_status(workspace, SyncStatus.ERROR, gone)
+            return
+        self._forget_sent(workspace.state.id, document)
+        if code == "closed" and document is None:
+            return  # the index, refused a moment ago for its epoch: being joined again
+        if code == "closed" and document is not None:
+            # Only this document was closed (the server could not save, or it was not joined
+            # on this socket): join it again; the state vectors say what to send.
+            workspace.documents.pop(document.name, None)
+            await self._join_documents(workspace)
+            return
+        if document is not None:
+            # Refused (too large, the document full): what was sent is not on the server.
+            document.server_vector = None
+            document.refused = message
+        self.refused(workspace.state.id, message or code)
+
+    def _forget_sent(self, workspace_id: str, document: DocumentSync | None) -> None:
+        """Updates of ``document`` that will never be acknowledged are not waited for."""
+        if document is None:
+            return
+        for digest, (ws, name, _) in list(self.pending_acks.items()):
+            if (ws, name) == (workspace_id, document.name):
+                del self.pending_acks[digest]
+
+    async def _epoch_changed(
+        self, workspace: WorkspaceSync, document: DocumentSync, epoch: str
+    ) -> None:
+        workspace_id, name = workspace.state.id, document.name
+        found = await self.db(lambda: self.documents.document_info(workspace_id, name))
+        prompt_name, branch = found or (name, "")
+        workspace.documents.pop(name, None)
+        workspace.state.conflicts[name] = EpochConflict(
+            workspace_id, name, prompt_name, branch, epoch
+        )
+        self._set_status(workspace, SyncStatus.PAUSED)
 
     # --- status ----------------------------------------------------------------------------------
 

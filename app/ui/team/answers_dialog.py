@@ -158,6 +158,12 @@ class AnswersDialog(QDialog):
 
     def _keep(self, conflict: EpochConflict, copy: ServerCopy, choice: str) -> None:
         documents = TeamDocuments(self.team.workbench.store)
+        # An open tab holds a replica of the old document: it would merge it back into the
+        # chosen one. It is closed (what it held is saved first) and opened again after.
+        tabs = getattr(self.parent(), "prompt_tabs", None)
+        reopen = tabs is not None and tabs.tab_of(conflict.prompt_name) is not None
+        if tabs is not None and reopen:
+            tabs.close_prompts([conflict.prompt_name])
 
         async def keep() -> None:
             await self.team.db(
@@ -170,7 +176,12 @@ class AnswersDialog(QDialog):
                 state.conflicts.pop(conflict.document, None)
             self.team.restart()
 
-        launch(self, keep(), lambda _none: self.accept(), self._failed)
+        def kept(_none: object) -> None:
+            if tabs is not None and reopen:
+                tabs.open_prompt(conflict.prompt_name)
+            self.accept()
+
+        launch(self, keep(), kept, self._failed)
 
     # --- a label or branch moved on both sides ---------------------------------------------
 

@@ -18,6 +18,7 @@ from app.ui.qt import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QTimer,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +31,10 @@ if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
 
 SHARED_SAVE_MS = 100
+# A sync's news reaches the library at most this often: a 1,000-prompt workspace arrives in
+# hundreds of batches, and each refresh reads the whole list again (off the UI thread, but one
+# per batch kept the read threads, and so the GIL, busy for the whole sync).
+LIBRARY_REFRESH_MS = 500
 
 
 class ShareDialog(QDialog):
@@ -70,15 +75,17 @@ class WindowTeam:
         self._window = window
         self.sync = TeamSync(window.workbench, window)
         self._seen: dict[str, tuple[object, ...]] = {}  # each workspace's state, as last shown
+        self._library_timer = QTimer(window, singleShot=True, interval=LIBRARY_REFRESH_MS)
 
     def attach(self) -> None:
         """Once the window's areas exist: the status bar, and what follows a sync."""
         window, sync = self._window, self.sync
+        self._library_timer.timeout.connect(window.library.refresh)
         self.status = SyncStatusButton(sync, self.status_clicked)
         window.statusBar().addPermanentWidget(self.status)
         sync.prompts_changed.connect(self._prompts_changed)
-        sync.prompts_changed.connect(lambda _names: window.library.refresh())
-        sync.library_changed.connect(window.library.refresh)
+        sync.prompts_changed.connect(lambda _names: self.refresh_library())
+        sync.library_changed.connect(self.refresh_library)
         sync.refused.connect(window.show_message)
         sync.workspaces_changed.connect(self._shared_changed)
         sync.workspaces_changed.connect(self._states_changed)
@@ -108,7 +115,13 @@ class WindowTeam:
         }
         if seen != self._seen:
             self._seen = seen
-            self._window.library.refresh()
+            self.refresh_library()
+
+    def refresh_library(self) -> None:
+        """Refresh the library soon: what arrives meanwhile rides on the same refresh (started
+        by the first news, not restarted by later news, so a long sync still shows progress)."""
+        if not self._library_timer.isActive():
+            self._library_timer.start()
 
     def _prompts_changed(self, names: list[str]) -> None:
         for name in names:
