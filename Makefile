@@ -66,6 +66,14 @@ bench: install
 bench-sync: install
 	$(BIN)/python bench/sync.py
 
+# The desktop app on the sync server (offscreen): a keystroke on one window to the text on
+# another, a 1,000-prompt workspace to a new device, the UI heartbeat while a new window syncs
+# it (3-4 minutes on two cores; writes bench/results/sync-desktop.txt).
+# `.venv/bin/python bench/sync.py --desktop --quick` for a short run.
+.PHONY: bench-sync-desktop
+bench-sync-desktop: install
+	$(BIN)/python bench/sync.py --desktop
+
 # The WebSocket frame fuzzer at 10,000 cases (the test suite runs 500); writes
 # bench/results/sync-fuzz.txt.
 .PHONY: bench-sync-fuzz
@@ -73,6 +81,18 @@ bench-sync-fuzz: install-test
 	PROMPTDESK_FUZZ_EXAMPLES=10000 $(BIN)/pytest tests/server/test_room_limits.py -k fuzz \
 		-p no:cacheprovider -q -s --durations=1 > bench/results/sync-fuzz.txt; \
 		status=$$?; cat bench/results/sync-fuzz.txt; exit $$status
+
+# The sync convergence property test at 10,000 sequences (the test suite runs 1,000): three
+# replicas, a real server, random edits, lost/repeated/reordered frames and disconnects; writes
+# bench/results/sync-convergence.txt. `make bench-sync-convergence CONVERGENCE_SEQUENCES=200`
+# for a short run; PROMPTDESK_CONVERGENCE_SEED=<seed> replays a seed's scripts.
+CONVERGENCE_SEQUENCES ?= 10000
+.PHONY: bench-sync-convergence
+bench-sync-convergence: install-test
+	PROMPTDESK_CONVERGENCE_SEQUENCES=$(CONVERGENCE_SEQUENCES) $(BIN)/pytest \
+		tests/sync/test_convergence.py -p no:cacheprovider -q -s --durations=1 \
+		> bench/results/sync-convergence.txt; \
+		status=$$?; cat bench/results/sync-convergence.txt; exit $$status
 
 # 500 SIGKILLs of a committing writer (the test suite does 50).
 stress: install-test

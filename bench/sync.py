@@ -22,6 +22,12 @@ load generator), on loopback. Each part has a baseline measured in the same run:
    and checked: every client's document equals the server's. Baseline: the same herd of
    connections against the relay.
 
+With ``--desktop``, parts 5-7 instead (``sync_bench/desktop.py``): the desktop app on the same
+server, offscreen: a keystroke on one desktop to the text on another, against bare pycrdt
+clients; a 1,000-prompt workspace to a new device, against importing it locally; the UI
+heartbeat while a new window syncs it, against the same window idle (writes
+``bench/results/sync-desktop.txt``; ``--desktop --quick`` for a short run).
+
 It reports; it never fails on a number. Medians and percentiles only: this machine is noisy
 (two cores, shared with whatever else runs; the CPU others used is printed next to part 1).
 Run from the repository root: ``.venv/bin/python bench/sync.py`` (about 4-5 minutes; writes
@@ -51,7 +57,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
-from sync_bench import latency, memory, storm, trace  # noqa: E402
+from sync_bench import desktop, latency, memory, storm, trace  # noqa: E402
 from sync_bench.proc import EchoServer, SyncServer, log_problems  # noqa: E402
 from sync_bench.report import (  # noqa: E402
     FULL,
@@ -60,15 +66,19 @@ from sync_bench.report import (  # noqa: E402
     Config,
     TraceResults,
     note,
+    print_heartbeat,
+    print_keystrokes,
     print_latency,
     print_logs,
     print_memory,
     print_storm,
     print_trace,
+    print_workspace,
 )
 
 TRACE_PATH = REPO_ROOT / "bench" / "data" / "automerge-paper.json.gz"
 RESULTS_PATH = REPO_ROOT / "bench" / "results" / "sync.txt"
+DESKTOP_RESULTS_PATH = REPO_ROOT / "bench" / "results" / "sync-desktop.txt"
 T = TypeVar("T")
 
 
@@ -177,6 +187,47 @@ def part_storm(root: Path, config: Config, logs: Logs) -> storm.Storm:
         logs.collect("part 4, relay", echo)
 
 
+def part_desktop(
+    root: Path, config: desktop.DesktopConfig, parts: str, logs: Logs, stalls: bool
+) -> None:
+    """Parts 5-7 on one sync server: 6 first (plain asyncio, as the CLI), then the windows."""
+    from tests.support.teams import make_team
+
+    progress("5-7. desktop: starting the sync server...")
+    sync = SyncServer(root / "p5-sync")
+    try:
+        sync.start()
+        workspace, library = None, None
+        if "6" in parts or "7" in parts:
+            devices = config.devices if "6" in parts else 0
+            workspace, library = desktop.part_workspace(sync, root, config, devices)
+        team = make_team(sync.proc, "Keystrokes") if "5" in parts else None
+        try:
+
+            async def windows() -> tuple[Any, Any]:
+                keys = None
+                if team is not None:
+                    keys = await desktop.part_keystrokes(sync, team, root, config)
+                beats = None
+                if library is not None and "7" in parts:
+                    beats = await desktop.part_heartbeat(sync, library, root, config, stalls)
+                return keys, beats
+
+            keys, beats = desktop.run_on_qt(windows)
+        finally:
+            if team is not None:
+                team.close()
+        if keys is not None:
+            print_keystrokes(keys, config)
+        if workspace is not None and "6" in parts:
+            print_workspace(workspace)
+        if beats is not None:
+            print_heartbeat(beats)
+    finally:
+        sync.stop()
+        logs.collect("parts 5-7, sync server", sync)
+
+
 # --- the header ----------------------------------------------------------------------------
 
 
@@ -220,23 +271,39 @@ def commit_latency_ms(folder: Path, commits: int = 200) -> tuple[float, float]:
     return latency.percentile(times, 50), latency.percentile(times, 99)
 
 
-def print_header(root: Path, config: Config, quick: bool) -> None:
-    print("Promptdesk sync server benchmark" + ("  (--quick: smaller sizes)" if quick else ""))
+def print_header(root: Path, quick: bool, desktop_parts: bool = False) -> None:
+    title = (
+        "Promptdesk sync benchmark, desktop app"
+        if desktop_parts
+        else "Promptdesk sync server benchmark"
+    )
+    print(title + ("  (--quick: smaller sizes)" if quick else ""))
     print(f"  date      {datetime.now(UTC).isoformat(timespec='seconds')}")
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
     cores = os.cpu_count()
     print(f"  cpu       {cpu_model()}, {cores} cores; load average {load}; nice {os.nice(0)}")
     print(f"  python    {platform.python_version()} ({platform.platform()})")
-    packages = ("pycrdt", "uvicorn", "uvloop", "websockets", "starlette", "fastapi", "sqlalchemy")
+    packages = (
+        ("pycrdt", "PySide6", "qasync", "websockets", "sqlcipher3", "uvicorn")
+        if desktop_parts
+        else ("pycrdt", "uvicorn", "uvloop", "websockets", "starlette", "fastapi", "sqlalchemy")
+    )
     print("  packages  " + ", ".join(f"{p} {version(p)}" for p in packages))
     print(f"  database  SQLite {sqlite3.sqlite_version} (WAL, synchronous=FULL) under {root}")
     p50, p99 = commit_latency_ms(root / "disk")
     print(f"  disk      one SQLite commit there, sqlite3 alone: p50 {p50:.2f} ms, p99 {p99:.2f} ms")
-    note(
-        "The load generator (this process, every client, on uvloop) shares the machine's "
-        f"{os.cpu_count()} cores with the server process under test: at high rates they compete "
-        "for the CPU, and the relay baseline shows where the generator itself gives out."
-    )
+    if desktop_parts:
+        note(
+            "The desktops (windows offscreen, their stores and clients, the baseline's clients: "
+            f"this process) share the machine's {os.cpu_count()} cores with the server process."
+        )
+    else:
+        note(
+            "The load generator (this process, every client, on uvloop) shares the machine's "
+            f"{os.cpu_count()} cores with the server process under test: at high rates they "
+            "compete for the CPU, and the relay baseline shows where the generator itself "
+            "gives out."
+        )
     print()
 
 
@@ -257,14 +324,26 @@ class Tee(io.TextIOBase):
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--quick", action="store_true", help="short run, smaller sizes")
-    parser.add_argument("--parts", default="1234", help="which parts to run, e.g. 13")
+    parser.add_argument(
+        "--desktop",
+        action="store_true",
+        help=f"the desktop app's parts 5-7 instead (full run writes {DESKTOP_RESULTS_PATH})",
+    )
+    parser.add_argument("--parts", help="which parts to run, e.g. 13 (default 1234, or 567)")
     parser.add_argument(
         "--output", type=Path, help=f"also write the report here (full run: {RESULTS_PATH})"
     )
     parser.add_argument("--logs", type=Path, help="keep every server's whole log in this folder")
+    parser.add_argument(
+        "--stalls", action="store_true", help="part 7: where the UI thread was in the worst gaps"
+    )
     args = parser.parse_args(argv)
     config = QUICK if args.quick else FULL
-    output = args.output or (None if args.quick or args.parts != "1234" else RESULTS_PATH)
+    desktop_config = desktop.DESKTOP_QUICK if args.quick else desktop.DESKTOP_FULL
+    every = "567" if args.desktop else "1234"
+    parts = args.parts or every
+    full_path = DESKTOP_RESULTS_PATH if args.desktop else RESULTS_PATH
+    output = args.output or (None if args.quick or parts != every or args.stalls else full_path)
 
     report = io.StringIO()
     real_stdout = sys.stdout
@@ -273,14 +352,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     started = time.monotonic()
     logs = Logs(args.logs)
     try:
-        print_header(root, config, args.quick)
-        if "1" in args.parts:
+        print_header(root, args.quick, args.desktop)
+        if args.desktop:
+            part_desktop(root, desktop_config, parts, logs, args.stalls)
+        if "1" in parts:
             print_latency(part_latency(root, config, logs), config)
-        if "2" in args.parts:
+        if "2" in parts:
             print_memory(part_memory(root, config, logs))
-        if "3" in args.parts:
+        if "3" in parts:
             print_trace(part_trace(config))
-        if "4" in args.parts:
+        if "4" in parts:
             print_storm(part_storm(root, config, logs))
         print_logs(logs.entries)
         print(f"\n(total {time.monotonic() - started:.0f} s)")

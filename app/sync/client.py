@@ -50,6 +50,7 @@ T = TypeVar("T")
 RunDb = Callable[[Callable[[], T]], Awaitable[T]]
 EMPTY_UPDATE = b"\x00\x00"
 OBJECTS_EVERY = 5.0  # seconds between version and ref exchanges while connected
+JOIN_BATCH = 50  # documents joined between two turns of the event loop
 ROLES_EVERY = 10.0  # seconds between looks at this user's roles while connected
 
 
@@ -77,6 +78,8 @@ class SyncClient(Progress):
         self.workspaces: dict[str, WorkspaceSync] = {}
         self.link: Link | None = None
         self.pending_acks: dict[str, tuple[str, str, str]] = {}
+        # digest -> the document and its state vector once the server has that update
+        self._sent_vectors: dict[str, tuple[DocumentSync, bytes]] = {}
         self.presence = Presence(self, user_name or account.display_name or account.email)
         self._nudge = asyncio.Event()
         self._incoming: list[tuple[str, str, bytes]] = []
@@ -224,6 +227,7 @@ class SyncClient(Progress):
                 sync_frame(SyncStep.STEP1, workspace.index.state_vector()),
             )
         self.pending_acks.clear()
+        self._sent_vectors.clear()
         reader = asyncio.create_task(link.serve(self._on_frame))
         writer = asyncio.create_task(self._apply_incoming())
         try:
@@ -393,6 +397,7 @@ class SyncClient(Progress):
                 with contextlib.suppress(LinkClosed):
                     await self.link.send(workspace_id, name, json_frame(MessageType.LEAVE, {}))
         workspace.state.documents = len(found)
+        joining = 0
         for info in found:
             if info.name in workspace.documents or info.name in workspace.state.conflicts:
                 continue
@@ -404,6 +409,11 @@ class SyncClient(Progress):
             await self.link.send(
                 workspace_id, info.name, sync_frame(SyncStep.STEP1, info.state_vector)
             )
+            joining += 1
+            if joining % JOIN_BATCH == 0:
+                # A send that fits the socket's buffer does not yield: without this, joining a
+                # 1,000-prompt workspace held the app's UI thread for a tenth of a second.
+                await asyncio.sleep(0)
 
     # --- documents -------------------------------------------------------------------------------
 
@@ -465,7 +475,10 @@ class SyncClient(Progress):
         if update == EMPTY_UPDATE:
             await self.db(lambda: self.documents.mark_synced(workspace_id, name, read_at))
             return
-        document.server_vector = local_vector
+        # What the server holds moves on when it acknowledges, not when this is sent: an
+        # update lost on the way would be left out of the next one, whose delete set still
+        # goes (a title replaced here would be deleted there without its replacement).
+        self._sent_vectors[update_digest(update)] = (document, local_vector)
         await self._send_update(workspace, name, update, SyncStep.UPDATE, read_at)
 
     async def _send_update(
@@ -477,6 +490,9 @@ class SyncClient(Progress):
         await self.link.send(workspace.state.id, name, sync_frame(step, update))
 
     async def _acknowledged(self, digest: str) -> None:
+        sent = self._sent_vectors.pop(digest, None)
+        if sent is not None:
+            sent[0].server_vector = sent[1]
         found = self.pending_acks.pop(digest, None)
         if found is None:
             return
