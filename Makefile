@@ -68,7 +68,7 @@ bench-sync: install
 
 # The desktop app on the sync server (offscreen): a keystroke on one window to the text on
 # another, a 1,000-prompt workspace to a new device, the UI heartbeat while a new window syncs
-# it (3-4 minutes on two cores; writes bench/results/sync-desktop.txt).
+# it (7-9 minutes on two cores; writes bench/results/sync-desktop.txt).
 # `.venv/bin/python bench/sync.py --desktop --quick` for a short run.
 .PHONY: bench-sync-desktop
 bench-sync-desktop: install

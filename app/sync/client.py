@@ -12,8 +12,7 @@ server last acknowledged it, and sent as the difference from the server's state 
 Store work runs through ``run_db`` (the app's single writer thread; a thread of its own in the
 CLI): pycrdt documents never cross threads, the event loop only moves bytes. Guards: a sync
 that would delete more than half of a workspace (or over 100 prompts) waits for the user; a
-document the server restored from a backup (new epoch) is never merged — the user chooses
-(:mod:`app.sync.conflicts`).
+restored document (new epoch) is never merged: the user chooses (:mod:`app.sync.restores`).
 """
 
 from __future__ import annotations
@@ -42,7 +41,7 @@ from app.storage.team_records import Account, TeamRecords
 from app.sync.link import Backoff, Link, LinkClosed
 from app.sync.objects import ObjectSync
 from app.sync.presence import Presence
-from app.sync.progress import DocumentSync, Progress, WorkspaceSync, parse_hold
+from app.sync.progress import DocumentSync, Progress, WorkspaceSync, apply_local, parse_hold
 from app.sync.state import SyncListener, WorkspaceState
 
 log = logging.getLogger(__name__)
@@ -358,7 +357,7 @@ class SyncClient(Progress):
                 # that prompt for one that arrived, and make it again for everyone. The lock
                 # is kept until then, so no reconcile starts from the index without it.
                 with contextlib.suppress(Exception):
-                    _apply_local(workspace, await reconciling)
+                    apply_local(workspace, await reconciling)
                 raise
             workspace.confirmed = frozenset()
             if local:
@@ -499,10 +498,3 @@ class SyncClient(Progress):
         workspace_id, name, as_of = found
         if name != INDEX_DOCUMENT and as_of:
             await self.db(lambda: self.documents.mark_synced(workspace_id, name, as_of))
-
-
-def _apply_local(workspace: WorkspaceSync, done: tuple[Any, bytes]) -> None:
-    """What a cancelled reconcile wrote into the index, applied to the client's copy."""
-    _, local = done
-    if local:
-        workspace.index.apply(local)

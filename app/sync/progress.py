@@ -270,3 +270,10 @@ class Progress:
 def parse_hold(raw: str) -> DeletionHold | None:
     data = json.loads(raw)
     return DeletionHold(tuple(data.get("deleting", [])), int(data.get("total", 0)))
+
+
+def apply_local(workspace: WorkspaceSync, done: tuple[Any, bytes]) -> None:
+    """What a cancelled reconcile wrote into the index, applied to the client's copy."""
+    _, local = done
+    if local:
+        workspace.index.apply(local)

@@ -85,7 +85,7 @@ class DesktopConfig:
 
 DESKTOP_FULL = DesktopConfig(
     keystrokes=200, block=25, gap_ms=(100, 300), prompts=1000, devices=3, beat_ms=4,
-    heartbeat_rounds=3,
+    heartbeat_rounds=5,
 )  # fmt: skip
 DESKTOP_QUICK = DesktopConfig(
     keystrokes=40, block=10, gap_ms=(100, 300), prompts=200, devices=1, beat_ms=4,
