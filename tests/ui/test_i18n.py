@@ -103,3 +103,21 @@ def test_a_store_error_is_shown_in_the_users_language(qtbot: QtBot, paths: Any) 
         )
     finally:
         install_translators("en")
+
+
+def test_the_sync_status_is_shown_in_the_users_language(qapp: Any) -> None:
+    """The status bar's sync line, with its plural forms, in German (and back in English)."""
+    from app.core.team import SyncStatus
+    from app.sync.state import WorkspaceState
+    from app.ui.team.status import describe
+
+    offline = WorkspaceState("w1", "Team", "editor", SyncStatus.OFFLINE, pending=1)
+    syncing = WorkspaceState("w1", "Team", "editor", SyncStatus.SYNCING, pending=3)
+    assert install_translators("de") == "de"
+    try:
+        assert describe(offline) == "Offline – 1 lokale Änderung wartet"
+        assert describe(syncing) == "3 Änderungen werden synchronisiert"
+    finally:
+        install_translators("en")
+    assert describe(offline) == "Offline — 1 local change waiting"
+    assert describe(syncing) == "Syncing 3 changes"

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from app.core.team import SyncStatus
 from app.sync.state import WorkspaceState
-from app.ui.qt import QApplication, QMouseEvent, QToolButton, QWidget
+from app.ui.qt import QMouseEvent, QObject, QToolButton, QWidget
 from app.ui.team.controller import TeamSync
 
 _ORDER = (
@@ -24,32 +24,39 @@ _ORDER = (
 )
 
 
+class SyncStatusText(QObject):
+    """The words for a workspace's sync status (a QObject so that ``tr`` carries plural forms:
+    pyside6-lupdate sees them only in ``self.tr`` with a variable count)."""
+
+    def of(self, state: WorkspaceState) -> str:
+        pending = state.pending
+        if state.role == "viewer" and pending and state.status is not SyncStatus.OFFLINE:
+            return self.tr("Read-only: %n local change(s) cannot be sent", "", pending)
+        if state.status is SyncStatus.OFFLINE:
+            if pending:
+                return self.tr("Offline — %n local change(s) waiting", "", pending)
+            return self.tr("Offline")
+        if state.status is SyncStatus.PAUSED:
+            if state.hold is not None:
+                return (
+                    self.tr("Paused: a sync would delete %1 of %2 prompts")
+                    .replace("%1", str(len(state.hold.deleting)))
+                    .replace("%2", str(state.hold.total))
+                )
+            return self.tr("Paused: a prompt was restored on the server (click to choose)")
+        if state.status is SyncStatus.ERROR:
+            return self.tr("Sync error: %1").replace("%1", state.detail)
+        if state.status is SyncStatus.SYNCING:
+            if pending:
+                return self.tr("Syncing %n change(s)", "", pending)
+            return self.tr("Syncing…")
+        if state.status is SyncStatus.NEW:
+            return self.tr("Connecting…")
+        return self.tr("Synced")
+
+
 def describe(state: WorkspaceState) -> str:
-    tr = QApplication.translate
-    pending = state.pending
-    if state.role == "viewer" and pending and state.status is not SyncStatus.OFFLINE:
-        return tr("SyncStatus", "Read-only: %n local change(s) cannot be sent", "", pending)
-    if state.status is SyncStatus.OFFLINE:
-        if pending:
-            return tr("SyncStatus", "Offline — %n local change(s) waiting", "", pending)
-        return tr("SyncStatus", "Offline")
-    if state.status is SyncStatus.PAUSED:
-        if state.hold is not None:
-            return (
-                tr("SyncStatus", "Paused: a sync would delete %1 of %2 prompts")
-                .replace("%1", str(len(state.hold.deleting)))
-                .replace("%2", str(state.hold.total))
-            )
-        return tr("SyncStatus", "Paused: a prompt was restored on the server (click to choose)")
-    if state.status is SyncStatus.ERROR:
-        return tr("SyncStatus", "Sync error: %1").replace("%1", state.detail)
-    if state.status is SyncStatus.SYNCING:
-        if pending:
-            return tr("SyncStatus", "Syncing %n change(s)", "", pending)
-        return tr("SyncStatus", "Syncing…")
-    if state.status is SyncStatus.NEW:
-        return tr("SyncStatus", "Connecting…")
-    return tr("SyncStatus", "Synced")
+    return SyncStatusText().of(state)
 
 
 class SyncStatusButton(QToolButton):

@@ -75,65 +75,6 @@
         <source>Sends the text of your files to %1</source>
         <translation>Sendet den Text Ihrer Dateien an %1</translation>
     </message>
-    <message numerus="yes">
-        <source>SyncStatus</source>
-        <comment>Read-only: %n local change(s) cannot be sent</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>SyncStatus</source>
-        <comment>Offline — %n local change(s) waiting</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>SyncStatus</source>
-        <comment>Offline</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SyncStatus</source>
-        <comment>Paused: a sync would delete %1 of %2 prompts</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SyncStatus</source>
-        <comment>Paused: a prompt was restored on the server (click to choose)</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SyncStatus</source>
-        <comment>Sync error: %1</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>SyncStatus</source>
-        <comment>Syncing %n change(s)</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>SyncStatus</source>
-        <comment>Syncing…</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SyncStatus</source>
-        <comment>Connecting…</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SyncStatus</source>
-        <comment>Synced</comment>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>About</name>
@@ -185,75 +126,75 @@
     <name>AnswersDialog</name>
     <message>
         <source>Sync is waiting for you</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Synchronisierung wartet auf Sie</translation>
     </message>
     <message>
         <source>Nothing is waiting for an answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts wartet auf eine Antwort.</translation>
     </message>
     <message>
         <source>A sync of %1 would delete %2 of its %3 prompts. Nothing has been deleted: delete them here too, or keep them (they are shared again, for everyone).</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Synchronisierung von %1 würde %2 seiner %3 Prompts löschen. Noch wurde nichts gelöscht: Löschen Sie sie auch hier oder behalten Sie sie (dann werden sie wieder für alle geteilt).</translation>
     </message>
     <message>
         <source>Delete them</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen</translation>
     </message>
     <message>
         <source>Keep them</source>
-        <translation type="unfinished"></translation>
+        <translation>Behalten</translation>
     </message>
     <message>
         <source>Not connected: try again once the sync is online.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Verbindung: Versuchen Sie es erneut, sobald die Synchronisierung online ist.</translation>
     </message>
     <message>
         <source>&apos;%1&apos; (%2) was restored on the server from a backup.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ (%2) wurde auf dem Server aus einer Sicherung wiederhergestellt.</translation>
     </message>
     <message>
         <source>Loading the server&apos;s copy…</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopie des Servers wird geladen…</translation>
     </message>
     <message>
         <source>On the server</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf dem Server</translation>
     </message>
     <message>
         <source>Here</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier</translation>
     </message>
     <message>
         <source>Keep the server&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>Stand des Servers behalten</translation>
     </message>
     <message>
         <source>Keep mine</source>
-        <translation type="unfinished"></translation>
+        <translation>Meinen Stand behalten</translation>
     </message>
     <message>
         <source>label</source>
-        <translation type="unfinished"></translation>
+        <translation>das Label</translation>
     </message>
     <message>
         <source>branch</source>
-        <translation type="unfinished"></translation>
+        <translation>der Zweig</translation>
     </message>
     <message>
         <source>The %1 &apos;%2&apos; of &apos;%3&apos; was moved by %4 while yours pointed elsewhere. Take theirs, keep yours (it replaces theirs on the server), or merge both.</source>
-        <translation type="unfinished"></translation>
+        <translation>In „%3“ wurde %1 „%2“ von %4 verschoben, während Ihr Stand auf eine andere Version zeigte. Übernehmen Sie deren Stand, behalten Sie Ihren (er ersetzt deren Stand auf dem Server) oder führen Sie beide zusammen.</translation>
     </message>
     <message>
         <source>someone</source>
-        <translation type="unfinished"></translation>
+        <translation>jemandem</translation>
     </message>
     <message>
         <source>Take theirs</source>
-        <translation type="unfinished"></translation>
+        <translation>Deren Stand übernehmen</translation>
     </message>
     <message>
         <source>Merge both</source>
-        <translation type="unfinished"></translation>
+        <translation>Beide zusammenführen</translation>
     </message>
 </context>
 <context>
@@ -778,11 +719,11 @@
     </message>
     <message>
         <source>Workspaces</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsbereiche</translation>
     </message>
     <message>
         <source>My library</source>
-        <translation type="unfinished"></translation>
+        <translation>Meine Bibliothek</translation>
     </message>
     <message>
         <source>Folders</source>
@@ -899,7 +840,7 @@
     </message>
     <message>
         <source>&apos;%1&apos; is read-only: you are a viewer in its workspace.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist schreibgeschützt: Sie sind in seinem Arbeitsbereich nur Betrachter.</translation>
     </message>
     <message>
         <source>Open a prompt first.</source>
@@ -1066,15 +1007,15 @@
     </message>
     <message>
         <source>Share to workspace…</source>
-        <translation type="unfinished"></translation>
+        <translation>In Arbeitsbereich teilen…</translation>
     </message>
     <message>
         <source>Sync now</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt synchronisieren</translation>
     </message>
     <message>
         <source>Team and workspaces…</source>
-        <translation type="unfinished"></translation>
+        <translation>Team und Arbeitsbereiche…</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
@@ -1154,106 +1095,106 @@
     </message>
     <message>
         <source>Select one prompt to share.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen einzelnen Prompt zum Teilen aus.</translation>
     </message>
     <message>
         <source>Sign in to a team sync server first (Settings ▸ Team).</source>
-        <translation type="unfinished"></translation>
+        <translation>Melden Sie sich zuerst bei einem Team-Sync-Server an (Einstellungen ▸ Team).</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is already in %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist bereits in %2.</translation>
     </message>
     <message>
         <source>You have no workspace you can add prompts to: create one in Settings ▸ Team.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie haben keinen Arbeitsbereich, in den Sie Prompts aufnehmen können: Legen Sie unter Einstellungen ▸ Team einen an.</translation>
     </message>
     <message>
         <source>Shared &apos;%1&apos; to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ in %2 geteilt.</translation>
     </message>
     <message>
         <source>Syncing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird synchronisiert…</translation>
     </message>
 </context>
 <context>
     <name>MembersDialog</name>
     <message>
         <source>Members of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitglieder von %1</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rolle</translation>
     </message>
     <message>
         <source>Joined</source>
-        <translation type="unfinished"></translation>
+        <translation>Beigetreten</translation>
     </message>
     <message>
         <source>Remove member</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitglied entfernen</translation>
     </message>
     <message>
         <source>Email (optional: only they may join)</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail (optional: nur diese Person kann beitreten)</translation>
     </message>
     <message>
         <source>Create invitation</source>
-        <translation type="unfinished"></translation>
+        <translation>Einladung erstellen</translation>
     </message>
     <message>
         <source>The code appears here, once</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Code wird hier einmalig angezeigt</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished">Kopieren</translation>
+        <translation>Kopieren</translation>
     </message>
     <message>
         <source>Invite as</source>
-        <translation type="unfinished"></translation>
+        <translation>Einladen als</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished">Datum</translation>
+        <translation>Wann</translation>
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>Wer</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>Was</translation>
     </message>
     <message>
         <source>Target</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziel</translation>
     </message>
     <message>
         <source>Members</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitglieder</translation>
     </message>
     <message>
         <source>Audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>Audit-Protokoll</translation>
     </message>
     <message>
         <source>Select a member first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie zuerst ein Mitglied aus.</translation>
     </message>
     <message>
         <source>Remove %1 from the workspace?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 aus dem Arbeitsbereich entfernen?</translation>
     </message>
 </context>
 <context>
@@ -1558,7 +1499,7 @@
     <name>PeersBar</name>
     <message>
         <source>%1 is editing</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bearbeitet gerade</translation>
     </message>
 </context>
 <context>
@@ -1664,15 +1605,15 @@
     <name>PromptList</name>
     <message>
         <source>local changes not yet synced</source>
-        <translation type="unfinished"></translation>
+        <translation>lokale Änderungen noch nicht synchronisiert</translation>
     </message>
     <message>
         <source>synced</source>
-        <translation type="unfinished"></translation>
+        <translation>synchronisiert</translation>
     </message>
     <message>
         <source>In %1 (%2) — %3</source>
-        <translation type="unfinished"></translation>
+        <translation>In %1 (%2) – %3</translation>
     </message>
 </context>
 <context>
@@ -1832,7 +1773,7 @@
     </message>
     <message>
         <source>You are now a viewer of this prompt: what you typed is kept in your library as &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie sind bei diesem Prompt jetzt nur Betrachter: Was Sie getippt haben, bleibt in Ihrer Bibliothek als „%1“ erhalten.</translation>
     </message>
     <message>
         <source>Editing…</source>
@@ -2537,7 +2478,7 @@
     </message>
     <message>
         <source>Team</source>
-        <translation type="unfinished"></translation>
+        <translation>Team</translation>
     </message>
     <message>
         <source>Advanced</source>
@@ -2588,15 +2529,15 @@
     <name>ShareDialog</name>
     <message>
         <source>Share to workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>In Arbeitsbereich teilen</translation>
     </message>
     <message>
         <source>Move &apos;%1&apos; into a team workspace. Its history goes with it; everyone in the workspace can open it, and editors can change it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verschieben Sie „%1“ in einen Team-Arbeitsbereich. Der Verlauf wandert mit; alle im Arbeitsbereich können den Prompt öffnen, und Bearbeiter können ihn ändern.</translation>
     </message>
     <message>
         <source>Share</source>
-        <translation type="unfinished"></translation>
+        <translation>Teilen</translation>
     </message>
 </context>
 <context>
@@ -2946,172 +2887,224 @@
     <name>SyncStatusButton</name>
     <message>
         <source>Team sync status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status der Team-Synchronisierung</translation>
     </message>
     <message>
         <source>Signed in — no workspaces</source>
-        <translation type="unfinished"></translation>
+        <translation>Angemeldet – keine Arbeitsbereiche</translation>
     </message>
     <message numerus="yes">
         <source>%n label(s) or branch(es) to settle (click)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Label oder Zweig zu klären (klicken)</numerusform>
+            <numerusform>%n Labels oder Zweige zu klären (klicken)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusText</name>
+    <message numerus="yes">
+        <source>Read-only: %n local change(s) cannot be sent</source>
+        <translation>
+            <numerusform>Schreibgeschützt: %n lokale Änderung kann nicht gesendet werden</numerusform>
+            <numerusform>Schreibgeschützt: %n lokale Änderungen können nicht gesendet werden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline — %n local change(s) waiting</source>
+        <translation>
+            <numerusform>Offline – %n lokale Änderung wartet</numerusform>
+            <numerusform>Offline – %n lokale Änderungen warten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Paused: a sync would delete %1 of %2 prompts</source>
+        <translation>Pausiert: Eine Synchronisierung würde %1 von %2 Prompts löschen</translation>
+    </message>
+    <message>
+        <source>Paused: a prompt was restored on the server (click to choose)</source>
+        <translation>Pausiert: Ein Prompt wurde auf dem Server wiederhergestellt (zum Auswählen klicken)</translation>
+    </message>
+    <message>
+        <source>Sync error: %1</source>
+        <translation>Synchronisierungsfehler: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Syncing %n change(s)</source>
+        <translation>
+            <numerusform>%n Änderung wird synchronisiert</numerusform>
+            <numerusform>%n Änderungen werden synchronisiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Wird synchronisiert…</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbindung wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>Synchronisiert</translation>
     </message>
 </context>
 <context>
     <name>TabPresence</name>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>Read-only: you are a viewer in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreibgeschützt: Sie sind in %1 nur Betrachter.</translation>
     </message>
 </context>
 <context>
     <name>TeamPage</name>
     <message>
         <source>Team</source>
-        <translation type="unfinished"></translation>
+        <translation>Team</translation>
     </message>
     <message>
         <source>Sync a team&apos;s prompts through a Promptdesk sync server: edit offline, merge without conflict copies, see who else is editing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisieren Sie die Prompts eines Teams über einen Promptdesk-Sync-Server: offline bearbeiten, ohne Konfliktkopien zusammenführen und sehen, wer sonst gerade bearbeitet.</translation>
     </message>
     <message>
         <source>Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmelden</translation>
     </message>
     <message>
         <source>Server:</source>
-        <translation type="unfinished"></translation>
+        <translation>Server:</translation>
     </message>
     <message>
         <source>Email:</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail:</translation>
     </message>
     <message>
         <source>Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort:</translation>
     </message>
     <message>
         <source>Also remove the workspaces&apos; prompts from here</source>
-        <translation type="unfinished"></translation>
+        <translation>Auch die Prompts der Arbeitsbereiche von hier entfernen</translation>
     </message>
     <message>
         <source>Sign out</source>
-        <translation type="unfinished"></translation>
+        <translation>Abmelden</translation>
     </message>
     <message>
         <source>Workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsbereich</translation>
     </message>
     <message>
         <source>Your role</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Rolle</translation>
     </message>
     <message>
         <source>Sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisierung</translation>
     </message>
     <message>
         <source>New workspace…</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Arbeitsbereich…</translation>
     </message>
     <message>
         <source>Members…</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitglieder…</translation>
     </message>
     <message>
         <source>Sync now</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt synchronisieren</translation>
     </message>
     <message>
         <source>Invitation code</source>
-        <translation type="unfinished"></translation>
+        <translation>Einladungscode</translation>
     </message>
     <message>
         <source>Join</source>
-        <translation type="unfinished"></translation>
+        <translation>Beitreten</translation>
     </message>
     <message>
         <source>Invitation:</source>
-        <translation type="unfinished"></translation>
+        <translation>Einladung:</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerät</translation>
     </message>
     <message>
         <source>Last used</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt verwendet</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Art</translation>
     </message>
     <message>
         <source>Revoke device</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerätezugriff widerrufen</translation>
     </message>
     <message>
         <source>Devices signed in to this account:</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei diesem Konto angemeldete Geräte:</translation>
     </message>
     <message>
         <source>Signed in to %1 as %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei %1 angemeldet als %2</translation>
     </message>
     <message>
         <source>Not synced on this device</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf diesem Gerät nicht synchronisiert</translation>
     </message>
     <message>
         <source>Sync this workspace on this device</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Arbeitsbereich auf diesem Gerät synchronisieren</translation>
     </message>
     <message>
         <source>Fill in the server, your email and your password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie Server, E-Mail-Adresse und Passwort ein.</translation>
     </message>
     <message>
         <source>Remove every prompt of your workspaces from this device?</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Prompts Ihrer Arbeitsbereiche von diesem Gerät entfernen?</translation>
     </message>
     <message>
         <source>Signed out here, but the server could not revoke this device (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier abgemeldet, aber der Server konnte den Zugriff dieses Geräts nicht widerrufen (%1).</translation>
     </message>
     <message>
         <source>New workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Arbeitsbereich</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished">Name:</translation>
+        <translation>Name:</translation>
     </message>
     <message>
         <source>Paste the invitation code first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie zuerst den Einladungscode ein.</translation>
     </message>
     <message>
         <source>Select a workspace first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie zuerst einen Arbeitsbereich aus.</translation>
     </message>
     <message>
         <source>%1 (this device)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (dieses Gerät)</translation>
     </message>
     <message>
         <source>Select a device first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie zuerst ein Gerät aus.</translation>
     </message>
     <message>
         <source>To sign this device out, use Sign out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Um dieses Gerät abzumelden, verwenden Sie „Abmelden“.</translation>
     </message>
 </context>
 <context>

@@ -74,59 +74,6 @@
         <source>Sends the text of your files to %1</source>
         <translation type="unfinished" />
     </message>
-    <message numerus="yes">
-        <source>SyncStatus</source>
-        <comment>Read-only: %n local change(s) cannot be sent</comment>
-        <translation>
-            <numerusform>SyncStatus</numerusform><numerusform>SyncStatus</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>SyncStatus</source>
-        <comment>Offline — %n local change(s) waiting</comment>
-        <translation>
-            <numerusform>SyncStatus</numerusform><numerusform>SyncStatus</numerusform></translation>
-    </message>
-    <message>
-        <source>SyncStatus</source>
-        <comment>Offline</comment>
-        <translation type="unfinished">SyncStatus</translation>
-    </message>
-    <message>
-        <source>SyncStatus</source>
-        <comment>Paused: a sync would delete %1 of %2 prompts</comment>
-        <translation type="unfinished">SyncStatus</translation>
-    </message>
-    <message>
-        <source>SyncStatus</source>
-        <comment>Paused: a prompt was restored on the server (click to choose)</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>SyncStatus</source>
-        <comment>Sync error: %1</comment>
-        <translation type="unfinished">SyncStatus</translation>
-    </message>
-    <message numerus="yes">
-        <source>SyncStatus</source>
-        <comment>Syncing %n change(s)</comment>
-        <translation>
-            <numerusform>SyncStatus</numerusform><numerusform>SyncStatus</numerusform></translation>
-    </message>
-    <message>
-        <source>SyncStatus</source>
-        <comment>Syncing…</comment>
-        <translation type="unfinished">SyncStatus</translation>
-    </message>
-    <message>
-        <source>SyncStatus</source>
-        <comment>Connecting…</comment>
-        <translation type="unfinished">SyncStatus</translation>
-    </message>
-    <message>
-        <source>SyncStatus</source>
-        <comment>Synced</comment>
-        <translation type="unfinished">SyncStatus</translation>
-    </message>
 </context>
 <context>
     <name>About</name>
@@ -2903,6 +2850,52 @@
         <source>%n label(s) or branch(es) to settle (click)</source>
         <translation>
             <numerusform>%n label or branch to settle (click)</numerusform><numerusform>%n labels or branches to settle (click)</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusText</name>
+    <message numerus="yes">
+        <source>Read-only: %n local change(s) cannot be sent</source>
+        <translation>
+            <numerusform>Read-only: %n local change cannot be sent</numerusform><numerusform>Read-only: %n local changes cannot be sent</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline — %n local change(s) waiting</source>
+        <translation>
+            <numerusform>Offline — %n local change waiting</numerusform><numerusform>Offline — %n local changes waiting</numerusform></translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Paused: a sync would delete %1 of %2 prompts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Paused: a prompt was restored on the server (click to choose)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sync error: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Syncing %n change(s)</source>
+        <translation>
+            <numerusform>Syncing %n change</numerusform><numerusform>Syncing %n changes</numerusform></translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>

@@ -75,65 +75,6 @@
         <source>Sends the text of your files to %1</source>
         <translation>Envía el texto de tus archivos a %1</translation>
     </message>
-    <message numerus="yes">
-        <source>SyncStatus</source>
-        <comment>Read-only: %n local change(s) cannot be sent</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>SyncStatus</source>
-        <comment>Offline — %n local change(s) waiting</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>SyncStatus</source>
-        <comment>Offline</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SyncStatus</source>
-        <comment>Paused: a sync would delete %1 of %2 prompts</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SyncStatus</source>
-        <comment>Paused: a prompt was restored on the server (click to choose)</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SyncStatus</source>
-        <comment>Sync error: %1</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>SyncStatus</source>
-        <comment>Syncing %n change(s)</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>SyncStatus</source>
-        <comment>Syncing…</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SyncStatus</source>
-        <comment>Connecting…</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SyncStatus</source>
-        <comment>Synced</comment>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>About</name>
@@ -185,75 +126,75 @@
     <name>AnswersDialog</name>
     <message>
         <source>Sync is waiting for you</source>
-        <translation type="unfinished"></translation>
+        <translation>La sincronización espera tu respuesta</translation>
     </message>
     <message>
         <source>Nothing is waiting for an answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay nada pendiente de respuesta.</translation>
     </message>
     <message>
         <source>A sync of %1 would delete %2 of its %3 prompts. Nothing has been deleted: delete them here too, or keep them (they are shared again, for everyone).</source>
-        <translation type="unfinished"></translation>
+        <translation>Una sincronización de %1 eliminaría %2 de sus %3 prompts. No se ha eliminado nada: elimínalos también aquí o consérvalos (se vuelven a compartir, para todos).</translation>
     </message>
     <message>
         <source>Delete them</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminarlos</translation>
     </message>
     <message>
         <source>Keep them</source>
-        <translation type="unfinished"></translation>
+        <translation>Conservarlos</translation>
     </message>
     <message>
         <source>Not connected: try again once the sync is online.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin conexión: vuelve a intentarlo cuando la sincronización esté en línea.</translation>
     </message>
     <message>
         <source>&apos;%1&apos; (%2) was restored on the server from a backup.</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» (%2) se restauró en el servidor a partir de una copia de seguridad.</translation>
     </message>
     <message>
         <source>Loading the server&apos;s copy…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargando la copia del servidor…</translation>
     </message>
     <message>
         <source>On the server</source>
-        <translation type="unfinished"></translation>
+        <translation>En el servidor</translation>
     </message>
     <message>
         <source>Here</source>
-        <translation type="unfinished"></translation>
+        <translation>Aquí</translation>
     </message>
     <message>
         <source>Keep the server&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>Conservar la del servidor</translation>
     </message>
     <message>
         <source>Keep mine</source>
-        <translation type="unfinished"></translation>
+        <translation>Conservar la mía</translation>
     </message>
     <message>
         <source>label</source>
-        <translation type="unfinished"></translation>
+        <translation>marca</translation>
     </message>
     <message>
         <source>branch</source>
-        <translation type="unfinished"></translation>
+        <translation>rama</translation>
     </message>
     <message>
         <source>The %1 &apos;%2&apos; of &apos;%3&apos; was moved by %4 while yours pointed elsewhere. Take theirs, keep yours (it replaces theirs on the server), or merge both.</source>
-        <translation type="unfinished"></translation>
+        <translation>En «%3», %4 movió la %1 «%2» mientras la tuya apuntaba a otro sitio. Acepta la suya, conserva la tuya (reemplaza la suya en el servidor) o fusiona ambas.</translation>
     </message>
     <message>
         <source>someone</source>
-        <translation type="unfinished"></translation>
+        <translation>alguien</translation>
     </message>
     <message>
         <source>Take theirs</source>
-        <translation type="unfinished"></translation>
+        <translation>Aceptar la suya</translation>
     </message>
     <message>
         <source>Merge both</source>
-        <translation type="unfinished"></translation>
+        <translation>Fusionar ambas</translation>
     </message>
 </context>
 <context>
@@ -778,11 +719,11 @@
     </message>
     <message>
         <source>Workspaces</source>
-        <translation type="unfinished"></translation>
+        <translation>Espacios de trabajo</translation>
     </message>
     <message>
         <source>My library</source>
-        <translation type="unfinished"></translation>
+        <translation>Mi biblioteca</translation>
     </message>
     <message>
         <source>Folders</source>
@@ -899,7 +840,7 @@
     </message>
     <message>
         <source>&apos;%1&apos; is read-only: you are a viewer in its workspace.</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» es de solo lectura: eres lector en su espacio de trabajo.</translation>
     </message>
     <message>
         <source>Open a prompt first.</source>
@@ -1066,15 +1007,15 @@
     </message>
     <message>
         <source>Share to workspace…</source>
-        <translation type="unfinished"></translation>
+        <translation>Compartir en un espacio de trabajo…</translation>
     </message>
     <message>
         <source>Sync now</source>
-        <translation type="unfinished"></translation>
+        <translation>Sincronizar ahora</translation>
     </message>
     <message>
         <source>Team and workspaces…</source>
-        <translation type="unfinished"></translation>
+        <translation>Equipo y espacios de trabajo…</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
@@ -1154,106 +1095,106 @@
     </message>
     <message>
         <source>Select one prompt to share.</source>
-        <translation type="unfinished"></translation>
+        <translation>Selecciona un solo prompt para compartir.</translation>
     </message>
     <message>
         <source>Sign in to a team sync server first (Settings ▸ Team).</source>
-        <translation type="unfinished"></translation>
+        <translation>Inicia sesión primero en un servidor de sincronización de equipo (Configuración ▸ Equipo).</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is already in %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» ya está en %2.</translation>
     </message>
     <message>
         <source>You have no workspace you can add prompts to: create one in Settings ▸ Team.</source>
-        <translation type="unfinished"></translation>
+        <translation>No tienes ningún espacio de trabajo al que puedas añadir prompts: crea uno en Configuración ▸ Equipo.</translation>
     </message>
     <message>
         <source>Shared &apos;%1&apos; to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» se compartió en %2.</translation>
     </message>
     <message>
         <source>Syncing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sincronizando…</translation>
     </message>
 </context>
 <context>
     <name>MembersDialog</name>
     <message>
         <source>Members of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Miembros de %1</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>Correo electrónico</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Nombre</translation>
+        <translation>Nombre</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rol</translation>
     </message>
     <message>
         <source>Joined</source>
-        <translation type="unfinished"></translation>
+        <translation>Se unió</translation>
     </message>
     <message>
         <source>Remove member</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar miembro</translation>
     </message>
     <message>
         <source>Email (optional: only they may join)</source>
-        <translation type="unfinished"></translation>
+        <translation>Correo electrónico (opcional: solo esa persona podrá unirse)</translation>
     </message>
     <message>
         <source>Create invitation</source>
-        <translation type="unfinished"></translation>
+        <translation>Crear invitación</translation>
     </message>
     <message>
         <source>The code appears here, once</source>
-        <translation type="unfinished"></translation>
+        <translation>El código aparece aquí, una sola vez</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished">Copiar</translation>
+        <translation>Copiar</translation>
     </message>
     <message>
         <source>Invite as</source>
-        <translation type="unfinished"></translation>
+        <translation>Invitar como</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished">Fecha</translation>
+        <translation>Cuándo</translation>
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>Quién</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué</translation>
     </message>
     <message>
         <source>Target</source>
-        <translation type="unfinished"></translation>
+        <translation>Objeto</translation>
     </message>
     <message>
         <source>Members</source>
-        <translation type="unfinished"></translation>
+        <translation>Miembros</translation>
     </message>
     <message>
         <source>Audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>Registro de auditoría</translation>
     </message>
     <message>
         <source>Select a member first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Selecciona primero un miembro.</translation>
     </message>
     <message>
         <source>Remove %1 from the workspace?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Quitar a %1 del espacio de trabajo?</translation>
     </message>
 </context>
 <context>
@@ -1558,7 +1499,7 @@
     <name>PeersBar</name>
     <message>
         <source>%1 is editing</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 está editando</translation>
     </message>
 </context>
 <context>
@@ -1664,15 +1605,15 @@
     <name>PromptList</name>
     <message>
         <source>local changes not yet synced</source>
-        <translation type="unfinished"></translation>
+        <translation>cambios locales aún sin sincronizar</translation>
     </message>
     <message>
         <source>synced</source>
-        <translation type="unfinished"></translation>
+        <translation>sincronizado</translation>
     </message>
     <message>
         <source>In %1 (%2) — %3</source>
-        <translation type="unfinished"></translation>
+        <translation>En %1 (%2) — %3</translation>
     </message>
 </context>
 <context>
@@ -1832,7 +1773,7 @@
     </message>
     <message>
         <source>You are now a viewer of this prompt: what you typed is kept in your library as &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ahora eres lector de este prompt: lo que escribiste se conserva en tu biblioteca como «%1».</translation>
     </message>
     <message>
         <source>Editing…</source>
@@ -2537,7 +2478,7 @@
     </message>
     <message>
         <source>Team</source>
-        <translation type="unfinished"></translation>
+        <translation>Equipo</translation>
     </message>
     <message>
         <source>Advanced</source>
@@ -2588,15 +2529,15 @@
     <name>ShareDialog</name>
     <message>
         <source>Share to workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Compartir en un espacio de trabajo</translation>
     </message>
     <message>
         <source>Move &apos;%1&apos; into a team workspace. Its history goes with it; everyone in the workspace can open it, and editors can change it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mueve «%1» a un espacio de trabajo de equipo. Su historial lo acompaña; todos los miembros del espacio de trabajo pueden abrirlo y los editores pueden modificarlo.</translation>
     </message>
     <message>
         <source>Share</source>
-        <translation type="unfinished"></translation>
+        <translation>Compartir</translation>
     </message>
 </context>
 <context>
@@ -2946,172 +2887,224 @@
     <name>SyncStatusButton</name>
     <message>
         <source>Team sync status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado de la sincronización del equipo</translation>
     </message>
     <message>
         <source>Signed in — no workspaces</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesión iniciada — sin espacios de trabajo</translation>
     </message>
     <message numerus="yes">
         <source>%n label(s) or branch(es) to settle (click)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n marca o rama por resolver (haz clic)</numerusform>
+            <numerusform>%n marcas o ramas por resolver (haz clic)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusText</name>
+    <message numerus="yes">
+        <source>Read-only: %n local change(s) cannot be sent</source>
+        <translation>
+            <numerusform>Solo lectura: no se puede enviar %n cambio local</numerusform>
+            <numerusform>Solo lectura: no se pueden enviar %n cambios locales</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline — %n local change(s) waiting</source>
+        <translation>
+            <numerusform>Sin conexión — %n cambio local pendiente</numerusform>
+            <numerusform>Sin conexión — %n cambios locales pendientes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Sin conexión</translation>
+    </message>
+    <message>
+        <source>Paused: a sync would delete %1 of %2 prompts</source>
+        <translation>En pausa: una sincronización eliminaría %1 de %2 prompts</translation>
+    </message>
+    <message>
+        <source>Paused: a prompt was restored on the server (click to choose)</source>
+        <translation>En pausa: se restauró un prompt en el servidor (haz clic para elegir)</translation>
+    </message>
+    <message>
+        <source>Sync error: %1</source>
+        <translation>Error de sincronización: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Syncing %n change(s)</source>
+        <translation>
+            <numerusform>Sincronizando %n cambio</numerusform>
+            <numerusform>Sincronizando %n cambios</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Sincronizando…</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Conectando…</translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>Sincronizado</translation>
     </message>
 </context>
 <context>
     <name>TabPresence</name>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>Read-only: you are a viewer in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo lectura: eres lector en %1.</translation>
     </message>
 </context>
 <context>
     <name>TeamPage</name>
     <message>
         <source>Team</source>
-        <translation type="unfinished"></translation>
+        <translation>Equipo</translation>
     </message>
     <message>
         <source>Sync a team&apos;s prompts through a Promptdesk sync server: edit offline, merge without conflict copies, see who else is editing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sincroniza los prompts de un equipo a través de un servidor de sincronización de Promptdesk: edita sin conexión, fusiona sin copias en conflicto y mira quién más está editando.</translation>
     </message>
     <message>
         <source>Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>Iniciar sesión</translation>
     </message>
     <message>
         <source>Server:</source>
-        <translation type="unfinished"></translation>
+        <translation>Servidor:</translation>
     </message>
     <message>
         <source>Email:</source>
-        <translation type="unfinished"></translation>
+        <translation>Correo electrónico:</translation>
     </message>
     <message>
         <source>Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>Contraseña:</translation>
     </message>
     <message>
         <source>Also remove the workspaces&apos; prompts from here</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar también de aquí los prompts de los espacios de trabajo</translation>
     </message>
     <message>
         <source>Sign out</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar sesión</translation>
     </message>
     <message>
         <source>Workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Espacio de trabajo</translation>
     </message>
     <message>
         <source>Your role</source>
-        <translation type="unfinished"></translation>
+        <translation>Tu rol</translation>
     </message>
     <message>
         <source>Sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Sincronización</translation>
     </message>
     <message>
         <source>New workspace…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo espacio de trabajo…</translation>
     </message>
     <message>
         <source>Members…</source>
-        <translation type="unfinished"></translation>
+        <translation>Miembros…</translation>
     </message>
     <message>
         <source>Sync now</source>
-        <translation type="unfinished"></translation>
+        <translation>Sincronizar ahora</translation>
     </message>
     <message>
         <source>Invitation code</source>
-        <translation type="unfinished"></translation>
+        <translation>Código de invitación</translation>
     </message>
     <message>
         <source>Join</source>
-        <translation type="unfinished"></translation>
+        <translation>Unirse</translation>
     </message>
     <message>
         <source>Invitation:</source>
-        <translation type="unfinished"></translation>
+        <translation>Invitación:</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>Dispositivo</translation>
     </message>
     <message>
         <source>Last used</source>
-        <translation type="unfinished"></translation>
+        <translation>Último uso</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo</translation>
     </message>
     <message>
         <source>Revoke device</source>
-        <translation type="unfinished"></translation>
+        <translation>Revocar dispositivo</translation>
     </message>
     <message>
         <source>Devices signed in to this account:</source>
-        <translation type="unfinished"></translation>
+        <translation>Dispositivos con sesión iniciada en esta cuenta:</translation>
     </message>
     <message>
         <source>Signed in to %1 as %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesión iniciada en %1 como %2</translation>
     </message>
     <message>
         <source>Not synced on this device</source>
-        <translation type="unfinished"></translation>
+        <translation>No se sincroniza en este dispositivo</translation>
     </message>
     <message>
         <source>Sync this workspace on this device</source>
-        <translation type="unfinished"></translation>
+        <translation>Sincronizar este espacio de trabajo en este dispositivo</translation>
     </message>
     <message>
         <source>Fill in the server, your email and your password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rellena el servidor, tu correo electrónico y tu contraseña.</translation>
     </message>
     <message>
         <source>Remove every prompt of your workspaces from this device?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Quitar de este dispositivo todos los prompts de tus espacios de trabajo?</translation>
     </message>
     <message>
         <source>Signed out here, but the server could not revoke this device (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Se cerró la sesión aquí, pero el servidor no pudo revocar este dispositivo (%1).</translation>
     </message>
     <message>
         <source>New workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo espacio de trabajo</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished">Nombre:</translation>
+        <translation>Nombre:</translation>
     </message>
     <message>
         <source>Paste the invitation code first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pega primero el código de invitación.</translation>
     </message>
     <message>
         <source>Select a workspace first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Selecciona primero un espacio de trabajo.</translation>
     </message>
     <message>
         <source>%1 (this device)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (este dispositivo)</translation>
     </message>
     <message>
         <source>Select a device first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Selecciona primero un dispositivo.</translation>
     </message>
     <message>
         <source>To sign this device out, use Sign out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Para cerrar la sesión de este dispositivo, usa «Cerrar sesión».</translation>
     </message>
 </context>
 <context>

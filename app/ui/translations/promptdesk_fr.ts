@@ -75,65 +75,6 @@
         <source>Sends the text of your files to %1</source>
         <translation>Envoie le texte de vos fichiers à %1</translation>
     </message>
-    <message numerus="yes">
-        <source>SyncStatus</source>
-        <comment>Read-only: %n local change(s) cannot be sent</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>SyncStatus</source>
-        <comment>Offline — %n local change(s) waiting</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>SyncStatus</source>
-        <comment>Offline</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SyncStatus</source>
-        <comment>Paused: a sync would delete %1 of %2 prompts</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SyncStatus</source>
-        <comment>Paused: a prompt was restored on the server (click to choose)</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SyncStatus</source>
-        <comment>Sync error: %1</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>SyncStatus</source>
-        <comment>Syncing %n change(s)</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>SyncStatus</source>
-        <comment>Syncing…</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SyncStatus</source>
-        <comment>Connecting…</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SyncStatus</source>
-        <comment>Synced</comment>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>About</name>
@@ -185,75 +126,75 @@
     <name>AnswersDialog</name>
     <message>
         <source>Sync is waiting for you</source>
-        <translation type="unfinished"></translation>
+        <translation>La synchronisation attend votre réponse</translation>
     </message>
     <message>
         <source>Nothing is waiting for an answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n&apos;attend de réponse.</translation>
     </message>
     <message>
         <source>A sync of %1 would delete %2 of its %3 prompts. Nothing has been deleted: delete them here too, or keep them (they are shared again, for everyone).</source>
-        <translation type="unfinished"></translation>
+        <translation>Une synchronisation de %1 supprimerait %2 de ses %3 prompts. Rien n&apos;a été supprimé&#xa0;: supprimez-les ici aussi, ou conservez-les (ils sont de nouveau partagés, pour tout le monde).</translation>
     </message>
     <message>
         <source>Delete them</source>
-        <translation type="unfinished"></translation>
+        <translation>Les supprimer</translation>
     </message>
     <message>
         <source>Keep them</source>
-        <translation type="unfinished"></translation>
+        <translation>Les conserver</translation>
     </message>
     <message>
         <source>Not connected: try again once the sync is online.</source>
-        <translation type="unfinished"></translation>
+        <translation>Non connecté&#xa0;: réessayez une fois la synchronisation en ligne.</translation>
     </message>
     <message>
         <source>&apos;%1&apos; (%2) was restored on the server from a backup.</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;» (%2) a été restauré sur le serveur à partir d&apos;une sauvegarde.</translation>
     </message>
     <message>
         <source>Loading the server&apos;s copy…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement de la copie du serveur…</translation>
     </message>
     <message>
         <source>On the server</source>
-        <translation type="unfinished"></translation>
+        <translation>Sur le serveur</translation>
     </message>
     <message>
         <source>Here</source>
-        <translation type="unfinished"></translation>
+        <translation>Ici</translation>
     </message>
     <message>
         <source>Keep the server&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>Conserver celle du serveur</translation>
     </message>
     <message>
         <source>Keep mine</source>
-        <translation type="unfinished"></translation>
+        <translation>Conserver la mienne</translation>
     </message>
     <message>
         <source>label</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;étiquette</translation>
     </message>
     <message>
         <source>branch</source>
-        <translation type="unfinished"></translation>
+        <translation>la branche</translation>
     </message>
     <message>
         <source>The %1 &apos;%2&apos; of &apos;%3&apos; was moved by %4 while yours pointed elsewhere. Take theirs, keep yours (it replaces theirs on the server), or merge both.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dans «&#xa0;%3&#xa0;», %1 «&#xa0;%2&#xa0;» a été déplacée par %4 alors que la vôtre pointait ailleurs. Prenez la leur, conservez la vôtre (elle remplace la leur sur le serveur) ou fusionnez les deux.</translation>
     </message>
     <message>
         <source>someone</source>
-        <translation type="unfinished"></translation>
+        <translation>quelqu&apos;un</translation>
     </message>
     <message>
         <source>Take theirs</source>
-        <translation type="unfinished"></translation>
+        <translation>Prendre la leur</translation>
     </message>
     <message>
         <source>Merge both</source>
-        <translation type="unfinished"></translation>
+        <translation>Fusionner les deux</translation>
     </message>
 </context>
 <context>
@@ -778,11 +719,11 @@
     </message>
     <message>
         <source>Workspaces</source>
-        <translation type="unfinished"></translation>
+        <translation>Espaces de travail</translation>
     </message>
     <message>
         <source>My library</source>
-        <translation type="unfinished"></translation>
+        <translation>Ma bibliothèque</translation>
     </message>
     <message>
         <source>Folders</source>
@@ -899,7 +840,7 @@
     </message>
     <message>
         <source>&apos;%1&apos; is read-only: you are a viewer in its workspace.</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;» est en lecture seule&#xa0;: vous êtes lecteur dans son espace de travail.</translation>
     </message>
     <message>
         <source>Open a prompt first.</source>
@@ -1066,15 +1007,15 @@
     </message>
     <message>
         <source>Share to workspace…</source>
-        <translation type="unfinished"></translation>
+        <translation>Partager dans un espace de travail…</translation>
     </message>
     <message>
         <source>Sync now</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchroniser maintenant</translation>
     </message>
     <message>
         <source>Team and workspaces…</source>
-        <translation type="unfinished"></translation>
+        <translation>Équipe et espaces de travail…</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
@@ -1154,106 +1095,106 @@
     </message>
     <message>
         <source>Select one prompt to share.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez un seul prompt à partager.</translation>
     </message>
     <message>
         <source>Sign in to a team sync server first (Settings ▸ Team).</source>
-        <translation type="unfinished"></translation>
+        <translation>Connectez-vous d&apos;abord à un serveur de synchronisation d&apos;équipe (Paramètres ▸ Équipe).</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is already in %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;» est déjà dans %2.</translation>
     </message>
     <message>
         <source>You have no workspace you can add prompts to: create one in Settings ▸ Team.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous n&apos;avez aucun espace de travail où ajouter des prompts&#xa0;: créez-en un dans Paramètres ▸ Équipe.</translation>
     </message>
     <message>
         <source>Shared &apos;%1&apos; to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;» partagé dans %2.</translation>
     </message>
     <message>
         <source>Syncing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisation…</translation>
     </message>
 </context>
 <context>
     <name>MembersDialog</name>
     <message>
         <source>Members of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Membres de %1</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>E-mail</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Nom</translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rôle</translation>
     </message>
     <message>
         <source>Joined</source>
-        <translation type="unfinished"></translation>
+        <translation>Membre depuis</translation>
     </message>
     <message>
         <source>Remove member</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer le membre</translation>
     </message>
     <message>
         <source>Email (optional: only they may join)</source>
-        <translation type="unfinished"></translation>
+        <translation>E-mail (facultatif&#xa0;: seule cette personne pourra rejoindre l&apos;espace)</translation>
     </message>
     <message>
         <source>Create invitation</source>
-        <translation type="unfinished"></translation>
+        <translation>Créer une invitation</translation>
     </message>
     <message>
         <source>The code appears here, once</source>
-        <translation type="unfinished"></translation>
+        <translation>Le code s&apos;affiche ici, une seule fois</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished">Copier</translation>
+        <translation>Copier</translation>
     </message>
     <message>
         <source>Invite as</source>
-        <translation type="unfinished"></translation>
+        <translation>Inviter en tant que</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished">Date</translation>
+        <translation>Quand</translation>
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>Qui</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>Quoi</translation>
     </message>
     <message>
         <source>Target</source>
-        <translation type="unfinished"></translation>
+        <translation>Cible</translation>
     </message>
     <message>
         <source>Members</source>
-        <translation type="unfinished"></translation>
+        <translation>Membres</translation>
     </message>
     <message>
         <source>Audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>Journal d&apos;audit</translation>
     </message>
     <message>
         <source>Select a member first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez d&apos;abord un membre.</translation>
     </message>
     <message>
         <source>Remove %1 from the workspace?</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer %1 de l&apos;espace de travail&#xa0;?</translation>
     </message>
 </context>
 <context>
@@ -1558,7 +1499,7 @@
     <name>PeersBar</name>
     <message>
         <source>%1 is editing</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est en train de modifier</translation>
     </message>
 </context>
 <context>
@@ -1664,15 +1605,15 @@
     <name>PromptList</name>
     <message>
         <source>local changes not yet synced</source>
-        <translation type="unfinished"></translation>
+        <translation>modifications locales pas encore synchronisées</translation>
     </message>
     <message>
         <source>synced</source>
-        <translation type="unfinished"></translation>
+        <translation>synchronisé</translation>
     </message>
     <message>
         <source>In %1 (%2) — %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Dans %1 (%2) — %3</translation>
     </message>
 </context>
 <context>
@@ -1832,7 +1773,7 @@
     </message>
     <message>
         <source>You are now a viewer of this prompt: what you typed is kept in your library as &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous êtes désormais lecteur de ce prompt&#xa0;: ce que vous avez tapé est conservé dans votre bibliothèque sous le nom «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <source>Editing…</source>
@@ -2537,7 +2478,7 @@
     </message>
     <message>
         <source>Team</source>
-        <translation type="unfinished"></translation>
+        <translation>Équipe</translation>
     </message>
     <message>
         <source>Advanced</source>
@@ -2588,15 +2529,15 @@
     <name>ShareDialog</name>
     <message>
         <source>Share to workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Partager dans un espace de travail</translation>
     </message>
     <message>
         <source>Move &apos;%1&apos; into a team workspace. Its history goes with it; everyone in the workspace can open it, and editors can change it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Déplacez «&#xa0;%1&#xa0;» dans un espace de travail d&apos;équipe. Son historique le suit&#xa0;; tous les membres de l&apos;espace de travail peuvent l&apos;ouvrir, et les éditeurs peuvent le modifier.</translation>
     </message>
     <message>
         <source>Share</source>
-        <translation type="unfinished"></translation>
+        <translation>Partager</translation>
     </message>
 </context>
 <context>
@@ -2946,172 +2887,224 @@
     <name>SyncStatusButton</name>
     <message>
         <source>Team sync status</source>
-        <translation type="unfinished"></translation>
+        <translation>État de la synchronisation d&apos;équipe</translation>
     </message>
     <message>
         <source>Signed in — no workspaces</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecté — aucun espace de travail</translation>
     </message>
     <message numerus="yes">
         <source>%n label(s) or branch(es) to settle (click)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n étiquette ou branche à régler (cliquez)</numerusform>
+            <numerusform>%n étiquettes ou branches à régler (cliquez)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusText</name>
+    <message numerus="yes">
+        <source>Read-only: %n local change(s) cannot be sent</source>
+        <translation>
+            <numerusform>Lecture seule&#xa0;: %n modification locale ne peut pas être envoyée</numerusform>
+            <numerusform>Lecture seule&#xa0;: %n modifications locales ne peuvent pas être envoyées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline — %n local change(s) waiting</source>
+        <translation>
+            <numerusform>Hors ligne — %n modification locale en attente</numerusform>
+            <numerusform>Hors ligne — %n modifications locales en attente</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Hors ligne</translation>
+    </message>
+    <message>
+        <source>Paused: a sync would delete %1 of %2 prompts</source>
+        <translation>En pause&#xa0;: une synchronisation supprimerait %1 prompts sur %2</translation>
+    </message>
+    <message>
+        <source>Paused: a prompt was restored on the server (click to choose)</source>
+        <translation>En pause&#xa0;: un prompt a été restauré sur le serveur (cliquez pour choisir)</translation>
+    </message>
+    <message>
+        <source>Sync error: %1</source>
+        <translation>Erreur de synchronisation&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Syncing %n change(s)</source>
+        <translation>
+            <numerusform>Synchronisation de %n modification</numerusform>
+            <numerusform>Synchronisation de %n modifications</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Synchronisation…</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>Synchronisé</translation>
     </message>
 </context>
 <context>
     <name>TabPresence</name>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>Read-only: you are a viewer in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture seule&#xa0;: vous êtes lecteur dans %1.</translation>
     </message>
 </context>
 <context>
     <name>TeamPage</name>
     <message>
         <source>Team</source>
-        <translation type="unfinished"></translation>
+        <translation>Équipe</translation>
     </message>
     <message>
         <source>Sync a team&apos;s prompts through a Promptdesk sync server: edit offline, merge without conflict copies, see who else is editing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisez les prompts d&apos;une équipe via un serveur de synchronisation Promptdesk&#xa0;: modifiez hors ligne, fusionnez sans copies de conflit, voyez qui d&apos;autre est en train de modifier.</translation>
     </message>
     <message>
         <source>Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>Se connecter</translation>
     </message>
     <message>
         <source>Server:</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveur&#xa0;:</translation>
     </message>
     <message>
         <source>Email:</source>
-        <translation type="unfinished"></translation>
+        <translation>E-mail&#xa0;:</translation>
     </message>
     <message>
         <source>Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de passe&#xa0;:</translation>
     </message>
     <message>
         <source>Also remove the workspaces&apos; prompts from here</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer aussi d&apos;ici les prompts des espaces de travail</translation>
     </message>
     <message>
         <source>Sign out</source>
-        <translation type="unfinished"></translation>
+        <translation>Se déconnecter</translation>
     </message>
     <message>
         <source>Workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Espace de travail</translation>
     </message>
     <message>
         <source>Your role</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre rôle</translation>
     </message>
     <message>
         <source>Sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisation</translation>
     </message>
     <message>
         <source>New workspace…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvel espace de travail…</translation>
     </message>
     <message>
         <source>Members…</source>
-        <translation type="unfinished"></translation>
+        <translation>Membres…</translation>
     </message>
     <message>
         <source>Sync now</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchroniser maintenant</translation>
     </message>
     <message>
         <source>Invitation code</source>
-        <translation type="unfinished"></translation>
+        <translation>Code d&apos;invitation</translation>
     </message>
     <message>
         <source>Join</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejoindre</translation>
     </message>
     <message>
         <source>Invitation:</source>
-        <translation type="unfinished"></translation>
+        <translation>Invitation&#xa0;:</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>Appareil</translation>
     </message>
     <message>
         <source>Last used</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière utilisation</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>Revoke device</source>
-        <translation type="unfinished"></translation>
+        <translation>Révoquer l&apos;appareil</translation>
     </message>
     <message>
         <source>Devices signed in to this account:</source>
-        <translation type="unfinished"></translation>
+        <translation>Appareils connectés à ce compte&#xa0;:</translation>
     </message>
     <message>
         <source>Signed in to %1 as %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecté à %1 en tant que %2</translation>
     </message>
     <message>
         <source>Not synced on this device</source>
-        <translation type="unfinished"></translation>
+        <translation>Non synchronisé sur cet appareil</translation>
     </message>
     <message>
         <source>Sync this workspace on this device</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchroniser cet espace de travail sur cet appareil</translation>
     </message>
     <message>
         <source>Fill in the server, your email and your password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Renseignez le serveur, votre e-mail et votre mot de passe.</translation>
     </message>
     <message>
         <source>Remove every prompt of your workspaces from this device?</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer de cet appareil tous les prompts de vos espaces de travail&#xa0;?</translation>
     </message>
     <message>
         <source>Signed out here, but the server could not revoke this device (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Déconnecté ici, mais le serveur n&apos;a pas pu révoquer cet appareil (%1).</translation>
     </message>
     <message>
         <source>New workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvel espace de travail</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished">Nom&#xa0;:</translation>
+        <translation>Nom&#xa0;:</translation>
     </message>
     <message>
         <source>Paste the invitation code first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Collez d&apos;abord le code d&apos;invitation.</translation>
     </message>
     <message>
         <source>Select a workspace first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez d&apos;abord un espace de travail.</translation>
     </message>
     <message>
         <source>%1 (this device)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (cet appareil)</translation>
     </message>
     <message>
         <source>Select a device first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez d&apos;abord un appareil.</translation>
     </message>
     <message>
         <source>To sign this device out, use Sign out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pour déconnecter cet appareil, utilisez «&#xa0;Se déconnecter&#xa0;».</translation>
     </message>
 </context>
 <context>
