@@ -25,6 +25,7 @@ from app.storage.store import Store
 from app.tasks.executors import Tasks
 
 if TYPE_CHECKING:
+    from app.evals.service import EvalService
     from app.retrieval.embedder import Embedder
     from app.retrieval.service import ContextService
     from app.runners.context import RunnerContext
@@ -59,6 +60,7 @@ class Workbench:
         self._lock = threading.Lock()
         self._plugins: Plugins | None = None
         self._context: ContextService | None = None
+        self._evals: EvalService | None = None
 
     @classmethod
     def open(
@@ -124,12 +126,25 @@ class Workbench:
                 self._context.start(resume=resume, load_vectors=load_vectors)
             return self._context
 
+    def evals(self) -> EvalService:
+        """The evaluation service (built on first use)."""
+        from app.evals.service import EvalService
+
+        plugins = self.plugins()
+        with self._lock:
+            if self._evals is None:
+                self._evals = EvalService(self.library, plugins)
+            return self._evals
+
     def close(self) -> None:
-        """Shut everything down, in order: tasks, context service, plugins, store."""
+        """Shut everything down, in order: tasks, evals, context service, plugins, store."""
         self.tasks.close()
         with self._lock:
             context, self._context = self._context, None
             plugins, self._plugins = self._plugins, None
+            evals, self._evals = self._evals, None
+        if evals is not None:
+            evals.close()
         if context is not None:
             context.close()
         if plugins is not None:

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from app import __version__
 from app.cli import (
     context_commands,
+    eval_commands,
     key_commands,
     library_commands,
     prompt_commands,
@@ -66,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     prompt_actions = prompt_commands.add_parsers(commands)
     library_commands.add_parsers(commands)
     run_commands.add_parsers(commands)
+    eval_commands.add_parsers(commands)
     provider_commands.add_parsers(commands)
     context_commands.add_parsers(commands)
     settings_commands.add_parsers(commands)

@@ -1,6 +1,7 @@
-"""Differences between two states of a prompt: fields, variables, and text line by line.
+"""Differences between two states of a prompt: fields, variables, tests, and text line by line.
 
-A :class:`PromptDiff` lists changed scalar fields, added/removed/changed variables, and for
+A :class:`PromptDiff` lists changed scalar fields, added/removed/changed variables and test
+cases, and for
 the body and system prompt a line diff whose changed lines carry a word-level diff, so a UI can
 highlight the words and the CLI can print ``[-old-]{+new+}`` markers. Everything is plain data.
 """
@@ -54,14 +55,26 @@ class VariableChange:
 
 
 @dataclass(frozen=True)
+class CaseChange:
+    """A test case added, removed or changed (``title`` is what lists call it)."""
+
+    id: str
+    title: str
+    change: Literal["added", "removed", "changed"]
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
 class PromptDiff:
     fields: tuple[FieldChange, ...]
     variables: tuple[VariableChange, ...]
     texts: tuple[TextDiff, ...]
+    tests: tuple[CaseChange, ...] = ()
 
     @property
     def is_empty(self) -> bool:
-        return not (self.fields or self.variables or self.texts)
+        return not (self.fields or self.variables or self.texts or self.tests)
 
 
 _SCALARS = ("title", "description", "folder", "industry", "use_case", "complexity", "tags")
@@ -79,7 +92,7 @@ def diff_prompts(old: PromptContent, new: PromptContent) -> PromptDiff:
         for name in ("system", "body")
         if a[name] != b[name]
     )
-    return PromptDiff(fields, _variable_changes(old, new), texts)
+    return PromptDiff(fields, _variable_changes(old, new), texts, _case_changes(old, new))
 
 
 def diff_lines(old: str, new: str) -> tuple[DiffLine, ...]:
@@ -127,6 +140,11 @@ def format_diff(diff: PromptDiff, context: int = 3) -> str:
     for var in diff.variables:
         detail = {"added": var.new, "removed": var.old}.get(var.change, f"{var.old} -> {var.new}")
         out.append(f"variable {var.name} {var.change}: {detail}")
+    for case in diff.tests:
+        detail = {"added": case.new, "removed": case.old}.get(
+            case.change, f"{case.old} -> {case.new}"
+        )
+        out.append(f"test case '{case.title}' {case.change}: {detail}")
     for text in diff.texts:
         out.append(f"--- {text.field}")
         out += _hunks(text.lines, context)
@@ -165,6 +183,23 @@ def _variable_changes(old: PromptContent, new: PromptContent) -> tuple[VariableC
             changes.append(VariableChange(name, "added", "", b[name]))
         elif a[name] != b[name]:
             changes.append(VariableChange(name, "changed", a[name], b[name]))
+    return tuple(changes)
+
+
+def _case_changes(old: PromptContent, new: PromptContent) -> tuple[CaseChange, ...]:
+    a = {case.id: case for case in old.tests}
+    b = {case.id: case for case in new.tests}
+    changes = []
+    for case_id in sorted(a.keys() | b.keys()):
+        before, after = a.get(case_id), b.get(case_id)
+        shown_before = _show(before.to_json()) if before else ""
+        shown_after = _show(after.to_json()) if after else ""
+        if after is None and before is not None:
+            changes.append(CaseChange(case_id, before.title, "removed", shown_before, ""))
+        elif before is None and after is not None:
+            changes.append(CaseChange(case_id, after.title, "added", "", shown_after))
+        elif after is not None and shown_before != shown_after:
+            changes.append(CaseChange(case_id, after.title, "changed", shown_before, shown_after))
     return tuple(changes)
 
 

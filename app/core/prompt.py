@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from app.core.evals.cases import CaseError, TestCase, sorted_cases
 from app.core.protocol.objects import canonical_json as canonical_json  # re-exported
 from app.core.variables import VariableSpec
 
@@ -116,6 +117,7 @@ class PromptContent:
     complexity: Complexity | None = None
     variables: tuple[VariableSpec, ...] = ()
     settings: ModelSettings = field(default_factory=ModelSettings)
+    tests: tuple[TestCase, ...] = ()  # in creation order (their ids sort so)
 
     def __post_init__(self) -> None:
         # One canonical form, whoever builds the value (CLI, UI, importers): tags and folders
@@ -126,6 +128,10 @@ class PromptContent:
         duplicates = sorted({n for n in names if names.count(n) > 1})
         if duplicates:
             raise ContentError(f"variable '{duplicates[0]}' is declared twice")
+        try:
+            object.__setattr__(self, "tests", sorted_cases(self.tests))
+        except CaseError as error:
+            raise ContentError(str(error)) from None
         for field_name, value in [(f, getattr(self, f)) for f in _TEXT_FIELDS] + [
             ("tags", tag) for tag in self.tags
         ]:
@@ -141,7 +147,7 @@ class PromptContent:
         return next((v for v in self.variables if v.name == name), None)
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "name": self.name,
             "title": self.title,
             "description": self.description,
@@ -155,6 +161,11 @@ class PromptContent:
             "variables": [v.to_json() for v in sorted(self.variables, key=lambda v: v.name)],
             "settings": self.settings.to_json(),
         }
+        # Only when there are some: a prompt without tests hashes as it did before tests
+        # existed, so its version ids (here and on every teammate's machine) stay the same.
+        if self.tests:
+            data["tests"] = [case.to_json() for case in self.tests]
+        return data
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> PromptContent:
@@ -164,6 +175,13 @@ class PromptContent:
         ):
             raise ContentError("variables must be a list of JSON objects")
         complexity = data.get("complexity")
+        tests = data.get("tests", ())
+        if not isinstance(tests, list | tuple):
+            raise ContentError("tests must be a list of test cases")
+        try:
+            cases = tuple(TestCase.from_json(case) for case in tests)
+        except CaseError as error:
+            raise ContentError(f"a test case: {error}") from None
         return cls(
             name=check_prompt_name(str(data["name"])),
             title=str(data.get("title", "")),
@@ -177,6 +195,7 @@ class PromptContent:
             complexity=Complexity(complexity) if complexity else None,
             variables=tuple(VariableSpec.from_json(v) for v in data.get("variables", ())),
             settings=ModelSettings.from_json(data.get("settings", {})),
+            tests=cases,
         )
 
 

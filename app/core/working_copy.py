@@ -2,7 +2,9 @@
 
 The body and the system prompt are ``Y.Text``; title, description, catalogue fields and model
 settings are entries of the ``fields`` ``Y.Map``; tags are keys of the ``tags`` map (a set that
-merges); each variable is an entry of the ``variables`` map, keyed by name. Every edit (CLI, UI,
+merges); each variable is an entry of the ``variables`` map, keyed by name, and each test case
+an entry of the ``tests`` map, keyed by its id (two people adding cases apart keep both; two
+editing one case keep the later edit of it). Every edit (CLI, UI,
 sync, merge) goes through this document, so two copies edited apart merge character by
 character instead of one overwriting the other. :meth:`PromptDocument.set_content` turns a whole
 new :class:`PromptContent` into the smallest edits that produce it, which is what lets a merge
@@ -16,6 +18,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from app.core.evals.cases import TestCase
 from app.core.prompt import Complexity, ModelSettings, PromptContent
 from app.core.text_units import text_hunks, utf8_length
 from app.core.variables import VariableSpec
@@ -38,6 +41,7 @@ class PromptDocument:
         self.fields = self.doc.get("fields", type=Map)
         self.tags = self.doc.get("tags", type=Map)
         self.variables = self.doc.get("variables", type=Map)
+        self.tests = self.doc.get("tests", type=Map)
 
     @classmethod
     def from_update(cls, update: bytes) -> PromptDocument:
@@ -63,6 +67,7 @@ class PromptDocument:
             for _, raw in sorted((self.variables.to_py() or {}).items())
         ]
         tags = sorted((self.tags.to_py() or {}).keys())
+        tests = [TestCase.from_json(json.loads(raw)) for raw in (self.tests.to_py() or {}).values()]
         return PromptContent(
             name=name,
             title=str(fields.get("title", "")),
@@ -76,6 +81,7 @@ class PromptDocument:
             complexity=Complexity(complexity) if complexity else None,
             variables=tuple(variables),
             settings=ModelSettings.from_json(json.loads(fields.get("settings", "{}"))),
+            tests=tuple(tests),
         )
 
     # --- editing -------------------------------------------------------------------------
@@ -100,6 +106,7 @@ class PromptDocument:
             _sync_keys(
                 self.variables, {v.name: stable_json(v.to_json()) for v in content.variables}
             )
+            _sync_keys(self.tests, {case.id: stable_json(case.to_json()) for case in content.tests})
 
     # --- state ---------------------------------------------------------------------------
 

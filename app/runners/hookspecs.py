@@ -1,4 +1,5 @@
-"""The plugin hooks: how runners and embedders (built-in or third-party) join Promptdesk.
+"""The plugin hooks: how runners, embedders and assertion types (built-in or third-party) join
+Promptdesk.
 
 A plugin is any module or object with functions marked ``@hookimpl``; third-party packages
 expose one under the ``promptdesk`` entry-point group. The built-in llama.cpp and litellm
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING
 import pluggy
 
 if TYPE_CHECKING:
+    from app.core.evals.grading import AnyAssertionType
     from app.retrieval.embedder import Embedder
     from app.runners.base import Runner
     from app.runners.context import RunnerContext
@@ -39,3 +41,10 @@ def register_embedders(register: Callable[[Embedder], None], context: RunnerCont
 @hookspec
 def settings_changed(context: RunnerContext) -> None:
     """``context.settings`` changed (model folders, threads): use them from the next run on."""
+
+
+@hookspec
+def register_assertions(register: Callable[[AnyAssertionType], None]) -> None:
+    """Call ``register(assertion_type)`` for each custom assertion type this plugin provides
+    (an :class:`app.core.evals.grading.AssertionType`: a name, a description and a handler that
+    grades one output). A name already taken by a built-in type is refused with a warning."""

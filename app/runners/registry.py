@@ -2,15 +2,18 @@
 
 :class:`Plugins` builds one pluggy plugin manager for a :class:`RunnerContext`, registers the
 built-in plugins the same way a third-party package would be, loads ``promptdesk`` entry
-points, and asks the plugins for their runners and embedders (once each). A model id is
+points, and asks the plugins for their runners and embedders (once each) and for custom
+assertion types. A model id is
 ``<runner>:<model>``, so the runner for any id is found without asking every runner.
 ``Plugins.close`` closes the runners and what the plugins share (the local worker process).
 """
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import pluggy
 
@@ -18,6 +21,9 @@ from app.retrieval.embedder import Embedder
 from app.runners import hookspecs
 from app.runners.base import ModelInfo, Runner
 from app.runners.context import RunnerContext
+
+if TYPE_CHECKING:
+    from app.core.evals.grading import AnyAssertionType
 
 __all__ = [
     "Plugins",
@@ -27,6 +33,8 @@ __all__ = [
     "load_embedders",
     "load_runners",
 ]
+
+log = logging.getLogger(__name__)
 
 BUILT_IN_PLUGINS = ("app.runners.local.plugin", "app.runners.remote.plugin")
 
@@ -94,6 +102,20 @@ class Plugins:
                 self.manager.hook.register_embedders(register=found.append, context=self.context)
                 self._embedders = {embedder.id: embedder for embedder in found}
             return self._embedders
+
+    def assertion_types(self) -> dict[str, AnyAssertionType]:
+        """The built-in assertion types and those plugins register (built-ins win a clash)."""
+        from app.core.evals.assertions import built_in_types
+
+        types = built_in_types()
+        found: list[AnyAssertionType] = []
+        self.manager.hook.register_assertions(register=found.append)
+        for kind in found:
+            if kind.name in types:
+                log.warning("plugin assertion type %s clashes with a built-in one", kind.name)
+                continue
+            types[kind.name] = kind
+        return types
 
     def settings_changed(self) -> None:
         self.manager.hook.settings_changed(context=self.context)

@@ -210,11 +210,17 @@ class Recorder(SyncListener):
         self.log: list[str] = []
         self.created: list[tuple[str, float]] = []
         self.deleted: list[tuple[str, float]] = []
+        # When this replica's library stopped holding a prompt (deleted here, or by its client
+        # for a deletion made elsewhere). A prompt arriving for the first time after someone
+        # else deleted it, before the deletion reached this replica, is not a resurrection; one
+        # arriving after it was gone *here* is.
+        self.gone: dict[str, float] = {}
 
     def library_changed(self, created: list[str], deleted: list[str]) -> None:
         self.log.append(f"{self.role}'s client: created {created}, deleted {deleted}")
         self.created += [(name, time.monotonic()) for name in created]
         self.deleted += [(name, time.monotonic()) for name in deleted]
+        self.gone.update({name: time.monotonic() for name in deleted})
 
     def refused(self, workspace_id: str, message: str) -> None:
         self.log.append(f"{self.role}'s client: refused {message!r}")
@@ -374,6 +380,7 @@ class Lane:
         deleter = sequence.rng.choice(self.replicas)
         self.retired[sequence.name] = time.monotonic()
         await deleter.db(lambda: deleter.library.delete(sequence.name))
+        deleter.recorder.gone[sequence.name] = time.monotonic()
 
     # --- the faulty part --------------------------------------------------------------------
 
@@ -567,7 +574,7 @@ class Lane:
         ]
         for replica in self.replicas:
             recorder = replica.recorder
-            back = [n for n, at in recorder.created if n in self.retired and at > self.retired[n]]
+            back = [n for n, at in recorder.created if n in recorder.gone and at > recorder.gone[n]]
             if back:
                 problems.append(f"{replica.role} made deleted prompts again: {back}")
             unasked = [n for n, _ in recorder.deleted if n not in self.retired]

@@ -8,8 +8,8 @@
 - SQL (SQLAlchemy, sqlcipher3, sqlite3) is imported, and SQL statements are written, only in
   ``app.storage`` (and the server's own storage);
 - services import only the services below them: ``tasks`` and ``storage`` nothing but core,
-  ``sync`` storage, ``retrieval`` storage, ``runners`` storage and retrieval; no service
-  imports ``app.workbench``, ``app.ui`` or ``app.cli``;
+  ``sync`` storage, ``retrieval`` storage, ``runners`` storage and retrieval, ``evals``
+  storage, runners and retrieval; no service imports ``app.workbench``, ``app.ui`` or ``app.cli``;
 - the CLI does not import the UI except to launch it (``app.ui.launch``); the UI never imports
   the CLI;
 - ``sync_server`` imports nothing from ``app`` but ``app.core.protocol``.
@@ -48,7 +48,7 @@ NETWORK = (
     "starlette",
     "keyring",
 )
-SERVICES = ("app.storage", "app.runners", "app.retrieval", "app.sync", "app.tasks")
+SERVICES = ("app.storage", "app.runners", "app.retrieval", "app.sync", "app.tasks", "app.evals")
 # Which services each service may import (besides itself and app.core).
 SERVICE_DEPENDENCIES = {
     "app.tasks": (),
@@ -56,6 +56,7 @@ SERVICE_DEPENDENCIES = {
     "app.sync": ("app.storage",),
     "app.retrieval": ("app.storage",),
     "app.runners": ("app.storage", "app.retrieval"),
+    "app.evals": ("app.storage", "app.runners", "app.retrieval"),
 }
 SQL_OWNERS = ("app.storage", "sync_server")
 SQL_DRIVERS = ("sqlalchemy", "sqlcipher3", "sqlite3", "psycopg", "psycopg2")

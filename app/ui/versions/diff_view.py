@@ -78,6 +78,12 @@ def diff_html(diff: PromptDiff, old_title: str, new_title: str) -> str:
             f"<p>variable <b>{html.escape(variable.name)}</b> {variable.change}: "
             f"{html.escape(variable.old)} → {html.escape(variable.new)}</p>"
         )
+    for case in diff.tests:
+        parts.append(
+            f"<p>test case <b>{html.escape(case.title)}</b> {case.change}: "
+            f"<span style='background:{c['del']}'>{html.escape(case.old) or '—'}</span> → "
+            f"<span style='background:{c['ins']}'>{html.escape(case.new) or '—'}</span></p>"
+        )
     for text in diff.texts:
         parts.append(
             f"<h4>{html.escape(text.field)}</h4><table width='100%' cellspacing='0'>"

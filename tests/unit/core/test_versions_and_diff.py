@@ -129,3 +129,27 @@ def test_word_diff_reconstructs_both_sides(old: str, new: str) -> None:
     assert "".join(span.text for span in right if span.op != "delete") == "".join(
         __import__("re").findall(r"\s+|\w+|[^\w\s]", new)
     )
+
+
+def test_test_cases_are_content_versioned_diffed_and_absent_from_old_hashes() -> None:
+    from app.core.diff import diff_prompts, format_diff
+    from app.core.evals.cases import Assertion, TestCase
+    from app.core.prompt import PromptContent
+    from app.core.versions import make_version
+
+    plain = PromptContent(name="capital", body="Capital of {{ country }}?")
+    # A prompt without tests hashes as before tests existed: no "tests" key at all.
+    assert "tests" not in plain.to_json()
+    case = TestCase(
+        id="0000000001aaaaaa",
+        vars={"country": "France"},
+        assertions=(Assertion("icontains", "paris"), Assertion("regex", r"\d", negate=True)),
+    )
+    tested = PromptContent(name="capital", body=plain.body, tests=(case,))
+    assert PromptContent.from_json(tested.to_json()) == tested
+    when = "2026-12-03T00:00:00Z"
+    assert make_version(plain, (), "m", "a", when).id != make_version(tested, (), "m", "a", when).id
+    diff = diff_prompts(plain, tested)
+    assert [(c.title, c.change) for c in diff.tests] == [("country=France", "added")]
+    assert "test case 'country=France' added" in format_diff(diff)
+    assert "not-regex" in format_diff(diff)

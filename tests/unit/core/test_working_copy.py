@@ -95,3 +95,24 @@ def test_updates_are_reported_for_persistence() -> None:
     replica = PromptDocument.from_update(before)
     replica.apply_update(seen[0])
     assert replica.content("p").body == FULL.body + "!"
+
+
+def test_test_cases_added_apart_on_two_copies_both_survive_the_merge() -> None:
+    from app.core.evals.cases import Assertion, TestCase
+    from app.core.prompt import PromptContent
+    from app.core.working_copy import PromptDocument
+
+    base = PromptContent(name="p", body="Hello {{ who }}")
+    a = PromptDocument.from_content(base)
+    b = PromptDocument.from_update(a.state())
+    one = TestCase(
+        id="00000000001aaaa", vars={"who": "Ann"}, assertions=(Assertion("contains", "Ann"),)
+    )
+    two = TestCase(
+        id="00000000002bbbb", vars={"who": "Bo"}, assertions=(Assertion("contains", "Bo"),)
+    )
+    a.set_content(PromptContent(name="p", body=base.body, tests=(one,)))
+    b.set_content(PromptContent(name="p", body=base.body, tests=(two,)))
+    a.apply_update(b.state())
+    b.apply_update(a.state())
+    assert a.content("p").tests == b.content("p").tests == (one, two)
