@@ -17,6 +17,7 @@ from app import __version__
 from app.cli import (
     context_commands,
     eval_commands,
+    eval_import_commands,
     key_commands,
     library_commands,
     prompt_commands,
@@ -67,7 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
     prompt_actions = prompt_commands.add_parsers(commands)
     library_commands.add_parsers(commands)
     run_commands.add_parsers(commands)
-    eval_commands.add_parsers(commands)
+    eval_actions = eval_commands.add_parsers(commands)
+    eval_import_commands.add_parsers(eval_actions)
     provider_commands.add_parsers(commands)
     context_commands.add_parsers(commands)
     settings_commands.add_parsers(commands)

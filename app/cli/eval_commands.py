@@ -3,21 +3,33 @@
 ``test NAME`` runs the prompt's cases over the refs and models asked (default: the working copy
 and the prompt's model), prints each case's result and a summary, and exits 1 when any case
 fails — for CI, with ``--junit out.xml`` for its test report. ``eval`` lists, shows, resumes,
-compares and deletes eval runs, runs an A/B comparison, imports test sets (CSV, JSONL) into a
-prompt, and imports a promptfoo suite. Ctrl-C stops an eval; ``eval resume`` finishes it.
+compares and deletes eval runs and runs an A/B comparison (its ``import`` and ``cases`` are in
+:mod:`app.cli.eval_import_commands`). Ctrl-C stops an eval; ``eval resume`` finishes it.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 from app.cli import terminal
 from app.cli.library_access import print_json
 from app.cli.run_commands import open_workbench
-from app.core.evals.results import WORKING, Cell, EvalRun, EvalSpec, column_totals, totals
+from app.core.evals.compare import CHANGES, CaseComparison, CaseSide, CompareError, compare_runs
+from app.core.evals.results import (
+    WORKING,
+    Cell,
+    EvalRun,
+    EvalSpec,
+    Totals,
+    column_totals,
+    totals,
+)
+from app.core.evals.stats import ab_test, format_p
 from app.evals.engine import EvalError, Progress
 from app.evals.service import EvalService
 from app.runners.base import CancelToken
@@ -25,7 +37,10 @@ from app.storage.library import LibraryError
 from app.storage.paths import StorePaths
 
 
-def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_parsers(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> argparse._SubParsersAction[argparse.ArgumentParser]:
+    """Add ``test`` and ``eval``; returns ``eval``'s actions, for the import commands."""
     test = commands.add_parser(
         "test", help="run a prompt's test cases; exit 1 when one fails (for CI)"
     )
@@ -52,6 +67,30 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     delete = actions.add_parser("delete", help="delete a run and its cells")
     delete.add_argument("run")
     delete.set_defaults(handler=run_delete)
+    compare = actions.add_parser("compare", help="what regressed and what was fixed between runs")
+    compare.add_argument("before", metavar="RUN", help="the run before (its id or start)")
+    compare.add_argument("after", metavar="RUN", help="the run after")
+    compare.add_argument("--before-ref", metavar="R", help="the ref to take from the run before")
+    compare.add_argument("--after-ref", metavar="R", help="the ref to take from the run after")
+    compare.add_argument("--json", action="store_true")
+    compare.set_defaults(handler=run_compare)
+    ab = actions.add_parser("ab", help="A/B: two versions or two models over the same cases")
+    ab.add_argument("name")
+    ab.add_argument("--a", metavar="REF", help="version A (a version, label or branch)")
+    ab.add_argument("--b", metavar="REF", help="version B")
+    ab.add_argument("--model", metavar="M", help="the model both versions run on")
+    ab.add_argument("--model-a", metavar="M", help="model A (with --model-b)")
+    ab.add_argument("--model-b", metavar="M", help="model B")
+    ab.add_argument("--ref", metavar="R", help="the version both models run (default: working)")
+    ab.add_argument("--repeat", type=int, default=10, metavar="N", help="runs of each case")
+    ab.add_argument(
+        "--case", action="append", default=[], metavar="ID", help="only this case (repeatable)"
+    )
+    ab.add_argument("--judge", metavar="M", help="the judge's model (default: the first)")
+    ab.add_argument("--no-cache", action="store_true", help="call the models even if cached")
+    ab.add_argument("--json", action="store_true")
+    ab.set_defaults(handler=run_ab)
+    return actions
 
 
 def _matrix_arguments(parser: argparse.ArgumentParser) -> None:
@@ -174,6 +213,123 @@ def run_delete(args: argparse.Namespace, paths: StorePaths) -> int:
     return 0
 
 
+def run_compare(args: argparse.Namespace, paths: StorePaths) -> int:
+    with open_workbench(paths) as workbench:
+        evals = workbench.evals()
+        before, after = _run(evals, args.before), _run(evals, args.after)
+        old, new = evals.records.cells(before.id), evals.records.cells(after.id)
+        titles = {**_titles(evals, before), **_titles(evals, after)}
+    try:
+        compared = compare_runs(old, new, before_ref=args.before_ref, after_ref=args.after_ref)
+    except CompareError as error:
+        raise LibraryError(f"{error} with --before-ref R / --after-ref R") from None
+    changed = [case for change in CHANGES for case in compared.of(change)]
+    if args.json:
+        print_json(
+            {
+                "before": {"run": before.id, "ref": compared.before_ref},
+                "after": {"run": after.id, "ref": compared.after_ref},
+                "counts": compared.counts,
+                "pass_rate_before": compared.pass_rate_before,
+                "pass_rate_after": compared.pass_rate_after,
+                "totals_before": _totals_json(compared.before),
+                "totals_after": _totals_json(compared.after),
+                "cases": [_case_json(case, titles) for case in changed],
+            }
+        )
+        return 0
+    for case in changed:
+        if case.change != "unchanged":
+            terminal.say(case.describe(titles.get(case.case_id)))
+    counts = compared.counts
+    terminal.say(
+        f"{_count(counts['regression'], 'regression')}, {_count(counts['fix'], 'fix')}, "
+        f"{_count(counts['changed-score'], 'score change')}, {counts['new']} new, "
+        f"{counts['removed']} removed, {counts['unchanged']} unchanged"
+    )
+    terminal.say(
+        f"Pass rate: {_rate(compared.before)} ({before.id[:12]} · {compared.before_ref or '—'})"
+        f" → {_rate(compared.after)} ({after.id[:12]} · {compared.after_ref or '—'})"
+    )
+    return 0
+
+
+def run_ab(args: argparse.Namespace, paths: StorePaths) -> int:
+    spec, column, (a, b) = _ab_spec(args)
+    with open_workbench(paths) as workbench:
+        evals = workbench.evals()
+        evals.use_cache = not args.no_cache
+        run = _execute(
+            evals, lambda cancel, report: evals.run(spec, cancel=cancel, progress=report), args.json
+        )
+        cells = evals.records.cells(run.id)
+    result = ab_test(
+        [c for c in cells if column(c) == a],
+        [c for c in cells if column(c) == b],
+        a_name=a,
+        b_name=b,
+    )
+    if args.json:
+        data = {**asdict(result), "run": run.id, "status": run.status}
+        data["a"]["pass_rate"], data["b"]["pass_rate"] = result.a.pass_rate, result.b.pass_rate
+        print_json(data)
+    else:
+        terminal.say(result.verdict)
+        for side in (result.a, result.b):
+            score = f", mean score {side.mean_score:.2f}" if side.mean_score is not None else ""
+            errors = f", {_count(side.errors, 'error')}" if side.errors else ""
+            terminal.say(
+                f"{side.name}: n = {side.results}, {side.passes} passed "
+                f"({_percent(side.pass_rate)}){score}{errors}"
+            )
+        if result.p_value is not None:
+            terminal.say(f"{format_p(result.p_value, result.alpha)} (Fisher's exact test)")
+        terminal.say(f"Scores: {result.score_verdict}")
+        if result.hint:
+            terminal.say(result.hint)
+        terminal.say(f"Run {run.id[:12]} (`promptdesk eval show {run.id[:12]}` shows each cell)")
+    return 130 if run.status == "cancelled" else 0
+
+
+def _ab_spec(
+    args: argparse.Namespace,
+) -> tuple[EvalSpec, Callable[[Cell], str], tuple[str, str]]:
+    """The ab run's spec, which part of a cell tells its side, and the two sides' names."""
+    refs, models = (args.a, args.b), (args.model_a, args.model_b)
+    if (any(refs) and (any(models) or args.ref)) or (any(models) and args.model):
+        raise LibraryError(
+            "eval ab: compare two versions (--a V1 --b V2 [--model M]) or two models "
+            "(--model-a M1 --model-b M2 [--ref V]), not both"
+        )
+    if not (all(refs) or all(models)):
+        raise LibraryError(
+            "eval ab: give two versions (--a V1 --b V2) or two models (--model-a M1 --model-b M2)"
+        )
+    sides = refs if all(refs) else models
+    if sides[0] == sides[1]:
+        raise LibraryError(f"eval ab: A and B are both '{sides[0]}': give two different ones")
+    spec = {
+        "prompt": args.name,
+        "repeats": args.repeat,
+        "case_ids": args.case,
+        "judge": args.judge or "",
+        "kind": "ab",
+    }
+    if all(refs):
+        spec |= {"refs": list(refs), "models": [args.model] if args.model else []}
+        return EvalSpec.from_json(spec), _ref_of, (args.a, args.b)
+    spec |= {"refs": [args.ref or WORKING], "models": list(models)}
+    return EvalSpec.from_json(spec), _model_of, (args.model_a, args.model_b)
+
+
+def _ref_of(cell: Cell) -> str:
+    return cell.key.ref
+
+
+def _model_of(cell: Cell) -> str:
+    return cell.key.model
+
+
 # --- helpers ---------------------------------------------------------------------------------
 
 
@@ -249,6 +405,43 @@ def _print_summary(run: EvalRun, cells: list[Cell]) -> None:
         f"{t.passed} of {t.cells} passed, {t.done - t.passed - t.errors} failed, "
         f"{t.errors} errors{cached} — run {run.id[:12]}"
     )
+
+
+def _count(number: int, word: str) -> str:
+    return f"{number} {word}{'es' if word.endswith('x') else 's'}" if number != 1 else f"1 {word}"
+
+
+def _percent(rate: float | None) -> str:
+    return f"{rate:.0%}" if rate is not None else "—"
+
+
+def _rate(t: Totals) -> str:
+    return f"{_percent(t.pass_rate)} ({t.passed}/{t.done})"
+
+
+def _case_json(case: CaseComparison, titles: dict[str, str]) -> dict[str, Any]:
+    def side(found: CaseSide) -> dict[str, Any]:
+        return {
+            "status": found.status,
+            "results": found.results,
+            "passes": found.passes,
+            "errors": found.errors,
+            "pass_rate": found.rate,
+            "mean_score": found.mean_score,
+        }
+
+    return {
+        "model": case.model,
+        "case": case.case_id,
+        "title": titles.get(case.case_id, case.case_id),
+        "change": case.change,
+        "before": side(case.before),
+        "after": side(case.after),
+        "score_delta": case.score_delta,
+        "flipped": [
+            {"assertion": f.assertion, "before": f.before, "after": f.after} for f in case.flipped
+        ],
+    }
 
 
 def _run_json(run: EvalRun) -> dict[str, Any]:
