@@ -155,8 +155,9 @@ async def _mux_attempt(world: World, actor: str, workspace_id: str) -> object:
 
     url = f"{world.server.ws_url}/v1/sync?v={PROTOCOL_VERSION}&token={world.tokens[actor]}"
     async with websockets.connect(url) as socket:
-        await socket.send(envelope(workspace_id, "matrix", json_frame(MessageType.JOIN, {})))
         try:
+            # Inside the try: a refused token may be closed before JOIN is even sent.
+            await socket.send(envelope(workspace_id, "matrix", json_frame(MessageType.JOIN, {})))
             while True:
                 data = await socket.recv()
                 assert isinstance(data, bytes)
