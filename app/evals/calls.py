@@ -43,6 +43,7 @@ class CallResult:
     latency_ms: float
     cost_usd: float
     cached: bool
+    logprobs: tuple[float, ...] | None = None
 
 
 class CachedCaller:
@@ -80,6 +81,7 @@ class CachedCaller:
                 hit.latency_ms,
                 hit.cost_usd,
                 cached=True,
+                logprobs=hit.logprobs,
             )
         with self._lock:
             self.calls += 1
@@ -99,6 +101,7 @@ class CachedCaller:
             outcome.latency_ms,
             cost,
             cached=False,
+            logprobs=outcome.logprobs,
         )
 
 
@@ -110,4 +113,5 @@ def _cached(outcome: RunOutcome, cost: float) -> CachedCall:
         outcome.output_tokens,
         outcome.latency_ms,
         cost,
+        outcome.logprobs,
     )

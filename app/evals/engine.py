@@ -243,6 +243,7 @@ class EvalEngine:
                 stop=settings.stop,
                 seed=(settings.seed or 0) + key.repeat,
                 json_schema=settings.json_schema,
+                logprobs=self._needs_logprobs(case),
             ),
         )
         answer = caller(request)
@@ -260,6 +261,7 @@ class EvalEngine:
             input_tokens=answer.input_tokens,
             output_tokens=answer.output_tokens,
             finish_reason=answer.finish_reason,
+            logprobs=answer.logprobs,
         )
         plain = [
             a for a in case.assertions if not isinstance(self.types.get(a.type), SetAssertionType)
@@ -280,6 +282,15 @@ class EvalEngine:
             cost_usd=answer.cost_usd,
             cached=answer.cached,
             finished_at=now(),
+        )
+
+    def _needs_logprobs(self, case: TestCase) -> bool:
+        """Ask the model for log-probabilities only when an assertion uses them (perplexity):
+        scoring the output costs the local model a second pass over it."""
+        return any(
+            "logprobs" in kind.needs
+            for a in case.assertions
+            if (kind := self.types.get(a.type)) is not None
         )
 
     def _select_best(self, run_id: str, cases: Mapping[str, TestCase], grader: Grader) -> None:

@@ -33,6 +33,7 @@ class RunParameters:
     stop: tuple[str, ...] = ()
     seed: int | None = None
     json_schema: Mapping[str, Any] | None = field(default=None, hash=False)
+    logprobs: bool = False  # report each output token's log-probability (perplexity)
 
     def to_json(self) -> dict[str, Any]:
         data = {
@@ -42,6 +43,7 @@ class RunParameters:
             "stop": list(self.stop),
             "seed": self.seed,
             "json_schema": dict(self.json_schema) if self.json_schema is not None else None,
+            "logprobs": self.logprobs or None,
         }
         return {k: v for k, v in data.items() if v not in (None, [])}
 
@@ -77,6 +79,8 @@ class RunFinished:
     finish_reason: str
     input_tokens: int
     output_tokens: int
+    # Each output token's natural-log probability, when asked for and the runner can tell.
+    logprobs: tuple[float, ...] | None = None
 
 
 @dataclass(frozen=True)

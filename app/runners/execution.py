@@ -36,6 +36,7 @@ class RunOutcome:
     latency_ms: float
     tokens_per_s: float | None
     started_at: str
+    logprobs: tuple[float, ...] | None = None
 
 
 def execute(
@@ -54,6 +55,7 @@ def execute(
     finish: str | None = None
     error: str | None = "the runner ended without a result"
     input_tokens = output_tokens = 0
+    logprobs: tuple[float, ...] | None = None
     try:
         for event in registry.runner_for(request.model_id).stream(request, cancel):
             if isinstance(event, RunStarted):
@@ -71,6 +73,7 @@ def execute(
             elif isinstance(event, RunFinished):
                 status, finish, error = "succeeded", event.finish_reason, None
                 input_tokens, output_tokens = event.input_tokens, event.output_tokens
+                logprobs = event.logprobs
             elif isinstance(event, RunFailed):
                 status = "cancelled" if event.kind == "cancelled" else "failed"
                 error = event.message
@@ -90,4 +93,5 @@ def execute(
         latency_ms=(ended - started) * 1000,
         tokens_per_s=(output_tokens / generating) if output_tokens and generating > 0 else None,
         started_at=started_at,
+        logprobs=logprobs if status == "succeeded" else None,
     )

@@ -146,7 +146,9 @@ def _handler_for(fake: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
                 self._json(behaviour.code, {"error": {**error, "code": behaviour.error_type}})
             elif body.get("stream"):
                 include_usage = bool((body.get("stream_options") or {}).get("include_usage"))
-                self._stream(behaviour, body.get("model", ""), include_usage)
+                self._stream(
+                    behaviour, body.get("model", ""), include_usage, bool(body.get("logprobs"))
+                )
             else:
                 self._json(200, _completion(behaviour, body.get("model", "")))
 
@@ -186,7 +188,7 @@ def _handler_for(fake: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
             self.end_headers()
             self.wfile.write(data)
 
-        def _stream(self, reply: Reply, model: str, include_usage: bool) -> None:
+        def _stream(self, reply: Reply, model: str, include_usage: bool, logprobs: bool) -> None:
             record = StreamRecord()
             fake.streams.append(record)
             self.send_response(200)
@@ -194,7 +196,7 @@ def _handler_for(fake: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
             self.send_header("Cache-Control", "no-cache")
             self.end_headers()
             try:
-                for chunk in _chunks(reply, model, include_usage):
+                for chunk in _chunks(reply, model, include_usage, logprobs):
                     if reply.interval_s:
                         time.sleep(reply.interval_s)
                     self.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode())
@@ -235,10 +237,21 @@ def _chunk(model: str, delta: dict[str, Any], finish: str | None) -> dict[str, A
     }
 
 
-def _chunks(reply: Reply, model: str, include_usage: bool) -> Iterator[dict[str, Any]]:
+def piece_logprob(index: int) -> float:
+    """What the fake reports as the log-probability of its ``index``-th piece, when asked."""
+    return -0.25 * (index + 1)
+
+
+def _chunks(
+    reply: Reply, model: str, include_usage: bool, logprobs: bool = False
+) -> Iterator[dict[str, Any]]:
     yield _chunk(model, {"role": "assistant", "content": ""}, None)
-    for piece in reply.pieces():
-        yield _chunk(model, {"content": piece}, None)
+    for index, piece in enumerate(reply.pieces()):
+        chunk = _chunk(model, {"content": piece}, None)
+        if logprobs:  # OpenAI's shape: one entry per token, here one per piece
+            entry = {"token": piece, "logprob": piece_logprob(index), "bytes": None}
+            chunk["choices"][0]["logprobs"] = {"content": [{**entry, "top_logprobs": []}]}
+        yield chunk
     yield _chunk(model, {}, reply.finish_reason)
     if include_usage and reply.send_usage:
         yield {

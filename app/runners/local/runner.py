@@ -94,8 +94,12 @@ class LocalRunner:
             elif kind == "token":
                 yield TextDelta(event["text"])
             elif kind == "done":
+                logprobs = event.get("logprobs")
                 yield RunFinished(
-                    event["finish_reason"], event["input_tokens"], event["output_tokens"]
+                    event["finish_reason"],
+                    event["input_tokens"],
+                    event["output_tokens"],
+                    tuple(logprobs) if logprobs is not None else None,
                 )
             elif kind == "cancelled":
                 yield RunFailed("Cancelled.", kind="cancelled")

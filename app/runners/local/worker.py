@@ -122,16 +122,54 @@ def generate(cache: ModelCache, request: dict[str, Any], cancelled: threading.Ev
             send({"id": request["id"], "event": "token", "text": piece})
         finish = choice.get("finish_reason") or finish
     text = "".join(output)
-    send(
-        {
-            "id": request["id"],
-            "event": "done",
-            "finish_reason": finish,
-            "input_tokens": _count(model, prompt_text, special=special),
-            "output_tokens": _count(model, text, bos=False),
-            "seconds": time.perf_counter() - started,
-        }
-    )
+    done: dict[str, Any] = {
+        "id": request["id"],
+        "event": "done",
+        "finish_reason": finish,
+        "input_tokens": _count(model, prompt_text, special=special),
+        "output_tokens": _count(model, text, bos=False),
+        "seconds": time.perf_counter() - started,
+    }
+    if params.get("logprobs"):
+        done["logprobs"] = _logprobs(model, prompt_text, special, text, cancelled)
+    send(done)
+
+
+def _logprobs(
+    model: Any, prompt_text: str, special: bool, text: str, cancelled: threading.Event
+) -> list[float]:
+    """Each output token's log-probability given the prompt and the tokens before it.
+
+    llama-cpp-python only reports log-probabilities for models loaded with every position's
+    logits kept (``logits_all``: n_ctx × vocabulary floats, 800 MB for the built-in model), so
+    the output is scored afterwards instead: one more pass over its tokens, reusing the KV
+    cache the generation left for the prompt. It is the output as text that is scored (its
+    tokens as the tokenizer splits it), which is what perplexity over an answer means.
+    """
+    import numpy as np
+
+    prompt = model.tokenize(prompt_text.encode("utf-8"), add_bos=True, special=special)
+    tokens = model.tokenize(text.encode("utf-8"), add_bos=False, special=False) if text else []
+    if not tokens or not prompt:
+        return []
+    shared = 0
+    for cached, wanted in zip(model.input_ids[: model.n_tokens].tolist(), prompt, strict=False):
+        if cached != wanted:
+            break
+        shared += 1
+    model.n_tokens = min(shared, len(prompt) - 1)  # at least one token evaluated: its logits
+    model.eval(prompt[model.n_tokens :])
+    vocabulary = model.n_vocab()
+    scores: list[float] = []
+    for index, token in enumerate(tokens):
+        if cancelled.is_set():
+            return scores
+        logits = np.ctypeslib.as_array(model._ctx.get_logits(), shape=(vocabulary,))
+        top = float(logits.max())
+        scores.append(float(logits[token]) - top - float(np.log(np.exp(logits - top).sum())))
+        if index + 1 < len(tokens):
+            model.eval([token])
+    return scores
 
 
 _embedders: dict[str, Any] = {}

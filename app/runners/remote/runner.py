@@ -98,6 +98,7 @@ class _Progress:
     finish_reason: str | None = None
     input_tokens: int | None = None
     output_tokens: int | None = None
+    logprobs: list[float] | None = None  # when asked for and the provider sends them
 
 
 class RemoteRunner:
@@ -265,6 +266,7 @@ class RemoteRunner:
                         events.put(TextDelta(text))
                     if choice.finish_reason:
                         progress.finish_reason = str(choice.finish_reason)
+                    _add_logprobs(progress, getattr(choice, "logprobs", None))
         finally:
             await response.aclose()
 
@@ -292,6 +294,8 @@ class RemoteRunner:
             "seed": params.seed,
         }
         arguments.update({k: v for k, v in optional.items() if v is not None})
+        if params.logprobs:
+            arguments["logprobs"] = True
         if params.json_schema is not None:
             arguments["response_format"] = {
                 "type": "json_schema",
@@ -342,7 +346,20 @@ def _finished(litellm: Any, target: Target, request: RunRequest, progress: _Prog
         messages = [{"role": m.role, "content": m.content} for m in request.messages]
         input_tokens = _count(litellm, target, messages=messages)
         output_tokens = _count(litellm, target, text="".join(progress.text))
-    return RunFinished(progress.finish_reason or "stop", input_tokens, output_tokens)
+    logprobs = tuple(progress.logprobs) if progress.logprobs is not None else None
+    return RunFinished(progress.finish_reason or "stop", input_tokens, output_tokens, logprobs)
+
+
+def _add_logprobs(progress: _Progress, logprobs: Any) -> None:
+    """Keep a chunk's token log-probabilities (OpenAI's ``logprobs.content[].logprob``;
+    litellm hands them over as objects or as dicts, depending on the provider)."""
+    content = logprobs.get("content") if isinstance(logprobs, dict) else None
+    if content is None and logprobs is not None:
+        content = getattr(logprobs, "content", None)
+    for entry in content or ():
+        value = entry.get("logprob") if isinstance(entry, dict) else getattr(entry, "logprob", None)
+        if isinstance(value, int | float):
+            progress.logprobs = [*(progress.logprobs or []), float(value)]
 
 
 def _count(litellm: Any, target: Target, **what: Any) -> int:

@@ -44,6 +44,7 @@ class Scripted:
         self.running: Counter[str] = Counter()
         self.most: Counter[str] = Counter()
         self.delay = 0.0
+        self.asked_logprobs: list[str] = []  # the prompts whose call asked for log-probabilities
         self._lock = threading.Lock()
 
     def list_models(self) -> list[ModelInfo]:
@@ -60,7 +61,13 @@ class Scripted:
             time.sleep(self.delay)
             text = self.answer(request)
             yield TextDelta(text)
-            yield RunFinished("stop", 10, len(text.split()))
+            if request.params.logprobs:
+                self.asked_logprobs.append(request.messages[-1].content)
+                # Surer of the right capital than of "London".
+                sure = -0.1 if request.model_id == "fake:good" else -3.0
+                yield RunFinished("stop", 10, 3, (sure,) * 3)
+            else:
+                yield RunFinished("stop", 10, len(text.split()))
         finally:
             with self._lock:
                 self.running[request.model_id] -= 1
@@ -301,3 +308,30 @@ def test_a_python_assertion_is_evaluated_in_the_sandbox_process(service: EvalSer
     assert [g.grade.passed for g in cell.grades] == [True, True, False]
     assert cell.grades[2].grade.error
     assert "'open' is not available" in cell.grades[2].grade.reason
+
+
+def test_log_probabilities_are_asked_for_only_where_perplexity_needs_them(
+    service: EvalService, runner: Scripted
+) -> None:
+    surer = Assertion("perplexity", threshold=5.0)
+    service.library.edit(
+        "capital",
+        lambda c: PromptContent.from_json(
+            {**c.to_json(), "tests": [case("France", surer).to_json(), case("Japan").to_json()]}
+        ),
+    )
+    run = service.run(spec(repeats=1))
+    assert runner.asked_logprobs
+    assert all("France" in p for p in runner.asked_logprobs)
+    cells = {(c.key.case_id, c.key.model): c for c in service.records.cells(run.id)}
+    good, bad = cells[("c00france", "fake:good")], cells[("c00france", "fake:bad")]
+    assert good.grades[1].grade.passed
+    assert "perplexity 1.11" in good.grades[1].grade.reason
+    assert not bad.grades[1].grade.passed
+    assert "perplexity 20.09" in bad.grades[1].grade.reason
+    # From the cache, the log-probabilities come back too: the same grades, no call.
+    calls = sum(runner.calls.values())
+    again = service.run(spec(repeats=1))
+    assert sum(runner.calls.values()) == calls
+    cached = {(c.key.case_id, c.key.model): c for c in service.records.cells(again.id)}
+    assert cached[("c00france", "fake:good")].grades[1].grade == good.grades[1].grade

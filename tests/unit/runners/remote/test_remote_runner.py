@@ -31,6 +31,7 @@ from tests.support.fake_openai import (
     FakeOpenAI,
     Reply,
     Status,
+    piece_logprob,
     rate_limited,
     slow_reply,
     unauthorized,
@@ -74,6 +75,22 @@ def test_a_reply_streams_as_several_deltas_then_the_servers_usage(
     assert sent.body["stream_options"] == {"include_usage": True}
     assert (sent.body["temperature"], sent.body["max_tokens"]) == (0.2, 50)
     assert (sent.body["stop"], sent.body["seed"]) == (["END"], 7)
+
+
+def test_log_probabilities_are_asked_for_and_kept_only_when_wanted(
+    runner: RemoteRunner, fake: FakeOpenAI
+) -> None:
+    fake.script(Reply("Foxes are quick."), Reply("Foxes are quick."))
+    plain = run(runner, request())
+    assert "logprobs" not in fake.requests[-1].body
+    assert isinstance(plain[-1], RunFinished)
+    assert plain[-1].logprobs is None
+
+    scored = run(runner, request(logprobs=True))
+    assert fake.requests[-1].body["logprobs"] is True
+    finished = scored[-1]
+    assert isinstance(finished, RunFinished)
+    assert finished.logprobs == tuple(piece_logprob(i) for i in range(3))
 
 
 def test_without_usage_from_the_server_tokens_are_counted_locally(
