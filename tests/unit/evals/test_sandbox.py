@@ -105,6 +105,20 @@ def test_files_and_the_network_are_refused_here_and_in_the_child(sandbox: Sandbo
     assert sandbox.evaluate("1", {}) == 1
 
 
+def test_widths_taken_from_values_are_refused_here_and_in_the_child(sandbox: Sandbox) -> None:
+    for source, message in [
+        ("'%*d' % (50000000, 1)", "a '\\*' width in a %-format is not allowed"),
+        ("'%.*f' % (50000000, 1.0)", "a '\\*' width in a %-format is not allowed"),
+        ("f'{1:>{50000000}}'", "format spec must be written out"),
+        ("'{:>{}}'.format(1, 50000000)", "'.format' is not a method"),
+    ]:
+        with pytest.raises(ExpressionError, match=message):
+            sandbox.evaluate(source, {})
+        with pytest.raises(ExpressionError, match=message):
+            sandbox._run(source, {})
+    assert sandbox.evaluate("'%3d|%%*d' % 1", {}) == "  1|%*d"  # written widths still work
+
+
 def test_the_childs_audit_hook_refuses_what_a_checker_might_miss() -> None:
     # Run in a throwaway interpreter: an audit hook cannot be removed once added.
     probe = textwrap.dedent(

@@ -81,3 +81,28 @@ def test_field_edits_touch_only_what_the_editor_changed() -> None:
     assert store.content("p").folder == "Mine"
     assert replica.content("p") == store.content("p")
     assert FieldsChanged() in changes
+
+
+def test_test_cases_are_edited_apart_and_changes_from_elsewhere_are_reported() -> None:
+    from app.core.evals.cases import Assertion, TestCase
+
+    mine = TestCase(id="c0001", vars={"x": "1"}, assertions=(Assertion("contains", "a"),))
+    theirs = TestCase(id="c0002", vars={"x": "2"}, assertions=(Assertion("regex", "b+"),))
+    store = PromptDocument.from_content(PromptContent(name="p", tests=(mine,)))
+    replica = replica_of(store)
+    changes: list[object] = []
+    replica.subscribe(changes.append)
+    shown = replica.content("p")
+    # Elsewhere a case is added; here the first one is changed: both stay.
+    store.set_content(PromptContent(name="p", tests=(mine, theirs)))
+    edited = TestCase(id="c0001", vars={"x": "9"}, assertions=mine.assertions)
+    replica.edit_fields(shown, PromptContent(name="p", tests=(edited,)))
+    assert changes == []  # the editor's own edit is not reported back
+    send(replica, store)
+    assert store.content("p").tests == (edited, theirs)
+    assert replica.content("p") == store.content("p")
+    assert FieldsChanged() in changes
+    # Deleting a case is sent too.
+    replica.edit_fields(replica.content("p"), PromptContent(name="p", tests=(theirs,)))
+    send(replica, store)
+    assert store.content("p").tests == (theirs,)

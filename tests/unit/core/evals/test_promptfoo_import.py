@@ -188,7 +188,11 @@ def test_compare_llama_vs_gpt_reads_a_json_chat_and_lists_the_unknown_provider()
     assert [len(c.assertions) for c in prompt.tests] == [0, 0, 1, 1, 1, 1, 0, 0]
     assert imported.models == ["remote:openai/gpt-5.4", "remote:openai/gpt-5.4-mini"]
     assert imported.unmapped == [
+        "provider 'openai:chat:gpt-5.4': label 'GPT 5' not carried over: "
+        "Promptdesk names a model by its id",
         "provider 'openai:chat:gpt-5.4': config not carried over: temperature, max_tokens",
+        "provider 'openai:chat:gpt-5.4-mini': label 'GPT 5-mini' not carried over: "
+        "Promptdesk names a model by its id",
         "provider 'openai:chat:gpt-5.4-mini': config not carried over: temperature, max_tokens",
         "provider 'replicate:meta/llama-4-maverick-instruct' not mapped: "
         "Promptdesk has no provider 'replicate'",
