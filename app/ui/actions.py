@@ -211,6 +211,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "context",
     ),
     ActionSpec(
+        "show_evals",
+        QT_TRANSLATE_NOOP("MainWindow", "Show Evaluations"),
+        "View",
+        "show_evals",
+        "Ctrl+6",
+        "evals",
+    ),
+    ActionSpec(
         "toggle_theme",
         QT_TRANSLATE_NOOP("MainWindow", "Switch light and dark theme"),
         "View",
@@ -243,6 +251,21 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "runs.compare_current",
         "Ctrl+Shift+Return",
         "compare",
+    ),
+    ActionSpec(
+        "run_tests",
+        QT_TRANSLATE_NOOP("MainWindow", "Run tests"),
+        "Prompt",
+        "evals.run_tests",
+        None,
+        "evals",
+        True,
+    ),
+    ActionSpec(
+        "ab_test",
+        QT_TRANSLATE_NOOP("MainWindow", "A/B test…"),
+        "Prompt",
+        "evals.ab_test",
     ),
     ActionSpec(
         "declare_variables",

@@ -1,12 +1,13 @@
-"""The main window: library on the left, prompts in tabs, runs, compare, versions, history and
-context in panels below, every action in menus, shortcuts and the command palette.
+"""The main window: library on the left, prompts in tabs, runs, compare, versions, history,
+context and evaluations in panels below, every action in menus, shortcuts and the command palette.
 
 The window owns no logic of its own: each area is a feature package (``app/ui/<feature>/``)
 and the window wires their signals together. It is built by :mod:`app.ui.window_layout`
 (the docks and the centre) and :mod:`app.ui.action_wiring` (menus, toolbar, keys); what it
 does is split among its parts — :mod:`app.ui.prompt_tabs` (the open prompts),
 :mod:`app.ui.prompt_actions` (new, rename, delete, commit, branch…), :mod:`app.ui.run_control`
-(Run, Compare, Stop), :mod:`app.ui.edit_actions` (the Edit menu) and :mod:`app.ui.window_tools`
+(Run, Compare, Stop), :mod:`app.ui.edit_actions` (the Edit menu),
+:mod:`app.ui.evals.window_evals` (Run tests, A/B test) and :mod:`app.ui.window_tools`
 (Settings, theme, Help). Its actions are data (:mod:`app.ui.actions`): each names a method of
 this window or of one of those parts (``prompt_actions.rename_prompt``) that takes no argument,
 which decides what the action applies to (the prompt selected in the library when the library
@@ -23,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from app.ui.action_wiring import build_actions, filter_event
 from app.ui.edit_actions import TextEditing
 from app.ui.errors import describe
+from app.ui.evals.window_evals import WindowEvals
 from app.ui.prompt_actions import PromptActions
 from app.ui.prompt_tabs import PromptTabs
 from app.ui.qt import (
@@ -54,6 +56,7 @@ from app.ui.window_tools import WindowTools
 
 if TYPE_CHECKING:
     from app.ui.context.panel import ContextPanel
+    from app.ui.evals.evals_view import EvalsView
     from app.ui.history.view import HistoryView
     from app.ui.library.exchange import LibraryExchange
     from app.ui.library.sidebar import LibrarySidebar
@@ -82,6 +85,7 @@ class MainWindow(QMainWindow):
     versions: VersionsPanel
     history: HistoryView
     context: ContextPanel
+    evals_view: EvalsView
     panels_dock: QDockWidget
     toolbar: QToolBar
 
@@ -103,6 +107,7 @@ class MainWindow(QMainWindow):
         self.runs = RunControl(self)
         self.tools = WindowTools(self)
         self.team = WindowTeam(self)
+        self.evals = WindowEvals(self)
         build_library(self)
         build_centre(self)
         build_panels(self)
@@ -203,6 +208,9 @@ class MainWindow(QMainWindow):
     def show_context(self) -> None:
         self.show_panel(PANELS.index("context"))
 
+    def show_evals(self) -> None:
+        self.show_panel(PANELS.index("evals"))
+
     # --- the parts' entry points that callers outside the window use ---------------------
 
     def open_prompt(self, name: str) -> None:
@@ -227,7 +235,9 @@ class MainWindow(QMainWindow):
         self.runs.run_current()
 
     def stop_run(self) -> None:
+        # Locking calls this: a run or an eval would hold the closing workbench until it ended.
         self.runs.stop_run()
+        self.evals_view.stop()
 
     def compare_current(self) -> None:
         self.runs.compare_current()
@@ -247,6 +257,7 @@ class MainWindow(QMainWindow):
             self.prompt_tabs.flush_all()
             self.prompt_tabs.save_layout()
             self.team.sync.stop()
+            self.evals_view.stop()  # its cells not begun stay pending: Resume finishes them
         except Exception:
             log.exception("window_state_not_saved")
         app = QApplication.instance()

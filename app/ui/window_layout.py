@@ -1,10 +1,10 @@
 """How the main window is laid out and its areas wired: its size, the library docked on the
 left, the prompt tabs (or a line saying what to do) in the centre and the workbench panels
-(Run, Compare, Versions, History, Context) docked below. Each builder creates one area, sets
-it on the window under the name the rest of the app and the tests use (``window.library``,
-``window.tabs``, ``window.compare``…) and connects its signals to the window's handlers. It
-lives apart from those handlers so that :mod:`app.ui.main_window` reads as what the window
-does, and this module as how it is put together.
+(Run, Compare, Versions, History, Context, Evaluations) docked below. Each builder creates
+one area, sets it on the window under the name the rest of the app and the tests use
+(``window.library``, ``window.tabs``, ``window.compare``…) and connects its signals to the
+window's handlers. It lives apart from those handlers so that :mod:`app.ui.main_window`
+reads as what the window does, and this module as how it is put together.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 DEFAULT_SIZE = QSize(1360, 860)
 MINIMUM_SIZE = QSize(960, 600)  # below a 1366×768 screen's working area
-PANELS = ("run", "compare", "versions", "history", "context")  # the panels' tabs, in order
+PANELS = ("run", "compare", "versions", "history", "context", "evals")  # the panels' tabs, in order
 
 
 def fit_to_screen(window: QMainWindow) -> None:
@@ -105,6 +105,7 @@ def build_centre(window: MainWindow) -> None:
 
 def build_panels(window: MainWindow) -> None:
     from app.ui.context.panel import ContextPanel
+    from app.ui.evals.evals_view import EvalsView
     from app.ui.history.view import HistoryView
     from app.ui.icons import icon
     from app.ui.runs.compare_view import CompareView
@@ -122,11 +123,13 @@ def build_panels(window: MainWindow) -> None:
     versions = window.versions = VersionsPanel(workbench)
     history = window.history = HistoryView(workbench)
     context = window.context = ContextPanel(workbench, runs.current_model_id)
+    evals_view = window.evals_view = EvalsView(workbench)
     panels.addTab(run_panel, icon("run"), QApplication.translate("MainWindow", "Run"))
     panels.addTab(compare, icon("compare"), QApplication.translate("MainWindow", "Compare"))
     panels.addTab(versions, icon("versions"), QApplication.translate("MainWindow", "Versions"))
     panels.addTab(history, icon("history"), QApplication.translate("MainWindow", "History"))
     panels.addTab(context, icon("context"), QApplication.translate("MainWindow", "Context"))
+    panels.addTab(evals_view, icon("evals"), QApplication.translate("MainWindow", "Evaluations"))
     # Run and Compare ask the window for the run when pressed: the form's values then.
     run_panel.run_requested.connect(runs.run_current)
     compare.compare_requested.connect(runs.compare_current)
@@ -139,6 +142,8 @@ def build_panels(window: MainWindow) -> None:
     versions.content_changed.connect(runs.load_refs)
     versions.message.connect(window.show_message)
     history.rerun_requested.connect(runs.rerun)
+    evals_view.message.connect(window.show_message)
+    window.evals.attach()
     # Labels and branches may have moved since: Compare's version boxes offer them fresh.
     panels.currentChanged.connect(
         lambda index: runs.load_refs() if panels.widget(index) is compare else None

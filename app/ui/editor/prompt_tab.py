@@ -1,5 +1,5 @@
-"""One open prompt: its template editors, fields and variables on the left; values and the live
-preview on the right.
+"""One open prompt: its template editors, fields, variables and test cases on the left; values
+and the live preview on the right.
 
 :class:`PromptTab` holds a replica of the prompt's working copy
 (:class:`~app.sync.replica.WorkingCopyReplica`) and is a view of it, never a copy that is
@@ -22,6 +22,7 @@ happens in words.
 from __future__ import annotations
 
 import concurrent.futures
+import functools
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -72,6 +73,7 @@ class PromptTab(QWidget):
     saved = Signal()
     renamed = Signal(str)  # the prompt was renamed elsewhere: its new name
     message = Signal(str)  # something to tell the user in passing (the status bar)
+    tests_run_requested = Signal(list)  # test case ids to run ([] for all), once saved
 
     def __init__(self, workbench: Workbench, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -108,6 +110,7 @@ class PromptTab(QWidget):
         self.editor_tabs = parts.editor_tabs
         self.diagnostics_label, self.declare_button = parts.diagnostics_label, parts.declare_button
         self.fields, self.declarations = parts.fields, parts.declarations
+        self.tests = parts.tests
         self.form, self.preview = parts.form, parts.preview
         self.values_split, self._values_fit = parts.values_split, parts.values_fit
         self.splitter = parts.splitter
@@ -126,6 +129,8 @@ class PromptTab(QWidget):
             editor.textChanged.connect(self._shown_changed)  # also what arrived from elsewhere
         self.fields.fields_changed.connect(self._fields_edited)
         self.declarations.specs_changed.connect(self._declarations_edited)
+        self.tests.cases_changed.connect(self._fields_edited)
+        self.tests.run_requested.connect(self._run_tests)
         self.form.values_changed.connect(self._render)
         for editor in (self.body_editor, self.system_editor):
             editor.diagnostics_changed.connect(self._show_diagnostics)
@@ -272,6 +277,7 @@ class PromptTab(QWidget):
             editor.setReadOnly(True)  # typing here could no longer be saved anywhere
         self.fields.setEnabled(False)
         self.declarations.setEnabled(False)
+        self.tests.set_read_only(True)
         message = self.tr(
             "This prompt was deleted elsewhere. Its text stays here, read-only, until you close "
             "the tab: copy what you need."
@@ -289,6 +295,7 @@ class PromptTab(QWidget):
             editor.setReadOnly(bool(reason))
         self.fields.setEnabled(not reason)
         self.declarations.setEnabled(not reason)
+        self.tests.set_read_only(bool(reason))
         if reason:
             self._set_status(reason, error=False)
         else:
@@ -322,7 +329,8 @@ class PromptTab(QWidget):
 
     def _widget_fields(self) -> PromptContent:
         """The fields and variables as the widgets show them (the texts are bound apart)."""
-        return self.fields.apply_to(replace(self._shown, variables=self.declarations.specs()))
+        shown = replace(self._shown, variables=self.declarations.specs(), tests=self.tests.cases())
+        return self.fields.apply_to(shown)
 
     def _fields_edited(self) -> None:
         if self._loading or self._filling or self._replica is None:
@@ -338,6 +346,7 @@ class PromptTab(QWidget):
         if self._loading or self._filling:
             return
         self.form.set_variables(self.declarations.specs())  # included ones follow the check
+        self.tests.set_variables(self.declarations.specs())
         self._fields_edited()
 
     def _edited(self) -> None:
@@ -372,9 +381,21 @@ class PromptTab(QWidget):
             if declared != {spec.name: spec for spec in content.variables}:
                 self.declarations.set_specs(content.variables)
                 self.form.set_variables(content.variables)
+                self.tests.set_variables(content.variables)
+            self.tests.set_cases(content.tests)
         finally:
             self._filling = False
         self._shown = self._widget_fields()
+
+    def _run_tests(self, ids: list[str]) -> None:
+        """Run cases once what was typed is in the store: sent now, and asked for behind it
+        and any exchange already on its way (the writer lane keeps the order)."""
+        self.flush()
+        done = functools.partial(self._tests_saved, ids)
+        Op(self, lambda: None, lane="writer").success(done).failure(done).run(self.workbench.tasks)
+
+    def _tests_saved(self, ids: list[str], _result: object) -> None:
+        self.tests_run_requested.emit(ids)
 
     def _render(self) -> None:
         if not self._loading:
@@ -397,6 +418,7 @@ class PromptTab(QWidget):
         for editor in (self.body_editor, self.system_editor):
             editor.set_variable_report(report.undeclared, report.unused)
         self.form.set_variables(check.variables)
+        self.tests.set_variables(check.variables)
 
     def _check_failed(self, _error: BaseException) -> None:
         pass  # a template that does not parse: the preview shows that error, with its line

@@ -1,9 +1,9 @@
 """The widgets of an open prompt tab and how they are laid out, built in one place.
 
-:class:`TabWidgets` creates the template editors with the variables and details tabs beside
-them, the problems line under them, the values form and live preview on the right, and the
-footer with the branch and save status, and lays them out on the tab; the tab keeps the parts
-it works with and wires them up itself. :class:`ValuesFit` sizes the split between values and
+:class:`TabWidgets` creates the template editors with the variables, details and tests tabs
+beside them, the problems line under them, the values form and live preview on the right, and
+the footer with the branch and save status, and lays them out on the tab; the tab keeps the
+parts it works with and wires them up itself. :class:`ValuesFit` sizes the split between values and
 preview. The strings here are translated in the ``PromptTab`` context (spelled out for
 ``lupdate``), so the translations made while they lived in the tab still apply.
 """
@@ -125,6 +125,23 @@ class TabWidgets:
                 "PromptTab", "Title, description, tags, folder and catalogue fields"
             ),
         )
+        # Imported here: the evals widgets use the editor's colours, so a module-level import
+        # would make importing one of them first go round through this package's __init__.
+        from app.ui.evals.tests_editor import TestsEditor
+
+        self.tests = TestsEditor()
+        tests_page = self.editor_tabs.addTab(self.tests, "")
+        self.editor_tabs.setTabToolTip(
+            tests_page,
+            QCoreApplication.translate(
+                "PromptTab",
+                "Test cases: values to run the prompt with and what the answer must satisfy",
+            ),
+        )
+        self.tests.count_changed.connect(
+            lambda count: self.editor_tabs.setTabText(tests_page, _tests_title(count))
+        )
+        self.editor_tabs.setTabText(tests_page, _tests_title(0))
         problems = QHBoxLayout()
         problems.setContentsMargins(0, 0, 8, 0)
         problems.addWidget(self.diagnostics_label, 1)
@@ -216,6 +233,12 @@ class ValuesFit:
         wanted = self._form.sizeHint().height() + VALUES_CAPTION_HEIGHT
         values = max(MIN_VALUES_HEIGHT, min(wanted, total * 2 // 3))
         self._split.setSizes([values, total - values])
+
+
+def _tests_title(count: int) -> str:
+    if not count:
+        return QCoreApplication.translate("PromptTab", "Tests")
+    return QCoreApplication.translate("PromptTab", "Tests (%1)").replace("%1", str(count))
 
 
 def _template_editor(name: str, accessible: str, placeholder: str) -> TemplateEditor:

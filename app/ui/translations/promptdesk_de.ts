@@ -77,6 +77,112 @@
     </message>
 </context>
 <context>
+    <name>ABDialog</name>
+    <message>
+        <source>A/B test — %1</source>
+        <translation>A/B-Test — %1</translation>
+    </message>
+    <message>
+        <source>Run every test case of &apos;%1&apos; on two sides and test whether one passes more often than chance would explain.</source>
+        <translation>Führt jeden Testfall von „%1“ auf zwei Seiten aus und prüft, ob eine Seite häufiger besteht, als der Zufall erklären würde.</translation>
+    </message>
+    <message>
+        <source>Two versions</source>
+        <translation>Zwei Versionen</translation>
+    </message>
+    <message>
+        <source>Two models</source>
+        <translation>Zwei Modelle</translation>
+    </message>
+    <message>
+        <source>Version A</source>
+        <translation>Version A</translation>
+    </message>
+    <message>
+        <source>Version B</source>
+        <translation>Version B</translation>
+    </message>
+    <message>
+        <source>Version both models run</source>
+        <translation>Version für beide Modelle</translation>
+    </message>
+    <message>
+        <source>Repeats</source>
+        <translation>Wiederholungen</translation>
+    </message>
+    <message>
+        <source>How many times each case runs on each side (about ten results a side are needed before a winner is called)</source>
+        <translation>Wie oft jeder Fall auf jeder Seite ausgeführt wird (etwa zehn Ergebnisse pro Seite sind nötig, bevor ein Sieger feststeht)</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Run A/B test</source>
+        <translation>A/B-Test ausführen</translation>
+    </message>
+    <message>
+        <source>Choose both A and B.</source>
+        <translation>Wählen Sie sowohl A als auch B.</translation>
+    </message>
+    <message>
+        <source>A and B are the same: choose two different ones.</source>
+        <translation>A und B sind identisch: Wählen Sie zwei verschiedene.</translation>
+    </message>
+</context>
+<context>
+    <name>ABPanel</name>
+    <message>
+        <source>No A/B result</source>
+        <translation>Kein A/B-Ergebnis</translation>
+    </message>
+    <message>
+        <source>Prompt ▸ A/B test… runs two versions (or two models) over the same test cases, several times each, and says here whether one is really better.</source>
+        <translation>Prompt ▸ A/B-Test… führt zwei Versionen (oder zwei Modelle) jeweils mehrmals über dieselben Testfälle aus und zeigt hier, ob eine Seite wirklich besser ist.</translation>
+    </message>
+    <message>
+        <source>%1 (Fisher&apos;s exact test, two-sided)</source>
+        <translation>%1 (exakter Fisher-Test, zweiseitig)</translation>
+    </message>
+    <message>
+        <source>Scores: %1</source>
+        <translation>Scores: %1</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Ergebnisse</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>Bestanden</translation>
+    </message>
+    <message>
+        <source>Pass rate</source>
+        <translation>Bestehensquote</translation>
+    </message>
+    <message>
+        <source>Mean score</source>
+        <translation>Mittlerer Score</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Fehler</translation>
+    </message>
+</context>
+<context>
     <name>About</name>
     <message>
         <source>&lt;h3&gt;Promptdesk %1&lt;/h3&gt;&lt;p&gt;A local-first workbench for prompt engineering: a versioned library of prompt templates, local and remote models, file context, comparisons and history.&lt;/p&gt;&lt;p&gt;Everything you write is stored encrypted on this computer. Nothing leaves it unless you run a remote model.&lt;/p&gt;&lt;p&gt;Licensed under the Apache License 2.0.&lt;/p&gt;</source>
@@ -198,6 +304,89 @@
     </message>
 </context>
 <context>
+    <name>CellDetail</name>
+    <message>
+        <source>Cell detail</source>
+        <translation>Zellendetails</translation>
+    </message>
+    <message>
+        <source>Click a cell of the matrix to see its output and why it passed or not.</source>
+        <translation>Klicken Sie auf eine Zelle der Matrix, um ihre Ausgabe zu sehen und warum sie bestanden hat oder nicht.</translation>
+    </message>
+    <message>
+        <source>Repeat %1 of %2</source>
+        <translation>Wiederholung %1 von %2</translation>
+    </message>
+    <message>
+        <source>Not run yet</source>
+        <translation>Noch nicht ausgeführt</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>Bestanden</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>score %1</source>
+        <translation>Score %1</translation>
+    </message>
+    <message>
+        <source>%1 tokens in, %2 out</source>
+        <translation>%1 Token Eingabe, %2 Ausgabe</translation>
+    </message>
+    <message>
+        <source>from the cache</source>
+        <translation>aus dem Cache</translation>
+    </message>
+    <message>
+        <source>(the model wrote nothing)</source>
+        <translation>(das Modell hat nichts geschrieben)</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Ausgabe</translation>
+    </message>
+    <message>
+        <source>Assertions</source>
+        <translation>Prüfungen</translation>
+    </message>
+    <message>
+        <source>Sent to the model</source>
+        <translation>An das Modell gesendet</translation>
+    </message>
+    <message>
+        <source>Assertion</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Punktzahl</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Begründung</translation>
+    </message>
+    <message>
+        <source>Judge %1</source>
+        <translation>Bewertet von %1</translation>
+    </message>
+    <message>
+        <source>Rubric</source>
+        <translation>Bewertungskriterien</translation>
+    </message>
+    <message>
+        <source>Raw answer</source>
+        <translation>Rohantwort</translation>
+    </message>
+</context>
+<context>
     <name>CommandPalette</name>
     <message>
         <source>Command palette</source>
@@ -247,6 +436,25 @@
     <message>
         <source>Working copy</source>
         <translation>Arbeitskopie</translation>
+    </message>
+</context>
+<context>
+    <name>ComparePicker</name>
+    <message>
+        <source>Compare with…</source>
+        <translation>Vergleichen mit…</translation>
+    </message>
+    <message>
+        <source>Compare the run of %1 (%2) with:</source>
+        <translation>Den Lauf von %1 (%2) vergleichen mit:</translation>
+    </message>
+    <message>
+        <source>The run to compare with</source>
+        <translation>Der Lauf, mit dem verglichen wird</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleichen</translation>
     </message>
 </context>
 <context>
@@ -419,6 +627,136 @@
     <message>
         <source>Differences</source>
         <translation>Unterschiede</translation>
+    </message>
+</context>
+<context>
+    <name>EvalsView</name>
+    <message>
+        <source>Cell</source>
+        <translation>Zelle</translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation>Vergleich</translation>
+    </message>
+    <message>
+        <source>A/B result</source>
+        <translation>A/B-Ergebnis</translation>
+    </message>
+    <message>
+        <source>No evaluations yet. Add test cases in the prompt&apos;s Tests tab, then Run tests (Prompt ▸ Run tests) to see each case pass or fail here.</source>
+        <translation>Noch keine Auswertungen. Fügen Sie im Tab „Tests“ des Prompts Testfälle hinzu und führen Sie dann die Tests aus (Prompt ▸ Tests ausführen), um hier zu sehen, welche Fälle bestehen oder fehlschlagen.</translation>
+    </message>
+    <message>
+        <source>An evaluation is running: stop it or wait for it first.</source>
+        <translation>Eine Auswertung läuft: Stoppen Sie sie oder warten Sie zuerst, bis sie fertig ist.</translation>
+    </message>
+    <message>
+        <source>Stopping after the cells already running…</source>
+        <translation>Wird nach den bereits laufenden Zellen gestoppt…</translation>
+    </message>
+    <message>
+        <source>Run the tests twice to compare two runs.</source>
+        <translation>Führen Sie die Tests zweimal aus, um zwei Läufe zu vergleichen.</translation>
+    </message>
+    <message>
+        <source>Eval runs</source>
+        <translation>Auswertungsläufe</translation>
+    </message>
+    <message>
+        <source>Matrix of results</source>
+        <translation>Ergebnismatrix</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Run the cells this stopped run left</source>
+        <translation>Die Zellen ausführen, die dieser gestoppte Lauf übrig gelassen hat</translation>
+    </message>
+    <message>
+        <source>Compare with…</source>
+        <translation>Vergleichen mit…</translation>
+    </message>
+    <message>
+        <source>What regressed and what was fixed since a run</source>
+        <translation>Was sich seit einem Lauf verschlechtert hat und was behoben wurde</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stoppen</translation>
+    </message>
+    <message>
+        <source>Stop the eval; Resume runs the rest later</source>
+        <translation>Auswertung stoppen; „Fortsetzen“ führt den Rest später aus</translation>
+    </message>
+    <message>
+        <source>Total: %1 of %2 passed (%3)</source>
+        <translation>Gesamt: %1 von %2 bestanden (%3)</translation>
+    </message>
+    <message>
+        <source>cost %1</source>
+        <translation>Kosten %1</translation>
+    </message>
+    <message>
+        <source>%1 tokens</source>
+        <translation>%1 Token</translation>
+    </message>
+    <message>
+        <source>errors: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <source>%1 not run</source>
+        <translation>%1 nicht ausgeführt</translation>
+    </message>
+    <message>
+        <source>%1 from the cache</source>
+        <translation>%1 aus dem Cache</translation>
+    </message>
+    <message>
+        <source>Could not load the evaluations: %1</source>
+        <translation>Auswertungen konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Wird gestartet…</translation>
+    </message>
+    <message>
+        <source>%1 / %2 cells</source>
+        <translation>%1 / %2 Zellen</translation>
+    </message>
+    <message>
+        <source>ETA %1</source>
+        <translation>Restzeit %1</translation>
+    </message>
+    <message>
+        <source>Evaluation stopped: Resume runs the cells left.</source>
+        <translation>Auswertung gestoppt: „Fortsetzen“ führt die übrigen Zellen aus.</translation>
+    </message>
+    <message>
+        <source>Evaluation finished.</source>
+        <translation>Auswertung abgeschlossen.</translation>
+    </message>
+</context>
+<context>
+    <name>Evaluations</name>
+    <message>
+        <source>working copy</source>
+        <translation>Arbeitskopie</translation>
+    </message>
+    <message>
+        <source>%1 passed (%2) · score %3</source>
+        <translation>%1 bestanden (%2) · Score %3</translation>
+    </message>
+    <message>
+        <source>%1 tokens</source>
+        <translation>%1 Token</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>Fehler</translation>
     </message>
 </context>
 <context>
@@ -886,6 +1224,10 @@
         <translation>Kontext</translation>
     </message>
     <message>
+        <source>Evaluations</source>
+        <translation>Auswertungen</translation>
+    </message>
+    <message>
         <source>Workbench</source>
         <translation>Arbeitsbereich</translation>
     </message>
@@ -994,12 +1336,24 @@
         <translation>Kontext anzeigen</translation>
     </message>
     <message>
+        <source>Show Evaluations</source>
+        <translation>Auswertungen anzeigen</translation>
+    </message>
+    <message>
         <source>Switch light and dark theme</source>
         <translation>Zwischen hellem und dunklem Design wechseln</translation>
     </message>
     <message>
         <source>Stop</source>
         <translation>Stoppen</translation>
+    </message>
+    <message>
+        <source>Run tests</source>
+        <translation>Tests ausführen</translation>
+    </message>
+    <message>
+        <source>A/B test…</source>
+        <translation>A/B-Test…</translation>
     </message>
     <message>
         <source>Declare used variables</source>
@@ -1116,6 +1470,41 @@
     <message>
         <source>Syncing…</source>
         <translation>Wird synchronisiert…</translation>
+    </message>
+    <message>
+        <source>Open a prompt to run its tests.</source>
+        <translation>Öffnen Sie einen Prompt, um seine Tests auszuführen.</translation>
+    </message>
+    <message>
+        <source>Open a prompt to A/B test it.</source>
+        <translation>Öffnen Sie einen Prompt, um einen A/B-Test damit durchzuführen.</translation>
+    </message>
+    <message>
+        <source>An evaluation is running: stop it or wait for it first.</source>
+        <translation>Eine Auswertung läuft: Stoppen Sie sie oder warten Sie zuerst, bis sie fertig ist.</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixModel</name>
+    <message>
+        <source>Totals</source>
+        <translation>Gesamt</translation>
+    </message>
+    <message>
+        <source>%1 of %2 results finished, %3 errors, %4 from the cache</source>
+        <translation>%1 von %2 Ergebnissen fertig, %3 Fehler, %4 aus dem Cache</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Click for the output and each assertion&apos;s reason.</source>
+        <translation>Klicken, um die Ausgabe und die Begründung jeder Prüfung zu sehen.</translation>
     </message>
 </context>
 <context>
@@ -1736,6 +2125,10 @@
         <translation>Titel, Beschreibung, Tags, Ordner und Katalogfelder</translation>
     </message>
     <message>
+        <source>Test cases: values to run the prompt with and what the answer must satisfy</source>
+        <translation>Testfälle: Werte, mit denen der Prompt ausgeführt wird, und was die Antwort erfüllen muss</translation>
+    </message>
+    <message>
         <source>Values</source>
         <translation>Werte</translation>
     </message>
@@ -1754,6 +2147,14 @@
     <message>
         <source>The branch whose working copy you are editing</source>
         <translation>Der Zweig, dessen Arbeitskopie Sie bearbeiten</translation>
+    </message>
+    <message>
+        <source>Tests</source>
+        <translation>Tests</translation>
+    </message>
+    <message>
+        <source>Tests (%1)</source>
+        <translation>Tests (%1)</translation>
     </message>
     <message>
         <source>Ctrl+F find · Ctrl+H replace · Ctrl+Z undo</source>
@@ -1997,6 +2398,117 @@
     <message>
         <source>Creating your encrypted library…</source>
         <translation>Verschlüsselte Bibliothek wird erstellt…</translation>
+    </message>
+</context>
+<context>
+    <name>RunComparisonView</name>
+    <message>
+        <source>Version of the run before</source>
+        <translation>Version des früheren Laufs</translation>
+    </message>
+    <message>
+        <source>Version of the run after</source>
+        <translation>Version des späteren Laufs</translation>
+    </message>
+    <message>
+        <source>Cases compared</source>
+        <translation>Verglichene Fälle</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Fall</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Nachher</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>What moved</source>
+        <translation>Was sich geändert hat</translation>
+    </message>
+    <message>
+        <source>Pick a run, then Compare with… another run of the same prompt to see what changed.</source>
+        <translation>Wählen Sie einen Lauf und vergleichen Sie ihn dann über „Vergleichen mit…“ mit einem anderen Lauf desselben Prompts, um zu sehen, was sich geändert hat.</translation>
+    </message>
+    <message>
+        <source>Run of %1 (before) → run of %2 (after)</source>
+        <translation>Lauf von %1 (vorher) → Lauf von %2 (nachher)</translation>
+    </message>
+    <message>
+        <source>Regressions: %1</source>
+        <translation>Regressionen: %1</translation>
+    </message>
+    <message>
+        <source>Fixes: %1</source>
+        <translation>Behoben: %1</translation>
+    </message>
+    <message>
+        <source>Score changes: %1</source>
+        <translation>Score-Änderungen: %1</translation>
+    </message>
+    <message>
+        <source>New: %1</source>
+        <translation>Neu: %1</translation>
+    </message>
+    <message>
+        <source>Removed: %1</source>
+        <translation>Entfernt: %1</translation>
+    </message>
+    <message>
+        <source>Unchanged: %1</source>
+        <translation>Unverändert: %1</translation>
+    </message>
+    <message>
+        <source>Pass rate %1 → %2</source>
+        <translation>Bestehensquote %1 → %2</translation>
+    </message>
+    <message>
+        <source>regression</source>
+        <translation>Regression</translation>
+    </message>
+    <message>
+        <source>fixed</source>
+        <translation>behoben</translation>
+    </message>
+    <message>
+        <source>score changed</source>
+        <translation>Score geändert</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>neu</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>entfernt</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>unverändert</translation>
+    </message>
+    <message>
+        <source>now failing: %1</source>
+        <translation>schlagen jetzt fehl: %1</translation>
+    </message>
+    <message>
+        <source>now passing: %1</source>
+        <translation>bestehen jetzt: %1</translation>
+    </message>
+    <message>
+        <source>score %1 → %2</source>
+        <translation>Score %1 → %2</translation>
     </message>
 </context>
 <context>
@@ -2361,6 +2873,53 @@
     <message>
         <source>Fix the prompt or give the missing values, then run again.</source>
         <translation>Korrigieren Sie den Prompt oder geben Sie die fehlenden Werte an und führen Sie ihn dann erneut aus.</translation>
+    </message>
+</context>
+<context>
+    <name>RunsModel</name>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Gestoppt</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>Prompt</translation>
+    </message>
+    <message>
+        <source>Versions × models</source>
+        <translation>Versionen × Modelle</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>Bestanden</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Repeats of each case: %1</source>
+        <translation>Wiederholungen je Fall: %1</translation>
     </message>
 </context>
 <context>
@@ -3124,6 +3683,205 @@
     <message>
         <source>Replace…</source>
         <translation>Ersetzen…</translation>
+    </message>
+</context>
+<context>
+    <name>TestsEditor</name>
+    <message>
+        <source>Test cases</source>
+        <translation>Testfälle</translation>
+    </message>
+    <message>
+        <source>Add case</source>
+        <translation>Fall hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add a test case</source>
+        <translation>Testfall hinzufügen</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplizieren</translation>
+    </message>
+    <message>
+        <source>Add a copy of the selected case</source>
+        <translation>Kopie des ausgewählten Falls hinzufügen</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Delete the selected case</source>
+        <translation>Ausgewählten Fall löschen</translation>
+    </message>
+    <message>
+        <source>Run case</source>
+        <translation>Fall ausführen</translation>
+    </message>
+    <message>
+        <source>Run the prompt on the selected case and grade it</source>
+        <translation>Prompt mit dem ausgewählten Fall ausführen und bewerten</translation>
+    </message>
+    <message>
+        <source>Run all</source>
+        <translation>Alle ausführen</translation>
+    </message>
+    <message>
+        <source>Run the prompt on every case and grade them</source>
+        <translation>Prompt mit jedem Fall ausführen und alle bewerten</translation>
+    </message>
+    <message>
+        <source>No test cases yet. A case gives the prompt&apos;s variables values and says what the answer must satisfy; Run all grades every case. Add one to begin.</source>
+        <translation>Noch keine Testfälle. Ein Fall gibt den Variablen des Prompts Werte und legt fest, was die Antwort erfüllen muss; „Alle ausführen“ bewertet jeden Fall. Fügen Sie zum Start einen hinzu.</translation>
+    </message>
+    <message>
+        <source>Case %1</source>
+        <translation>Fall %1</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (Kopie)</translation>
+    </message>
+    <message>
+        <source>Assertion type</source>
+        <translation>Art der Prüfung</translation>
+    </message>
+    <message>
+        <source>not</source>
+        <translation>nicht</translation>
+    </message>
+    <message>
+        <source>Negate the assertion</source>
+        <translation>Prüfung umkehren</translation>
+    </message>
+    <message>
+        <source>Pass when the check fails (promptfoo&apos;s not- prefix)</source>
+        <translation>Bestanden, wenn die Prüfung fehlschlägt (Präfix not- wie in promptfoo)</translation>
+    </message>
+    <message>
+        <source>Assertion weight</source>
+        <translation>Gewicht der Prüfung</translation>
+    </message>
+    <message>
+        <source>How much this assertion counts in the case&apos;s score</source>
+        <translation>Wie stark diese Prüfung in die Punktzahl des Falls eingeht</translation>
+    </message>
+    <message>
+        <source>weight </source>
+        <translation>Gewicht </translation>
+    </message>
+    <message>
+        <source>Assertion threshold</source>
+        <translation>Schwellenwert der Prüfung</translation>
+    </message>
+    <message>
+        <source>The score, distance, milliseconds or dollars at which it passes; blank: the type&apos;s default</source>
+        <translation>Punktzahl, Abstand, Millisekunden oder Dollar, ab denen sie besteht; leer: Standard der Art</translation>
+    </message>
+    <message>
+        <source>threshold</source>
+        <translation>Schwellenwert</translation>
+    </message>
+    <message>
+        <source>Remove assertion</source>
+        <translation>Prüfung entfernen</translation>
+    </message>
+    <message>
+        <source>Remove this assertion</source>
+        <translation>Diese Prüfung entfernen</translation>
+    </message>
+    <message>
+        <source>Assertion value</source>
+        <translation>Wert der Prüfung</translation>
+    </message>
+    <message>
+        <source>Not a built-in type (a plugin&apos;s)</source>
+        <translation>Keine eingebaute Art (aus einem Plugin)</translation>
+    </message>
+    <message>
+        <source>No assertions: add what the output must contain, match or satisfy.</source>
+        <translation>Keine Prüfungen: Legen Sie fest, was die Ausgabe enthalten, treffen oder erfüllen muss.</translation>
+    </message>
+    <message>
+        <source>Add assertion</source>
+        <translation>Prüfung hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add a check of the output to this case</source>
+        <translation>Diesem Fall eine Prüfung der Ausgabe hinzufügen</translation>
+    </message>
+    <message>
+        <source>Case description</source>
+        <translation>Beschreibung des Falls</translation>
+    </message>
+    <message>
+        <source>What this case checks, e.g. a polite refusal</source>
+        <translation>Was dieser Fall prüft, z. B. eine höfliche Absage</translation>
+    </message>
+    <message>
+        <source>Case weight</source>
+        <translation>Gewicht des Falls</translation>
+    </message>
+    <message>
+        <source>How much this case counts in the eval&apos;s total</source>
+        <translation>Wie stark dieser Fall in das Gesamtergebnis eingeht</translation>
+    </message>
+    <message>
+        <source>Case threshold</source>
+        <translation>Schwellenwert des Falls</translation>
+    </message>
+    <message>
+        <source>The weighted score, 0 to 1, at which the case passes; blank: every assertion must pass</source>
+        <translation>Die gewichtete Punktzahl (0 bis 1), ab der der Fall besteht; leer: jede Prüfung muss bestehen</translation>
+    </message>
+    <message>
+        <source>every assertion must pass</source>
+        <translation>jede Prüfung muss bestehen</translation>
+    </message>
+    <message>
+        <source>The prompt declares no variables.</source>
+        <translation>Der Prompt deklariert keine Variablen.</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>&amp;Beschreibung</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>Werte</translation>
+    </message>
+    <message>
+        <source>Assertions</source>
+        <translation>Prüfungen</translation>
+    </message>
+    <message>
+        <source>Scoring</source>
+        <translation>Bewertung</translation>
+    </message>
+    <message>
+        <source>&amp;Weight</source>
+        <translation>&amp;Gewicht</translation>
+    </message>
+    <message>
+        <source>T&amp;hreshold</source>
+        <translation>&amp;Schwellenwert</translation>
+    </message>
+    <message>
+        <source>%1 (not declared)</source>
+        <translation>%1 (nicht deklariert)</translation>
+    </message>
+    <message>
+        <source>Value of %1</source>
+        <translation>Wert von %1</translation>
+    </message>
+    <message>
+        <source>default: %1</source>
+        <translation>Standard: %1</translation>
+    </message>
+    <message>
+        <source>required (%1)</source>
+        <translation>erforderlich (%1)</translation>
     </message>
 </context>
 <context>

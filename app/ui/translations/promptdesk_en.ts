@@ -76,6 +76,112 @@
     </message>
 </context>
 <context>
+    <name>ABDialog</name>
+    <message>
+        <source>A/B test — %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Run every test case of '%1' on two sides and test whether one passes more often than chance would explain.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Two versions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Two models</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Version A</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Version B</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Version both models run</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Repeats</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>How many times each case runs on each side (about ten results a side are needed before a winner is called)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>B</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Run A/B test</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose both A and B.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A and B are the same: choose two different ones.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ABPanel</name>
+    <message>
+        <source>No A/B result</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Prompt ▸ A/B test… runs two versions (or two models) over the same test cases, several times each, and says here whether one is really better.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (Fisher's exact test, two-sided)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scores: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Results</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pass rate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mean score</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>About</name>
     <message>
         <source>&lt;h3&gt;Promptdesk %1&lt;/h3&gt;&lt;p&gt;A local-first workbench for prompt engineering: a versioned library of prompt templates, local and remote models, file context, comparisons and history.&lt;/p&gt;&lt;p&gt;Everything you write is stored encrypted on this computer. Nothing leaves it unless you run a remote model.&lt;/p&gt;&lt;p&gt;Licensed under the Apache License 2.0.&lt;/p&gt;</source>
@@ -197,6 +303,89 @@
     </message>
 </context>
 <context>
+    <name>CellDetail</name>
+    <message>
+        <source>Cell detail</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Click a cell of the matrix to see its output and why it passed or not.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Repeat %1 of %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not run yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>score %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 tokens in, %2 out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>from the cache</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(the model wrote nothing)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Output</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Assertions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sent to the model</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Assertion</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Judge %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rubric</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Raw answer</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>CommandPalette</name>
     <message>
         <source>Command palette</source>
@@ -241,6 +430,25 @@
     </message>
     <message>
         <source>Working copy</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ComparePicker</name>
+    <message>
+        <source>Compare with…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Compare the run of %1 (%2) with:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The run to compare with</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Compare</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -407,6 +615,136 @@
     <name>DiffView</name>
     <message>
         <source>Differences</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>EvalsView</name>
+    <message>
+        <source>Cell</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A/B result</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No evaluations yet. Add test cases in the prompt's Tests tab, then Run tests (Prompt ▸ Run tests) to see each case pass or fail here.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>An evaluation is running: stop it or wait for it first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stopping after the cells already running…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Run the tests twice to compare two runs.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Eval runs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Matrix of results</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Run the cells this stopped run left</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Compare with…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What regressed and what was fixed since a run</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stop the eval; Resume runs the rest later</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Total: %1 of %2 passed (%3)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cost %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 tokens</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>errors: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 not run</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 from the cache</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not load the evaluations: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 / %2 cells</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ETA %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Evaluation stopped: Resume runs the cells left.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Evaluation finished.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Evaluations</name>
+    <message>
+        <source>working copy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 passed (%2) · score %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 tokens</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>error</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -859,6 +1197,10 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Evaluations</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Workbench</source>
         <translation type="unfinished" />
     </message>
@@ -967,11 +1309,23 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Show Evaluations</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Switch light and dark theme</source>
         <translation type="unfinished" />
     </message>
     <message>
         <source>Stop</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Run tests</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A/B test…</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1088,6 +1442,41 @@
     </message>
     <message>
         <source>Syncing…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open a prompt to run its tests.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open a prompt to A/B test it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>An evaluation is running: stop it or wait for it first.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>MatrixModel</name>
+    <message>
+        <source>Totals</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 of %2 results finished, %3 errors, %4 from the cache</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Click for the output and each assertion's reason.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1701,6 +2090,10 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Test cases: values to run the prompt with and what the answer must satisfy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Values</source>
         <translation type="unfinished" />
     </message>
@@ -1718,6 +2111,14 @@
     </message>
     <message>
         <source>The branch whose working copy you are editing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tests</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tests (%1)</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1959,6 +2360,117 @@
     </message>
     <message>
         <source>Creating your encrypted library…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>RunComparisonView</name>
+    <message>
+        <source>Version of the run before</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Version of the run after</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cases compared</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Case</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Before</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>After</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What moved</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pick a run, then Compare with… another run of the same prompt to see what changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Run of %1 (before) → run of %2 (after)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Regressions: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Fixes: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Score changes: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Removed: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unchanged: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pass rate %1 → %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>regression</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>fixed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>score changed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>new</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>removed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>now failing: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>now passing: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>score %1 → %2</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2317,6 +2829,53 @@
     </message>
     <message>
         <source>Fix the prompt or give the missing values, then run again.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>RunsModel</name>
+    <message>
+        <source>Running</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Versions × models</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Repeats of each case: %1</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -3068,6 +3627,205 @@
     </message>
     <message>
         <source>Replace…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>TestsEditor</name>
+    <message>
+        <source>Test cases</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add case</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add a test case</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add a copy of the selected case</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete the selected case</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Run case</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Run the prompt on the selected case and grade it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Run all</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Run the prompt on every case and grade them</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No test cases yet. A case gives the prompt's variables values and says what the answer must satisfy; Run all grades every case. Add one to begin.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Case %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Assertion type</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Negate the assertion</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pass when the check fails (promptfoo's not- prefix)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Assertion weight</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>How much this assertion counts in the case's score</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>weight </source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Assertion threshold</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The score, distance, milliseconds or dollars at which it passes; blank: the type's default</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>threshold</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove assertion</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove this assertion</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Assertion value</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not a built-in type (a plugin's)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No assertions: add what the output must contain, match or satisfy.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add assertion</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add a check of the output to this case</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Case description</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What this case checks, e.g. a polite refusal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Case weight</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>How much this case counts in the eval's total</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Case threshold</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The weighted score, 0 to 1, at which the case passes; blank: every assertion must pass</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>every assertion must pass</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The prompt declares no variables.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Values</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Assertions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scoring</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Weight</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>T&amp;hreshold</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (not declared)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Value of %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>default: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>required (%1)</source>
         <translation type="unfinished" />
     </message>
 </context>

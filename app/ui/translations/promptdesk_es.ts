@@ -77,6 +77,112 @@
     </message>
 </context>
 <context>
+    <name>ABDialog</name>
+    <message>
+        <source>A/B test — %1</source>
+        <translation>Prueba A/B — %1</translation>
+    </message>
+    <message>
+        <source>Run every test case of &apos;%1&apos; on two sides and test whether one passes more often than chance would explain.</source>
+        <translation>Ejecuta cada caso de prueba de «%1» en dos lados y comprueba si uno de ellos se supera más a menudo de lo que explicaría el azar.</translation>
+    </message>
+    <message>
+        <source>Two versions</source>
+        <translation>Dos versiones</translation>
+    </message>
+    <message>
+        <source>Two models</source>
+        <translation>Dos modelos</translation>
+    </message>
+    <message>
+        <source>Version A</source>
+        <translation>Versión A</translation>
+    </message>
+    <message>
+        <source>Version B</source>
+        <translation>Versión B</translation>
+    </message>
+    <message>
+        <source>Version both models run</source>
+        <translation>Versión que ejecutan ambos modelos</translation>
+    </message>
+    <message>
+        <source>Repeats</source>
+        <translation>Repeticiones</translation>
+    </message>
+    <message>
+        <source>How many times each case runs on each side (about ten results a side are needed before a winner is called)</source>
+        <translation>Cuántas veces se ejecuta cada caso en cada lado (hacen falta unos diez resultados por lado antes de declarar un ganador)</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versión</translation>
+    </message>
+    <message>
+        <source>Run A/B test</source>
+        <translation>Ejecutar prueba A/B</translation>
+    </message>
+    <message>
+        <source>Choose both A and B.</source>
+        <translation>Elige A y B.</translation>
+    </message>
+    <message>
+        <source>A and B are the same: choose two different ones.</source>
+        <translation>A y B son iguales: elige dos diferentes.</translation>
+    </message>
+</context>
+<context>
+    <name>ABPanel</name>
+    <message>
+        <source>No A/B result</source>
+        <translation>Sin resultado A/B</translation>
+    </message>
+    <message>
+        <source>Prompt ▸ A/B test… runs two versions (or two models) over the same test cases, several times each, and says here whether one is really better.</source>
+        <translation>Prompt ▸ Prueba A/B… ejecuta dos versiones (o dos modelos) sobre los mismos casos de prueba, varias veces cada uno, e indica aquí si uno es realmente mejor.</translation>
+    </message>
+    <message>
+        <source>%1 (Fisher&apos;s exact test, two-sided)</source>
+        <translation>%1 (prueba exacta de Fisher, bilateral)</translation>
+    </message>
+    <message>
+        <source>Scores: %1</source>
+        <translation>Puntuaciones: %1</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Resultados</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>Superados</translation>
+    </message>
+    <message>
+        <source>Pass rate</source>
+        <translation>Tasa de superación</translation>
+    </message>
+    <message>
+        <source>Mean score</source>
+        <translation>Puntuación media</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Errores</translation>
+    </message>
+</context>
+<context>
     <name>About</name>
     <message>
         <source>&lt;h3&gt;Promptdesk %1&lt;/h3&gt;&lt;p&gt;A local-first workbench for prompt engineering: a versioned library of prompt templates, local and remote models, file context, comparisons and history.&lt;/p&gt;&lt;p&gt;Everything you write is stored encrypted on this computer. Nothing leaves it unless you run a remote model.&lt;/p&gt;&lt;p&gt;Licensed under the Apache License 2.0.&lt;/p&gt;</source>
@@ -198,6 +304,89 @@
     </message>
 </context>
 <context>
+    <name>CellDetail</name>
+    <message>
+        <source>Cell detail</source>
+        <translation>Detalle de la celda</translation>
+    </message>
+    <message>
+        <source>Click a cell of the matrix to see its output and why it passed or not.</source>
+        <translation>Haz clic en una celda de la matriz para ver su salida y por qué se superó o no.</translation>
+    </message>
+    <message>
+        <source>Repeat %1 of %2</source>
+        <translation>Repetición %1 de %2</translation>
+    </message>
+    <message>
+        <source>Not run yet</source>
+        <translation>Aún no ejecutado</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>Superado</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fallido</translation>
+    </message>
+    <message>
+        <source>score %1</source>
+        <translation>puntuación %1</translation>
+    </message>
+    <message>
+        <source>%1 tokens in, %2 out</source>
+        <translation>%1 tokens de entrada, %2 de salida</translation>
+    </message>
+    <message>
+        <source>from the cache</source>
+        <translation>de la caché</translation>
+    </message>
+    <message>
+        <source>(the model wrote nothing)</source>
+        <translation>(el modelo no escribió nada)</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Salida</translation>
+    </message>
+    <message>
+        <source>Assertions</source>
+        <translation>Aserciones</translation>
+    </message>
+    <message>
+        <source>Sent to the model</source>
+        <translation>Enviado al modelo</translation>
+    </message>
+    <message>
+        <source>Assertion</source>
+        <translation>Aserción</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Puntuación</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Judge %1</source>
+        <translation>Evaluado por %1</translation>
+    </message>
+    <message>
+        <source>Rubric</source>
+        <translation>Rúbrica</translation>
+    </message>
+    <message>
+        <source>Raw answer</source>
+        <translation>Respuesta sin procesar</translation>
+    </message>
+</context>
+<context>
     <name>CommandPalette</name>
     <message>
         <source>Command palette</source>
@@ -247,6 +436,25 @@
     <message>
         <source>Working copy</source>
         <translation>Copia de trabajo</translation>
+    </message>
+</context>
+<context>
+    <name>ComparePicker</name>
+    <message>
+        <source>Compare with…</source>
+        <translation>Comparar con…</translation>
+    </message>
+    <message>
+        <source>Compare the run of %1 (%2) with:</source>
+        <translation>Comparar la ejecución de %1 (%2) con:</translation>
+    </message>
+    <message>
+        <source>The run to compare with</source>
+        <translation>La ejecución con la que comparar</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Comparar</translation>
     </message>
 </context>
 <context>
@@ -419,6 +627,136 @@
     <message>
         <source>Differences</source>
         <translation>Diferencias</translation>
+    </message>
+</context>
+<context>
+    <name>EvalsView</name>
+    <message>
+        <source>Cell</source>
+        <translation>Celda</translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation>Comparación</translation>
+    </message>
+    <message>
+        <source>A/B result</source>
+        <translation>Resultado A/B</translation>
+    </message>
+    <message>
+        <source>No evaluations yet. Add test cases in the prompt&apos;s Tests tab, then Run tests (Prompt ▸ Run tests) to see each case pass or fail here.</source>
+        <translation>Aún no hay evaluaciones. Añade casos de prueba en la pestaña Pruebas del prompt y luego ejecuta las pruebas (Prompt ▸ Ejecutar pruebas) para ver aquí si cada caso se supera o falla.</translation>
+    </message>
+    <message>
+        <source>An evaluation is running: stop it or wait for it first.</source>
+        <translation>Hay una evaluación en curso: detenla o espera primero a que termine.</translation>
+    </message>
+    <message>
+        <source>Stopping after the cells already running…</source>
+        <translation>Deteniendo tras las celdas que ya están en ejecución…</translation>
+    </message>
+    <message>
+        <source>Run the tests twice to compare two runs.</source>
+        <translation>Ejecuta las pruebas dos veces para comparar dos ejecuciones.</translation>
+    </message>
+    <message>
+        <source>Eval runs</source>
+        <translation>Ejecuciones de evaluación</translation>
+    </message>
+    <message>
+        <source>Matrix of results</source>
+        <translation>Matriz de resultados</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reanudar</translation>
+    </message>
+    <message>
+        <source>Run the cells this stopped run left</source>
+        <translation>Ejecutar las celdas que dejó pendientes esta ejecución detenida</translation>
+    </message>
+    <message>
+        <source>Compare with…</source>
+        <translation>Comparar con…</translation>
+    </message>
+    <message>
+        <source>What regressed and what was fixed since a run</source>
+        <translation>Qué ha empeorado y qué se ha corregido desde una ejecución</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Detener</translation>
+    </message>
+    <message>
+        <source>Stop the eval; Resume runs the rest later</source>
+        <translation>Detener la evaluación; «Reanudar» ejecuta el resto más tarde</translation>
+    </message>
+    <message>
+        <source>Total: %1 of %2 passed (%3)</source>
+        <translation>Total: %1 de %2 superados (%3)</translation>
+    </message>
+    <message>
+        <source>cost %1</source>
+        <translation>coste %1</translation>
+    </message>
+    <message>
+        <source>%1 tokens</source>
+        <translation>%1 tokens</translation>
+    </message>
+    <message>
+        <source>errors: %1</source>
+        <translation>errores: %1</translation>
+    </message>
+    <message>
+        <source>%1 not run</source>
+        <translation>%1 sin ejecutar</translation>
+    </message>
+    <message>
+        <source>%1 from the cache</source>
+        <translation>%1 de la caché</translation>
+    </message>
+    <message>
+        <source>Could not load the evaluations: %1</source>
+        <translation>No se pudieron cargar las evaluaciones: %1</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Iniciando…</translation>
+    </message>
+    <message>
+        <source>%1 / %2 cells</source>
+        <translation>%1 / %2 celdas</translation>
+    </message>
+    <message>
+        <source>ETA %1</source>
+        <translation>Tiempo restante %1</translation>
+    </message>
+    <message>
+        <source>Evaluation stopped: Resume runs the cells left.</source>
+        <translation>Evaluación detenida: «Reanudar» ejecuta las celdas restantes.</translation>
+    </message>
+    <message>
+        <source>Evaluation finished.</source>
+        <translation>Evaluación finalizada.</translation>
+    </message>
+</context>
+<context>
+    <name>Evaluations</name>
+    <message>
+        <source>working copy</source>
+        <translation>copia de trabajo</translation>
+    </message>
+    <message>
+        <source>%1 passed (%2) · score %3</source>
+        <translation>%1 superados (%2) · puntuación %3</translation>
+    </message>
+    <message>
+        <source>%1 tokens</source>
+        <translation>%1 tokens</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>error</translation>
     </message>
 </context>
 <context>
@@ -886,6 +1224,10 @@
         <translation>Contexto</translation>
     </message>
     <message>
+        <source>Evaluations</source>
+        <translation>Evaluaciones</translation>
+    </message>
+    <message>
         <source>Workbench</source>
         <translation>Área de trabajo</translation>
     </message>
@@ -994,12 +1336,24 @@
         <translation>Mostrar contexto</translation>
     </message>
     <message>
+        <source>Show Evaluations</source>
+        <translation>Mostrar evaluaciones</translation>
+    </message>
+    <message>
         <source>Switch light and dark theme</source>
         <translation>Alternar entre tema claro y oscuro</translation>
     </message>
     <message>
         <source>Stop</source>
         <translation>Detener</translation>
+    </message>
+    <message>
+        <source>Run tests</source>
+        <translation>Ejecutar pruebas</translation>
+    </message>
+    <message>
+        <source>A/B test…</source>
+        <translation>Prueba A/B…</translation>
     </message>
     <message>
         <source>Declare used variables</source>
@@ -1116,6 +1470,41 @@
     <message>
         <source>Syncing…</source>
         <translation>Sincronizando…</translation>
+    </message>
+    <message>
+        <source>Open a prompt to run its tests.</source>
+        <translation>Abre un prompt para ejecutar sus pruebas.</translation>
+    </message>
+    <message>
+        <source>Open a prompt to A/B test it.</source>
+        <translation>Abre un prompt para hacerle una prueba A/B.</translation>
+    </message>
+    <message>
+        <source>An evaluation is running: stop it or wait for it first.</source>
+        <translation>Hay una evaluación en curso: detenla o espera primero a que termine.</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixModel</name>
+    <message>
+        <source>Totals</source>
+        <translation>Totales</translation>
+    </message>
+    <message>
+        <source>%1 of %2 results finished, %3 errors, %4 from the cache</source>
+        <translation>%1 de %2 resultados terminados, %3 errores, %4 de la caché</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>error: %1</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>fallidas: %1</translation>
+    </message>
+    <message>
+        <source>Click for the output and each assertion&apos;s reason.</source>
+        <translation>Haz clic para ver la salida y el motivo de cada aserción.</translation>
     </message>
 </context>
 <context>
@@ -1736,6 +2125,10 @@
         <translation>Título, descripción, etiquetas, carpeta y campos de catálogo</translation>
     </message>
     <message>
+        <source>Test cases: values to run the prompt with and what the answer must satisfy</source>
+        <translation>Casos de prueba: valores con los que ejecutar el prompt y lo que debe cumplir la respuesta</translation>
+    </message>
+    <message>
         <source>Values</source>
         <translation>Valores</translation>
     </message>
@@ -1754,6 +2147,14 @@
     <message>
         <source>The branch whose working copy you are editing</source>
         <translation>La rama cuya copia de trabajo estás editando</translation>
+    </message>
+    <message>
+        <source>Tests</source>
+        <translation>Pruebas</translation>
+    </message>
+    <message>
+        <source>Tests (%1)</source>
+        <translation>Pruebas (%1)</translation>
     </message>
     <message>
         <source>Ctrl+F find · Ctrl+H replace · Ctrl+Z undo</source>
@@ -1997,6 +2398,117 @@
     <message>
         <source>Creating your encrypted library…</source>
         <translation>Creando tu biblioteca cifrada…</translation>
+    </message>
+</context>
+<context>
+    <name>RunComparisonView</name>
+    <message>
+        <source>Version of the run before</source>
+        <translation>Versión de la ejecución anterior</translation>
+    </message>
+    <message>
+        <source>Version of the run after</source>
+        <translation>Versión de la ejecución posterior</translation>
+    </message>
+    <message>
+        <source>Cases compared</source>
+        <translation>Casos comparados</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Caso</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Antes</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Después</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Cambio</translation>
+    </message>
+    <message>
+        <source>What moved</source>
+        <translation>Qué cambió</translation>
+    </message>
+    <message>
+        <source>Pick a run, then Compare with… another run of the same prompt to see what changed.</source>
+        <translation>Elige una ejecución y luego usa «Comparar con…» con otra ejecución del mismo prompt para ver qué cambió.</translation>
+    </message>
+    <message>
+        <source>Run of %1 (before) → run of %2 (after)</source>
+        <translation>Ejecución de %1 (antes) → ejecución de %2 (después)</translation>
+    </message>
+    <message>
+        <source>Regressions: %1</source>
+        <translation>Regresiones: %1</translation>
+    </message>
+    <message>
+        <source>Fixes: %1</source>
+        <translation>Corregidos: %1</translation>
+    </message>
+    <message>
+        <source>Score changes: %1</source>
+        <translation>Cambios de puntuación: %1</translation>
+    </message>
+    <message>
+        <source>New: %1</source>
+        <translation>Nuevos: %1</translation>
+    </message>
+    <message>
+        <source>Removed: %1</source>
+        <translation>Quitados: %1</translation>
+    </message>
+    <message>
+        <source>Unchanged: %1</source>
+        <translation>Sin cambios: %1</translation>
+    </message>
+    <message>
+        <source>Pass rate %1 → %2</source>
+        <translation>Tasa de superación %1 → %2</translation>
+    </message>
+    <message>
+        <source>regression</source>
+        <translation>regresión</translation>
+    </message>
+    <message>
+        <source>fixed</source>
+        <translation>corregido</translation>
+    </message>
+    <message>
+        <source>score changed</source>
+        <translation>puntuación cambiada</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>nuevo</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>quitado</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>sin cambios</translation>
+    </message>
+    <message>
+        <source>now failing: %1</source>
+        <translation>ahora fallan: %1</translation>
+    </message>
+    <message>
+        <source>now passing: %1</source>
+        <translation>ahora se superan: %1</translation>
+    </message>
+    <message>
+        <source>score %1 → %2</source>
+        <translation>puntuación %1 → %2</translation>
     </message>
 </context>
 <context>
@@ -2361,6 +2873,53 @@
     <message>
         <source>Fix the prompt or give the missing values, then run again.</source>
         <translation>Corrige el prompt o indica los valores que faltan y vuelve a ejecutarlo.</translation>
+    </message>
+</context>
+<context>
+    <name>RunsModel</name>
+    <message>
+        <source>Running</source>
+        <translation>En ejecución</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Finalizada</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Detenida</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fallida</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>Prompt</translation>
+    </message>
+    <message>
+        <source>Versions × models</source>
+        <translation>Versiones × modelos</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>Superados</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Coste</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Repeats of each case: %1</source>
+        <translation>Repeticiones de cada caso: %1</translation>
     </message>
 </context>
 <context>
@@ -3124,6 +3683,205 @@
     <message>
         <source>Replace…</source>
         <translation>Reemplazar…</translation>
+    </message>
+</context>
+<context>
+    <name>TestsEditor</name>
+    <message>
+        <source>Test cases</source>
+        <translation>Casos de prueba</translation>
+    </message>
+    <message>
+        <source>Add case</source>
+        <translation>Añadir caso</translation>
+    </message>
+    <message>
+        <source>Add a test case</source>
+        <translation>Añadir un caso de prueba</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplicar</translation>
+    </message>
+    <message>
+        <source>Add a copy of the selected case</source>
+        <translation>Añadir una copia del caso seleccionado</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>Delete the selected case</source>
+        <translation>Eliminar el caso seleccionado</translation>
+    </message>
+    <message>
+        <source>Run case</source>
+        <translation>Ejecutar caso</translation>
+    </message>
+    <message>
+        <source>Run the prompt on the selected case and grade it</source>
+        <translation>Ejecutar el prompt con el caso seleccionado y evaluarlo</translation>
+    </message>
+    <message>
+        <source>Run all</source>
+        <translation>Ejecutar todos</translation>
+    </message>
+    <message>
+        <source>Run the prompt on every case and grade them</source>
+        <translation>Ejecutar el prompt con cada caso y evaluarlos</translation>
+    </message>
+    <message>
+        <source>No test cases yet. A case gives the prompt&apos;s variables values and says what the answer must satisfy; Run all grades every case. Add one to begin.</source>
+        <translation>Aún no hay casos de prueba. Un caso da valores a las variables del prompt e indica lo que debe cumplir la respuesta; «Ejecutar todos» evalúa cada caso. Añade uno para empezar.</translation>
+    </message>
+    <message>
+        <source>Case %1</source>
+        <translation>Caso %1</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (copia)</translation>
+    </message>
+    <message>
+        <source>Assertion type</source>
+        <translation>Tipo de aserción</translation>
+    </message>
+    <message>
+        <source>not</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>Negate the assertion</source>
+        <translation>Negar la aserción</translation>
+    </message>
+    <message>
+        <source>Pass when the check fails (promptfoo&apos;s not- prefix)</source>
+        <translation>Se supera cuando la comprobación falla (el prefijo not- de promptfoo)</translation>
+    </message>
+    <message>
+        <source>Assertion weight</source>
+        <translation>Peso de la aserción</translation>
+    </message>
+    <message>
+        <source>How much this assertion counts in the case&apos;s score</source>
+        <translation>Cuánto cuenta esta aserción en la puntuación del caso</translation>
+    </message>
+    <message>
+        <source>weight </source>
+        <translation>peso </translation>
+    </message>
+    <message>
+        <source>Assertion threshold</source>
+        <translation>Umbral de la aserción</translation>
+    </message>
+    <message>
+        <source>The score, distance, milliseconds or dollars at which it passes; blank: the type&apos;s default</source>
+        <translation>La puntuación, distancia, milisegundos o dólares con que se supera; vacío: el valor por defecto del tipo</translation>
+    </message>
+    <message>
+        <source>threshold</source>
+        <translation>umbral</translation>
+    </message>
+    <message>
+        <source>Remove assertion</source>
+        <translation>Quitar aserción</translation>
+    </message>
+    <message>
+        <source>Remove this assertion</source>
+        <translation>Quitar esta aserción</translation>
+    </message>
+    <message>
+        <source>Assertion value</source>
+        <translation>Valor de la aserción</translation>
+    </message>
+    <message>
+        <source>Not a built-in type (a plugin&apos;s)</source>
+        <translation>No es un tipo integrado (de un plugin)</translation>
+    </message>
+    <message>
+        <source>No assertions: add what the output must contain, match or satisfy.</source>
+        <translation>Sin aserciones: añade lo que la salida debe contener, coincidir o cumplir.</translation>
+    </message>
+    <message>
+        <source>Add assertion</source>
+        <translation>Añadir aserción</translation>
+    </message>
+    <message>
+        <source>Add a check of the output to this case</source>
+        <translation>Añadir a este caso una comprobación de la salida</translation>
+    </message>
+    <message>
+        <source>Case description</source>
+        <translation>Descripción del caso</translation>
+    </message>
+    <message>
+        <source>What this case checks, e.g. a polite refusal</source>
+        <translation>Qué comprueba este caso, p. ej. una negativa educada</translation>
+    </message>
+    <message>
+        <source>Case weight</source>
+        <translation>Peso del caso</translation>
+    </message>
+    <message>
+        <source>How much this case counts in the eval&apos;s total</source>
+        <translation>Cuánto cuenta este caso en el total de la evaluación</translation>
+    </message>
+    <message>
+        <source>Case threshold</source>
+        <translation>Umbral del caso</translation>
+    </message>
+    <message>
+        <source>The weighted score, 0 to 1, at which the case passes; blank: every assertion must pass</source>
+        <translation>La puntuación ponderada, de 0 a 1, con que se supera el caso; vacío: todas las aserciones deben superarse</translation>
+    </message>
+    <message>
+        <source>every assertion must pass</source>
+        <translation>todas las aserciones deben superarse</translation>
+    </message>
+    <message>
+        <source>The prompt declares no variables.</source>
+        <translation>El prompt no declara variables.</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>&amp;Descripción</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>Valores</translation>
+    </message>
+    <message>
+        <source>Assertions</source>
+        <translation>Aserciones</translation>
+    </message>
+    <message>
+        <source>Scoring</source>
+        <translation>Puntuación</translation>
+    </message>
+    <message>
+        <source>&amp;Weight</source>
+        <translation>&amp;Peso</translation>
+    </message>
+    <message>
+        <source>T&amp;hreshold</source>
+        <translation>&amp;Umbral</translation>
+    </message>
+    <message>
+        <source>%1 (not declared)</source>
+        <translation>%1 (no declarada)</translation>
+    </message>
+    <message>
+        <source>Value of %1</source>
+        <translation>Valor de %1</translation>
+    </message>
+    <message>
+        <source>default: %1</source>
+        <translation>por defecto: %1</translation>
+    </message>
+    <message>
+        <source>required (%1)</source>
+        <translation>obligatorio (%1)</translation>
     </message>
 </context>
 <context>

@@ -77,6 +77,112 @@
     </message>
 </context>
 <context>
+    <name>ABDialog</name>
+    <message>
+        <source>A/B test — %1</source>
+        <translation>Test A/B — %1</translation>
+    </message>
+    <message>
+        <source>Run every test case of &apos;%1&apos; on two sides and test whether one passes more often than chance would explain.</source>
+        <translation>Exécute chaque cas de test de «&#xa0;%1&#xa0;» sur deux côtés et vérifie si l&apos;un réussit plus souvent que ne l&apos;expliquerait le hasard.</translation>
+    </message>
+    <message>
+        <source>Two versions</source>
+        <translation>Deux versions</translation>
+    </message>
+    <message>
+        <source>Two models</source>
+        <translation>Deux modèles</translation>
+    </message>
+    <message>
+        <source>Version A</source>
+        <translation>Version A</translation>
+    </message>
+    <message>
+        <source>Version B</source>
+        <translation>Version B</translation>
+    </message>
+    <message>
+        <source>Version both models run</source>
+        <translation>Version exécutée par les deux modèles</translation>
+    </message>
+    <message>
+        <source>Repeats</source>
+        <translation>Répétitions</translation>
+    </message>
+    <message>
+        <source>How many times each case runs on each side (about ten results a side are needed before a winner is called)</source>
+        <translation>Nombre d&apos;exécutions de chaque cas de chaque côté (il faut environ dix résultats par côté avant de désigner un gagnant)</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Run A/B test</source>
+        <translation>Exécuter le test A/B</translation>
+    </message>
+    <message>
+        <source>Choose both A and B.</source>
+        <translation>Choisissez A et B.</translation>
+    </message>
+    <message>
+        <source>A and B are the same: choose two different ones.</source>
+        <translation>A et B sont identiques&#xa0;: faites deux choix différents.</translation>
+    </message>
+</context>
+<context>
+    <name>ABPanel</name>
+    <message>
+        <source>No A/B result</source>
+        <translation>Aucun résultat A/B</translation>
+    </message>
+    <message>
+        <source>Prompt ▸ A/B test… runs two versions (or two models) over the same test cases, several times each, and says here whether one is really better.</source>
+        <translation>Prompt ▸ Test A/B… exécute deux versions (ou deux modèles) sur les mêmes cas de test, plusieurs fois chacun, et indique ici si l&apos;un des deux est vraiment meilleur.</translation>
+    </message>
+    <message>
+        <source>%1 (Fisher&apos;s exact test, two-sided)</source>
+        <translation>%1 (test exact de Fisher, bilatéral)</translation>
+    </message>
+    <message>
+        <source>Scores: %1</source>
+        <translation>Scores&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Résultats</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>Réussis</translation>
+    </message>
+    <message>
+        <source>Pass rate</source>
+        <translation>Taux de réussite</translation>
+    </message>
+    <message>
+        <source>Mean score</source>
+        <translation>Score moyen</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Erreurs</translation>
+    </message>
+</context>
+<context>
     <name>About</name>
     <message>
         <source>&lt;h3&gt;Promptdesk %1&lt;/h3&gt;&lt;p&gt;A local-first workbench for prompt engineering: a versioned library of prompt templates, local and remote models, file context, comparisons and history.&lt;/p&gt;&lt;p&gt;Everything you write is stored encrypted on this computer. Nothing leaves it unless you run a remote model.&lt;/p&gt;&lt;p&gt;Licensed under the Apache License 2.0.&lt;/p&gt;</source>
@@ -198,6 +304,89 @@
     </message>
 </context>
 <context>
+    <name>CellDetail</name>
+    <message>
+        <source>Cell detail</source>
+        <translation>Détail de la cellule</translation>
+    </message>
+    <message>
+        <source>Click a cell of the matrix to see its output and why it passed or not.</source>
+        <translation>Cliquez sur une cellule de la matrice pour voir sa sortie et pourquoi elle a réussi ou non.</translation>
+    </message>
+    <message>
+        <source>Repeat %1 of %2</source>
+        <translation>Répétition %1 sur %2</translation>
+    </message>
+    <message>
+        <source>Not run yet</source>
+        <translation>Pas encore exécuté</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>Réussi</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échoué</translation>
+    </message>
+    <message>
+        <source>score %1</source>
+        <translation>score %1</translation>
+    </message>
+    <message>
+        <source>%1 tokens in, %2 out</source>
+        <translation>%1 jetons en entrée, %2 en sortie</translation>
+    </message>
+    <message>
+        <source>from the cache</source>
+        <translation>depuis le cache</translation>
+    </message>
+    <message>
+        <source>(the model wrote nothing)</source>
+        <translation>(le modèle n&apos;a rien écrit)</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Sortie</translation>
+    </message>
+    <message>
+        <source>Assertions</source>
+        <translation>Assertions</translation>
+    </message>
+    <message>
+        <source>Sent to the model</source>
+        <translation>Envoyé au modèle</translation>
+    </message>
+    <message>
+        <source>Assertion</source>
+        <translation>Assertion</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Raison</translation>
+    </message>
+    <message>
+        <source>Judge %1</source>
+        <translation>Évalué par %1</translation>
+    </message>
+    <message>
+        <source>Rubric</source>
+        <translation>Grille d&apos;évaluation</translation>
+    </message>
+    <message>
+        <source>Raw answer</source>
+        <translation>Réponse brute</translation>
+    </message>
+</context>
+<context>
     <name>CommandPalette</name>
     <message>
         <source>Command palette</source>
@@ -247,6 +436,25 @@
     <message>
         <source>Working copy</source>
         <translation>Copie de travail</translation>
+    </message>
+</context>
+<context>
+    <name>ComparePicker</name>
+    <message>
+        <source>Compare with…</source>
+        <translation>Comparer avec…</translation>
+    </message>
+    <message>
+        <source>Compare the run of %1 (%2) with:</source>
+        <translation>Comparer l&apos;exécution de %1 (%2) avec&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The run to compare with</source>
+        <translation>L&apos;exécution à comparer</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Comparer</translation>
     </message>
 </context>
 <context>
@@ -419,6 +627,136 @@
     <message>
         <source>Differences</source>
         <translation>Différences</translation>
+    </message>
+</context>
+<context>
+    <name>EvalsView</name>
+    <message>
+        <source>Cell</source>
+        <translation>Cellule</translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation>Comparaison</translation>
+    </message>
+    <message>
+        <source>A/B result</source>
+        <translation>Résultat A/B</translation>
+    </message>
+    <message>
+        <source>No evaluations yet. Add test cases in the prompt&apos;s Tests tab, then Run tests (Prompt ▸ Run tests) to see each case pass or fail here.</source>
+        <translation>Aucune évaluation pour l&apos;instant. Ajoutez des cas de test dans l&apos;onglet Tests du prompt, puis exécutez les tests (Prompt ▸ Exécuter les tests) pour voir ici chaque cas réussir ou échouer.</translation>
+    </message>
+    <message>
+        <source>An evaluation is running: stop it or wait for it first.</source>
+        <translation>Une évaluation est en cours&#xa0;: arrêtez-la ou attendez d&apos;abord qu&apos;elle se termine.</translation>
+    </message>
+    <message>
+        <source>Stopping after the cells already running…</source>
+        <translation>Arrêt après les cellules déjà en cours…</translation>
+    </message>
+    <message>
+        <source>Run the tests twice to compare two runs.</source>
+        <translation>Exécutez les tests deux fois pour comparer deux exécutions.</translation>
+    </message>
+    <message>
+        <source>Eval runs</source>
+        <translation>Exécutions d&apos;évaluation</translation>
+    </message>
+    <message>
+        <source>Matrix of results</source>
+        <translation>Matrice des résultats</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reprendre</translation>
+    </message>
+    <message>
+        <source>Run the cells this stopped run left</source>
+        <translation>Exécuter les cellules laissées par cette exécution arrêtée</translation>
+    </message>
+    <message>
+        <source>Compare with…</source>
+        <translation>Comparer avec…</translation>
+    </message>
+    <message>
+        <source>What regressed and what was fixed since a run</source>
+        <translation>Ce qui a régressé et ce qui a été corrigé depuis une exécution</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <source>Stop the eval; Resume runs the rest later</source>
+        <translation>Arrêter l&apos;évaluation&#xa0;; «&#xa0;Reprendre&#xa0;» exécute le reste plus tard</translation>
+    </message>
+    <message>
+        <source>Total: %1 of %2 passed (%3)</source>
+        <translation>Total&#xa0;: %1 sur %2 réussis (%3)</translation>
+    </message>
+    <message>
+        <source>cost %1</source>
+        <translation>coût %1</translation>
+    </message>
+    <message>
+        <source>%1 tokens</source>
+        <translation>%1 jetons</translation>
+    </message>
+    <message>
+        <source>errors: %1</source>
+        <translation>erreurs&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1 not run</source>
+        <translation>%1 non exécutées</translation>
+    </message>
+    <message>
+        <source>%1 from the cache</source>
+        <translation>%1 depuis le cache</translation>
+    </message>
+    <message>
+        <source>Could not load the evaluations: %1</source>
+        <translation>Impossible de charger les évaluations&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Démarrage…</translation>
+    </message>
+    <message>
+        <source>%1 / %2 cells</source>
+        <translation>%1 / %2 cellules</translation>
+    </message>
+    <message>
+        <source>ETA %1</source>
+        <translation>Temps restant %1</translation>
+    </message>
+    <message>
+        <source>Evaluation stopped: Resume runs the cells left.</source>
+        <translation>Évaluation arrêtée&#xa0;: «&#xa0;Reprendre&#xa0;» exécute les cellules restantes.</translation>
+    </message>
+    <message>
+        <source>Evaluation finished.</source>
+        <translation>Évaluation terminée.</translation>
+    </message>
+</context>
+<context>
+    <name>Evaluations</name>
+    <message>
+        <source>working copy</source>
+        <translation>copie de travail</translation>
+    </message>
+    <message>
+        <source>%1 passed (%2) · score %3</source>
+        <translation>%1 réussis (%2) · score %3</translation>
+    </message>
+    <message>
+        <source>%1 tokens</source>
+        <translation>%1 jetons</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>erreur</translation>
     </message>
 </context>
 <context>
@@ -886,6 +1224,10 @@
         <translation>Contexte</translation>
     </message>
     <message>
+        <source>Evaluations</source>
+        <translation>Évaluations</translation>
+    </message>
+    <message>
         <source>Workbench</source>
         <translation>Espace de travail</translation>
     </message>
@@ -994,12 +1336,24 @@
         <translation>Afficher le contexte</translation>
     </message>
     <message>
+        <source>Show Evaluations</source>
+        <translation>Afficher les évaluations</translation>
+    </message>
+    <message>
         <source>Switch light and dark theme</source>
         <translation>Basculer entre thème clair et sombre</translation>
     </message>
     <message>
         <source>Stop</source>
         <translation>Arrêter</translation>
+    </message>
+    <message>
+        <source>Run tests</source>
+        <translation>Exécuter les tests</translation>
+    </message>
+    <message>
+        <source>A/B test…</source>
+        <translation>Test A/B…</translation>
     </message>
     <message>
         <source>Declare used variables</source>
@@ -1116,6 +1470,41 @@
     <message>
         <source>Syncing…</source>
         <translation>Synchronisation…</translation>
+    </message>
+    <message>
+        <source>Open a prompt to run its tests.</source>
+        <translation>Ouvrez un prompt pour exécuter ses tests.</translation>
+    </message>
+    <message>
+        <source>Open a prompt to A/B test it.</source>
+        <translation>Ouvrez un prompt pour lui faire passer un test A/B.</translation>
+    </message>
+    <message>
+        <source>An evaluation is running: stop it or wait for it first.</source>
+        <translation>Une évaluation est en cours&#xa0;: arrêtez-la ou attendez d&apos;abord qu&apos;elle se termine.</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixModel</name>
+    <message>
+        <source>Totals</source>
+        <translation>Totaux</translation>
+    </message>
+    <message>
+        <source>%1 of %2 results finished, %3 errors, %4 from the cache</source>
+        <translation>%1 résultats sur %2 terminés, %3 erreurs, %4 depuis le cache</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>erreur&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>échouées&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Click for the output and each assertion&apos;s reason.</source>
+        <translation>Cliquez pour voir la sortie et la raison de chaque assertion.</translation>
     </message>
 </context>
 <context>
@@ -1736,6 +2125,10 @@
         <translation>Titre, description, mots-clés, dossier et champs de catalogue</translation>
     </message>
     <message>
+        <source>Test cases: values to run the prompt with and what the answer must satisfy</source>
+        <translation>Cas de test&#xa0;: valeurs avec lesquelles exécuter le prompt et ce que la réponse doit respecter</translation>
+    </message>
+    <message>
         <source>Values</source>
         <translation>Valeurs</translation>
     </message>
@@ -1754,6 +2147,14 @@
     <message>
         <source>The branch whose working copy you are editing</source>
         <translation>La branche dont vous modifiez la copie de travail</translation>
+    </message>
+    <message>
+        <source>Tests</source>
+        <translation>Tests</translation>
+    </message>
+    <message>
+        <source>Tests (%1)</source>
+        <translation>Tests (%1)</translation>
     </message>
     <message>
         <source>Ctrl+F find · Ctrl+H replace · Ctrl+Z undo</source>
@@ -1997,6 +2398,117 @@
     <message>
         <source>Creating your encrypted library…</source>
         <translation>Création de votre bibliothèque chiffrée…</translation>
+    </message>
+</context>
+<context>
+    <name>RunComparisonView</name>
+    <message>
+        <source>Version of the run before</source>
+        <translation>Version de l&apos;exécution précédente</translation>
+    </message>
+    <message>
+        <source>Version of the run after</source>
+        <translation>Version de l&apos;exécution ultérieure</translation>
+    </message>
+    <message>
+        <source>Cases compared</source>
+        <translation>Cas comparés</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Cas</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Avant</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Après</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Changement</translation>
+    </message>
+    <message>
+        <source>What moved</source>
+        <translation>Ce qui a changé</translation>
+    </message>
+    <message>
+        <source>Pick a run, then Compare with… another run of the same prompt to see what changed.</source>
+        <translation>Choisissez une exécution, puis «&#xa0;Comparer avec…&#xa0;» une autre exécution du même prompt pour voir ce qui a changé.</translation>
+    </message>
+    <message>
+        <source>Run of %1 (before) → run of %2 (after)</source>
+        <translation>Exécution de %1 (avant) → exécution de %2 (après)</translation>
+    </message>
+    <message>
+        <source>Regressions: %1</source>
+        <translation>Régressions&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Fixes: %1</source>
+        <translation>Corrigés&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Score changes: %1</source>
+        <translation>Changements de score&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>New: %1</source>
+        <translation>Nouveaux&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Removed: %1</source>
+        <translation>Retirés&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Unchanged: %1</source>
+        <translation>Inchangés&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Pass rate %1 → %2</source>
+        <translation>Taux de réussite %1 → %2</translation>
+    </message>
+    <message>
+        <source>regression</source>
+        <translation>régression</translation>
+    </message>
+    <message>
+        <source>fixed</source>
+        <translation>corrigé</translation>
+    </message>
+    <message>
+        <source>score changed</source>
+        <translation>score modifié</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>nouveau</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>retiré</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>inchangé</translation>
+    </message>
+    <message>
+        <source>now failing: %1</source>
+        <translation>échouent désormais&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>now passing: %1</source>
+        <translation>réussissent désormais&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>score %1 → %2</source>
+        <translation>score %1 → %2</translation>
     </message>
 </context>
 <context>
@@ -2361,6 +2873,53 @@
     <message>
         <source>Fix the prompt or give the missing values, then run again.</source>
         <translation>Corrigez le prompt ou indiquez les valeurs manquantes, puis relancez l&apos;exécution.</translation>
+    </message>
+</context>
+<context>
+    <name>RunsModel</name>
+    <message>
+        <source>Running</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Terminée</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Arrêtée</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échouée</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>Prompt</translation>
+    </message>
+    <message>
+        <source>Versions × models</source>
+        <translation>Versions × modèles</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>Réussis</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Coût</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Repeats of each case: %1</source>
+        <translation>Répétitions de chaque cas&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -3124,6 +3683,205 @@
     <message>
         <source>Replace…</source>
         <translation>Remplacer…</translation>
+    </message>
+</context>
+<context>
+    <name>TestsEditor</name>
+    <message>
+        <source>Test cases</source>
+        <translation>Cas de test</translation>
+    </message>
+    <message>
+        <source>Add case</source>
+        <translation>Ajouter un cas</translation>
+    </message>
+    <message>
+        <source>Add a test case</source>
+        <translation>Ajouter un cas de test</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Dupliquer</translation>
+    </message>
+    <message>
+        <source>Add a copy of the selected case</source>
+        <translation>Ajouter une copie du cas sélectionné</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Delete the selected case</source>
+        <translation>Supprimer le cas sélectionné</translation>
+    </message>
+    <message>
+        <source>Run case</source>
+        <translation>Exécuter le cas</translation>
+    </message>
+    <message>
+        <source>Run the prompt on the selected case and grade it</source>
+        <translation>Exécuter le prompt sur le cas sélectionné et l&apos;évaluer</translation>
+    </message>
+    <message>
+        <source>Run all</source>
+        <translation>Tout exécuter</translation>
+    </message>
+    <message>
+        <source>Run the prompt on every case and grade them</source>
+        <translation>Exécuter le prompt sur chaque cas et les évaluer</translation>
+    </message>
+    <message>
+        <source>No test cases yet. A case gives the prompt&apos;s variables values and says what the answer must satisfy; Run all grades every case. Add one to begin.</source>
+        <translation>Aucun cas de test pour l&apos;instant. Un cas donne des valeurs aux variables du prompt et indique ce que la réponse doit respecter&#xa0;; «&#xa0;Tout exécuter&#xa0;» évalue chaque cas. Ajoutez-en un pour commencer.</translation>
+    </message>
+    <message>
+        <source>Case %1</source>
+        <translation>Cas %1</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (copie)</translation>
+    </message>
+    <message>
+        <source>Assertion type</source>
+        <translation>Type d&apos;assertion</translation>
+    </message>
+    <message>
+        <source>not</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>Negate the assertion</source>
+        <translation>Inverser l&apos;assertion</translation>
+    </message>
+    <message>
+        <source>Pass when the check fails (promptfoo&apos;s not- prefix)</source>
+        <translation>Réussi quand la vérification échoue (le préfixe not- de promptfoo)</translation>
+    </message>
+    <message>
+        <source>Assertion weight</source>
+        <translation>Poids de l&apos;assertion</translation>
+    </message>
+    <message>
+        <source>How much this assertion counts in the case&apos;s score</source>
+        <translation>Ce que compte cette assertion dans le score du cas</translation>
+    </message>
+    <message>
+        <source>weight </source>
+        <translation>poids </translation>
+    </message>
+    <message>
+        <source>Assertion threshold</source>
+        <translation>Seuil de l&apos;assertion</translation>
+    </message>
+    <message>
+        <source>The score, distance, milliseconds or dollars at which it passes; blank: the type&apos;s default</source>
+        <translation>Le score, la distance, les millisecondes ou les dollars à partir desquels elle réussit&#xa0;; vide&#xa0;: la valeur par défaut du type</translation>
+    </message>
+    <message>
+        <source>threshold</source>
+        <translation>seuil</translation>
+    </message>
+    <message>
+        <source>Remove assertion</source>
+        <translation>Retirer l&apos;assertion</translation>
+    </message>
+    <message>
+        <source>Remove this assertion</source>
+        <translation>Retirer cette assertion</translation>
+    </message>
+    <message>
+        <source>Assertion value</source>
+        <translation>Valeur de l&apos;assertion</translation>
+    </message>
+    <message>
+        <source>Not a built-in type (a plugin&apos;s)</source>
+        <translation>Pas un type intégré (celui d&apos;un plugin)</translation>
+    </message>
+    <message>
+        <source>No assertions: add what the output must contain, match or satisfy.</source>
+        <translation>Aucune assertion&#xa0;: ajoutez ce que la sortie doit contenir, reconnaître ou respecter.</translation>
+    </message>
+    <message>
+        <source>Add assertion</source>
+        <translation>Ajouter une assertion</translation>
+    </message>
+    <message>
+        <source>Add a check of the output to this case</source>
+        <translation>Ajouter à ce cas une vérification de la sortie</translation>
+    </message>
+    <message>
+        <source>Case description</source>
+        <translation>Description du cas</translation>
+    </message>
+    <message>
+        <source>What this case checks, e.g. a polite refusal</source>
+        <translation>Ce que vérifie ce cas, p. ex. un refus poli</translation>
+    </message>
+    <message>
+        <source>Case weight</source>
+        <translation>Poids du cas</translation>
+    </message>
+    <message>
+        <source>How much this case counts in the eval&apos;s total</source>
+        <translation>Ce que compte ce cas dans le total de l&apos;évaluation</translation>
+    </message>
+    <message>
+        <source>Case threshold</source>
+        <translation>Seuil du cas</translation>
+    </message>
+    <message>
+        <source>The weighted score, 0 to 1, at which the case passes; blank: every assertion must pass</source>
+        <translation>Le score pondéré, de 0 à 1, à partir duquel le cas réussit&#xa0;; vide&#xa0;: chaque assertion doit réussir</translation>
+    </message>
+    <message>
+        <source>every assertion must pass</source>
+        <translation>chaque assertion doit réussir</translation>
+    </message>
+    <message>
+        <source>The prompt declares no variables.</source>
+        <translation>Le prompt ne déclare aucune variable.</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>&amp;Description</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>Valeurs</translation>
+    </message>
+    <message>
+        <source>Assertions</source>
+        <translation>Assertions</translation>
+    </message>
+    <message>
+        <source>Scoring</source>
+        <translation>Notation</translation>
+    </message>
+    <message>
+        <source>&amp;Weight</source>
+        <translation>&amp;Poids</translation>
+    </message>
+    <message>
+        <source>T&amp;hreshold</source>
+        <translation>&amp;Seuil</translation>
+    </message>
+    <message>
+        <source>%1 (not declared)</source>
+        <translation>%1 (non déclarée)</translation>
+    </message>
+    <message>
+        <source>Value of %1</source>
+        <translation>Valeur de %1</translation>
+    </message>
+    <message>
+        <source>default: %1</source>
+        <translation>par défaut&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>required (%1)</source>
+        <translation>obligatoire (%1)</translation>
     </message>
 </context>
 <context>
