@@ -25,19 +25,24 @@ from app.core.evals.assertions import built_in_types
 from app.core.evals.cases import Assertion
 from app.ui.editor.colors import css, muted_color
 from app.ui.qt import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QCoreApplication,
     QDoubleSpinBox,
     QDoubleValidator,
+    QEvent,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QObject,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     Qt,
+    QTimer,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -58,6 +63,27 @@ class TypeInfo:
 
 
 @functools.cache
+class WheelGuard(QObject):
+    """Lets the wheel change a combo or number box only once it has the focus: over one that
+    has not, the wheel scrolls the form around it (a user's trial changed assertion types
+    without noticing, scrolling a long case)."""
+
+    def guard(self, *widgets: QWidget) -> None:
+        for widget in widgets:
+            widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.Wheel or not isinstance(watched, QWidget):
+            return False
+        if watched.hasFocus():
+            return False
+        area = _scroll_area_of(watched)
+        if area is not None:
+            QApplication.sendEvent(area.verticalScrollBar(), event)
+        return True
+
+
 def assertion_types() -> dict[str, TypeInfo]:
     """Every built-in assertion type, in the registry's order (by family)."""
     return {
@@ -159,6 +185,8 @@ class AssertionRow(QFrame):
         self.threshold.setValidator(QDoubleValidator(self.threshold))
         self.threshold.setFixedWidth(self.fontMetrics().horizontalAdvance("threshold") + 20)
         self.threshold.textEdited.connect(lambda _text: self._edited())
+        self._wheel = WheelGuard(self)
+        self._wheel.guard(self.kind, self.weight)
         self.remove = QToolButton()
         self.remove.setObjectName("removeAssertion")
         self.remove.setText("✕")
@@ -172,6 +200,9 @@ class AssertionRow(QFrame):
         self.about.setMinimumWidth(80)
         self.about.setStyleSheet(f"color: {css(muted_color(self.palette()))};")
         self.value: QLineEdit | QPlainTextEdit = QLineEdit()
+        # Connected here too: a one-line type keeps this first editor, and a value typed into
+        # it alone must be saved (a user's trial lost every such value).
+        self.value.textEdited.connect(lambda _text: self._edited())
 
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(6, 4, 4, 6)
@@ -371,6 +402,8 @@ class AssertionList(QWidget):
         self.empty.hide()
         row.value.setFocus()
         self.changed.emit()
+        # Once laid out, scrolled into view: a new row below the fold looked like nothing.
+        QTimer.singleShot(0, row, lambda: _reveal(row))
 
     def _add_row(self, assertion: Assertion) -> AssertionRow:
         row = AssertionRow(assertion)
@@ -395,3 +428,17 @@ class AssertionList(QWidget):
         self.add_button.setEnabled(not read_only)
         for row in self.rows:
             row.setEnabled(not read_only)
+
+
+def _scroll_area_of(widget: QWidget) -> QScrollArea | None:
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QScrollArea):
+        parent = parent.parentWidget()
+    return parent
+
+
+def _reveal(widget: QWidget) -> None:
+    """Scroll the form that holds ``widget`` so that it is on screen."""
+    area = _scroll_area_of(widget)
+    if area is not None:
+        area.ensureWidgetVisible(widget)

@@ -19,7 +19,7 @@ from typing import Any
 from app.core.evals.cases import TestCase
 from app.core.variables import VariableSpec, VariableType
 from app.ui.editor.colors import css, muted_color
-from app.ui.evals.assertion_rows import AssertionList, value_text
+from app.ui.evals.assertion_rows import AssertionList, WheelGuard, value_text
 from app.ui.qt import (
     QCoreApplication,
     QDoubleSpinBox,
@@ -110,6 +110,8 @@ class CaseForm(QWidget):
         )
         self.threshold.setValidator(QDoubleValidator(0.0, 1.0, 3, self.threshold))
         self.threshold.textEdited.connect(lambda _text: self._edited())
+        self._wheel = WheelGuard(self)
+        self._wheel.guard(self.weight)
         self.assertions = AssertionList()
         self.assertions.changed.connect(self._edited)
 
@@ -240,6 +242,10 @@ class CaseForm(QWidget):
         if not self._filling:
             self._case = self.case()
             self.changed.emit()
+
+    def case_id(self) -> str:
+        """The id of the case shown."""
+        return self._case.id
 
     def case(self) -> TestCase:
         """The case as the form shows it (a number being typed keeps the last valid one)."""

@@ -139,7 +139,7 @@ class CellDetail(QTextBrowser):
                 content = _esc(str(message.get("content", "")))
                 parts.append(
                     f"<p style='color:{muted}; margin:0'><i>{role}</i></p>"
-                    f"<pre style='white-space:pre-wrap; color:{muted}; margin-top:0'>"
+                    "<pre style='white-space:pre-wrap; margin-top:0'>"
                     f"{content}</pre>"
                 )
         return "".join(parts)
@@ -171,7 +171,7 @@ class CellDetail(QTextBrowser):
             if grade.judge is not None:
                 judge = grade.judge
                 rows.append(
-                    f"<tr><td></td><td colspan='3' style='color:{muted}'>"
+                    "<tr><td></td><td colspan='3'>"  # the text's own colour: it is read
                     + _esc(self.tr("Judge %1").replace("%1", judge.model))
                     + "<br/><b>"
                     + _esc(self.tr("Rubric"))

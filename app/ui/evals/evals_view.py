@@ -12,6 +12,7 @@ are keyed, so only the newest answer is shown); the eval itself runs in an
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -163,6 +164,9 @@ class EvalsView(QWidget):
             return
         self._begin()
         self.job.resume(run.id)
+        # At once: the stopped run's header and verdict stayed up until the end.
+        self.title.setText(self._run_title(dataclasses.replace(run, status="running")))
+        self.ab_panel.show_result(None)
 
     def stop(self) -> None:
         if self.job.is_running():

@@ -97,7 +97,7 @@ class TestsEditor(QWidget):
 
         self.form = CaseForm()
         self.form.changed.connect(self._form_edited)
-        scroll = QScrollArea()
+        scroll = self.form_scroll = QScrollArea()
         scroll.setObjectName("caseFormScroll")
         scroll.setWidget(self.form)
         scroll.setWidgetResizable(True)
@@ -213,8 +213,11 @@ class TestsEditor(QWidget):
     def _show_current(self) -> None:
         row = self.list.currentRow()
         if 0 <= row < len(self._cases):
+            another = self.form.case_id() != self._cases[row].id
             self.form.show_case(self._cases[row])
             self.pages.setCurrentIndex(1)
+            if another:  # a case chosen or added starts at its top, its description in view
+                self.form_scroll.verticalScrollBar().setValue(0)
         else:
             self.pages.setCurrentIndex(0)
         self._update_buttons()

@@ -22,6 +22,7 @@ from app.ui.evals.assertion_rows import AssertionRow
 from app.ui.main_window import MainWindow
 from app.ui.qt import (
     QAbstractButton,
+    QApplication,
     QCheckBox,
     QComboBox,
     QLineEdit,
@@ -277,3 +278,40 @@ def test_every_button_with_nothing_selected_is_harmless(qtbot: QtBot, window: Ma
         if found.isVisible() and found.isEnabled() and not isinstance(found, QCheckBox):
             qtbot.mouseClick(found, LEFT)
     assert tab.tests.cases()  # Add case made one; the others acted on it or did nothing
+
+
+def test_a_value_typed_alone_is_kept_and_the_wheel_does_not_change_a_type(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """From a user's trial: typing only an assertion's value (no other control touched) lost
+    it on switching cases, and scrolling the form with the wheel changed assertion types."""
+    from app.ui.qt import QPoint, QPointF, QWheelEvent
+
+    tab = open_tests(qtbot, window, dataclasses.replace(GREETING, tests=(CASE_A, CASE_B)))
+    select_case(qtbot, tab, 0)
+    [row] = rows(tab)
+    row.value.setFocus()
+    row.value.end(False)
+    qtbot.keyClicks(row.value, "!")
+    select_case(qtbot, tab, 1)
+    select_case(qtbot, tab, 0)
+    assert rows(tab)[0].value.text() == "Ann!"
+    qtbot.waitUntil(lambda: stored_tests(window, "greeting")[0].assertions[0].value == "Ann!")
+
+    # The wheel over a type box that does not have the focus scrolls the form instead.
+    combo = rows(tab)[0].kind
+    tab.tests.list.setFocus()
+    before = combo.currentData()
+    centre = QPointF(combo.rect().center())
+    wheel = QWheelEvent(
+        centre,
+        QPointF(combo.mapToGlobal(combo.rect().center())),
+        QPoint(0, 0),
+        QPoint(0, -120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(combo, wheel)
+    assert combo.currentData() == before
