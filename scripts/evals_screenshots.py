@@ -246,7 +246,8 @@ def shoot_all() -> int:
         shoot(window, "evals-matrix-dark-1440x900.png")
         apply_theme("light")
 
-        # The Tests tab, a case with its assertions.
+        # The Tests tab, a case with its assertions, the editor given the room back.
+        window.resizeDocks([window.panels_dock], [240], Qt.Orientation.Vertical)
         tab.editor_tabs.setCurrentIndex(tab.editor_tabs.count() - 1)
         settle(app, 1.0)
         shoot(window, "evals-tests-tab-1440x900.png")

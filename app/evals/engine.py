@@ -73,6 +73,26 @@ class Progress:
     last: Cell | None = None
 
 
+def _taking_turns(spec: EvalSpec, cells: Sequence[Cell]) -> list[Cell]:
+    """The columns take turns, case by case and repeat by repeat: a run stopped half-way (or a
+    machine slowing down meanwhile) leaves every version and model a fair share of results,
+    which an A/B verdict needs."""
+    cases = {case_id: n for n, case_id in enumerate(spec.case_ids)}
+    refs = {ref: n for n, ref in enumerate(spec.refs)}
+    models = {model: n for n, model in enumerate(spec.models)}
+
+    def turn(cell: Cell) -> tuple[int, int, int, int]:
+        key = cell.key
+        return (
+            cases.get(key.case_id, len(cases)),
+            key.repeat,
+            refs.get(key.ref, len(refs)),
+            models.get(key.model, len(models)),
+        )
+
+    return sorted(cells, key=turn)
+
+
 def lane_of(model_id: str) -> str:
     """``local`` for the local runner; ``remote:<provider>`` for each remote provider."""
     runner, _, rest = model_id.partition(":")
@@ -143,7 +163,7 @@ class EvalEngine:
         cases = {case.id: case for case in contents[spec.refs[0]].tests}
         for content in contents.values():
             cases.update({case.id: case for case in content.tests if case.id not in cases})
-        pending = self.records.cells(run.id, pending_only=True)
+        pending = _taking_turns(spec, self.records.cells(run.id, pending_only=True))
         caller = self._caller(cancel)
         grader = self._grader(caller, spec.judge)
         sink = _Sink(self.records, run.id, len(self.records.cells(run.id)), caller, progress)

@@ -257,7 +257,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         QT_TRANSLATE_NOOP("MainWindow", "Run tests"),
         "Prompt",
         "evals.run_tests",
-        None,
+        "Ctrl+T",
         "evals",
         True,
     ),

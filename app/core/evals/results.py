@@ -125,6 +125,16 @@ class Cell:
     cached: bool = False
     finished_at: str = ""
 
+    @property
+    def errored(self) -> bool:
+        """It could not be judged: the call failed, or an assertion it failed on could not be
+        checked (a broken regex, an empty value) — a mistake in the test, not the prompt's."""
+        if self.status == "error":
+            return True
+        return self.status == "done" and any(
+            g.grade.error for g in self.grades if not g.grade.passed
+        )
+
 
 @dataclass(frozen=True)
 class EvalRun:

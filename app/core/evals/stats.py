@@ -37,10 +37,11 @@ class ABSide:
     name: str
     results: int  # finished cells (done or errored)
     passes: int
-    errors: int  # cells whose model failed (counted as failures)
+    errors: int  # cells that could not be judged: the model or an assertion failed
     cases: int  # distinct cases among the results
     scores: int  # results with a score (errored cells count, with 0)
     mean_score: float | None
+    pending: int = 0  # cells not run yet (a stopped run)
 
     @property
     def pass_rate(self) -> float | None:
@@ -163,8 +164,9 @@ def _side(name: str, cells: Sequence[Cell]) -> tuple[ABSide, list[float]]:
         name=name,
         results=len(finished),
         passes=sum(1 for c in finished if c.status == "done" and c.passed),
-        errors=sum(1 for c in finished if c.status == "error"),
+        errors=sum(1 for c in finished if c.errored),
         cases=len({c.key.case_id for c in finished}),
+        pending=len(cells) - len(finished),
         scores=len(scores),
         mean_score=statistics.fmean(scores) if scores else None,
     )
@@ -214,11 +216,13 @@ def _verdict(
     if not enough:
         # Enough repeats that the side with the fewest cases reaches the minimum too.
         repeats = [math.ceil(min_results / side.cases) for side in (a, b) if side.cases]
-        advice = (
-            f"run at least {max(repeats)} repeats"
-            if repeats
-            else f"run at least {min_results} results on each side"
-        )
+        left = a.pending + b.pending
+        if left:  # a stopped run: finishing it is the advice, not more repeats
+            advice = f"resume the run to finish its {left} cell{'s' if left != 1 else ''} left"
+        elif repeats:
+            advice = f"run at least {max(repeats)} repeats"
+        else:
+            advice = f"run at least {min_results} results on each side"
         return (
             f"Not enough data: {a.results} result{'s' if a.results != 1 else ''} for {a.name},"
             f" {b.results} for {b.name} — {advice}{_errors(a, b)}"

@@ -154,7 +154,7 @@ class AssertionRow(QFrame):
                 "TestsEditor", "Pass when the check fails (promptfoo's not- prefix)"
             )
         )
-        self.negate.toggled.connect(lambda _on: self._edited())
+        self.negate.toggled.connect(lambda _on: self._negated())
         self.weight = QDoubleSpinBox()
         self.weight.setObjectName("assertionWeight")
         self.weight.setAccessibleName(QCoreApplication.translate("TestsEditor", "Assertion weight"))
@@ -302,10 +302,18 @@ class AssertionRow(QFrame):
             else QCoreApplication.translate("TestsEditor", "Not a built-in type (a plugin's)")
         )
         self.kind.setToolTip(description)
+        if self.negate.isChecked():  # what passes is the opposite of the type's description
+            description = QCoreApplication.translate(
+                "TestsEditor", "Passes when this does not hold: %1"
+            ).replace("%1", description)
         self.about.setText(description)
         self.value.setPlaceholderText(info.value_help if info and info.value_help else "")
 
     # --- editing ---------------------------------------------------------------------------
+
+    def _negated(self) -> None:
+        self._describe()
+        self._edited()
 
     def _kind_changed(self) -> None:
         self._fit_value_editor(self._value_text())

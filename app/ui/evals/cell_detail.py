@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from app.core.evals.results import AssertionGrade, Cell
 from app.ui.editor.colors import error_color, muted_color, warning_color
 from app.ui.evals.formatting import cost, latency, pass_color, score, short_model, short_ref
-from app.ui.qt import QPalette, QTextBrowser, QWidget
+from app.ui.qt import QEvent, QPalette, QTextBrowser, QWidget
 
 
 def _esc(text: str) -> str:
@@ -32,8 +32,19 @@ class CellDetail(QTextBrowser):
         self.setOpenLinks(False)
         self.show_empty()
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        # The colours are written into the HTML: a theme switched while a cell is shown would
+        # leave light backgrounds under light text. Written again in the new palette.
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "_cells"):
+            if self._cells:
+                self.show_cells(self._title, self._cells)
+            else:
+                self.show_empty()
+
     def show_empty(self) -> None:
         self._cells: list[Cell] = []
+        self._title = ""
         muted = muted_color(self.palette()).name()
         self.setHtml(
             f"<p style='color:{muted}'>"
@@ -47,7 +58,7 @@ class CellDetail(QTextBrowser):
         return list(self._cells)
 
     def show_cells(self, title: str, cells: Sequence[Cell]) -> None:
-        self._cells = list(cells)
+        self._cells, self._title = list(cells), title
         if not cells:
             self.show_empty()
             return

@@ -27,7 +27,7 @@ from app.ui.evals.cell_detail import CellDetail
 from app.ui.evals.compare_picker import ComparePicker, candidates
 from app.ui.evals.eval_job import EvalJob, ProgressReport
 from app.ui.evals.formatting import cost, duration, percent, tokens
-from app.ui.evals.matrix_delegate import MatrixDelegate
+from app.ui.evals.matrix_delegate import MatrixDelegate, fit_columns
 from app.ui.evals.matrix_model import MatrixModel
 from app.ui.evals.run_comparison import RunComparisonView
 from app.ui.evals.runs_model import MATRIX, PROMPT, RunRow, RunsModel, load_runs, matrix_text
@@ -386,12 +386,7 @@ class EvalsView(QWidget):
         self.run_shown.emit()
 
     def _fit_columns(self) -> None:
-        """Each column as wide as its totals (two lines of numbers), within bounds."""
-        self.matrix.resizeColumnsToContents()
-        header = self.matrix.horizontalHeader()
-        for column in range(self.matrix_model.columnCount()):
-            # The bold totals measure narrower than they paint: a margin keeps them whole.
-            header.resizeSection(column, min(max(header.sectionSize(column) + 24, 150), 380))
+        fit_columns(self.matrix, self.matrix_model)
 
     def _run_title(self, run: EvalRun) -> str:
         parts = [run.prompt_name, matrix_text(run), self.runs_model.status_label(run)]
@@ -462,6 +457,7 @@ class EvalsView(QWidget):
         shown = self.selected_run()
         if shown is not None and shown.id == self.job.run_id:
             self.matrix_model.update_cells(report.cells)
+            self._fit_columns()  # the totals grow as cells finish
             self._show_total()
             if self._detail is not None:
                 self._show_detail(*self._detail)

@@ -8,6 +8,9 @@ selection, and the keyboard focus, with a frame in the highlight colour instead.
 from __future__ import annotations
 
 from app.ui.qt import (
+    QAbstractItemModel,
+    QFont,
+    QFontMetrics,
     QModelIndex,
     QPainter,
     QPalette,
@@ -16,6 +19,8 @@ from app.ui.qt import (
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    Qt,
+    QTableView,
 )
 
 FRAME = 2  # pixels
@@ -42,3 +47,21 @@ class MatrixDelegate(QStyledItemDelegate):
             rect = option.rect.adjusted(1, 1, -1, -1)
             painter.drawRect(rect)
             painter.restore()
+
+
+def fit_columns(table: QTableView, model: QAbstractItemModel) -> None:
+    """Each column as wide as its totals (two lines of numbers) and its title, within bounds:
+    measured in bold, as they are painted."""
+    header = table.horizontalHeader()
+    bold = QFont(table.font())
+    bold.setBold(True)
+    metrics = QFontMetrics(bold)
+    totals = model.rowCount() - 1
+    for column in range(model.columnCount()):
+        texts = [
+            model.data(model.index(totals, column)),
+            model.headerData(column, Qt.Orientation.Horizontal),
+        ]
+        lines = "\n".join(str(t) for t in texts if t).splitlines() or [""]
+        wanted = max(metrics.horizontalAdvance(line) for line in lines) + 24
+        header.resizeSection(column, min(max(wanted, 150), 380))

@@ -48,17 +48,9 @@ def outcome_of(cells: Sequence[Cell]) -> Outcome:
         return "pending"
     if all(c.status == "done" and c.passed for c in finished):
         return "pass"
-    if all(_errored(c) for c in finished if not (c.status == "done" and c.passed)):
+    if all(c.errored for c in finished if not (c.status == "done" and c.passed)):
         return "error"
     return "fail"
-
-
-def _errored(cell: Cell) -> bool:
-    """The cell could not be judged: the run failed, or an assertion it failed on could not be
-    checked (a broken regex, an empty value): a mistake in the test, not the prompt's failure."""
-    if cell.status == "error":
-        return True
-    return any(g.grade.error for g in cell.grades if not g.grade.passed)
 
 
 def cell_text(cells: Sequence[Cell]) -> str:

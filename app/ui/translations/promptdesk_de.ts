@@ -3800,6 +3800,10 @@
         <translation>Keine eingebaute Art (aus einem Plugin)</translation>
     </message>
     <message>
+        <source>Passes when this does not hold: %1</source>
+        <translation>Besteht, wenn dies nicht zutrifft: %1</translation>
+    </message>
+    <message>
         <source>No assertions: add what the output must contain, match or satisfy.</source>
         <translation>Keine Prüfungen: Legen Sie fest, was die Ausgabe enthalten, treffen oder erfüllen muss.</translation>
     </message>

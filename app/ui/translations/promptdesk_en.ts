@@ -3745,6 +3745,10 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Passes when this does not hold: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>No assertions: add what the output must contain, match or satisfy.</source>
         <translation type="unfinished" />
     </message>

@@ -3800,6 +3800,10 @@
         <translation>No es un tipo integrado (de un plugin)</translation>
     </message>
     <message>
+        <source>Passes when this does not hold: %1</source>
+        <translation>Se supera cuando esto no se cumple: %1</translation>
+    </message>
+    <message>
         <source>No assertions: add what the output must contain, match or satisfy.</source>
         <translation>Sin aserciones: añade lo que la salida debe contener, coincidir o cumplir.</translation>
     </message>

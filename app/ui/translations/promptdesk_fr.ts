@@ -3800,6 +3800,10 @@
         <translation>Pas un type intégré (celui d&apos;un plugin)</translation>
     </message>
     <message>
+        <source>Passes when this does not hold: %1</source>
+        <translation>Réussit quand ceci n&apos;est pas vrai&#xa0;: %1</translation>
+    </message>
+    <message>
         <source>No assertions: add what the output must contain, match or satisfy.</source>
         <translation>Aucune assertion&#xa0;: ajoutez ce que la sortie doit contenir, reconnaître ou respecter.</translation>
     </message>

@@ -141,6 +141,13 @@ def test_run_tests_on_the_local_model_colours_each_case_and_a_click_shows_why(
     assert text(view, 2).startswith("50% passed (1/2)")
     assert "$0" in text(view, 2)
     assert "tokens" in text(view, 2)
+    # The totals are whole on screen, not clipped: the column is as wide as their longest line.
+    from app.ui.qt import QFontMetrics
+
+    bold = view.matrix.font()
+    bold.setBold(True)
+    longest = max(QFontMetrics(bold).horizontalAdvance(line) for line in text(view, 2).split("\n"))
+    assert view.matrix.columnWidth(0) >= longest
     assert view.total.text().startswith("Total: 1 of 2 passed (50%)")
     listed = view.runs_model.index(0, 3).data()
     assert listed == "50% (1/2)"
@@ -157,6 +164,21 @@ def test_run_tests_on_the_local_model_colours_each_case_and_a_click_shows_why(
     assert output
     assert output.strip()[:10] in shown_text
     assert "Write one word about the sea." in shown_text  # what was sent
+
+    # Switching the theme writes the detail again in the new colours (its HTML holds them).
+    from app.ui.qt import QPalette
+
+    def output_background() -> str:
+        return view.detail.palette().color(QPalette.ColorRole.AlternateBase).name()
+
+    before = output_background()
+    window.actions_by_id["toggle_theme"].trigger()
+    try:
+        assert output_background() != before
+        assert output_background() in view.detail.toHtml()
+        assert before not in view.detail.toHtml()
+    finally:
+        window.actions_by_id["toggle_theme"].trigger()
 
 
 def test_stop_leaves_cells_pending_and_resume_finishes_them(

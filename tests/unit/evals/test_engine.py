@@ -43,6 +43,7 @@ class Scripted:
         self.calls: Counter[str] = Counter()
         self.running: Counter[str] = Counter()
         self.most: Counter[str] = Counter()
+        self.most_at_once = 0  # calls running together, all models (one provider: one lane)
         self.delay = 0.0
         self.asked_logprobs: list[str] = []  # the prompts whose call asked for log-probabilities
         self._lock = threading.Lock()
@@ -57,6 +58,7 @@ class Scripted:
             self.most[request.model_id] = max(
                 self.most[request.model_id], self.running[request.model_id]
             )
+            self.most_at_once = max(self.most_at_once, sum(self.running.values()))
         try:
             time.sleep(self.delay)
             text = self.answer(request)
@@ -219,6 +221,9 @@ def test_stop_leaves_the_rest_pending_and_resume_finishes_without_repeating_a_ca
     pending = service.records.cells(stopped.id, pending_only=True)
     assert 0 < len(pending) < 8
     assert seen[-1].eta_s is not None
+    # The models took turns: the stopped run has results from both, not only the first.
+    done = [c for c in service.records.cells(stopped.id) if c.status != "pending"]
+    assert {c.key.model for c in done} == {"fake:good", "fake:bad"}
     finished = service.resume(stopped.id)
     assert finished.status == "finished"
     assert not service.records.cells(stopped.id, pending_only=True)
@@ -230,7 +235,7 @@ def test_each_provider_gets_no_more_calls_at_once_than_its_limit(
 ) -> None:
     runner.delay = 0.05
     service.run(spec(repeats=4))
-    assert max(runner.most.values()) == 2  # concurrency={"fake": 2}
+    assert runner.most_at_once == 2  # concurrency={"fake": 2}, both models one provider
 
 
 def test_the_judge_answers_to_the_schema_and_its_answer_is_kept(service: EvalService) -> None:

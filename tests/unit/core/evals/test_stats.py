@@ -191,3 +191,34 @@ def test_p_formatting() -> None:
 def test_alpha_must_be_a_probability() -> None:
     with pytest.raises(ValueError, match="alpha"):
         ab_test([], [], alpha=1.5)
+
+
+def test_a_stopped_run_is_told_to_resume_not_to_repeat_more() -> None:
+    # Stopped after 5 cells of A: B's cells are all still pending.
+    a = side("a", 3, 5) + [Cell(CellKey("a", "model", f"case{i}", 1)) for i in range(5)]
+    b = [Cell(CellKey("b", "model", f"case{i}", r)) for i in range(5) for r in range(2)]
+    result = ab_test(a, b)
+    assert (result.a.pending, result.b.pending) == (5, 10)
+    assert result.verdict == (
+        "Not enough data: 5 results for A, 0 for B — resume the run to finish its 15 cells left"
+    )
+
+
+def test_a_cell_whose_assertion_could_not_be_checked_is_an_error() -> None:
+    from app.core.evals.grading import Grade
+    from app.core.evals.results import AssertionGrade
+
+    broken = Grade(False, 0.0, "'([a-z' is not a valid regular expression", error=True)
+    cells = side("a", 10, 20)
+    cells[-1] = Cell(
+        cells[-1].key,
+        status="done",
+        passed=False,
+        score=0.0,
+        grades=(AssertionGrade("regex", broken),),
+    )
+    assert cells[-1].errored
+    assert not cells[0].errored
+    result = ab_test(cells, side("b", 10, 20))
+    assert result.a.errors == 1
+    assert result.verdict.endswith("; 1 error in A counted as failures")
