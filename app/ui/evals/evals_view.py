@@ -51,6 +51,7 @@ from app.ui.qt import (
     QWidget,
     Signal,
 )
+from app.ui.record_table import record_table
 
 if TYPE_CHECKING:
     from app.storage.library import Library
@@ -220,18 +221,7 @@ class EvalsView(QWidget):
     # --- building ----------------------------------------------------------------------------
 
     def _build_runs(self) -> QTableView:
-        table = QTableView()
-        table.setObjectName("evalRuns")
-        table.setAccessibleName(self.tr("Eval runs"))
-        table.setModel(self.runs_model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setShowGrid(False)
-        table.setWordWrap(False)
-        table.verticalHeader().hide()
-        table.verticalHeader().setDefaultSectionSize(26)
+        table = record_table(self.runs_model, "evalRuns", self.tr("Eval runs"))
         table.setTextElideMode(Qt.TextElideMode.ElideRight)
         # The list fits its pane: the names share what the numbers leave, elided, rather than
         # every column pushed off to a horizontal scroll.

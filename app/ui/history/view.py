@@ -19,7 +19,6 @@ from app.ui.history.detail import RunDetail
 from app.ui.history.model import TIME, RunTableModel, format_cost
 from app.ui.ops import Op
 from app.ui.qt import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDate,
@@ -40,6 +39,7 @@ from app.ui.qt import (
     QWidget,
     Signal,
 )
+from app.ui.record_table import record_table
 
 if TYPE_CHECKING:
     from app.ui.history.chart import UsageChart
@@ -174,18 +174,7 @@ class HistoryView(QWidget):
     # --- building ---------------------------------------------------------------------------
 
     def _build_table(self) -> QTableView:
-        table = QTableView()
-        table.setObjectName("historyTable")
-        table.setAccessibleName(self.tr("Runs"))
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setShowGrid(False)
-        table.setWordWrap(False)
-        table.verticalHeader().hide()
-        table.verticalHeader().setDefaultSectionSize(26)
+        table = record_table(self.model, "historyTable", self.tr("Runs"))
         header = table.horizontalHeader()
         header.setSortIndicator(TIME, Qt.SortOrder.DescendingOrder)
         header.setStretchLastSection(False)
