@@ -251,7 +251,7 @@ class EvalsView(QWidget):
         header.setMinimumSectionSize(120)
         rows = table.verticalHeader()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        rows.setMaximumWidth(280)
+        rows.setMaximumWidth(240)
         rows.setTextElideMode(Qt.TextElideMode.ElideRight)
         table.clicked.connect(self._cell_clicked)
         return table
@@ -312,7 +312,7 @@ class EvalsView(QWidget):
         content.setStretchFactor(0, 2)
         content.setStretchFactor(1, 4)
         content.setStretchFactor(2, 3)
-        content.setSizes([440, 520, 420])
+        content.setSizes([340, 640, 400])
         return content
 
     # --- the runs and the run shown ----------------------------------------------------------

@@ -50,18 +50,17 @@ class MatrixDelegate(QStyledItemDelegate):
 
 
 def fit_columns(table: QTableView, model: QAbstractItemModel) -> None:
-    """Each column as wide as its totals (two lines of numbers) and its title, within bounds:
-    measured in bold, as they are painted."""
+    """Each column as wide as its totals (two lines of numbers) and its title (bold when its
+    column is current), within bounds."""
     header = table.horizontalHeader()
     bold = QFont(table.font())
     bold.setBold(True)
-    metrics = QFontMetrics(bold)
+    plain, strong = QFontMetrics(table.font()), QFontMetrics(bold)
     totals = model.rowCount() - 1
     for column in range(model.columnCount()):
-        texts = [
-            model.data(model.index(totals, column)),
-            model.headerData(column, Qt.Orientation.Horizontal),
-        ]
-        lines = "\n".join(str(t) for t in texts if t).splitlines() or [""]
-        wanted = max(metrics.horizontalAdvance(line) for line in lines) + 24
+        numbers = str(model.data(model.index(totals, column)) or "").splitlines()
+        title = str(model.headerData(column, Qt.Orientation.Horizontal) or "").splitlines()
+        widths = [plain.horizontalAdvance(line) for line in numbers]
+        widths += [strong.horizontalAdvance(line) for line in title]
+        wanted = max(widths or [0]) + 24
         header.resizeSection(column, min(max(wanted, 150), 380))

@@ -237,10 +237,7 @@ class MatrixModel(QAbstractTableModel):
             return totals_text(found)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return Qt.AlignmentFlag.AlignCenter
-        if role == Qt.ItemDataRole.FontRole:
-            font = QFont()
-            font.setBold(True)
-            return font
+        # Not bold (the row's title is): two columns of totals then fit beside the case titles.
         if role == Qt.ItemDataRole.BackgroundRole:
             return QApplication.palette().color(QPalette.ColorRole.AlternateBase)
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -144,9 +144,8 @@ def test_run_tests_on_the_local_model_colours_each_case_and_a_click_shows_why(
     # The totals are whole on screen, not clipped: the column is as wide as their longest line.
     from app.ui.qt import QFontMetrics
 
-    bold = view.matrix.font()
-    bold.setBold(True)
-    longest = max(QFontMetrics(bold).horizontalAdvance(line) for line in text(view, 2).split("\n"))
+    metrics = QFontMetrics(view.matrix.font())
+    longest = max(metrics.horizontalAdvance(line) for line in text(view, 2).split("\n"))
     assert view.matrix.columnWidth(0) >= longest
     assert view.total.text().startswith("Total: 1 of 2 passed (50%)")
     listed = view.runs_model.index(0, 3).data()
