@@ -15,7 +15,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from sync_server.api import accounts, health, objects, workspaces
+from sync_server.api import accounts, gallery, health, objects, workspaces
 from sync_server.rooms import mux
 from sync_server.rooms import routes as room_routes
 from sync_server.rooms.manager import RoomManager
@@ -90,6 +90,7 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
     app.include_router(accounts.router, prefix="/v1")
     app.include_router(workspaces.router, prefix="/v1")
     app.include_router(objects.router, prefix="/v1")
+    app.include_router(gallery.router, prefix="/v1")
     app.include_router(room_routes.router, prefix="/v1")
     app.include_router(mux.router, prefix="/v1")
     return app

@@ -55,6 +55,11 @@ class ServerSettings(BaseSettings):
     # changes made through the API reach open connections at once).
     access_cache_seconds: float = 30.0
 
+    # gallery
+    gallery_publishes_per_hour: int = 10  # entries and releases, per user
+    gallery_reports_per_day: int = 20  # per user
+    gallery_trusted_reputation: int = 200  # from this reputation a user moderates the gallery
+
     @cached_property
     def effective_database_url(self) -> str:
         if self.database_url:

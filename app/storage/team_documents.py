@@ -62,11 +62,7 @@ class TeamDocuments:
 
     def index_state(self, workspace_id: str) -> tuple[bytes | None, str]:
         with self.store.read() as conn:
-            row = conn.execute(
-                text("SELECT index_state, index_epoch FROM sync_workspace WHERE id = :w"),
-                {"w": workspace_id},
-            ).first()
-        return (row.index_state, row.index_epoch) if row else (None, "")
+            return index_state_of(conn, workspace_id)
 
     def save_index(self, workspace_id: str, state: bytes, epoch: str | None = None) -> None:
         with self.store.write() as conn:
@@ -83,8 +79,10 @@ class TeamDocuments:
         with self.store.write() as conn:
             index = WorkspaceIndex.from_state(index_state)
             before = index.state_vector()
+            behind = _merge_saved(conn, workspace_id, index)
             result = reconcile(conn, workspace_id, index, confirmed)
-            local = index.changes_since(before) if result.index_changed else b""
+            changed = result.index_changed or behind
+            local = index.changes_since(before) if changed else b""
             save_index(conn, workspace_id, index.state())
             if result.hold is not None:
                 set_hold(conn, workspace_id, hold_json(result.hold))
@@ -345,3 +343,28 @@ def pending_count(conn: Connection, workspace_id: str) -> int:
         text("SELECT count(*) FROM sync_tombstone WHERE workspace_id = :w"), {"w": workspace_id}
     ).scalar_one()
     return int(changed) + int(unsent) + int(deleted)
+
+
+def _merge_saved(conn: Connection, workspace_id: str, index: WorkspaceIndex) -> bool:
+    """Merge the index this store last saved into the client's copy; whether the client's
+    copy lacked something of it.
+
+    The saved index holds every local deletion a reconcile committed (and its tombstone is
+    gone then). A client whose copy missed that update (its reconcile was cancelled before it
+    could apply it) would otherwise take the deleted prompt for one that arrived, and make it
+    again for everyone. A map key's deletion adds no item, so the state vectors cannot tell:
+    the names and branches are compared."""
+    saved, _ = index_state_of(conn, workspace_id)
+    if not saved:
+        return False
+    names, branches = index.names(), index.branches()
+    index.apply(saved)
+    return index.names() != names or index.branches() != branches
+
+
+def index_state_of(conn: Connection, workspace_id: str) -> tuple[bytes | None, str]:
+    row = conn.execute(
+        text("SELECT index_state, index_epoch FROM sync_workspace WHERE id = :w"),
+        {"w": workspace_id},
+    ).first()
+    return (row.index_state, row.index_epoch) if row else (None, "")

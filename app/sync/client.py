@@ -356,8 +356,7 @@ class SyncClient(Progress):
                 # tombstone): this index must have it too, or the next reconcile would take
                 # that prompt for one that arrived, and make it again for everyone. The lock
                 # is kept until then, so no reconcile starts from the index without it.
-                with contextlib.suppress(Exception):
-                    apply_local(workspace, await reconciling)
+                await apply_local(workspace, reconciling)
                 raise
             workspace.confirmed = frozenset()
             if local:

@@ -12,6 +12,7 @@ version and label exchange once a workspace is settled.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 from collections.abc import Callable
@@ -272,8 +273,16 @@ def parse_hold(raw: str) -> DeletionHold | None:
     return DeletionHold(tuple(data.get("deleting", [])), int(data.get("total", 0)))
 
 
-def apply_local(workspace: WorkspaceSync, done: tuple[Any, bytes]) -> None:
-    """What a cancelled reconcile wrote into the index, applied to the client's copy."""
-    _, local = done
-    if local:
-        workspace.index.apply(local)
+async def apply_local(
+    workspace: WorkspaceSync, reconciling: asyncio.Future[tuple[Any, bytes]]
+) -> None:
+    """What a cancelled reconcile wrote into the index, applied to the client's copy once the
+    store has done it. A second cancellation (the link closing, then the session) must not
+    cut this wait short; the store merges its saved index in as well, should it still be."""
+    while not reconciling.done():
+        with contextlib.suppress(asyncio.CancelledError):
+            await asyncio.shield(reconciling)
+    with contextlib.suppress(Exception):
+        _, local = reconciling.result()
+        if local:
+            workspace.index.apply(local)

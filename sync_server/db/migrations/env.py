@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
+from sync_server.db import gallery_models  # noqa: F401  (its tables join the metadata)
 from sync_server.db.models import Base
 
 connection = context.config.attributes["connection"]

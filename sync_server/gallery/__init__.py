@@ -1,0 +1,1 @@
+"""The community gallery: published templates, moderation, ratings, forks and search."""

@@ -1,0 +1,333 @@
+"""The gallery's rules: publishing and releases, who sees what, forks, pulls and trend.
+
+An entry starts as a draft or goes straight to review (``pending``); a moderator publishes or
+rejects it (:mod:`sync_server.gallery.moderation`). Its author adds releases — a later
+version of the same prompt — which are public at once when the entry is (reports are the
+safeguard). A fork of a published entry may itself be published: it then names its parent (and
+the root of its line), and the parent's page lists it. Everything an author does is rate
+limited per hour; a user whose requests would exceed it gets :class:`GalleryError` 429 with the
+seconds to wait.
+
+*Trend* is a decayed count of activity (a pull 1, a fork 3, a good rating 1–2): every event
+adds ``weight · e^(t/τ)`` in log space, so the stored number sorts entries by their recent
+activity without being recomputed as time passes (τ = 3 days).
+"""
+
+from __future__ import annotations
+
+import math
+import secrets
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from sync_server.auth.principal import Principal
+from sync_server.db.engine import aware, utcnow
+from sync_server.db.gallery_models import GalleryEntry, GalleryFork, GalleryRelease
+from sync_server.gallery import catalogue, search
+from sync_server.gallery.catalogue import CatalogueError
+from sync_server.settings import ServerSettings
+
+TREND_EPOCH = datetime(2026, 1, 1, tzinfo=UTC)
+TREND_TAU_SECONDS = 3 * 24 * 3600.0
+PHANTOM_RATINGS = 2  # the Bayesian average's prior: two ratings of 3 stars
+
+
+class GalleryError(Exception):
+    def __init__(self, status: int, message: str, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.retry_after = retry_after
+
+
+NOT_FOUND = "No such gallery entry."
+
+
+@dataclass
+class Publication:
+    """What a publish or release request carries (the API's body, checked here)."""
+
+    version_hash: str
+    version: dict[str, Any]
+    title: str
+    description: str = ""
+    industry: str = "general"
+    use_case: str = ""
+    complexity: str = ""
+    tags: list[str] = field(default_factory=list)
+    license: str = catalogue.DEFAULT_LICENSE
+    examples: list[dict[str, Any]] = field(default_factory=list)
+    tested: list[dict[str, Any]] = field(default_factory=list)
+    notes: str = ""
+
+
+def _checked(publication: Publication) -> tuple[bytes, str, str]:
+    if publication.industry not in catalogue.INDUSTRIES:
+        raise CatalogueError(f"industry must be one of {', '.join(catalogue.INDUSTRIES)}")
+    if publication.license not in catalogue.LICENSES:
+        raise CatalogueError(f"license must be one of {', '.join(catalogue.LICENSES)}")
+    if publication.complexity not in catalogue.COMPLEXITIES:
+        raise CatalogueError("complexity must be beginner, intermediate or advanced")
+    version = catalogue.check_version(publication.version, publication.version_hash)
+    return (
+        version,
+        catalogue.check_examples(publication.examples),
+        catalogue.check_tested(publication.tested),
+    )
+
+
+def add_trend(entry: GalleryEntry, weight: float, now: datetime | None = None) -> None:
+    moment = ((now or utcnow()) - TREND_EPOCH).total_seconds() / TREND_TAU_SECONDS
+    point = math.log(weight) + moment
+    current = entry.trend if entry.trend else -math.inf
+    high, low = max(current, point), min(current, point)
+    entry.trend = high + math.log1p(math.exp(low - high)) if low > -math.inf else high
+
+
+def rating_rank(rating_sum: int, rating_count: int) -> float:
+    return (rating_sum + 3 * PHANTOM_RATINGS) / (rating_count + PHANTOM_RATINGS)
+
+
+def reputation(session: Session, user_id: str) -> int:
+    """Σ over the author's published entries of 5 × (stars − 3) per rating + 10 per fork
+    (by someone else), never below 0."""
+    row = session.execute(
+        select(
+            func.coalesce(func.sum(GalleryEntry.rating_sum - 3 * GalleryEntry.rating_count), 0),
+            func.coalesce(func.sum(GalleryEntry.fork_count), 0),
+        ).where(GalleryEntry.author_id == user_id, GalleryEntry.status == "published")
+    ).one()
+    return max(0, 5 * int(row[0]) + 10 * int(row[1]))
+
+
+def is_moderator(session: Session, principal: Principal | None, settings: ServerSettings) -> bool:
+    if principal is None:
+        return False
+    if principal.is_admin:
+        return True
+    return reputation(session, principal.user_id) >= settings.gallery_trusted_reputation
+
+
+def can_see(
+    session: Session, entry: GalleryEntry, principal: Principal | None, settings: ServerSettings
+) -> bool:
+    if entry.status == "published" and not entry.hidden_by_reports:
+        return True
+    if principal is None:
+        return False
+    return entry.author_id == principal.user_id or is_moderator(session, principal, settings)
+
+
+def find(
+    session: Session, entry_id: str, principal: Principal | None, settings: ServerSettings
+) -> GalleryEntry:
+    """The entry if this caller may see it; 404 otherwise (hidden ones cannot be probed)."""
+    entry = session.get(GalleryEntry, entry_id) if len(entry_id) <= 32 else None
+    if entry is None or not can_see(session, entry, principal, settings):
+        raise GalleryError(404, NOT_FOUND)
+    return entry
+
+
+def check_rate(session: Session, user_id: str, settings: ServerSettings) -> None:
+    since = utcnow() - timedelta(hours=1)
+    moments = list(
+        session.scalars(
+            select(GalleryRelease.created_at)
+            .join(GalleryEntry, GalleryEntry.id == GalleryRelease.entry_id)
+            .where(GalleryEntry.author_id == user_id, GalleryRelease.created_at > since)
+            .order_by(GalleryRelease.created_at)
+        )
+    )
+    limit = settings.gallery_publishes_per_hour
+    if len(moments) >= limit:
+        wait = (aware(moments[len(moments) - limit]) + timedelta(hours=1) - utcnow()).seconds
+        raise GalleryError(
+            429,
+            f"You published {limit} times in the last hour; try again in {wait // 60 + 1} min.",
+            retry_after=max(1, wait),
+        )
+
+
+def _release(
+    entry: GalleryEntry, publication: Publication, number: int, checked: tuple[bytes, str, str]
+) -> GalleryRelease:
+    version, examples, tested = checked
+    return GalleryRelease(
+        entry_id=entry.id,
+        number=number,
+        version_hash=publication.version_hash,
+        version=version.decode(),
+        examples=examples,
+        tested=tested,
+        notes=publication.notes[:4000],
+        created_at=utcnow(),
+    )
+
+
+def _describe(entry: GalleryEntry, publication: Publication) -> None:
+    entry.title = publication.title.strip()[:200] or "Untitled"
+    entry.description = publication.description[:4000]
+    entry.industry = publication.industry
+    entry.use_case = publication.use_case[:60]
+    entry.complexity = publication.complexity
+    entry.tags = catalogue.words([t.lower()[:40] for t in publication.tags[:12]])
+    entry.license = publication.license
+    entry.models = catalogue.words([t["model"][:120] for t in publication.tested])
+
+
+def body_of(release: GalleryRelease) -> str:
+    import json
+
+    content = json.loads(release.version)["content"]
+    return f"{content.get('body', '')}\n{content.get('system', '')}"
+
+
+def publish(
+    session: Session,
+    principal: Principal,
+    publication: Publication,
+    settings: ServerSettings,
+    *,
+    draft: bool = False,
+    parent: tuple[str, int] | None = None,
+) -> GalleryEntry:
+    checked = _checked(publication)
+    check_rate(session, principal.user_id, settings)
+    now = utcnow()
+    entry = GalleryEntry(
+        id=uuid.uuid4().hex,
+        num=secrets.randbits(62),
+        author_id=principal.user_id,
+        status="draft" if draft else "pending",
+        latest_release=1,
+        created_at=now,
+        updated_at=now,
+        trend=0.0,
+    )
+    _describe(entry, publication)
+    if parent is not None:
+        upstream = find(session, parent[0], principal, settings)
+        if not 1 <= parent[1] <= upstream.latest_release:
+            raise GalleryError(422, "The parent entry has no such release.")
+        entry.parent_id, entry.parent_release = upstream.id, parent[1]
+        entry.root_id = upstream.root_id or upstream.id
+    if not draft and is_moderator(session, principal, settings):
+        entry.status = "published"  # a moderator's own entries need no second moderator
+    add_trend(entry, 1.0, now)
+    session.add(entry)
+    release = _release(entry, publication, 1, checked)
+    session.add(release)
+    session.flush()
+    if entry.status == "published":
+        search.index_entry(session, entry, body_of(release))
+    return entry
+
+
+def add_release(
+    session: Session,
+    principal: Principal,
+    entry_id: str,
+    publication: Publication,
+    settings: ServerSettings,
+) -> GalleryRelease:
+    entry = find(session, entry_id, principal, settings)
+    if entry.author_id != principal.user_id:
+        raise GalleryError(403, "Only the entry's author publishes its releases.")
+    if entry.status == "removed":
+        raise GalleryError(409, f"A moderator removed this entry: {entry.status_reason}")
+    checked = _checked(publication)
+    latest = session.get(GalleryRelease, (entry.id, entry.latest_release))
+    if latest is not None and latest.version_hash == publication.version_hash:
+        raise GalleryError(409, "This version is already the entry's latest release.")
+    check_rate(session, principal.user_id, settings)
+    entry.latest_release += 1
+    release = _release(entry, publication, entry.latest_release, checked)
+    _describe(entry, publication)
+    entry.updated_at = release.created_at
+    session.add(release)
+    session.flush()
+    if entry.status == "published" and not entry.hidden_by_reports:
+        search.index_entry(session, entry, body_of(release))
+    return release
+
+
+def submit(session: Session, principal: Principal, entry_id: str, settings: ServerSettings) -> None:
+    entry = find(session, entry_id, principal, settings)
+    if entry.author_id != principal.user_id:
+        raise GalleryError(403, "Only the entry's author submits it for review.")
+    if entry.status not in ("draft", "rejected", "archived"):
+        raise GalleryError(
+            409,
+            f"The entry is {entry.status}; only a draft, a rejected or an "
+            "archived entry is submitted for review.",
+        )
+    entry.status, entry.status_reason = "pending", ""
+    entry.updated_at = utcnow()
+
+
+def archive(
+    session: Session, principal: Principal, entry_id: str, settings: ServerSettings
+) -> None:
+    entry = find(session, entry_id, principal, settings)
+    if entry.author_id != principal.user_id:
+        raise GalleryError(403, "Only the entry's author archives it.")
+    if entry.status == "removed":
+        raise GalleryError(409, f"A moderator removed this entry: {entry.status_reason}")
+    entry.status, entry.status_reason = "archived", ""
+    entry.updated_at = utcnow()
+    search.unindex_entry(session, entry)
+
+
+def record_fork(
+    session: Session, principal: Principal, entry_id: str, release: int, settings: ServerSettings
+) -> GalleryEntry:
+    """Someone forked the entry into their library: counted once per user (not the author)."""
+    entry = find(session, entry_id, principal, settings)
+    if not 1 <= release <= entry.latest_release:
+        raise GalleryError(422, "The entry has no such release.")
+    if (
+        entry.author_id != principal.user_id
+        and session.get(GalleryFork, (entry.id, principal.user_id)) is None
+    ):
+        session.add(
+            GalleryFork(entry_id=entry.id, user_id=principal.user_id, release=release, at=utcnow())
+        )
+        entry.fork_count += 1
+        add_trend(entry, 3.0)
+    return entry
+
+
+def record_pull(
+    session: Session, principal: Principal | None, entry_id: str, settings: ServerSettings
+) -> GalleryEntry:
+    entry = find(session, entry_id, principal, settings)
+    entry.pull_count += 1
+    add_trend(entry, 1.0)
+    return entry
+
+
+def releases(session: Session, entry: GalleryEntry) -> list[GalleryRelease]:
+    return list(
+        session.scalars(
+            select(GalleryRelease)
+            .where(GalleryRelease.entry_id == entry.id)
+            .order_by(GalleryRelease.number)
+        )
+    )
+
+
+def forks_of(session: Session, entry: GalleryEntry, limit: int = 50) -> list[GalleryEntry]:
+    """Published forks of the entry (private forks are only counted)."""
+    return list(
+        session.scalars(
+            select(GalleryEntry)
+            .where(GalleryEntry.parent_id == entry.id, search.visible())
+            .order_by(GalleryEntry.rating_rank.desc(), GalleryEntry.created_at)
+            .limit(limit)
+        )
+    )

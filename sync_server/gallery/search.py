@@ -1,0 +1,190 @@
+"""Full-text search over the gallery, one interface on SQLite (FTS5) and PostgreSQL
+(``tsvector``).
+
+Only entries that anyone may see are in the index: :func:`index_entry` adds or replaces an
+entry when it is published (or a release changes its text), :func:`unindex_entry` takes it out
+when it is hidden, rejected, archived or removed. :func:`search` matches words by prefix
+(``summ`` finds "summarize") after taking common English endings off
+(``summarizing`` finds "summarize" and "summary"): the same rule on both backends, whose
+tokenizers do not stem (a stemmed index cannot match the prefix of a word being typed). It
+applies the filters as plain column conditions and
+sorts by relevance, rating, forks, age or trend. The status condition is applied again on the
+entries table, so an index that lags can never show a hidden entry.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, func, literal_column, select, text
+from sqlalchemy.orm import Session
+
+from sync_server.db.gallery_models import GalleryEntry
+
+WORD = re.compile(r"\w+", re.UNICODE)
+MAX_WORDS = 8
+
+
+@dataclass(frozen=True)
+class Query:
+    text: str = ""
+    industry: str = ""
+    use_case: str = ""
+    tag: str = ""
+    model: str = ""
+    license: str = ""
+    min_rating: float = 0.0
+    sort: str = "relevance"
+    limit: int = 20
+    offset: int = 0
+
+
+def visible() -> ColumnElement[bool]:
+    """What anyone may see: published and not hidden by reports."""
+    return and_(GalleryEntry.status == "published", GalleryEntry.hidden_by_reports.is_(False))
+
+
+ENDINGS = (
+    "ization",
+    "isation",
+    "ations",
+    "ation",
+    "izing",
+    "ising",
+    "izes",
+    "ises",
+    "ized",
+    "ised",
+    "ize",
+    "ise",
+    "ing",
+    "ies",
+    "ied",
+    "ers",
+    "er",
+    "ed",
+    "es",
+    "y",
+    "s",
+)
+
+
+def root(word: str) -> str:
+    """``word`` without a common English ending, kept at least four letters long."""
+    for ending in ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word
+
+
+def _words(query_text: str) -> list[str]:
+    return [root(w.lower()) for w in WORD.findall(query_text)][:MAX_WORDS]
+
+
+def _is_postgres(session: Session) -> bool:
+    return session.get_bind().dialect.name == "postgresql"
+
+
+def index_entry(session: Session, entry: GalleryEntry, body: str) -> None:
+    """Put (or replace) an entry's words in the index: title, description, tags, body."""
+    values = {
+        "num": entry.num,
+        "title": entry.title,
+        "description": entry.description,
+        "tags": entry.tags,
+        "body": body[:20_000],
+    }
+    if _is_postgres(session):
+        session.execute(
+            text(
+                "UPDATE gallery_entries SET search = "
+                "setweight(to_tsvector('simple', :title), 'A') || "
+                "setweight(to_tsvector('simple', :tags), 'B') || "
+                "setweight(to_tsvector('simple', :description), 'C') || "
+                "setweight(to_tsvector('simple', :body), 'D') WHERE num = :num"
+            ),
+            values,
+        )
+        return
+    session.execute(text("DELETE FROM gallery_search WHERE rowid = :num"), values)
+    session.execute(
+        text(
+            "INSERT INTO gallery_search (rowid, title, description, tags, body) "
+            "VALUES (:num, :title, :description, :tags, :body)"
+        ),
+        values,
+    )
+
+
+def unindex_entry(session: Session, entry: GalleryEntry) -> None:
+    if _is_postgres(session):
+        session.execute(
+            text("UPDATE gallery_entries SET search = NULL WHERE num = :num"), {"num": entry.num}
+        )
+    else:
+        session.execute(text("DELETE FROM gallery_search WHERE rowid = :num"), {"num": entry.num})
+
+
+def _filtered(query: Query) -> list[ColumnElement[bool]]:
+    conditions = [visible()]
+    if query.industry:
+        conditions.append(GalleryEntry.industry == query.industry)
+    if query.use_case:
+        conditions.append(GalleryEntry.use_case == query.use_case)
+    if query.license:
+        conditions.append(GalleryEntry.license == query.license)
+    if query.tag:
+        conditions.append(GalleryEntry.tags.contains(f" {query.tag.lower()} ", autoescape=True))
+    if query.model:
+        conditions.append(GalleryEntry.models.contains(f" {query.model} ", autoescape=True))
+    if query.min_rating > 0:
+        conditions.append(GalleryEntry.rating_avg >= query.min_rating)
+    return conditions
+
+
+ORDERS: dict[str, tuple[Any, ...]] = {
+    "top": (GalleryEntry.rating_rank.desc(), GalleryEntry.rating_count.desc()),
+    "forks": (GalleryEntry.fork_count.desc(), GalleryEntry.rating_rank.desc()),
+    "new": (GalleryEntry.created_at.desc(),),
+    "trending": (GalleryEntry.trend.desc(),),
+}
+
+
+def search(session: Session, query: Query) -> tuple[int, list[GalleryEntry]]:
+    """``(how many match, the page asked for)``."""
+    words = _words(query.text)
+    conditions = _filtered(query)
+    relevance = None
+    if words and _is_postgres(session):
+        tsquery = func.to_tsquery("simple", " & ".join(f"{w}:*" for w in words))
+        conditions.append(literal_column("gallery_entries.search").op("@@")(tsquery))
+        relevance = func.ts_rank_cd(literal_column("gallery_entries.search"), tsquery).desc()
+    elif words:
+        fts = " ".join(f'"{w}"*' for w in words)
+        matched = text(
+            "gallery_entries.num IN (SELECT rowid FROM gallery_search WHERE gallery_search "
+            "MATCH :fts)"
+        ).bindparams(fts=fts)
+        conditions.append(matched)  # type: ignore[arg-type]
+        rank = (
+            select(literal_column("bm25(gallery_search, 10.0, 2.0, 5.0, 1.0)"))
+            .select_from(text("gallery_search"))
+            .where(text("gallery_search.rowid = gallery_entries.num"))
+            .where(text("gallery_search MATCH :fts").bindparams(fts=fts))
+            .scalar_subquery()
+        )
+        relevance = rank.asc()  # bm25: lower is better
+    total = session.scalar(select(func.count()).select_from(GalleryEntry).where(*conditions)) or 0
+    order: tuple[Any, ...] = ORDERS.get(query.sort, ORDERS["top"])
+    if query.sort == "relevance" and relevance is not None:
+        order = (relevance, GalleryEntry.rating_rank.desc())
+    page = session.scalars(
+        select(GalleryEntry)
+        .where(*conditions)
+        .order_by(*order, GalleryEntry.num)
+        .limit(query.limit)
+        .offset(query.offset)
+    )
+    return total, list(page)
