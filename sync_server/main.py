@@ -1,4 +1,4 @@
-"""``promptdesk-sync``: serve, migrate, create-admin, backup, restore and check.
+"""``promptdesk-sync``: serve, migrate, create-admin, seed-gallery, backup, restore and check.
 
 Every command reads the same settings (``PROMPTDESK_SYNC_*`` environment variables or ``.env``)
 so ``migrate`` and ``serve`` cannot disagree about which database they mean. Errors are one line
@@ -136,6 +136,23 @@ def _restore(settings: ServerSettings, args: argparse.Namespace) -> int:
     return 0
 
 
+def _seed_gallery(settings: ServerSettings, args: argparse.Namespace) -> int:
+    from sync_server.db.engine import Database
+    from sync_server.gallery.seed import seed
+
+    db = Database(settings.effective_database_url)
+    try:
+        with db.session() as session:
+            published, skipped = seed(session, args.author)
+    except ValueError as error:
+        print(str(error), file=sys.stderr)
+        return 1
+    finally:
+        db.dispose()
+    print(f"Starter catalogue: {published} templates published, {skipped} already here.")
+    return 0
+
+
 def _check(settings: ServerSettings, _args: argparse.Namespace) -> int:
     from sync_server.db.check import run_checks
 
@@ -167,6 +184,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     admin.add_argument("--name", help="display name")
     admin.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
     admin.set_defaults(run=_create_admin)
+    seeding = commands.add_parser(
+        "seed-gallery", help="publish the starter catalogue of templates in the gallery"
+    )
+    seeding.add_argument("--author", help="an existing account to publish them as")
+    seeding.set_defaults(run=_seed_gallery)
     back = commands.add_parser("backup", help="write a consistent copy of the database")
     back.add_argument("output", nargs="?", help="file to write (default: data folder/backups)")
     back.set_defaults(run=_backup)

@@ -18,6 +18,7 @@ from app.cli import (
     context_commands,
     eval_commands,
     eval_import_commands,
+    gallery_commands,
     key_commands,
     library_commands,
     prompt_commands,
@@ -75,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     settings_commands.add_parsers(commands)
     sync_commands.add_parsers(commands, prompt_actions)
     workspace_commands.add_parsers(commands)
+    gallery_commands.add_parsers(commands)
     return parser
 
 

@@ -18,13 +18,14 @@ from sqlalchemy import Connection, Engine, text
 from app.storage.errors import MigrationEdited, SchemaTooNew
 from app.storage.schema import Migration as Migration  # re-exported
 from app.storage.schema.evaluations import EVALUATIONS
+from app.storage.schema.gallery import GALLERY
 from app.storage.schema.released import RELEASED
 
 # Read both through SQLAlchemy (here) and through the raw driver (a probe before opening).
 APPLIED_MIGRATIONS = "SELECT name, checksum FROM schema_migrations"
 
 
-MIGRATIONS: tuple[Migration, ...] = (*RELEASED, EVALUATIONS)
+MIGRATIONS: tuple[Migration, ...] = (*RELEASED, EVALUATIONS, GALLERY)
 
 
 _LEDGER = """

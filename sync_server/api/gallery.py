@@ -131,9 +131,13 @@ class Meta(BaseModel):
 def _author(session: DbSession, user_id: str, cache: dict[str, AuthorOut]) -> AuthorOut:
     if user_id not in cache:
         user = session.get(User, user_id)
+        name = user.display_name if user else ""
+        if user is not None and name == user.email.split("@")[0]:
+            # The default name is the e-mail's local part: the gallery never shows it.
+            name = f"author-{user_id[:6]}"
         cache[user_id] = AuthorOut(
             id=user_id,
-            display_name=(user.display_name if user else "") or "anonymous",
+            display_name=name or "anonymous",
             reputation=entries.reputation(session, user_id),
         )
     return cache[user_id]
@@ -305,6 +309,10 @@ class PublishIn(BaseModel):
         return Publication(**self.model_dump(exclude={"draft", "parent_id", "parent_release"}))
 
 
+class ReleaseIn(PublishIn):
+    title: Annotated[str, StringConstraints(max_length=200, pattern=PLAIN)] = ""
+
+
 class NewEntryIn(PublishIn):
     draft: bool = False
     parent_id: Annotated[str, StringConstraints(max_length=32, pattern=r"^[0-9a-f]*$")] = ""
@@ -363,12 +371,19 @@ def publish(
     "/entries/{entry_id}/releases", response_model=ReleaseOut, status_code=201, responses=WRITE
 )
 def add_release(
-    entry_id: IdPath, body: PublishIn, caller: Caller, session: DbSession, services: ServicesDep
+    entry_id: IdPath, body: ReleaseIn, caller: Caller, session: DbSession, services: ServicesDep
 ) -> ReleaseOut:
-    """A later version of the entry's prompt, by its author."""
+    """A later version of the entry's prompt, by its author; the entry's title, description,
+    industry, use case, complexity, tags and license change only where the body gives them."""
     try:
+        described = {"title", "description", "industry", "use_case", "complexity", "tags"}
         created = entries.add_release(
-            session, _writer(caller), entry_id, body.publication(), services.settings
+            session,
+            _writer(caller),
+            entry_id,
+            body.publication(),
+            services.settings,
+            keep=frozenset((described | {"license"}) - body.model_fields_set),
         )
     except (GalleryError, CatalogueError) as error:
         raise _raise(error) from None

@@ -13,24 +13,19 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from app.core.protocol.gallery import (
+    COMPLEXITIES,
+    DEFAULT_LICENSE,
+    INDUSTRIES,
+    LICENSES,
+    REPORT_REASONS,
+    SORTS,
+)
 from app.core.protocol.objects import OBJECT_ID, canonical_json, object_id
 
-INDUSTRIES = (
-    "media-entertainment",
-    "healthcare-life-sciences",
-    "retail",
-    "manufacturing",
-    "automotive",
-    "financial-services",
-    "gaming",
-    "general",
-)
-LICENSES = ("CC0-1.0", "CC-BY-4.0", "CC-BY-SA-4.0", "MIT", "Apache-2.0")
-DEFAULT_LICENSE = "CC0-1.0"
-COMPLEXITIES = ("", "beginner", "intermediate", "advanced")
+__all__ = ["COMPLEXITIES", "DEFAULT_LICENSE", "INDUSTRIES", "LICENSES", "REPORT_REASONS", "SORTS"]
+
 STATUSES = ("draft", "pending", "published", "rejected", "archived", "removed")
-REPORT_REASONS = ("spam", "harmful", "copyright", "misleading", "broken", "other")
-SORTS = ("relevance", "top", "forks", "new", "trending")
 REPORTS_TO_HIDE = 5  # open reports from distinct users that take an entry out of search
 
 MAX_VERSION_BYTES = 256 * 1024

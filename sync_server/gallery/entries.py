@@ -66,7 +66,7 @@ class Publication:
     notes: str = ""
 
 
-def _checked(publication: Publication) -> tuple[bytes, str, str]:
+def checked(publication: Publication) -> tuple[bytes, str, str]:
     if publication.industry not in catalogue.INDUSTRIES:
         raise CatalogueError(f"industry must be one of {', '.join(catalogue.INDUSTRIES)}")
     if publication.license not in catalogue.LICENSES:
@@ -153,10 +153,10 @@ def check_rate(session: Session, user_id: str, settings: ServerSettings) -> None
         )
 
 
-def _release(
-    entry: GalleryEntry, publication: Publication, number: int, checked: tuple[bytes, str, str]
+def new_release(
+    entry: GalleryEntry, publication: Publication, number: int, parts: tuple[bytes, str, str]
 ) -> GalleryRelease:
-    version, examples, tested = checked
+    version, examples, tested = parts
     return GalleryRelease(
         entry_id=entry.id,
         number=number,
@@ -169,7 +169,7 @@ def _release(
     )
 
 
-def _describe(entry: GalleryEntry, publication: Publication) -> None:
+def describe(entry: GalleryEntry, publication: Publication) -> None:
     entry.title = publication.title.strip()[:200] or "Untitled"
     entry.description = publication.description[:4000]
     entry.industry = publication.industry
@@ -196,7 +196,7 @@ def publish(
     draft: bool = False,
     parent: tuple[str, int] | None = None,
 ) -> GalleryEntry:
-    checked = _checked(publication)
+    parts = checked(publication)
     check_rate(session, principal.user_id, settings)
     now = utcnow()
     entry = GalleryEntry(
@@ -209,7 +209,7 @@ def publish(
         updated_at=now,
         trend=0.0,
     )
-    _describe(entry, publication)
+    describe(entry, publication)
     if parent is not None:
         upstream = find(session, parent[0], principal, settings)
         if not 1 <= parent[1] <= upstream.latest_release:
@@ -220,7 +220,7 @@ def publish(
         entry.status = "published"  # a moderator's own entries need no second moderator
     add_trend(entry, 1.0, now)
     session.add(entry)
-    release = _release(entry, publication, 1, checked)
+    release = new_release(entry, publication, 1, parts)
     session.add(release)
     session.flush()
     if entry.status == "published":
@@ -234,20 +234,29 @@ def add_release(
     entry_id: str,
     publication: Publication,
     settings: ServerSettings,
+    keep: frozenset[str] = frozenset(),
 ) -> GalleryRelease:
+    """A later release; the entry's fields named in ``keep`` (the ones the request left
+    out) stay as they were."""
     entry = find(session, entry_id, principal, settings)
     if entry.author_id != principal.user_id:
         raise GalleryError(403, "Only the entry's author publishes its releases.")
     if entry.status == "removed":
         raise GalleryError(409, f"A moderator removed this entry: {entry.status_reason}")
-    checked = _checked(publication)
+    parts = checked(publication)
     latest = session.get(GalleryRelease, (entry.id, entry.latest_release))
     if latest is not None and latest.version_hash == publication.version_hash:
         raise GalleryError(409, "This version is already the entry's latest release.")
     check_rate(session, principal.user_id, settings)
     entry.latest_release += 1
-    release = _release(entry, publication, entry.latest_release, checked)
-    _describe(entry, publication)
+    release = new_release(entry, publication, entry.latest_release, parts)
+    kept = {name: getattr(entry, name) for name in keep if name != "tags"}
+    tags = entry.tags
+    describe(entry, publication)
+    for name, value in kept.items():
+        setattr(entry, name, value)
+    if "tags" in keep:
+        entry.tags = tags
     entry.updated_at = release.created_at
     session.add(release)
     session.flush()

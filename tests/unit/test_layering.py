@@ -9,7 +9,7 @@
   ``app.storage`` (and the server's own storage);
 - services import only the services below them: ``tasks`` and ``storage`` nothing but core,
   ``sync`` storage, ``retrieval`` storage, ``runners`` storage and retrieval, ``evals``
-  storage, runners and retrieval; no service imports ``app.workbench``, ``app.ui`` or ``app.cli``;
+  storage, runners and retrieval, ``gallery`` storage and sync; no service imports ``app.workbench``, ``app.ui`` or ``app.cli``;
 - the CLI does not import the UI except to launch it (``app.ui.launch``); the UI never imports
   the CLI;
 - ``sync_server`` imports nothing from ``app`` but ``app.core.protocol``.
@@ -48,7 +48,15 @@ NETWORK = (
     "starlette",
     "keyring",
 )
-SERVICES = ("app.storage", "app.runners", "app.retrieval", "app.sync", "app.tasks", "app.evals")
+SERVICES = (
+    "app.storage",
+    "app.runners",
+    "app.retrieval",
+    "app.sync",
+    "app.tasks",
+    "app.evals",
+    "app.gallery",
+)
 # Which services each service may import (besides itself and app.core).
 SERVICE_DEPENDENCIES = {
     "app.tasks": (),
@@ -57,6 +65,7 @@ SERVICE_DEPENDENCIES = {
     "app.retrieval": ("app.storage",),
     "app.runners": ("app.storage", "app.retrieval"),
     "app.evals": ("app.storage", "app.runners", "app.retrieval"),
+    "app.gallery": ("app.storage", "app.sync"),
 }
 SQL_OWNERS = ("app.storage", "sync_server")
 SQL_DRIVERS = ("sqlalchemy", "sqlcipher3", "sqlite3", "psycopg", "psycopg2")

@@ -1,0 +1,457 @@
+"""``promptdesk gallery ...``: the community gallery from the command line.
+
+``search`` and ``show`` read the gallery of the server this device is signed in to (or
+``--server URL``, no account needed) and keep each answer, so they still answer offline —
+saying so, and from when. ``fork`` copies a release into the library with its lineage;
+``status`` says how far each fork is behind (``--offline`` uses what was last seen); ``pull``
+merges a later release, keeping the fork's own edits (``--preview`` shows upstream's change
+only). ``publish`` runs the prompt's test cases on the model it states and refuses to publish
+one that fails them; ``rate`` and ``report`` need an account. ``import-starter`` copies the
+starter catalogue into the library, offline. Every command takes ``--json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from app.cli import terminal
+from app.cli.library_access import print_json
+from app.cli.prompt_commands import diff_json
+from app.cli.run_commands import open_workbench
+from app.cli.team_access import run_async
+from app.core.diff import PromptDiff, format_diff
+from app.core.evals.results import EvalSpec
+from app.core.protocol.gallery import LICENSES, REPORT_REASONS, SORTS
+from app.gallery import forks, publishing, starter
+from app.gallery.client import GalleryApi
+from app.storage.gallery_records import GalleryRecords
+from app.storage.library import LibraryError
+from app.storage.paths import StorePaths
+from app.storage.store import Store
+from app.storage.team_records import TeamRecords
+from app.sync.api import ServerError, normalize_url
+
+
+def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = commands.add_parser("gallery", help="the community gallery: search, fork, publish")
+    actions = parser.add_subparsers(dest="gallery_command", required=True, metavar="ACTION")
+
+    def action(name: str, help_text: str, handler: Any) -> argparse.ArgumentParser:
+        sub = actions.add_parser(name, help=help_text)
+        sub.add_argument("--server", help="a gallery server (default: the one signed in to)")
+        sub.add_argument("--json", action="store_true")
+        sub.set_defaults(handler=handler)
+        return sub
+
+    search = action("search", "search published templates", run_search)
+    search.add_argument("words", nargs="*")
+    for name in ("industry", "use-case", "tag", "model", "license"):
+        search.add_argument(f"--{name}", default="")
+    search.add_argument("--min-rating", type=float, default=0.0)
+    search.add_argument("--sort", choices=SORTS, default="relevance")
+    search.add_argument("--limit", type=int, default=20)
+
+    show = action("show", "an entry: its template, tests, releases, rating", run_show)
+    show.add_argument("entry")
+
+    fork = action("fork", "copy an entry into your library (with its lineage)", run_fork)
+    fork.add_argument("entry")
+    fork.add_argument("--release", type=int, help="default: the latest")
+    fork.add_argument("--name", help="the new prompt's name (default: from the title)")
+
+    status = action("status", "how far your forks are behind their upstream", run_status)
+    status.add_argument("name", nargs="?", help="one forked prompt (default: all)")
+    status.add_argument("--offline", action="store_true", help="what was last seen; no network")
+
+    pull = action("pull", "merge upstream's newer release into a fork", run_pull)
+    pull.add_argument("name")
+    pull.add_argument("--release", type=int, help="default: the latest")
+    pull.add_argument("--preview", action="store_true", help="show upstream's change only")
+
+    publish = action("publish", "publish a prompt version (tests must pass)", run_publish)
+    publish.add_argument("name")
+    publish.add_argument("--ref", help="a version, label or branch (default: the current head)")
+    publish.add_argument("--model", action="append", default=[], help="tested on (repeatable)")
+    publish.add_argument("--case", action="append", help="only these test cases (repeatable)")
+    publish.add_argument("--title")
+    publish.add_argument("--description", default=None)
+    publish.add_argument("--industry", default=None)
+    publish.add_argument("--use-case", default=None)
+    publish.add_argument("--complexity", default=None)
+    publish.add_argument("--tag", action="append", default=None)
+    publish.add_argument(
+        "--license", choices=LICENSES, help="default: CC0-1.0 (a release: the entry's)"
+    )
+    publish.add_argument("--notes", default="")
+    publish.add_argument("--draft", action="store_true", help="keep it a draft (not reviewed)")
+    publish.add_argument(
+        "--entry", help="publish as a new release of this entry of yours (default: new entry)"
+    )
+
+    rate = action("rate", "rate an entry 1-5 stars (again: replaces)", run_rate)
+    rate.add_argument("entry")
+    rate.add_argument("stars", type=int, choices=range(1, 6))
+
+    report = action("report", "report an entry to the moderators", run_report)
+    report.add_argument("entry")
+    report.add_argument("reason", choices=REPORT_REASONS)
+    report.add_argument("--note", default="")
+
+    starters = actions.add_parser(
+        "import-starter", help="copy the starter catalogue into your library (offline)"
+    )
+    starters.add_argument("--json", action="store_true")
+    starters.set_defaults(handler=run_import_starter)
+
+
+# --- where to talk to -------------------------------------------------------------------------
+
+
+def _server(store: Store, args: argparse.Namespace, *, account_needed: bool) -> tuple[str, str]:
+    """``(server URL, token or "")``."""
+    account = TeamRecords(store).account(normalize_url(args.server) if args.server else None)
+    if args.server and account is None:
+        if account_needed:
+            raise LibraryError(
+                f"this needs an account on {args.server}",
+                f"sign in: `promptdesk sync login {args.server}`",
+            )
+        return normalize_url(args.server), ""
+    if account is None:
+        raise LibraryError(
+            "no gallery server: give --server URL, or sign in (`promptdesk sync login URL`)"
+        )
+    return account.server_url, account.token
+
+
+def _cached_call(
+    records: GalleryRecords, server: str, token: str, key: str, call: Any
+) -> tuple[Any, str]:
+    """``(answer, "")`` from the server (remembered), or ``(last answer, when)`` offline."""
+
+    async def ask() -> Any:
+        async with GalleryApi(server, token or None) as api:
+            return await call(api)
+
+    try:
+        answer = run_async(ask)
+    except LibraryError as error:
+        cached = records.recall(server, key)
+        if cached is None or ("cannot reach" not in str(error) and "in time" not in str(error)):
+            raise
+        return cached.body, cached.fetched_at
+    records.remember(server, key, answer)
+    return answer, ""
+
+
+def _offline_note(fetched_at: str) -> None:
+    if fetched_at:
+        terminal.say_error(f"(offline: the gallery as it was at {fetched_at[:19]})")
+
+
+# --- handlers ----------------------------------------------------------------------------------
+
+
+def run_search(args: argparse.Namespace, paths: StorePaths) -> int:
+    params = {
+        "q": " ".join(args.words),
+        "industry": args.industry,
+        "use_case": args.use_case,
+        "tag": args.tag,
+        "model": args.model,
+        "license": args.license,
+        "min_rating": args.min_rating,
+        "sort": args.sort,
+        "limit": args.limit,
+    }
+    with open_workbench(paths) as workbench:
+        server, token = _server(workbench.store, args, account_needed=False)
+        key = "search?" + "&".join(f"{k}={v}" for k, v in sorted(params.items()))
+        found, fetched_at = _cached_call(
+            GalleryRecords(workbench.store), server, token, key, lambda api: api.search(**params)
+        )
+    if args.json:
+        print_json({**found, "offline_since": fetched_at or None})
+        return 0
+    _offline_note(fetched_at)
+    if not found["entries"]:
+        terminal.say("Nothing found.")
+    for entry in found["entries"]:
+        stars = f"{entry['rating_average']:.1f}★ ({entry['rating_count']})"
+        terminal.say(
+            f"{entry['id'][:12]}  {entry['title']}  [{entry['industry']}]  {stars}  "
+            f"{entry['forks']} forks"
+        )
+    return 0
+
+
+def run_show(args: argparse.Namespace, paths: StorePaths) -> int:
+    with open_workbench(paths) as workbench:
+        server, token = _server(workbench.store, args, account_needed=False)
+        records = GalleryRecords(workbench.store)
+        entry_id = args.entry
+        page, fetched_at = _cached_call(
+            records, server, token, f"entry/{entry_id}", lambda api: api.entry(entry_id)
+        )
+    if args.json:
+        print_json({**page, "offline_since": fetched_at or None})
+        return 0
+    _offline_note(fetched_at)
+    content = page["latest"]["version"]["content"]
+    terminal.say(f"{page['title']} — {page['industry']}, {page['license']}")
+    terminal.say(
+        f"by {page['author']['display_name']} · release {page['latest_release']} · "
+        f"{page['rating_average']:.1f}★ ({page['rating_count']}) · "
+        f"{page['forks']} forks · {page['pulls']} pulls"
+    )
+    if page.get("status") != "published":
+        terminal.say(f"status: {page['status']} — {page.get('status_reason') or ''}")
+    if page["description"]:
+        terminal.say(page["description"])
+    if content.get("system"):
+        terminal.say(f"\nSystem:\n{content['system']}")
+    terminal.say(f"\n{content.get('body', '')}\n")
+    for tested in page["latest"]["tested"]:
+        terminal.say(f"tested on {tested['model']}: {tested['passed']}/{tested['cases']} passed")
+    for release in page["releases"]:
+        terminal.say(
+            f"release {release['number']}  {release['created_at'][:10]}  "
+            f"{release['version_hash'][:12]}  {release['notes']}"
+        )
+    return 0
+
+
+def run_fork(args: argparse.Namespace, paths: StorePaths) -> int:
+    with open_workbench(paths) as workbench:
+        server, token = _server(workbench.store, args, account_needed=False)
+        records = GalleryRecords(workbench.store)
+
+        async def fetch() -> tuple[dict[str, Any], dict[str, Any]]:
+            async with GalleryApi(server, token or None) as api:
+                entry = await api.entry(args.entry)
+                number = args.release or int(entry["latest_release"])
+                release = await api.release(args.entry, number)
+                if token:
+                    await api.record_fork(args.entry, number)
+                else:
+                    await api.record_pull(args.entry)
+                return entry, release
+
+        entry, release = run_async(fetch)
+        name, lineage = forks.fork(workbench.library, records, server, entry, release, args.name)
+    if args.json:
+        print_json({"prompt": name, **lineage.as_json()})
+    else:
+        terminal.say(f"Forked “{entry['title']}” release {lineage.release} as '{name}'.")
+    return 0
+
+
+def run_status(args: argparse.Namespace, paths: StorePaths) -> int:
+    with open_workbench(paths) as workbench:
+        records = GalleryRecords(workbench.store)
+        found = records.lineages()
+        if args.name:
+            if args.name not in found:
+                raise LibraryError(f"'{args.name}' was not forked from the gallery")
+            found = {args.name: found[args.name]}
+        if not args.offline:
+            for name, lineage in found.items():
+
+                async def latest(
+                    entry_id: str = lineage.entry_id, url: str = lineage.server_url
+                ) -> int:
+                    async with GalleryApi(url) as api:
+                        return int((await api.entry(entry_id))["latest_release"])
+
+                try:
+                    records.set_latest(name, run_async(latest))
+                except LibraryError as error:
+                    terminal.say_error(f"promptdesk: {name}: {error} (showing what was last seen)")
+            found = {name: records.lineage(name) or lineage for name, lineage in found.items()}
+    if args.json:
+        print_json({name: lineage.as_json() for name, lineage in found.items()})
+        return 0
+    if not found:
+        terminal.say("No forks: `promptdesk gallery fork ENTRY` makes one.")
+    for name, lineage in found.items():
+        terminal.say(f"{name}: {forks.describe_behind(lineage)}")
+    return 0
+
+
+def run_pull(args: argparse.Namespace, paths: StorePaths) -> int:
+    with open_workbench(paths) as workbench:
+        records = GalleryRecords(workbench.store)
+        lineage = records.lineage(args.name)
+        if lineage is None:
+            raise LibraryError(f"'{args.name}' was not forked from the gallery")
+
+        async def fetch() -> dict[str, Any]:
+            async with GalleryApi(lineage.server_url) as api:
+                entry = await api.entry(lineage.entry_id)
+                number = args.release or int(entry["latest_release"])
+                if number <= lineage.release:
+                    return {}
+                release = await api.release(lineage.entry_id, number)
+                if not args.preview:
+                    await api.record_pull(lineage.entry_id)
+                return release
+
+        release = run_async(fetch)
+        if not release:
+            terminal.say(f"'{args.name}' is up to date ({forks.describe_behind(lineage)}).")
+            return 0
+        if args.preview:
+            changes = forks.upstream_diff(workbench.library, args.name, lineage, release)
+            merged = ""
+        else:
+            changes, merged = forks.pull(workbench.library, records, args.name, release)
+    if args.json:
+        print_json(
+            {"release": release["number"], "merged": merged or None, "diff": diff_json(changes)}
+        )
+        return 0
+    _print_diff(changes)
+    if merged:
+        terminal.say(f"Merged release {release['number']} into '{args.name}' ({merged[:12]}).")
+    return 0
+
+
+def _print_diff(changes: PromptDiff) -> None:
+    if changes.is_empty:
+        terminal.say("Upstream changed nothing since your base.")
+    else:
+        terminal.say(format_diff(changes))
+
+
+def run_publish(args: argparse.Namespace, paths: StorePaths) -> int:
+    with open_workbench(paths) as workbench:
+        server, token = _server(workbench.store, args, account_needed=True)
+        library = workbench.library
+        tested_ref, version = publishing.version_to_publish(library, args.name, args.ref, args.case)
+        content = version.content
+        models = args.model or [content.settings.model or "local:smollm2-135m-instruct"]
+        evals = workbench.evals()
+        spec = EvalSpec.from_json(
+            {
+                "prompt": args.name,
+                "refs": [tested_ref],
+                "models": models,
+                "repeats": 1,
+                "case_ids": [c.id for c in content.tests],
+                "judge": "",
+                "kind": "test",
+            }
+        )
+        run = evals.run(spec)
+        cells = evals.records.cells(run.id)
+        tested = publishing.tested_from(cells)
+        publishing.check_tested(args.name, tested)
+        examples = [
+            {"vars": dict(case.vars), "output": cell.output, "model": cell.key.model}
+            for case in content.tests[:3]
+            for cell in cells
+            if cell.key.case_id == case.id and cell.key.model == models[0] and cell.output
+        ][:3]
+        listing = publishing.Listing(
+            title=args.title or content.title or args.name,
+            description=content.description if args.description is None else args.description,
+            industry=args.industry or content.industry or "general",
+            use_case=content.use_case if args.use_case is None else args.use_case,
+            complexity=(content.complexity.value if content.complexity else "")
+            if args.complexity is None
+            else args.complexity,
+            tags=list(content.tags) if args.tag is None else args.tag,
+            license=args.license or "CC0-1.0",
+            notes=args.notes,
+        )
+        lineage = GalleryRecords(workbench.store).lineage(args.name)
+        parent = (lineage.entry_id, lineage.release) if lineage and not args.entry else None
+        body = publishing.publish_body(version, listing, examples, tested, parent)
+
+        if args.entry:
+            # A release changes the entry's description only where the options say so.
+            given = {
+                "title": args.title,
+                "description": args.description,
+                "industry": args.industry,
+                "use_case": args.use_case,
+                "complexity": args.complexity,
+                "tags": args.tag,
+                "license": args.license,
+            }
+            body = {k: v for k, v in body.items() if given.get(k, "") is not None}
+
+        async def send() -> dict[str, Any]:
+            async with GalleryApi(server, token) as api:
+                if args.entry:
+                    return await api.add_release(args.entry, body)
+                return await api.publish({**body, "draft": args.draft})
+
+        answer = run_async(send)
+    if args.json:
+        print_json(answer)
+        return 0
+    if args.entry:
+        terminal.say(f"Published release {answer['number']} of {args.entry}.")
+    else:
+        terminal.say(f"Published '{args.name}' as {answer['id']} ({answer['status']}).")
+    return 0
+
+
+def run_rate(args: argparse.Namespace, paths: StorePaths) -> int:
+    with open_workbench(paths) as workbench:
+        server, token = _server(workbench.store, args, account_needed=True)
+
+    async def send() -> dict[str, Any]:
+        async with GalleryApi(server, token) as api:
+            return await api.rate(args.entry, args.stars)
+
+    page = run_async(send)
+    if args.json:
+        print_json(
+            {
+                "entry": page["id"],
+                "my_rating": page["my_rating"],
+                "rating_average": page["rating_average"],
+                "rating_count": page["rating_count"],
+            }
+        )
+    else:
+        terminal.say(
+            f"Rated {args.stars}★; the entry has {page['rating_average']:.1f}★ "
+            f"from {page['rating_count']}."
+        )
+    return 0
+
+
+def run_report(args: argparse.Namespace, paths: StorePaths) -> int:
+    with open_workbench(paths) as workbench:
+        server, token = _server(workbench.store, args, account_needed=True)
+
+    async def send() -> None:
+        async with GalleryApi(server, token) as api:
+            await api.report(args.entry, args.reason, args.note)
+
+    run_async(send)
+    if args.json:
+        print_json({"entry": args.entry, "reported": args.reason})
+    else:
+        terminal.say("Reported; a moderator will look at it.")
+    return 0
+
+
+def run_import_starter(args: argparse.Namespace, paths: StorePaths) -> int:
+    with open_workbench(paths) as workbench:
+        imported, skipped = starter.import_starter(workbench.library)
+    if args.json:
+        print_json({"imported": imported, "skipped": skipped})
+    else:
+        terminal.say(
+            f"Imported {len(imported)} starter templates"
+            + (f"; {len(skipped)} were already here." if skipped else ".")
+        )
+    return 0
+
+
+__all__ = ["ServerError", "add_parsers"]
