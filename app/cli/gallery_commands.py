@@ -25,12 +25,11 @@ from app.core.evals.results import EvalSpec
 from app.core.protocol.gallery import LICENSES, REPORT_REASONS, SORTS
 from app.gallery import forks, publishing, starter
 from app.gallery.client import GalleryApi
+from app.gallery.service import GalleryService
 from app.storage.gallery_records import GalleryRecords
-from app.storage.library import LibraryError
 from app.storage.paths import StorePaths
-from app.storage.store import Store
-from app.storage.team_records import TeamRecords
-from app.sync.api import ServerError, normalize_url
+from app.sync.api import ServerError
+from app.workbench import Workbench
 
 
 def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -105,44 +104,8 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     starters.set_defaults(handler=run_import_starter)
 
 
-# --- where to talk to -------------------------------------------------------------------------
-
-
-def _server(store: Store, args: argparse.Namespace, *, account_needed: bool) -> tuple[str, str]:
-    """``(server URL, token or "")``."""
-    account = TeamRecords(store).account(normalize_url(args.server) if args.server else None)
-    if args.server and account is None:
-        if account_needed:
-            raise LibraryError(
-                f"this needs an account on {args.server}",
-                f"sign in: `promptdesk sync login {args.server}`",
-            )
-        return normalize_url(args.server), ""
-    if account is None:
-        raise LibraryError(
-            "no gallery server: give --server URL, or sign in (`promptdesk sync login URL`)"
-        )
-    return account.server_url, account.token
-
-
-def _cached_call(
-    records: GalleryRecords, server: str, token: str, key: str, call: Any
-) -> tuple[Any, str]:
-    """``(answer, "")`` from the server (remembered), or ``(last answer, when)`` offline."""
-
-    async def ask() -> Any:
-        async with GalleryApi(server, token or None) as api:
-            return await call(api)
-
-    try:
-        answer = run_async(ask)
-    except LibraryError as error:
-        cached = records.recall(server, key)
-        if cached is None or ("cannot reach" not in str(error) and "in time" not in str(error)):
-            raise
-        return cached.body, cached.fetched_at
-    records.remember(server, key, answer)
-    return answer, ""
+def _service(workbench: Workbench) -> GalleryService:
+    return GalleryService(workbench.store, workbench.library)
 
 
 def _offline_note(fetched_at: str) -> None:
@@ -166,11 +129,9 @@ def run_search(args: argparse.Namespace, paths: StorePaths) -> int:
         "limit": args.limit,
     }
     with open_workbench(paths) as workbench:
-        server, token = _server(workbench.store, args, account_needed=False)
-        key = "search?" + "&".join(f"{k}={v}" for k, v in sorted(params.items()))
-        found, fetched_at = _cached_call(
-            GalleryRecords(workbench.store), server, token, key, lambda api: api.search(**params)
-        )
+        gallery = _service(workbench)
+        server, token = gallery.server(args.server)
+        found, fetched_at = gallery.search(server, token, params)
     if args.json:
         print_json({**found, "offline_since": fetched_at or None})
         return 0
@@ -188,12 +149,9 @@ def run_search(args: argparse.Namespace, paths: StorePaths) -> int:
 
 def run_show(args: argparse.Namespace, paths: StorePaths) -> int:
     with open_workbench(paths) as workbench:
-        server, token = _server(workbench.store, args, account_needed=False)
-        records = GalleryRecords(workbench.store)
-        entry_id = args.entry
-        page, fetched_at = _cached_call(
-            records, server, token, f"entry/{entry_id}", lambda api: api.entry(entry_id)
-        )
+        gallery = _service(workbench)
+        server, token = gallery.server(args.server)
+        page, fetched_at = gallery.entry(server, token, args.entry)
     if args.json:
         print_json({**page, "offline_since": fetched_at or None})
         return 0
@@ -224,51 +182,24 @@ def run_show(args: argparse.Namespace, paths: StorePaths) -> int:
 
 def run_fork(args: argparse.Namespace, paths: StorePaths) -> int:
     with open_workbench(paths) as workbench:
-        server, token = _server(workbench.store, args, account_needed=False)
-        records = GalleryRecords(workbench.store)
-
-        async def fetch() -> tuple[dict[str, Any], dict[str, Any]]:
-            async with GalleryApi(server, token or None) as api:
-                entry = await api.entry(args.entry)
-                number = args.release or int(entry["latest_release"])
-                release = await api.release(args.entry, number)
-                if token:
-                    await api.record_fork(args.entry, number)
-                else:
-                    await api.record_pull(args.entry)
-                return entry, release
-
-        entry, release = run_async(fetch)
-        name, lineage = forks.fork(workbench.library, records, server, entry, release, args.name)
+        gallery = _service(workbench)
+        server, token = gallery.server(args.server)
+        name, lineage = gallery.fork(server, token, args.entry, args.release, args.name)
     if args.json:
         print_json({"prompt": name, **lineage.as_json()})
     else:
-        terminal.say(f"Forked “{entry['title']}” release {lineage.release} as '{name}'.")
+        terminal.say(f"Forked “{lineage.entry_title}” release {lineage.release} as '{name}'.")
     return 0
 
 
 def run_status(args: argparse.Namespace, paths: StorePaths) -> int:
     with open_workbench(paths) as workbench:
-        records = GalleryRecords(workbench.store)
-        found = records.lineages()
+        gallery = _service(workbench)
+        found = gallery.records.lineages()
         if args.name:
-            if args.name not in found:
-                raise LibraryError(f"'{args.name}' was not forked from the gallery")
-            found = {args.name: found[args.name]}
+            found = {args.name: gallery.lineage(args.name)}
         if not args.offline:
-            for name, lineage in found.items():
-
-                async def latest(
-                    entry_id: str = lineage.entry_id, url: str = lineage.server_url
-                ) -> int:
-                    async with GalleryApi(url) as api:
-                        return int((await api.entry(entry_id))["latest_release"])
-
-                try:
-                    records.set_latest(name, run_async(latest))
-                except LibraryError as error:
-                    terminal.say_error(f"promptdesk: {name}: {error} (showing what was last seen)")
-            found = {name: records.lineage(name) or lineage for name, lineage in found.items()}
+            found = {name: gallery.refresh(name) for name in found}
     if args.json:
         print_json({name: lineage.as_json() for name, lineage in found.items()})
         return 0
@@ -281,31 +212,16 @@ def run_status(args: argparse.Namespace, paths: StorePaths) -> int:
 
 def run_pull(args: argparse.Namespace, paths: StorePaths) -> int:
     with open_workbench(paths) as workbench:
-        records = GalleryRecords(workbench.store)
-        lineage = records.lineage(args.name)
-        if lineage is None:
-            raise LibraryError(f"'{args.name}' was not forked from the gallery")
-
-        async def fetch() -> dict[str, Any]:
-            async with GalleryApi(lineage.server_url) as api:
-                entry = await api.entry(lineage.entry_id)
-                number = args.release or int(entry["latest_release"])
-                if number <= lineage.release:
-                    return {}
-                release = await api.release(lineage.entry_id, number)
-                if not args.preview:
-                    await api.record_pull(lineage.entry_id)
-                return release
-
-        release = run_async(fetch)
+        gallery = _service(workbench)
+        release = gallery.upstream(args.name, args.release)
         if not release:
+            lineage = gallery.lineage(args.name)
             terminal.say(f"'{args.name}' is up to date ({forks.describe_behind(lineage)}).")
             return 0
         if args.preview:
-            changes = forks.upstream_diff(workbench.library, args.name, lineage, release)
-            merged = ""
+            changes, merged = gallery.preview(args.name, release), ""
         else:
-            changes, merged = forks.pull(workbench.library, records, args.name, release)
+            changes, merged = gallery.pull(args.name, release)
     if args.json:
         print_json(
             {"release": release["number"], "merged": merged or None, "diff": diff_json(changes)}
@@ -326,7 +242,7 @@ def _print_diff(changes: PromptDiff) -> None:
 
 def run_publish(args: argparse.Namespace, paths: StorePaths) -> int:
     with open_workbench(paths) as workbench:
-        server, token = _server(workbench.store, args, account_needed=True)
+        server, token = _service(workbench).server(args.server, account_needed=True)
         library = workbench.library
         tested_ref, version = publishing.version_to_publish(library, args.name, args.ref, args.case)
         content = version.content
@@ -401,13 +317,9 @@ def run_publish(args: argparse.Namespace, paths: StorePaths) -> int:
 
 def run_rate(args: argparse.Namespace, paths: StorePaths) -> int:
     with open_workbench(paths) as workbench:
-        server, token = _server(workbench.store, args, account_needed=True)
-
-    async def send() -> dict[str, Any]:
-        async with GalleryApi(server, token) as api:
-            return await api.rate(args.entry, args.stars)
-
-    page = run_async(send)
+        gallery = _service(workbench)
+        server, token = gallery.server(args.server, account_needed=True)
+        page = gallery.rate(server, token, args.entry, args.stars)
     if args.json:
         print_json(
             {
@@ -427,13 +339,9 @@ def run_rate(args: argparse.Namespace, paths: StorePaths) -> int:
 
 def run_report(args: argparse.Namespace, paths: StorePaths) -> int:
     with open_workbench(paths) as workbench:
-        server, token = _server(workbench.store, args, account_needed=True)
-
-    async def send() -> None:
-        async with GalleryApi(server, token) as api:
-            await api.report(args.entry, args.reason, args.note)
-
-    run_async(send)
+        gallery = _service(workbench)
+        server, token = gallery.server(args.server, account_needed=True)
+        gallery.report(server, token, args.entry, args.reason, args.note)
     if args.json:
         print_json({"entry": args.entry, "reported": args.reason})
     else:

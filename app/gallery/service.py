@@ -1,0 +1,151 @@
+"""The gallery as the CLI and the desktop use it: one call per thing a user does.
+
+Each method is synchronous (it runs its HTTP calls on a private asyncio loop), so the CLI calls
+it directly and the desktop from a worker thread (an ``Op``). Reads are remembered in the store
+and answered from there when the server cannot be reached — with the time they were fetched,
+which the caller shows ("offline: as of ..."). Writes (fork, pull, rate, report) need the
+server; a refusal is a :class:`~app.storage.library.LibraryError` with the server's sentence.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import Awaitable, Callable
+from dataclasses import replace
+from typing import Any, TypeVar
+
+from app.core.diff import PromptDiff
+from app.gallery import forks
+from app.gallery.client import GalleryApi
+from app.storage.gallery_records import GalleryRecords, Lineage
+from app.storage.library import Library, LibraryError
+from app.storage.store import Store
+from app.storage.team_records import TeamRecords
+from app.sync.api import ServerError, normalize_url
+
+T = TypeVar("T")
+OFFLINE_HINTS = ("cannot reach", "in time")
+
+
+def call(server: str, token: str, work: Callable[[GalleryApi], Awaitable[T]]) -> T:
+    async def run() -> T:
+        async with GalleryApi(server, token or None) as api:
+            return await work(api)
+
+    try:
+        return asyncio.run(run())
+    except ServerError as error:
+        raise LibraryError(error.message) from None
+
+
+class GalleryService:
+    def __init__(self, store: Store, library: Library) -> None:
+        self.store = store
+        self.library = library
+        self.records = GalleryRecords(store)
+
+    def server(self, given: str | None = None, *, account_needed: bool = False) -> tuple[str, str]:
+        """``(server URL, token or "")``: the given server, else the one signed in to."""
+        url = normalize_url(given) if given else None
+        account = TeamRecords(self.store).account(url)
+        if url and account is None:
+            if account_needed:
+                raise LibraryError(
+                    f"this needs an account on {given}", f"sign in: `promptdesk sync login {given}`"
+                )
+            return url, ""
+        if account is None:
+            raise LibraryError(
+                "no gallery server: give a server address, or sign in to one "
+                "(`promptdesk sync login URL`, or Team ▸ Sign in)"
+            )
+        return account.server_url, account.token
+
+    def cached(
+        self, server: str, token: str, key: str, work: Callable[[GalleryApi], Awaitable[Any]]
+    ) -> tuple[Any, str]:
+        """``(answer, "")`` fresh from the server (and remembered), or ``(the last answer,
+        when it was fetched)`` when the server cannot be reached."""
+        try:
+            answer = call(server, token, work)
+        except LibraryError as error:
+            cached = self.records.recall(server, key)
+            if cached is None or not any(hint in str(error) for hint in OFFLINE_HINTS):
+                raise
+            return cached.body, cached.fetched_at
+        self.records.remember(server, key, answer)
+        return answer, ""
+
+    def search(self, server: str, token: str, params: dict[str, Any]) -> tuple[Any, str]:
+        key = "search?" + "&".join(f"{k}={v}" for k, v in sorted(params.items()))
+        return self.cached(server, token, key, lambda api: api.search(**params))
+
+    def entry(self, server: str, token: str, entry_id: str) -> tuple[Any, str]:
+        return self.cached(server, token, f"entry/{entry_id}", lambda api: api.entry(entry_id))
+
+    def fork(
+        self,
+        server: str,
+        token: str,
+        entry_id: str,
+        release: int | None = None,
+        name: str | None = None,
+    ) -> tuple[str, Lineage]:
+        async def fetch(api: GalleryApi) -> tuple[dict[str, Any], dict[str, Any]]:
+            entry = await api.entry(entry_id)
+            number = release or int(entry["latest_release"])
+            found = await api.release(entry_id, number)
+            if token:
+                await api.record_fork(entry_id, number)
+            else:
+                await api.record_pull(entry_id)
+            return entry, found
+
+        entry, found = call(server, token, fetch)
+        return forks.fork(self.library, self.records, server, entry, found, name)
+
+    def refresh(self, name: str) -> Lineage:
+        """The fork's lineage with upstream's newest release asked again (kept if offline)."""
+        lineage = self.lineage(name)
+        try:
+            page = call(lineage.server_url, "", lambda api: api.entry(lineage.entry_id))
+        except LibraryError:
+            return lineage
+        self.records.set_latest(name, int(page["latest_release"]))
+        return replace(lineage, latest_release=int(page["latest_release"]))
+
+    def lineage(self, name: str) -> Lineage:
+        found = self.records.lineage(name)
+        if found is None:
+            raise LibraryError(f"'{name}' was not forked from the gallery")
+        return found
+
+    def upstream(self, name: str, release: int | None = None) -> dict[str, Any]:
+        """Upstream's release (default: its newest), or ``{}`` when the fork has it."""
+        lineage = self.lineage(name)
+
+        async def fetch(api: GalleryApi) -> dict[str, Any]:
+            entry = await api.entry(lineage.entry_id)
+            number = release or int(entry["latest_release"])
+            if number <= lineage.release:
+                return {}
+            return await api.release(lineage.entry_id, number)
+
+        return call(lineage.server_url, "", fetch)
+
+    def preview(self, name: str, found: dict[str, Any]) -> PromptDiff:
+        return forks.upstream_diff(self.library, name, self.lineage(name), found)
+
+    def pull(self, name: str, found: dict[str, Any]) -> tuple[PromptDiff, str]:
+        lineage = self.lineage(name)
+        changes, merged = forks.pull(self.library, self.records, name, found)
+        with contextlib.suppress(LibraryError):  # counting it is not worth failing a pull
+            call(lineage.server_url, "", lambda api: api.record_pull(lineage.entry_id))
+        return changes, merged
+
+    def rate(self, server: str, token: str, entry_id: str, stars: int) -> dict[str, Any]:
+        return call(server, token, lambda api: api.rate(entry_id, stars))
+
+    def report(self, server: str, token: str, entry_id: str, reason: str, note: str) -> None:
+        call(server, token, lambda api: api.report(entry_id, reason, note))
