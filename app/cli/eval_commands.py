@@ -131,7 +131,7 @@ def run_test(args: argparse.Namespace, paths: StorePaths) -> int:
     with open_workbench(paths) as workbench:
         evals = workbench.evals()
         evals.use_cache = not args.no_cache
-        run = _execute(
+        run = execute_eval(
             evals,
             lambda cancel, report: evals.run(spec_of(args), cancel=cancel, progress=report),
             args.json,
@@ -156,7 +156,7 @@ def run_resume(args: argparse.Namespace, paths: StorePaths) -> int:
     with open_workbench(paths) as workbench:
         evals = workbench.evals()
         found = _run(evals, args.run)
-        run = _execute(
+        run = execute_eval(
             evals,
             lambda cancel, report: evals.resume(found.id, cancel=cancel, progress=report),
             args.json,
@@ -259,7 +259,7 @@ def run_ab(args: argparse.Namespace, paths: StorePaths) -> int:
     with open_workbench(paths) as workbench:
         evals = workbench.evals()
         evals.use_cache = not args.no_cache
-        run = _execute(
+        run = execute_eval(
             evals, lambda cancel, report: evals.run(spec, cancel=cancel, progress=report), args.json
         )
         cells = evals.records.cells(run.id)
@@ -333,7 +333,7 @@ def _model_of(cell: Cell) -> str:
 # --- helpers ---------------------------------------------------------------------------------
 
 
-def _execute(evals: EvalService, start: Any, quiet: bool) -> EvalRun:
+def execute_eval(evals: EvalService, start: Any, quiet: bool) -> EvalRun:
     cancel = CancelToken()
     interactive = sys.stderr.isatty() and not quiet
 

@@ -16,17 +16,15 @@ import argparse
 from typing import Any
 
 from app.cli import terminal
+from app.cli.eval_commands import execute_eval
 from app.cli.library_access import print_json
 from app.cli.prompt_commands import diff_json
 from app.cli.run_commands import open_workbench
-from app.cli.team_access import run_async
 from app.core.diff import PromptDiff, format_diff
-from app.core.evals.results import EvalSpec
+from app.core.evals.results import Cell, EvalSpec
 from app.core.protocol.gallery import LICENSES, REPORT_REASONS, SORTS
 from app.gallery import forks, publishing, starter
-from app.gallery.client import GalleryApi
-from app.gallery.service import GalleryService
-from app.storage.gallery_records import GalleryRecords
+from app.gallery.service import GalleryService, RunCases
 from app.storage.paths import StorePaths
 from app.sync.api import ServerError
 from app.workbench import Workbench
@@ -102,6 +100,22 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     )
     starters.add_argument("--json", action="store_true")
     starters.set_defaults(handler=run_import_starter)
+
+
+def _case_runner(workbench: Workbench, quiet: bool) -> RunCases:
+    """Run cases as `promptdesk test` does (progress on stderr, Ctrl+C stops)."""
+
+    def run(name: str, ref: str, models: list[str], case_ids: list[str]) -> list[Cell]:
+        evals = workbench.evals()
+        spec = EvalSpec.from_json(
+            {"prompt": name, "refs": [ref], "models": models, "case_ids": case_ids}
+        )
+        done = execute_eval(
+            evals, lambda cancel, report: evals.run(spec, cancel=cancel, progress=report), quiet
+        )
+        return evals.records.cells(done.id)
+
+    return run
 
 
 def _service(workbench: Workbench) -> GalleryService:
@@ -242,33 +256,9 @@ def _print_diff(changes: PromptDiff) -> None:
 
 def run_publish(args: argparse.Namespace, paths: StorePaths) -> int:
     with open_workbench(paths) as workbench:
-        server, token = _service(workbench).server(args.server, account_needed=True)
-        library = workbench.library
-        tested_ref, version = publishing.version_to_publish(library, args.name, args.ref, args.case)
-        content = version.content
-        models = args.model or [content.settings.model or "local:smollm2-135m-instruct"]
-        evals = workbench.evals()
-        spec = EvalSpec.from_json(
-            {
-                "prompt": args.name,
-                "refs": [tested_ref],
-                "models": models,
-                "repeats": 1,
-                "case_ids": [c.id for c in content.tests],
-                "judge": "",
-                "kind": "test",
-            }
-        )
-        run = evals.run(spec)
-        cells = evals.records.cells(run.id)
-        tested = publishing.tested_from(cells)
-        publishing.check_tested(args.name, tested)
-        examples = [
-            {"vars": dict(case.vars), "output": cell.output, "model": cell.key.model}
-            for case in content.tests[:3]
-            for cell in cells
-            if cell.key.case_id == case.id and cell.key.model == models[0] and cell.output
-        ][:3]
+        gallery = _service(workbench)
+        server, token = gallery.server(args.server, account_needed=True)
+        content = workbench.library.get(args.name, args.ref)
         listing = publishing.Listing(
             title=args.title or content.title or args.name,
             description=content.description if args.description is None else args.description,
@@ -281,30 +271,27 @@ def run_publish(args: argparse.Namespace, paths: StorePaths) -> int:
             license=args.license or "CC0-1.0",
             notes=args.notes,
         )
-        lineage = GalleryRecords(workbench.store).lineage(args.name)
-        parent = (lineage.entry_id, lineage.release) if lineage and not args.entry else None
-        body = publishing.publish_body(version, listing, examples, tested, parent)
-
-        if args.entry:
-            # A release changes the entry's description only where the options say so.
-            given = {
-                "title": args.title,
-                "description": args.description,
-                "industry": args.industry,
-                "use_case": args.use_case,
-                "complexity": args.complexity,
-                "tags": args.tag,
-                "license": args.license,
-            }
-            body = {k: v for k, v in body.items() if given.get(k, "") is not None}
-
-        async def send() -> dict[str, Any]:
-            async with GalleryApi(server, token) as api:
-                if args.entry:
-                    return await api.add_release(args.entry, body)
-                return await api.publish({**body, "draft": args.draft})
-
-        answer = run_async(send)
+        # A release changes the entry's description only where the options say so.
+        options = {
+            "title": args.title,
+            "description": args.description,
+            "industry": args.industry,
+            "use_case": args.use_case,
+            "complexity": args.complexity,
+            "tags": args.tag,
+            "license": args.license,
+        }
+        request = publishing.PublishRequest(
+            name=args.name,
+            listing=listing,
+            models=args.model,
+            ref=args.ref,
+            cases=args.case,
+            entry_id=args.entry or "",
+            draft=args.draft,
+            unchanged=frozenset(k for k, v in options.items() if v is None),
+        )
+        answer = gallery.publish(server, token, request, _case_runner(workbench, args.json))
     if args.json:
         print_json(answer)
         return 0

@@ -42,6 +42,30 @@ class Listing:
     notes: str = ""
 
 
+@dataclass
+class PublishRequest:
+    name: str
+    listing: Listing
+    models: list[str] = field(default_factory=list)  # tested on ([]: the prompt's model)
+    ref: str | None = None  # default: the current branch's head
+    cases: list[str] | None = None  # default: all of them
+    entry_id: str = ""  # publish a new release of this entry (the caller's own)
+    draft: bool = False
+    # For a release: the listing's fields to leave as the entry has them.
+    unchanged: frozenset[str] = frozenset()
+
+
+def examples_from(content: Any, cells: Iterable[Cell], model: str) -> list[dict[str, Any]]:
+    """Up to three example outputs: the test run's answers on the first model."""
+    found = []
+    for case in content.tests:
+        for cell in cells:
+            if cell.key.case_id == case.id and cell.key.model == model and cell.output:
+                found.append({"vars": dict(case.vars), "output": cell.output, "model": model})
+                break
+    return found[:3]
+
+
 def version_to_publish(
     library: Library, name: str, ref: str | None, cases: Sequence[str] | None
 ) -> tuple[str, Version]:

@@ -16,7 +16,8 @@ from dataclasses import replace
 from typing import Any, TypeVar
 
 from app.core.diff import PromptDiff
-from app.gallery import forks
+from app.core.evals.results import Cell
+from app.gallery import forks, publishing
 from app.gallery.client import GalleryApi
 from app.storage.gallery_records import GalleryRecords, Lineage
 from app.storage.library import Library, LibraryError
@@ -25,6 +26,9 @@ from app.storage.team_records import TeamRecords
 from app.sync.api import ServerError, normalize_url
 
 T = TypeVar("T")
+# (prompt, ref, models, case ids) -> the cells of a test run of them
+RunCases = Callable[[str, str, list[str], list[str]], list[Cell]]
+DEFAULT_MODEL_ID = "local:smollm2-135m-instruct"
 OFFLINE_HINTS = ("cannot reach", "in time")
 
 
@@ -149,3 +153,32 @@ class GalleryService:
 
     def report(self, server: str, token: str, entry_id: str, reason: str, note: str) -> None:
         call(server, token, lambda api: api.report(entry_id, reason, note))
+
+    def publish(
+        self,
+        server: str,
+        token: str,
+        request: publishing.PublishRequest,
+        run_cases: RunCases,
+    ) -> dict[str, Any]:
+        """Run the prompt's cases on its models, refuse it if they fail, then publish it as
+        a new entry (or a release of ``request.entry_id``); the server's answer."""
+        tested_ref, version = publishing.version_to_publish(
+            self.library, request.name, request.ref, request.cases
+        )
+        content = version.content
+        models = request.models or [content.settings.model or DEFAULT_MODEL_ID]
+        cells = run_cases(request.name, tested_ref, models, [c.id for c in content.tests])
+        tested = publishing.tested_from(cells)
+        publishing.check_tested(request.name, tested)
+        examples = publishing.examples_from(content, cells, models[0])
+        lineage = self.records.lineage(request.name)
+        parent = (lineage.entry_id, lineage.release) if lineage and not request.entry_id else None
+        body = publishing.publish_body(version, request.listing, examples, tested, parent)
+        if request.entry_id:
+            body = {k: v for k, v in body.items() if k not in request.unchanged}
+            return call(server, token, lambda api: api.add_release(request.entry_id, body))
+        return call(server, token, lambda api: api.publish({**body, "draft": request.draft}))
+
+    def mine(self, server: str, token: str) -> list[dict[str, Any]]:
+        return call(server, token, lambda api: api.mine())

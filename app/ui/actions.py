@@ -219,6 +219,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "evals",
     ),
     ActionSpec(
+        "show_gallery",
+        QT_TRANSLATE_NOOP("MainWindow", "Gallery"),
+        "View",
+        "gallery.open_gallery",
+        "Ctrl+7",
+        "gallery",
+    ),
+    ActionSpec(
         "toggle_theme",
         QT_TRANSLATE_NOOP("MainWindow", "Switch light and dark theme"),
         "View",
@@ -318,6 +326,19 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "Prompt",
         "team.share_prompt",
         separator=True,
+    ),
+    ActionSpec(
+        "publish_prompt",
+        QT_TRANSLATE_NOOP("MainWindow", "Publish to the gallery…"),
+        "Prompt",
+        "gallery.publish_current",
+        separator=True,
+    ),
+    ActionSpec(
+        "pull_upstream",
+        QT_TRANSLATE_NOOP("MainWindow", "Pull upstream…"),
+        "Prompt",
+        "gallery.pull_current",
     ),
     ActionSpec(
         "add_source",

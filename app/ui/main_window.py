@@ -25,6 +25,7 @@ from app.ui.action_wiring import build_actions, filter_event
 from app.ui.edit_actions import TextEditing
 from app.ui.errors import describe
 from app.ui.evals.window_evals import WindowEvals
+from app.ui.gallery.window_gallery import WindowGallery
 from app.ui.prompt_actions import PromptActions
 from app.ui.prompt_tabs import PromptTabs
 from app.ui.qt import (
@@ -108,6 +109,7 @@ class MainWindow(QMainWindow):
         self.tools = WindowTools(self)
         self.team = WindowTeam(self)
         self.evals = WindowEvals(self)
+        self.gallery = WindowGallery(self)
         build_library(self)
         build_centre(self)
         build_panels(self)

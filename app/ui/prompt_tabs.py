@@ -45,6 +45,7 @@ class PromptTabs:
         tab.saved.connect(window.library.refresh)
         window.team.attach_tab(tab)
         window.evals.attach_tab(tab)
+        window.gallery.attach_tab(tab)
         tab.renamed.connect(functools.partial(self.tab_renamed, tab))
         tab.message.connect(window.show_message)
 

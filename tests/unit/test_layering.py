@@ -9,7 +9,7 @@
   ``app.storage`` (and the server's own storage);
 - services import only the services below them: ``tasks`` and ``storage`` nothing but core,
   ``sync`` storage, ``retrieval`` storage, ``runners`` storage and retrieval, ``evals``
-  storage, runners and retrieval, ``gallery`` storage and sync; no service imports ``app.workbench``, ``app.ui`` or ``app.cli``;
+  storage, runners and retrieval, ``gallery`` storage, sync, runners and retrieval; no service imports ``app.workbench``, ``app.ui`` or ``app.cli``;
 - the CLI does not import the UI except to launch it (``app.ui.launch``); the UI never imports
   the CLI;
 - ``sync_server`` imports nothing from ``app`` but ``app.core.protocol``.
@@ -65,7 +65,7 @@ SERVICE_DEPENDENCIES = {
     "app.retrieval": ("app.storage",),
     "app.runners": ("app.storage", "app.retrieval"),
     "app.evals": ("app.storage", "app.runners", "app.retrieval"),
-    "app.gallery": ("app.storage", "app.sync"),
+    "app.gallery": ("app.storage", "app.sync", "app.runners", "app.retrieval"),
 }
 SQL_OWNERS = ("app.storage", "sync_server")
 SQL_DRIVERS = ("sqlalchemy", "sqlcipher3", "sqlite3", "psycopg", "psycopg2")

@@ -841,6 +841,320 @@
     </message>
 </context>
 <context>
+    <name>Gallery</name>
+    <message>
+        <source>Open a prompt to publish it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Commit your changes first: the gallery publishes versions.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Published release %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Published “%1”: a moderator reviews it before it is public.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open a forked prompt to pull its upstream.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Commit your changes first, then pull upstream.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“%1” is up to date with its upstream.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Merged release %1 from upstream; your edits are kept.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Gallery</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>GalleryPage</name>
+    <message>
+        <source>Example outputs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Forked from</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Offline: as it was at</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Passed on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Published forks</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Release</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Releases</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>System prompt</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Template</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Test cases</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Variables</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What it is</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>forks</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>its parent entry</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no ratings yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>release</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>uses</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Media &amp; entertainment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Healthcare &amp; life sciences</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Retail</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Manufacturing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Automotive</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Financial services</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Gaming</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>General</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>GalleryView</name>
+    <message>
+        <source>Best match</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Top rated</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Most forked</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Newest</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Trending</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Gallery — Promptdesk</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Search templates (title, tags, text)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sort:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All industries</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Any license</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Any rating</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1★ and up</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a tag</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. local:smollm2-135m-instruct</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>License</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tested on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import starter templates</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copy the %1 starter templates into your library (works offline)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Try it…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Fork to my library</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Report…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not signed in to a team server: sign in (Tools ▸ Team and workspaces…) to browse its gallery, or import the starter templates.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 forks</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n template(s)</source>
+        <translation>
+            <numerusform>%n template</numerusform><numerusform>%n templates</numerusform></translation>
+    </message>
+    <message>
+        <source>Offline — the gallery as it was at %1. %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose a template to see its page.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Forked “%1” release %2 into your library as “%3”.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sign in to rate templates.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>You rated it %1★.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sign in to report templates.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Why should a moderator look at “%1”?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reported; a moderator will look at it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Imported %1 starter templates (%2 were already in your library).</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>HistoryView</name>
     <message>
         <source>No runs yet — run a prompt with Ctrl+Enter</source>
@@ -1122,6 +1436,18 @@
     </message>
 </context>
 <context>
+    <name>LineageText</name>
+    <message numerus="yes">
+        <source>Forked from “%1” — %n release(s) behind</source>
+        <translation>
+            <numerusform>Forked from “%1” — %n release behind</numerusform><numerusform>Forked from “%1” — %n releases behind</numerusform></translation>
+    </message>
+    <message>
+        <source>Forked from “%1” — release %2, up to date</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Promptdesk</source>
@@ -1313,6 +1639,10 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Gallery</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Switch light and dark theme</source>
         <translation type="unfinished" />
     </message>
@@ -1334,6 +1664,14 @@
     </message>
     <message>
         <source>Share to workspace…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Publish to the gallery…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pull upstream…</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2294,6 +2632,112 @@
     </message>
     <message>
         <source>Replace</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PublishDialog</name>
+    <message>
+        <source>—</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Beginner</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Intermediate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Publish “%1” to the gallery</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A new entry (reviewed before it is public)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A new release of “%1”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Include the test run's answers as example outputs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Publish as</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Use case</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Complexity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>License</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tested on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Run tests and publish</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Test cases that go with it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tick at least one test case: the gallery shows how a template is tested.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Running the test cases, then publishing…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PullDialog</name>
+    <message>
+        <source>Pull release %1 of “%2” into %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>release %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Upstream's changes since your fork's base. Merging keeps your own edits; where both changed the same words, both are kept for you to choose.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Merge</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -3830,6 +4274,37 @@
     </message>
     <message>
         <source>required (%1)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>TryDialog</name>
+    <message>
+        <source>Try “%1”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The model's answer appears here.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing is kept: fork the template to keep and change it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 tokens in, %2 out · %3 s</source>
         <translation type="unfinished" />
     </message>
 </context>

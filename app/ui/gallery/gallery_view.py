@@ -1,0 +1,387 @@
+"""The Gallery window: browse and search the community gallery, read an entry, try, fork,
+rate or report it.
+
+Filters on the left (industry, license, minimum rating, tag, model), results in the middle
+(typing searches after a pause; the newest answer wins), the entry's page on the right with its
+actions. It reads the gallery of the server this device is signed in to; every answer is kept
+in the store, so without a connection the window shows what it saw last, and says since when.
+Without an account it offers the starter catalogue instead. All network and store work runs
+off the UI thread (``Op``); the window only paints.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from app.core.protocol.gallery import INDUSTRIES, LICENSES, REPORT_REASONS
+from app.gallery import starter
+from app.gallery.service import GalleryService
+from app.ui.editor.colors import css, muted_color
+from app.ui.gallery.entry_html import entry_html, industry_name, stars
+from app.ui.ops import Op
+from app.ui.qt import (
+    QT_TRANSLATE_NOOP,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    Qt,
+    QTextBrowser,
+    QTimer,
+    QUrl,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+
+if TYPE_CHECKING:
+    from app.workbench import Workbench
+
+SEARCH_DEBOUNCE_MS = 250
+SORT_TITLES = {
+    "relevance": QT_TRANSLATE_NOOP("GalleryView", "Best match"),
+    "top": QT_TRANSLATE_NOOP("GalleryView", "Top rated"),
+    "forks": QT_TRANSLATE_NOOP("GalleryView", "Most forked"),
+    "new": QT_TRANSLATE_NOOP("GalleryView", "Newest"),
+    "trending": QT_TRANSLATE_NOOP("GalleryView", "Trending"),
+}
+
+
+class GalleryView(QWidget):
+    forked = Signal(str)  # the prompt a fork made: the main window opens it
+    message = Signal(str)
+
+    def __init__(
+        self, workbench: Workbench, current_model: Callable[[], str], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setObjectName("galleryWindow")
+        self.setWindowTitle(self.tr("Gallery — Promptdesk"))
+        self.resize(1280, 820)
+        self.workbench = workbench
+        self.service = GalleryService(workbench.store, workbench.library)
+        self.current_model = current_model
+        self.server = self.token = ""
+        self.page: dict[str, Any] | None = None
+        self._pending_entry = ""
+        self._timer = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
+        self._timer.timeout.connect(self.search_now)
+        self._build()
+
+    # --- the widgets ------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.search = QLineEdit(placeholderText=self.tr("Search templates (title, tags, text)"))
+        self.search.setObjectName("gallerySearch")
+        self.search.setClearButtonEnabled(True)
+        self.sort = QComboBox()
+        for key, title in SORT_TITLES.items():
+            self.sort.addItem(self.tr(str(title)), key)
+        self.status = QLabel()
+        self.status.setObjectName("galleryStatus")
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(QLabel(self.tr("Sort:")))
+        top.addWidget(self.sort)
+
+        self.industries = QListWidget()
+        self.industries.setObjectName("galleryIndustries")
+        self.industries.addItem(QListWidgetItem(self.tr("All industries")))
+        for key in INDUSTRIES:
+            item = QListWidgetItem(industry_name(key))
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.industries.addItem(item)
+        self.industries.setCurrentRow(0)
+        self.license = QComboBox()
+        self.license.addItem(self.tr("Any license"), "")
+        for key in LICENSES:
+            self.license.addItem(key, key)
+        self.min_rating = QComboBox()
+        self.min_rating.addItem(self.tr("Any rating"), 0.0)
+        for value in (3.0, 4.0, 4.5):
+            self.min_rating.addItem(self.tr("%1★ and up").replace("%1", f"{value:g}"), value)
+        self.tag = QLineEdit(placeholderText=self.tr("a tag"))
+        self.model = QLineEdit(placeholderText=self.tr("e.g. local:smollm2-135m-instruct"))
+        filters = QFormLayout()
+        filters.addRow(self.tr("License"), self.license)
+        filters.addRow(self.tr("Rating"), self.min_rating)
+        filters.addRow(self.tr("Tag"), self.tag)
+        filters.addRow(self.tr("Tested on"), self.model)
+        self.import_button = QPushButton(self.tr("Import starter templates"))
+        self.import_button.setToolTip(
+            self.tr("Copy the %1 starter templates into your library (works offline)").replace(
+                "%1", str(len(starter.load()))
+            )
+        )
+        left = QVBoxLayout()
+        left.addWidget(QLabel(self.tr("Industry")))
+        left.addWidget(self.industries, 1)
+        left.addLayout(filters)
+        left.addWidget(self.import_button)
+
+        self.results = QListWidget()
+        self.results.setObjectName("galleryResults")
+        self.results.setWordWrap(True)
+        self.results.setAlternatingRowColors(True)
+        self.page_view = QTextBrowser()
+        self.page_view.setObjectName("galleryPage")
+        self.page_view.setOpenLinks(False)
+        self.try_button = QPushButton(self.tr("Try it…"))
+        self.fork_button = QPushButton(self.tr("Fork to my library"))
+        self.fork_button.setObjectName("galleryFork")
+        self.rating = QComboBox()
+        for value in range(5, 0, -1):
+            self.rating.addItem("★" * value + "☆" * (5 - value), value)
+        self.rate_button = QPushButton(self.tr("Rate"))
+        self.report_button = QPushButton(self.tr("Report…"))
+        actions = QHBoxLayout()
+        for widget in (self.try_button, self.fork_button, self.rating, self.rate_button):
+            actions.addWidget(widget)
+        actions.addStretch(1)
+        actions.addWidget(self.report_button)
+        right = QVBoxLayout()
+        right.addWidget(self.page_view, 1)
+        right.addLayout(actions)
+
+        split = QSplitter()
+        for layout in (left, None, right):
+            holder = QWidget()
+            if layout is None:
+                column = QVBoxLayout(holder)
+                column.setContentsMargins(0, 0, 0, 0)
+                column.addWidget(self.results)
+            else:
+                holder.setLayout(layout)
+            split.addWidget(holder)
+        split.setSizes([240, 380, 660])
+        outer = QVBoxLayout(self)
+        outer.addLayout(top)
+        outer.addWidget(split, 1)
+        outer.addWidget(self.status)
+        self._set_page(None)
+
+        self.search.textChanged.connect(lambda _text: self._timer.start())
+        for combo in (self.sort, self.license, self.min_rating):
+            combo.currentIndexChanged.connect(lambda _index: self.search_now())
+        for field in (self.tag, self.model):
+            field.textChanged.connect(lambda _text: self._timer.start())
+        self.industries.currentRowChanged.connect(lambda _row: self.search_now())
+        self.results.currentItemChanged.connect(self._chosen)
+        self.page_view.anchorClicked.connect(self._link)
+        self.fork_button.clicked.connect(lambda _checked=False: self.fork())
+        self.rate_button.clicked.connect(lambda _checked=False: self.rate())
+        self.report_button.clicked.connect(lambda _checked=False: self.report())
+        self.try_button.clicked.connect(lambda _checked=False: self.try_it())
+        self.import_button.clicked.connect(lambda _checked=False: self.import_starter())
+
+    # --- searching --------------------------------------------------------------------------
+
+    def open(self) -> None:
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        Op(self, self.service.server).success(self._server_found).failure(self._no_server).run(
+            self.workbench.tasks
+        )
+
+    def _server_found(self, found: tuple[str, str]) -> None:
+        self.server, self.token = found
+        self.search_now()
+        if self._pending_entry:
+            self.show_entry(self._pending_entry)
+            self._pending_entry = ""
+
+    def _no_server(self, error: BaseException) -> None:
+        self.server = ""
+        self.results.clear()
+        self.status.setText(
+            self.tr(
+                "Not signed in to a team server: sign in (Tools ▸ Team and workspaces…) to "
+                "browse its gallery, or import the starter templates."
+            )
+        )
+
+    def params(self) -> dict[str, Any]:
+        industry = self.industries.currentItem()
+        return {
+            "q": self.search.text().strip(),
+            "industry": industry.data(Qt.ItemDataRole.UserRole) or "" if industry else "",
+            "tag": self.tag.text().strip().lower(),
+            "model": self.model.text().strip(),
+            "license": self.license.currentData() or "",
+            "min_rating": float(self.min_rating.currentData() or 0.0),
+            "sort": self.sort.currentData(),
+            "limit": 50,
+        }
+
+    def search_now(self) -> None:
+        if not self.server:
+            return
+        params, server, token = self.params(), self.server, self.token
+        Op(self, lambda: self.service.search(server, token, params), key="gallery-search").success(
+            self._show_results
+        ).failure(self._failed).run(self.workbench.tasks)
+
+    def _show_results(self, answer: tuple[dict[str, Any], str]) -> None:
+        found, offline_since = answer
+        chosen = self.page["id"] if self.page else None
+        self.results.blockSignals(True)
+        self.results.clear()
+        for entry in found["entries"]:
+            item = QListWidgetItem(
+                f"{entry['title']}\n{industry_name(entry['industry'])} · "
+                f"{stars(entry['rating_average'], entry['rating_count'])} · "
+                + self.tr("%1 forks").replace("%1", str(entry["forks"]))
+                + f" · {entry['author']['display_name']}"
+            )
+            item.setData(Qt.ItemDataRole.UserRole, entry["id"])
+            item.setToolTip(entry["description"])
+            self.results.addItem(item)
+            if entry["id"] == chosen:
+                self.results.setCurrentItem(item)
+        self.results.blockSignals(False)
+        total = self.tr("%n template(s)", "", int(found["total"]))
+        if offline_since:
+            when = offline_since[:16].replace("T", " ")
+            self.status.setText(
+                self.tr("Offline — the gallery as it was at %1. %2")
+                .replace("%1", when)
+                .replace("%2", total)
+            )
+        else:
+            self.status.setText(total)
+
+    # --- an entry ---------------------------------------------------------------------------
+
+    def _chosen(self, item: QListWidgetItem | None, _previous: object = None) -> None:
+        if item is not None:
+            self.show_entry(str(item.data(Qt.ItemDataRole.UserRole)))
+
+    def _link(self, url: QUrl) -> None:
+        text = url.toString()
+        if text.startswith("entry:"):
+            self.show_entry(text[len("entry:") :])
+
+    def show_entry(self, entry_id: str) -> None:
+        if not self.server:
+            self._pending_entry = entry_id  # shown once the server is known
+            return
+        server, token = self.server, self.token
+        Op(self, lambda: self.service.entry(server, token, entry_id), key="gallery-entry").success(
+            self._show_page
+        ).failure(self._failed).run(self.workbench.tasks)
+
+    def _show_page(self, answer: tuple[dict[str, Any], str]) -> None:
+        page, offline_since = answer
+        self._set_page(page)
+        muted = css(muted_color(self.palette()))
+        self.page_view.setHtml(entry_html(page, muted, offline_since))
+        if page.get("my_rating"):
+            self.rating.setCurrentIndex(self.rating.findData(page["my_rating"]))
+
+    def _set_page(self, page: dict[str, Any] | None) -> None:
+        self.page = page
+        for button in (self.try_button, self.fork_button, self.rate_button, self.report_button):
+            button.setEnabled(page is not None)
+        self.rating.setEnabled(page is not None)
+        if page is None:
+            self.page_view.setHtml(
+                f"<p style='color:{css(muted_color(self.palette()))}'>"
+                + self.tr("Choose a template to see its page.")
+                + "</p>"
+            )
+
+    # --- what the user does with it ------------------------------------------------------------
+
+    def fork(self) -> None:
+        if self.page is None:
+            return
+        server, token, entry_id = self.server, self.token, str(self.page["id"])
+        self.fork_button.setEnabled(False)
+        Op(self, lambda: self.service.fork(server, token, entry_id), lane="writer").success(
+            self._forked
+        ).failure(self._failed).run(self.workbench.tasks)
+
+    def _forked(self, done: tuple[str, Any]) -> None:
+        name, lineage = done
+        self.fork_button.setEnabled(True)
+        self.status.setText(
+            self.tr("Forked “%1” release %2 into your library as “%3”.")
+            .replace("%1", lineage.entry_title)
+            .replace("%2", str(lineage.release))
+            .replace("%3", name)
+        )
+        self.forked.emit(name)
+
+    def rate(self) -> None:
+        if self.page is None:
+            return
+        if not self.token:
+            self.status.setText(self.tr("Sign in to rate templates."))
+            return
+        stars_given = int(self.rating.currentData())
+        server, token, entry_id = self.server, self.token, str(self.page["id"])
+        Op(self, lambda: self.service.rate(server, token, entry_id, stars_given)).success(
+            lambda page: self._rated(page, stars_given)
+        ).failure(self._failed).run(self.workbench.tasks)
+
+    def _rated(self, page: dict[str, Any], given: int) -> None:
+        self._show_page((page, ""))
+        self.status.setText(self.tr("You rated it %1★.").replace("%1", str(given)))
+
+    def report(self) -> None:
+        if self.page is None:
+            return
+        if not self.token:
+            self.status.setText(self.tr("Sign in to report templates."))
+            return
+        reason, ok = QInputDialog.getItem(
+            self,
+            self.tr("Report"),
+            self.tr("Why should a moderator look at “%1”?").replace("%1", self.page["title"]),
+            list(REPORT_REASONS),
+            0,
+            False,
+        )
+        if not ok:
+            return
+        server, token, entry_id = self.server, self.token, str(self.page["id"])
+        Op(self, lambda: self.service.report(server, token, entry_id, reason, "")).success(
+            lambda _none: self.status.setText(self.tr("Reported; a moderator will look at it."))
+        ).failure(self._failed).run(self.workbench.tasks)
+
+    def try_it(self) -> None:
+        if self.page is None:
+            return
+        from app.ui.gallery.try_dialog import TryDialog
+
+        TryDialog(self.workbench, self.page, self.current_model(), self).open()
+
+    def import_starter(self) -> None:
+        library = self.workbench.library
+        self.import_button.setEnabled(False)
+        Op(self, lambda: starter.import_starter(library), lane="writer").success(
+            self._imported
+        ).failure(self._failed).run(self.workbench.tasks)
+
+    def _imported(self, done: tuple[list[str], list[str]]) -> None:
+        imported, skipped = done
+        self.import_button.setEnabled(True)
+        self.status.setText(
+            self.tr("Imported %1 starter templates (%2 were already in your library).")
+            .replace("%1", str(len(imported)))
+            .replace("%2", str(len(skipped)))
+        )
+        self.message.emit(self.status.text())
+
+    def _failed(self, error: BaseException) -> None:
+        self.fork_button.setEnabled(self.page is not None)
+        self.import_button.setEnabled(True)
+        self.status.setText(str(error))
