@@ -11,6 +11,7 @@ off the UI thread (``Op``); the window only paints.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -31,6 +32,7 @@ from app.ui.qt import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSize,
     QSplitter,
     Qt,
     QTextBrowser,
@@ -130,6 +132,7 @@ class GalleryView(QWidget):
         self.results.setObjectName("galleryResults")
         self.results.setWordWrap(True)
         self.results.setAlternatingRowColors(True)
+        self.results.setSpacing(1)
         self.page_view = QTextBrowser()
         self.page_view.setObjectName("galleryPage")
         self.page_view.setOpenLinks(False)
@@ -234,16 +237,21 @@ class GalleryView(QWidget):
         chosen = self.page["id"] if self.page else None
         self.results.blockSignals(True)
         self.results.clear()
+        muted = css(muted_color(self.palette()))
         for entry in found["entries"]:
-            item = QListWidgetItem(
-                f"{entry['title']}\n{industry_name(entry['industry'])} · "
-                f"{stars(entry['rating_average'], entry['rating_count'])} · "
-                + self.tr("%1 forks").replace("%1", str(entry["forks"]))
-                + f" · {entry['author']['display_name']}"
-            )
+            item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, entry["id"])
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, entry["title"])
             item.setToolTip(entry["description"])
+            row = QLabel(self._row_html(entry, muted))
+            row.setObjectName("galleryResult")
+            row.setWordWrap(True)
+            row.setContentsMargins(6, 4, 6, 4)
+            row.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             self.results.addItem(item)
+            self.results.setItemWidget(item, row)
+            width = max(200, self.results.viewport().width() - 8)
+            item.setSizeHint(QSize(width, row.heightForWidth(width)))
             if entry["id"] == chosen:
                 self.results.setCurrentItem(item)
         self.results.blockSignals(False)
@@ -257,6 +265,31 @@ class GalleryView(QWidget):
             )
         else:
             self.status.setText(total)
+
+    def _row_html(self, entry: dict[str, Any], muted: str) -> str:
+        facts = " · ".join(
+            (
+                industry_name(entry["industry"]),
+                stars(entry["rating_average"], entry["rating_count"]),
+                self.tr("%n fork(s)", "", int(entry["forks"])),
+                str(entry["author"]["display_name"]),
+            )
+        )
+        description = str(entry["description"])
+        if len(description) > 110:
+            description = description[:107].rstrip() + "…"
+        return (
+            f"<b>{html.escape(entry['title'])}</b><br>"
+            f"{html.escape(facts)}<br>"
+            f"<span style='color:{muted}'>{html.escape(description)}</span>"
+        )
+
+    def result_titles(self) -> list[str]:
+        """The titles listed, in order (what a screen reader reads for each row)."""
+        return [
+            str(self.results.item(i).data(Qt.ItemDataRole.AccessibleTextRole))
+            for i in range(self.results.count())
+        ]
 
     # --- an entry ---------------------------------------------------------------------------
 

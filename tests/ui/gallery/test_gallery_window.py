@@ -138,7 +138,7 @@ def test_browse_search_open_fork_and_try(
     view = open_gallery(qtbot, window)
     qtbot.keyClicks(view.search, word)
     qtbot.waitUntil(lambda: view.results.count() == 1, timeout=15_000)
-    assert word in view.results.item(0).text()
+    assert word in view.result_titles()[0]
     gaming = next(
         i for i in range(view.industries.count()) if view.industries.item(i).text() == "Gaming"
     )
@@ -222,7 +222,7 @@ def test_publish_then_a_fork_behind_pulls_and_keeps_its_edit(
     qtbot.keyClicks(view.search, "support ticket router")
 
     def row() -> int:
-        titles = [view.results.item(i).text() for i in range(view.results.count())]
+        titles = view.result_titles()
         return next((i + 1 for i, t in enumerate(titles) if t.startswith("Support ticket")), 0)
 
     qtbot.waitUntil(lambda: row() > 0, timeout=15_000)
