@@ -116,7 +116,7 @@ class EntryPage(EntrySummary):
 
 
 class SearchPage(BaseModel):
-    total: int
+    total: int = Field(description="how many match, counted up to 1,001 (1,001: more than 1,000)")
     entries: list[EntrySummary]
 
 

@@ -23,10 +23,11 @@ from sync_server.db.models import Base, BigId
 class GalleryEntry(Base):
     __tablename__ = "gallery_entries"
     __table_args__ = (
-        Index("ix_gallery_entries_status_rating", "status", "rating_rank"),
-        Index("ix_gallery_entries_status_created", "status", "created_at"),
-        Index("ix_gallery_entries_status_forks", "status", "fork_count"),
-        Index("ix_gallery_entries_status_trend", "status", "trend"),
+        # One per sort order, matching it column for column (search.ORDERS).
+        Index("ix_gallery_entries_status_rating", "status", "rating_rank", "num"),
+        Index("ix_gallery_entries_status_created", "status", "created_at", "num"),
+        Index("ix_gallery_entries_status_forks", "status", "fork_count", "num"),
+        Index("ix_gallery_entries_status_trend", "status", "trend", "num"),
         Index("ix_gallery_entries_author", "author_id", "created_at"),
         Index("ix_gallery_entries_parent", "parent_id"),
     )

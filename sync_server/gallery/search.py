@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, literal_column, select, text
+from sqlalchemy import ColumnElement, column, func, literal_column, select, table, text
 from sqlalchemy.orm import Session
 
 from sync_server.db.gallery_models import GalleryEntry
@@ -42,8 +42,9 @@ class Query:
 
 
 def visible() -> ColumnElement[bool]:
-    """What anyone may see: published and not hidden by reports."""
-    return and_(GalleryEntry.status == "published", GalleryEntry.hidden_by_reports.is_(False))
+    """What anyone may see. An entry hidden by reports is back in review (``pending``), so
+    the status alone says it — one indexed column, first in every sort's index."""
+    return GalleryEntry.status == "published"
 
 
 ENDINGS = (
@@ -144,47 +145,43 @@ def _filtered(query: Query) -> list[ColumnElement[bool]]:
     return conditions
 
 
+# Each order is one column and the row number, exactly the index (status, column, num) read
+# backwards: a page is read off the index, never sorted from the whole table.
 ORDERS: dict[str, tuple[Any, ...]] = {
-    "top": (GalleryEntry.rating_rank.desc(), GalleryEntry.rating_count.desc()),
-    "forks": (GalleryEntry.fork_count.desc(), GalleryEntry.rating_rank.desc()),
-    "new": (GalleryEntry.created_at.desc(),),
-    "trending": (GalleryEntry.trend.desc(),),
+    "top": (GalleryEntry.rating_rank.desc(), GalleryEntry.num.desc()),
+    "forks": (GalleryEntry.fork_count.desc(), GalleryEntry.num.desc()),
+    "new": (GalleryEntry.created_at.desc(), GalleryEntry.num.desc()),
+    "trending": (GalleryEntry.trend.desc(), GalleryEntry.num.desc()),
 }
+FTS = table("gallery_search", column("rowid"))  # SQLite's FTS5 table (made by migration 0002)
+COUNT_UP_TO = 1000  # beyond it a search says "1,000+": counting every match costs a scan
+
+
+def _count(session: Session, statement: Any) -> int:
+    capped = statement.with_only_columns(literal_column("1")).order_by(None).limit(COUNT_UP_TO + 1)
+    return int(session.scalar(select(func.count()).select_from(capped.subquery())) or 0)
 
 
 def search(session: Session, query: Query) -> tuple[int, list[GalleryEntry]]:
-    """``(how many match, the page asked for)``."""
+    """``(how many match — at most COUNT_UP_TO + 1, meaning "more" — , the page asked for)``."""
     words = _words(query.text)
-    conditions = _filtered(query)
-    relevance = None
+    statement = select(GalleryEntry).where(*_filtered(query))
+    order: tuple[Any, ...] = ORDERS.get(query.sort, ORDERS["top"])
     if words and _is_postgres(session):
         tsquery = func.to_tsquery("simple", " & ".join(f"{w}:*" for w in words))
-        conditions.append(literal_column("gallery_entries.search").op("@@")(tsquery))
-        relevance = func.ts_rank_cd(literal_column("gallery_entries.search"), tsquery).desc()
+        vector: Any = literal_column("gallery_entries.search")
+        statement = statement.where(vector.op("@@")(tsquery))
+        if query.sort == "relevance":
+            order = (func.ts_rank(vector, tsquery).desc(), GalleryEntry.num.desc())
     elif words:
+        # One pass over the full-text matches, joined to the entries; bm25 (lower is better,
+        # title weighted most) computed once per match.
         fts = " ".join(f'"{w}"*' for w in words)
-        matched = text(
-            "gallery_entries.num IN (SELECT rowid FROM gallery_search WHERE gallery_search "
-            "MATCH :fts)"
-        ).bindparams(fts=fts)
-        conditions.append(matched)  # type: ignore[arg-type]
-        rank = (
-            select(literal_column("bm25(gallery_search, 10.0, 2.0, 5.0, 1.0)"))
-            .select_from(text("gallery_search"))
-            .where(text("gallery_search.rowid = gallery_entries.num"))
-            .where(text("gallery_search MATCH :fts").bindparams(fts=fts))
-            .scalar_subquery()
+        statement = statement.join(FTS, FTS.c.rowid == GalleryEntry.num).where(
+            text("gallery_search MATCH :fts").bindparams(fts=fts)
         )
-        relevance = rank.asc()  # bm25: lower is better
-    total = session.scalar(select(func.count()).select_from(GalleryEntry).where(*conditions)) or 0
-    order: tuple[Any, ...] = ORDERS.get(query.sort, ORDERS["top"])
-    if query.sort == "relevance" and relevance is not None:
-        order = (relevance, GalleryEntry.rating_rank.desc())
-    page = session.scalars(
-        select(GalleryEntry)
-        .where(*conditions)
-        .order_by(*order, GalleryEntry.num)
-        .limit(query.limit)
-        .offset(query.offset)
-    )
+        if query.sort == "relevance":
+            order = (literal_column("bm25(gallery_search, 10.0, 2.0, 5.0, 1.0)").asc(),)
+    total = _count(session, statement)
+    page = session.scalars(statement.order_by(*order).limit(query.limit).offset(query.offset))
     return total, list(page)

@@ -118,9 +118,7 @@ class GalleryView(QWidget):
         filters.addRow(self.tr("Tested on"), self.model)
         self.import_button = QPushButton(self.tr("Import starter templates"))
         self.import_button.setToolTip(
-            self.tr("Copy the %1 starter templates into your library (works offline)").replace(
-                "%1", str(len(starter.load()))
-            )
+            self.tr("Copy the starter templates into your library (works offline)")
         )
         left = QVBoxLayout()
         left.addWidget(QLabel(self.tr("Industry")))
@@ -255,7 +253,12 @@ class GalleryView(QWidget):
             if entry["id"] == chosen:
                 self.results.setCurrentItem(item)
         self.results.blockSignals(False)
-        total = self.tr("%n template(s)", "", int(found["total"]))
+        count = int(found["total"])
+        total = (
+            self.tr("More than 1,000 templates: add words or filters")
+            if count > 1000
+            else self.tr("%n template(s)", "", count)
+        )
         if offline_since:
             when = offline_since[:16].replace("T", " ")
             self.status.setText(
@@ -408,9 +411,8 @@ class GalleryView(QWidget):
         imported, skipped = done
         self.import_button.setEnabled(True)
         self.status.setText(
-            self.tr("Imported %1 starter templates (%2 were already in your library).")
-            .replace("%1", str(len(imported)))
-            .replace("%2", str(len(skipped)))
+            self.tr("Imported %n starter template(s) into your library.", "", len(imported))
+            + (" " + self.tr("%n were there already.", "", len(skipped)) if skipped else "")
         )
         self.message.emit(self.status.text())
 

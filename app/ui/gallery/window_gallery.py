@@ -224,7 +224,8 @@ class WindowGallery:
             return
         text = lineage_text(lineage)
         if lineage.behind:
-            text += f" · <a href='pull'>{QApplication.translate('Gallery', 'Pull upstream…')}</a>"
+            pull = QApplication.translate("Gallery", "Pull upstream…")
+            text += f" · <a href='pull'>{pull}</a>"
         label.setText(text)
         label.setVisible(True)
 

@@ -859,316 +859,337 @@
     <name>Gallery</name>
     <message>
         <source>Open a prompt to publish it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie einen Prompt, um ihn zu veröffentlichen.</translation>
     </message>
     <message>
         <source>Commit your changes first: the gallery publishes versions.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreiben Sie Ihre Änderungen zuerst fest: Die Galerie veröffentlicht Versionen.</translation>
     </message>
     <message>
         <source>Published release %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Release %1 veröffentlicht.</translation>
     </message>
     <message>
         <source>Published “%1”: a moderator reviews it before it is public.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ veröffentlicht: Ein Moderator prüft den Eintrag, bevor er öffentlich sichtbar wird.</translation>
+    </message>
+    <message>
+        <source>Pull upstream…</source>
+        <translation>Upstream abrufen…</translation>
     </message>
     <message>
         <source>Open a forked prompt to pull its upstream.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie einen geforkten Prompt, um seinen Upstream abzurufen.</translation>
     </message>
     <message>
         <source>Commit your changes first, then pull upstream.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreiben Sie zuerst Ihre Änderungen fest und rufen Sie dann den Upstream ab.</translation>
     </message>
     <message>
         <source>“%1” is up to date with its upstream.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist auf dem Stand seines Upstreams.</translation>
     </message>
     <message>
         <source>Merged release %1 from upstream; your edits are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Release %1 aus dem Upstream zusammengeführt; Ihre Änderungen bleiben erhalten.</translation>
     </message>
     <message>
         <source>Gallery</source>
-        <translation type="unfinished"></translation>
+        <translation>Galerie</translation>
     </message>
 </context>
 <context>
     <name>GalleryPage</name>
     <message>
         <source>Example outputs</source>
-        <translation type="unfinished"></translation>
+        <translation>Beispielausgaben</translation>
     </message>
     <message>
         <source>Forked from</source>
-        <translation type="unfinished"></translation>
+        <translation>Geforkt von</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Offline: as it was at</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline: Stand vom</translation>
     </message>
     <message>
         <source>Passed on</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestanden mit</translation>
     </message>
     <message>
         <source>Published forks</source>
-        <translation type="unfinished"></translation>
+        <translation>Veröffentlichte Forks</translation>
     </message>
     <message>
         <source>Release</source>
-        <translation type="unfinished"></translation>
+        <translation>Release</translation>
     </message>
     <message>
         <source>Releases</source>
-        <translation type="unfinished"></translation>
+        <translation>Releases</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>System prompt</source>
-        <translation type="unfinished">System-Prompt</translation>
+        <translation>System-Prompt</translation>
     </message>
     <message>
         <source>Template</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlage</translation>
     </message>
     <message>
         <source>Test cases</source>
-        <translation type="unfinished">Testfälle</translation>
+        <translation>Testfälle</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished">Typ</translation>
+        <translation>Typ</translation>
     </message>
     <message>
         <source>Variables</source>
-        <translation type="unfinished">Variablen</translation>
+        <translation>Variablen</translation>
     </message>
     <message>
         <source>What it is</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschreibung</translation>
     </message>
     <message>
         <source>by</source>
-        <translation type="unfinished"></translation>
+        <translation>von</translation>
     </message>
     <message>
         <source>forks</source>
-        <translation type="unfinished"></translation>
+        <translation>Forks</translation>
     </message>
     <message>
         <source>its parent entry</source>
-        <translation type="unfinished"></translation>
+        <translation>dem Originaleintrag</translation>
     </message>
     <message>
         <source>no ratings yet</source>
-        <translation type="unfinished"></translation>
+        <translation>noch keine Bewertungen</translation>
     </message>
     <message>
         <source>release</source>
-        <translation type="unfinished"></translation>
+        <translation>Release</translation>
     </message>
     <message>
         <source>uses</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwendungen</translation>
     </message>
     <message>
         <source>Media &amp; entertainment</source>
-        <translation type="unfinished"></translation>
+        <translation>Medien &amp; Unterhaltung</translation>
     </message>
     <message>
         <source>Healthcare &amp; life sciences</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesundheitswesen &amp; Life Sciences</translation>
     </message>
     <message>
         <source>Retail</source>
-        <translation type="unfinished"></translation>
+        <translation>Einzelhandel</translation>
     </message>
     <message>
         <source>Manufacturing</source>
-        <translation type="unfinished"></translation>
+        <translation>Fertigung</translation>
     </message>
     <message>
         <source>Automotive</source>
-        <translation type="unfinished"></translation>
+        <translation>Automobilindustrie</translation>
     </message>
     <message>
         <source>Financial services</source>
-        <translation type="unfinished"></translation>
+        <translation>Finanzdienstleistungen</translation>
     </message>
     <message>
         <source>Gaming</source>
-        <translation type="unfinished"></translation>
+        <translation>Gaming</translation>
     </message>
     <message>
         <source>General</source>
-        <translation type="unfinished">Allgemein</translation>
+        <translation>Allgemein</translation>
     </message>
 </context>
 <context>
     <name>GalleryView</name>
     <message>
         <source>Best match</source>
-        <translation type="unfinished"></translation>
+        <translation>Beste Treffer</translation>
     </message>
     <message>
         <source>Top rated</source>
-        <translation type="unfinished"></translation>
+        <translation>Am besten bewertet</translation>
     </message>
     <message>
         <source>Most forked</source>
-        <translation type="unfinished"></translation>
+        <translation>Am häufigsten geforkt</translation>
     </message>
     <message>
         <source>Newest</source>
-        <translation type="unfinished"></translation>
+        <translation>Neueste</translation>
     </message>
     <message>
         <source>Trending</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Trend</translation>
     </message>
     <message>
         <source>Gallery — Promptdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Galerie — Promptdesk</translation>
     </message>
     <message>
         <source>Search templates (title, tags, text)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlagen durchsuchen (Titel, Tags, Text)</translation>
     </message>
     <message>
         <source>Sort:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sortieren:</translation>
     </message>
     <message>
         <source>All industries</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Branchen</translation>
     </message>
     <message>
         <source>Any license</source>
-        <translation type="unfinished"></translation>
+        <translation>Beliebige Lizenz</translation>
     </message>
     <message>
         <source>Any rating</source>
-        <translation type="unfinished"></translation>
+        <translation>Beliebige Bewertung</translation>
     </message>
     <message>
         <source>%1★ and up</source>
-        <translation type="unfinished"></translation>
+        <translation>ab %1★</translation>
     </message>
     <message>
         <source>a tag</source>
-        <translation type="unfinished"></translation>
+        <translation>Tag eingeben</translation>
     </message>
     <message>
         <source>e.g. local:smollm2-135m-instruct</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. local:smollm2-135m-instruct</translation>
     </message>
     <message>
         <source>License</source>
-        <translation type="unfinished"></translation>
+        <translation>Lizenz</translation>
     </message>
     <message>
         <source>Rating</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewertung</translation>
     </message>
     <message>
         <source>Tag</source>
-        <translation type="unfinished"></translation>
+        <translation>Tag</translation>
     </message>
     <message>
         <source>Tested on</source>
-        <translation type="unfinished"></translation>
+        <translation>Getestet mit</translation>
     </message>
     <message>
         <source>Import starter templates</source>
-        <translation type="unfinished"></translation>
+        <translation>Startvorlagen importieren</translation>
     </message>
     <message>
-        <source>Copy the %1 starter templates into your library (works offline)</source>
-        <translation type="unfinished"></translation>
+        <source>Copy the starter templates into your library (works offline)</source>
+        <translation>Die Startvorlagen in Ihre Bibliothek kopieren (funktioniert offline)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n starter template(s) into your library.</source>
+        <translation>
+            <numerusform>%n Startvorlage in Ihre Bibliothek importiert.</numerusform>
+            <numerusform>%n Startvorlagen in Ihre Bibliothek importiert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n were there already.</source>
+        <translation>
+            <numerusform>%n war bereits vorhanden.</numerusform>
+            <numerusform>%n waren bereits vorhanden.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Industry</source>
-        <translation type="unfinished">Branche</translation>
+        <translation>Branche</translation>
     </message>
     <message>
         <source>Try it…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausprobieren…</translation>
     </message>
     <message>
         <source>Fork to my library</source>
-        <translation type="unfinished"></translation>
+        <translation>In meine Bibliothek forken</translation>
     </message>
     <message>
         <source>Rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewerten</translation>
     </message>
     <message>
         <source>Report…</source>
-        <translation type="unfinished"></translation>
+        <translation>Melden…</translation>
     </message>
     <message>
         <source>Not signed in to a team server: sign in (Tools ▸ Team and workspaces…) to browse its gallery, or import the starter templates.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht bei einem Team-Server angemeldet: Melden Sie sich an (Werkzeuge ▸ Team und Arbeitsbereiche…), um dessen Galerie zu durchsuchen, oder importieren Sie die Startvorlagen.</translation>
     </message>
     <message>
-        <source>%1 forks</source>
-        <translation type="unfinished"></translation>
+        <source>More than 1,000 templates: add words or filters</source>
+        <translation>Mehr als 1.000 Vorlagen: Fügen Sie Suchbegriffe oder Filter hinzu</translation>
     </message>
     <message numerus="yes">
         <source>%n template(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Vorlage</numerusform>
+            <numerusform>%n Vorlagen</numerusform>
         </translation>
     </message>
     <message>
         <source>Offline — the gallery as it was at %1. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline — die Galerie mit Stand vom %1. %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fork(s)</source>
+        <translation>
+            <numerusform>%n Fork</numerusform>
+            <numerusform>%n Forks</numerusform>
+        </translation>
     </message>
     <message>
         <source>Choose a template to see its page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Vorlage, um ihre Seite anzuzeigen.</translation>
     </message>
     <message>
         <source>Forked “%1” release %2 into your library as “%3”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Release %2 von „%1“ als „%3“ in Ihre Bibliothek geforkt.</translation>
     </message>
     <message>
         <source>Sign in to rate templates.</source>
-        <translation type="unfinished"></translation>
+        <translation>Melden Sie sich an, um Vorlagen zu bewerten.</translation>
     </message>
     <message>
         <source>You rated it %1★.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Bewertung: %1★.</translation>
     </message>
     <message>
         <source>Sign in to report templates.</source>
-        <translation type="unfinished"></translation>
+        <translation>Melden Sie sich an, um Vorlagen melden zu können.</translation>
     </message>
     <message>
         <source>Report</source>
-        <translation type="unfinished"></translation>
+        <translation>Melden</translation>
     </message>
     <message>
         <source>Why should a moderator look at “%1”?</source>
-        <translation type="unfinished"></translation>
+        <translation>Warum sollte sich ein Moderator „%1“ ansehen?</translation>
     </message>
     <message>
         <source>Reported; a moderator will look at it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Imported %1 starter templates (%2 were already in your library).</source>
-        <translation type="unfinished"></translation>
+        <translation>Gemeldet; ein Moderator wird sich den Eintrag ansehen.</translation>
     </message>
 </context>
 <context>
@@ -1466,14 +1487,14 @@
     <name>LineageText</name>
     <message numerus="yes">
         <source>Forked from “%1” — %n release(s) behind</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Geforkt von „%1“ — %n Release zurück</numerusform>
+            <numerusform>Geforkt von „%1“ — %n Releases zurück</numerusform>
         </translation>
     </message>
     <message>
         <source>Forked from “%1” — release %2, up to date</source>
-        <translation type="unfinished"></translation>
+        <translation>Geforkt von „%1“ — Release %2, aktuell</translation>
     </message>
 </context>
 <context>
@@ -1671,7 +1692,7 @@
     </message>
     <message>
         <source>Gallery</source>
-        <translation type="unfinished"></translation>
+        <translation>Galerie</translation>
     </message>
     <message>
         <source>Switch light and dark theme</source>
@@ -1699,11 +1720,11 @@
     </message>
     <message>
         <source>Publish to the gallery…</source>
-        <translation type="unfinished"></translation>
+        <translation>In der Galerie veröffentlichen…</translation>
     </message>
     <message>
         <source>Pull upstream…</source>
-        <translation type="unfinished"></translation>
+        <translation>Upstream abrufen…</translation>
     </message>
     <message>
         <source>Sync now</source>
@@ -2680,106 +2701,106 @@
     <name>PublishDialog</name>
     <message>
         <source>—</source>
-        <translation type="unfinished"></translation>
+        <translation>—</translation>
     </message>
     <message>
         <source>Beginner</source>
-        <translation type="unfinished">Einsteiger</translation>
+        <translation>Einsteiger</translation>
     </message>
     <message>
         <source>Intermediate</source>
-        <translation type="unfinished">Fortgeschritten</translation>
+        <translation>Fortgeschritten</translation>
     </message>
     <message>
         <source>Advanced</source>
-        <translation type="unfinished"></translation>
+        <translation>Experte</translation>
     </message>
     <message>
         <source>Publish “%1” to the gallery</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ in der Galerie veröffentlichen</translation>
     </message>
     <message>
         <source>A new entry (reviewed before it is public)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein neuer Eintrag (wird vor der Veröffentlichung geprüft)</translation>
     </message>
     <message>
         <source>A new release of “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein neues Release von „%1“</translation>
     </message>
     <message>
         <source>Include the test run&apos;s answers as example outputs</source>
-        <translation type="unfinished"></translation>
+        <translation>Antworten des Testlaufs als Beispielausgaben beifügen</translation>
     </message>
     <message>
         <source>Publish as</source>
-        <translation type="unfinished"></translation>
+        <translation>Veröffentlichen als</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished">Titel</translation>
+        <translation>Titel</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished">Beschreibung</translation>
+        <translation>Beschreibung</translation>
     </message>
     <message>
         <source>Industry</source>
-        <translation type="unfinished">Branche</translation>
+        <translation>Branche</translation>
     </message>
     <message>
         <source>Use case</source>
-        <translation type="unfinished">Anwendungsfall</translation>
+        <translation>Anwendungsfall</translation>
     </message>
     <message>
         <source>Complexity</source>
-        <translation type="unfinished">Komplexität</translation>
+        <translation>Komplexität</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished">Tags</translation>
+        <translation>Tags</translation>
     </message>
     <message>
         <source>License</source>
-        <translation type="unfinished"></translation>
+        <translation>Lizenz</translation>
     </message>
     <message>
         <source>Tested on</source>
-        <translation type="unfinished"></translation>
+        <translation>Getestet mit</translation>
     </message>
     <message>
         <source>Run tests and publish</source>
-        <translation type="unfinished"></translation>
+        <translation>Tests ausführen und veröffentlichen</translation>
     </message>
     <message>
         <source>Test cases that go with it</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugehörige Testfälle</translation>
     </message>
     <message>
         <source>Tick at least one test case: the gallery shows how a template is tested.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie mindestens einen Testfall aus: Die Galerie zeigt, wie eine Vorlage getestet wird.</translation>
     </message>
     <message>
         <source>Running the test cases, then publishing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Testfälle werden ausgeführt, danach wird veröffentlicht…</translation>
     </message>
 </context>
 <context>
     <name>PullDialog</name>
     <message>
         <source>Pull release %1 of “%2” into %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Release %1 von „%2“ in %3 übernehmen</translation>
     </message>
     <message>
         <source>release %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Release %1</translation>
     </message>
     <message>
         <source>Upstream&apos;s changes since your fork&apos;s base. Merging keeps your own edits; where both changed the same words, both are kept for you to choose.</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen im Upstream seit der Basis Ihres Forks. Beim Zusammenführen bleiben Ihre eigenen Änderungen erhalten; wo beide Seiten dieselben Wörter geändert haben, bleiben beide Fassungen zur Auswahl erhalten.</translation>
     </message>
     <message>
         <source>Merge</source>
-        <translation type="unfinished">Zusammenführen</translation>
+        <translation>Zusammenführen</translation>
     </message>
 </context>
 <context>
@@ -4340,31 +4361,31 @@
     <name>TryDialog</name>
     <message>
         <source>Try “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ausprobieren</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished">Modell</translation>
+        <translation>Modell</translation>
     </message>
     <message>
         <source>Run</source>
-        <translation type="unfinished">Ausführen</translation>
+        <translation>Ausführen</translation>
     </message>
     <message>
         <source>The model&apos;s answer appears here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort des Modells erscheint hier.</translation>
     </message>
     <message>
         <source>Nothing is kept: fork the template to keep and change it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts wird gespeichert: Forken Sie die Vorlage, um sie zu behalten und zu ändern.</translation>
     </message>
     <message>
         <source>Running…</source>
-        <translation type="unfinished">Läuft…</translation>
+        <translation>Läuft…</translation>
     </message>
     <message>
         <source>%1 tokens in, %2 out · %3 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Token Eingabe, %2 Ausgabe · %3 s</translation>
     </message>
 </context>
 <context>

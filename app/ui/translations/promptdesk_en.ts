@@ -859,6 +859,10 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Pull upstream…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Open a forked prompt to pull its upstream.</source>
         <translation type="unfinished" />
     </message>
@@ -1077,8 +1081,18 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Copy the %1 starter templates into your library (works offline)</source>
+        <source>Copy the starter templates into your library (works offline)</source>
         <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Imported %n starter template(s) into your library.</source>
+        <translation>
+            <numerusform>Imported %n starter template into your library.</numerusform><numerusform>Imported %n starter templates into your library.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n were there already.</source>
+        <translation>
+            <numerusform>%n were there already.</numerusform><numerusform>%n were there already.</numerusform></translation>
     </message>
     <message>
         <source>Industry</source>
@@ -1105,7 +1119,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>%1 forks</source>
+        <source>More than 1,000 templates: add words or filters</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
@@ -1116,6 +1130,11 @@
     <message>
         <source>Offline — the gallery as it was at %1. %2</source>
         <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n fork(s)</source>
+        <translation>
+            <numerusform>%n fork</numerusform><numerusform>%n forks</numerusform></translation>
     </message>
     <message>
         <source>Choose a template to see its page.</source>
@@ -1147,10 +1166,6 @@
     </message>
     <message>
         <source>Reported; a moderator will look at it.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Imported %1 starter templates (%2 were already in your library).</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -859,316 +859,337 @@
     <name>Gallery</name>
     <message>
         <source>Open a prompt to publish it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abre un prompt para publicarlo.</translation>
     </message>
     <message>
         <source>Commit your changes first: the gallery publishes versions.</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirma primero tus cambios: la galería publica versiones.</translation>
     </message>
     <message>
         <source>Published release %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lanzamiento %1 publicado.</translation>
     </message>
     <message>
         <source>Published “%1”: a moderator reviews it before it is public.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se publicó «%1»: un moderador lo revisará antes de que sea público.</translation>
+    </message>
+    <message>
+        <source>Pull upstream…</source>
+        <translation>Traer cambios del original…</translation>
     </message>
     <message>
         <source>Open a forked prompt to pull its upstream.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abre un prompt bifurcado para traer los cambios de su original.</translation>
     </message>
     <message>
         <source>Commit your changes first, then pull upstream.</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirma primero tus cambios y luego trae los del original.</translation>
     </message>
     <message>
         <source>“%1” is up to date with its upstream.</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» está al día con su original.</translation>
     </message>
     <message>
         <source>Merged release %1 from upstream; your edits are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lanzamiento %1 del original fusionado; tus cambios se conservan.</translation>
     </message>
     <message>
         <source>Gallery</source>
-        <translation type="unfinished"></translation>
+        <translation>Galería</translation>
     </message>
 </context>
 <context>
     <name>GalleryPage</name>
     <message>
         <source>Example outputs</source>
-        <translation type="unfinished"></translation>
+        <translation>Ejemplos de salida</translation>
     </message>
     <message>
         <source>Forked from</source>
-        <translation type="unfinished"></translation>
+        <translation>Bifurcación de</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Nombre</translation>
+        <translation>Nombre</translation>
     </message>
     <message>
         <source>Offline: as it was at</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin conexión: estado del</translation>
     </message>
     <message>
         <source>Passed on</source>
-        <translation type="unfinished"></translation>
+        <translation>Superados en</translation>
     </message>
     <message>
         <source>Published forks</source>
-        <translation type="unfinished"></translation>
+        <translation>Bifurcaciones publicadas</translation>
     </message>
     <message>
         <source>Release</source>
-        <translation type="unfinished"></translation>
+        <translation>Lanzamiento</translation>
     </message>
     <message>
         <source>Releases</source>
-        <translation type="unfinished"></translation>
+        <translation>Lanzamientos</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Estado</translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>System prompt</source>
-        <translation type="unfinished">Prompt del sistema</translation>
+        <translation>Prompt del sistema</translation>
     </message>
     <message>
         <source>Template</source>
-        <translation type="unfinished"></translation>
+        <translation>Plantilla</translation>
     </message>
     <message>
         <source>Test cases</source>
-        <translation type="unfinished">Casos de prueba</translation>
+        <translation>Casos de prueba</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished">Tipo</translation>
+        <translation>Tipo</translation>
     </message>
     <message>
         <source>Variables</source>
-        <translation type="unfinished">Variables</translation>
+        <translation>Variables</translation>
     </message>
     <message>
         <source>What it is</source>
-        <translation type="unfinished"></translation>
+        <translation>Descripción</translation>
     </message>
     <message>
         <source>by</source>
-        <translation type="unfinished"></translation>
+        <translation>por</translation>
     </message>
     <message>
         <source>forks</source>
-        <translation type="unfinished"></translation>
+        <translation>bifurcaciones</translation>
     </message>
     <message>
         <source>its parent entry</source>
-        <translation type="unfinished"></translation>
+        <translation>su entrada original</translation>
     </message>
     <message>
         <source>no ratings yet</source>
-        <translation type="unfinished"></translation>
+        <translation>sin valoraciones aún</translation>
     </message>
     <message>
         <source>release</source>
-        <translation type="unfinished"></translation>
+        <translation>lanzamiento</translation>
     </message>
     <message>
         <source>uses</source>
-        <translation type="unfinished"></translation>
+        <translation>usos</translation>
     </message>
     <message>
         <source>Media &amp; entertainment</source>
-        <translation type="unfinished"></translation>
+        <translation>Medios y entretenimiento</translation>
     </message>
     <message>
         <source>Healthcare &amp; life sciences</source>
-        <translation type="unfinished"></translation>
+        <translation>Salud y ciencias de la vida</translation>
     </message>
     <message>
         <source>Retail</source>
-        <translation type="unfinished"></translation>
+        <translation>Comercio minorista</translation>
     </message>
     <message>
         <source>Manufacturing</source>
-        <translation type="unfinished"></translation>
+        <translation>Fabricación</translation>
     </message>
     <message>
         <source>Automotive</source>
-        <translation type="unfinished"></translation>
+        <translation>Automoción</translation>
     </message>
     <message>
         <source>Financial services</source>
-        <translation type="unfinished"></translation>
+        <translation>Servicios financieros</translation>
     </message>
     <message>
         <source>Gaming</source>
-        <translation type="unfinished"></translation>
+        <translation>Videojuegos</translation>
     </message>
     <message>
         <source>General</source>
-        <translation type="unfinished">General</translation>
+        <translation>General</translation>
     </message>
 </context>
 <context>
     <name>GalleryView</name>
     <message>
         <source>Best match</source>
-        <translation type="unfinished"></translation>
+        <translation>Mejor coincidencia</translation>
     </message>
     <message>
         <source>Top rated</source>
-        <translation type="unfinished"></translation>
+        <translation>Mejor valoradas</translation>
     </message>
     <message>
         <source>Most forked</source>
-        <translation type="unfinished"></translation>
+        <translation>Más bifurcadas</translation>
     </message>
     <message>
         <source>Newest</source>
-        <translation type="unfinished"></translation>
+        <translation>Más recientes</translation>
     </message>
     <message>
         <source>Trending</source>
-        <translation type="unfinished"></translation>
+        <translation>Tendencias</translation>
     </message>
     <message>
         <source>Gallery — Promptdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Galería — Promptdesk</translation>
     </message>
     <message>
         <source>Search templates (title, tags, text)</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar plantillas (título, etiquetas, texto)</translation>
     </message>
     <message>
         <source>Sort:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordenar:</translation>
     </message>
     <message>
         <source>All industries</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los sectores</translation>
     </message>
     <message>
         <source>Any license</source>
-        <translation type="unfinished"></translation>
+        <translation>Cualquier licencia</translation>
     </message>
     <message>
         <source>Any rating</source>
-        <translation type="unfinished"></translation>
+        <translation>Cualquier valoración</translation>
     </message>
     <message>
         <source>%1★ and up</source>
-        <translation type="unfinished"></translation>
+        <translation>%1★ o más</translation>
     </message>
     <message>
         <source>a tag</source>
-        <translation type="unfinished"></translation>
+        <translation>una etiqueta</translation>
     </message>
     <message>
         <source>e.g. local:smollm2-135m-instruct</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej., local:smollm2-135m-instruct</translation>
     </message>
     <message>
         <source>License</source>
-        <translation type="unfinished"></translation>
+        <translation>Licencia</translation>
     </message>
     <message>
         <source>Rating</source>
-        <translation type="unfinished"></translation>
+        <translation>Valoración</translation>
     </message>
     <message>
         <source>Tag</source>
-        <translation type="unfinished"></translation>
+        <translation>Etiqueta</translation>
     </message>
     <message>
         <source>Tested on</source>
-        <translation type="unfinished"></translation>
+        <translation>Probado en</translation>
     </message>
     <message>
         <source>Import starter templates</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar plantillas iniciales</translation>
     </message>
     <message>
-        <source>Copy the %1 starter templates into your library (works offline)</source>
-        <translation type="unfinished"></translation>
+        <source>Copy the starter templates into your library (works offline)</source>
+        <translation>Copiar las plantillas iniciales a tu biblioteca (funciona sin conexión)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n starter template(s) into your library.</source>
+        <translation>
+            <numerusform>Se importó %n plantilla inicial a tu biblioteca.</numerusform>
+            <numerusform>Se importaron %n plantillas iniciales a tu biblioteca.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n were there already.</source>
+        <translation>
+            <numerusform>%n ya estaba.</numerusform>
+            <numerusform>%n ya estaban.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Industry</source>
-        <translation type="unfinished">Sector</translation>
+        <translation>Sector</translation>
     </message>
     <message>
         <source>Try it…</source>
-        <translation type="unfinished"></translation>
+        <translation>Probar…</translation>
     </message>
     <message>
         <source>Fork to my library</source>
-        <translation type="unfinished"></translation>
+        <translation>Bifurcar a mi biblioteca</translation>
     </message>
     <message>
         <source>Rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Valorar</translation>
     </message>
     <message>
         <source>Report…</source>
-        <translation type="unfinished"></translation>
+        <translation>Denunciar…</translation>
     </message>
     <message>
         <source>Not signed in to a team server: sign in (Tools ▸ Team and workspaces…) to browse its gallery, or import the starter templates.</source>
-        <translation type="unfinished"></translation>
+        <translation>No has iniciado sesión en un servidor de equipo: inicia sesión (Herramientas ▸ Equipo y espacios de trabajo…) para explorar su galería o importa las plantillas iniciales.</translation>
     </message>
     <message>
-        <source>%1 forks</source>
-        <translation type="unfinished"></translation>
+        <source>More than 1,000 templates: add words or filters</source>
+        <translation>Más de 1000 plantillas: añade palabras o filtros</translation>
     </message>
     <message numerus="yes">
         <source>%n template(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n plantilla</numerusform>
+            <numerusform>%n plantillas</numerusform>
         </translation>
     </message>
     <message>
         <source>Offline — the gallery as it was at %1. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin conexión — la galería tal como estaba el %1. %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fork(s)</source>
+        <translation>
+            <numerusform>%n bifurcación</numerusform>
+            <numerusform>%n bifurcaciones</numerusform>
+        </translation>
     </message>
     <message>
         <source>Choose a template to see its page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elige una plantilla para ver su página.</translation>
     </message>
     <message>
         <source>Forked “%1” release %2 into your library as “%3”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lanzamiento %2 de «%1» bifurcado a tu biblioteca como «%3».</translation>
     </message>
     <message>
         <source>Sign in to rate templates.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inicia sesión para valorar plantillas.</translation>
     </message>
     <message>
         <source>You rated it %1★.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tu valoración: %1★.</translation>
     </message>
     <message>
         <source>Sign in to report templates.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inicia sesión para denunciar plantillas.</translation>
     </message>
     <message>
         <source>Report</source>
-        <translation type="unfinished"></translation>
+        <translation>Denunciar</translation>
     </message>
     <message>
         <source>Why should a moderator look at “%1”?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Por qué debería un moderador revisar «%1»?</translation>
     </message>
     <message>
         <source>Reported; a moderator will look at it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Imported %1 starter templates (%2 were already in your library).</source>
-        <translation type="unfinished"></translation>
+        <translation>Denuncia enviada; un moderador revisará la plantilla.</translation>
     </message>
 </context>
 <context>
@@ -1466,14 +1487,14 @@
     <name>LineageText</name>
     <message numerus="yes">
         <source>Forked from “%1” — %n release(s) behind</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Bifurcación de «%1» — %n lanzamiento por detrás</numerusform>
+            <numerusform>Bifurcación de «%1» — %n lanzamientos por detrás</numerusform>
         </translation>
     </message>
     <message>
         <source>Forked from “%1” — release %2, up to date</source>
-        <translation type="unfinished"></translation>
+        <translation>Bifurcación de «%1» — lanzamiento %2, al día</translation>
     </message>
 </context>
 <context>
@@ -1671,7 +1692,7 @@
     </message>
     <message>
         <source>Gallery</source>
-        <translation type="unfinished"></translation>
+        <translation>Galería</translation>
     </message>
     <message>
         <source>Switch light and dark theme</source>
@@ -1699,11 +1720,11 @@
     </message>
     <message>
         <source>Publish to the gallery…</source>
-        <translation type="unfinished"></translation>
+        <translation>Publicar en la galería…</translation>
     </message>
     <message>
         <source>Pull upstream…</source>
-        <translation type="unfinished"></translation>
+        <translation>Traer cambios del original…</translation>
     </message>
     <message>
         <source>Sync now</source>
@@ -2680,106 +2701,106 @@
     <name>PublishDialog</name>
     <message>
         <source>—</source>
-        <translation type="unfinished"></translation>
+        <translation>—</translation>
     </message>
     <message>
         <source>Beginner</source>
-        <translation type="unfinished">Principiante</translation>
+        <translation>Principiante</translation>
     </message>
     <message>
         <source>Intermediate</source>
-        <translation type="unfinished">Intermedio</translation>
+        <translation>Intermedio</translation>
     </message>
     <message>
         <source>Advanced</source>
-        <translation type="unfinished">Avanzado</translation>
+        <translation>Avanzado</translation>
     </message>
     <message>
         <source>Publish “%1” to the gallery</source>
-        <translation type="unfinished"></translation>
+        <translation>Publicar «%1» en la galería</translation>
     </message>
     <message>
         <source>A new entry (reviewed before it is public)</source>
-        <translation type="unfinished"></translation>
+        <translation>Una entrada nueva (se revisa antes de hacerse pública)</translation>
     </message>
     <message>
         <source>A new release of “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Un nuevo lanzamiento de «%1»</translation>
     </message>
     <message>
         <source>Include the test run&apos;s answers as example outputs</source>
-        <translation type="unfinished"></translation>
+        <translation>Incluir las respuestas de la ejecución de prueba como ejemplos de salida</translation>
     </message>
     <message>
         <source>Publish as</source>
-        <translation type="unfinished"></translation>
+        <translation>Publicar como</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished">Título</translation>
+        <translation>Título</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished">Descripción</translation>
+        <translation>Descripción</translation>
     </message>
     <message>
         <source>Industry</source>
-        <translation type="unfinished">Sector</translation>
+        <translation>Sector</translation>
     </message>
     <message>
         <source>Use case</source>
-        <translation type="unfinished">Caso de uso</translation>
+        <translation>Caso de uso</translation>
     </message>
     <message>
         <source>Complexity</source>
-        <translation type="unfinished">Complejidad</translation>
+        <translation>Complejidad</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished">Etiquetas</translation>
+        <translation>Etiquetas</translation>
     </message>
     <message>
         <source>License</source>
-        <translation type="unfinished"></translation>
+        <translation>Licencia</translation>
     </message>
     <message>
         <source>Tested on</source>
-        <translation type="unfinished"></translation>
+        <translation>Probado en</translation>
     </message>
     <message>
         <source>Run tests and publish</source>
-        <translation type="unfinished"></translation>
+        <translation>Ejecutar pruebas y publicar</translation>
     </message>
     <message>
         <source>Test cases that go with it</source>
-        <translation type="unfinished"></translation>
+        <translation>Casos de prueba incluidos</translation>
     </message>
     <message>
         <source>Tick at least one test case: the gallery shows how a template is tested.</source>
-        <translation type="unfinished"></translation>
+        <translation>Marca al menos un caso de prueba: la galería muestra cómo se prueba una plantilla.</translation>
     </message>
     <message>
         <source>Running the test cases, then publishing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ejecutando los casos de prueba y, después, publicando…</translation>
     </message>
 </context>
 <context>
     <name>PullDialog</name>
     <message>
         <source>Pull release %1 of “%2” into %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Traer el lanzamiento %1 de «%2» a %3</translation>
     </message>
     <message>
         <source>release %1</source>
-        <translation type="unfinished"></translation>
+        <translation>lanzamiento %1</translation>
     </message>
     <message>
         <source>Upstream&apos;s changes since your fork&apos;s base. Merging keeps your own edits; where both changed the same words, both are kept for you to choose.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambios del original desde la base de tu bifurcación. Al fusionar se conservan tus propios cambios; donde ambos cambiaron las mismas palabras, se conservan las dos versiones para que elijas.</translation>
     </message>
     <message>
         <source>Merge</source>
-        <translation type="unfinished">Fusionar</translation>
+        <translation>Fusionar</translation>
     </message>
 </context>
 <context>
@@ -4340,31 +4361,31 @@
     <name>TryDialog</name>
     <message>
         <source>Try “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Probar «%1»</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished">Modelo</translation>
+        <translation>Modelo</translation>
     </message>
     <message>
         <source>Run</source>
-        <translation type="unfinished">Ejecutar</translation>
+        <translation>Ejecutar</translation>
     </message>
     <message>
         <source>The model&apos;s answer appears here.</source>
-        <translation type="unfinished"></translation>
+        <translation>La respuesta del modelo aparece aquí.</translation>
     </message>
     <message>
         <source>Nothing is kept: fork the template to keep and change it.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se guarda nada: bifurca la plantilla para conservarla y modificarla.</translation>
     </message>
     <message>
         <source>Running…</source>
-        <translation type="unfinished">En ejecución…</translation>
+        <translation>En ejecución…</translation>
     </message>
     <message>
         <source>%1 tokens in, %2 out · %3 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 tokens de entrada, %2 de salida · %3 s</translation>
     </message>
 </context>
 <context>

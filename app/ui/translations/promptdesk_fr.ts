@@ -859,316 +859,337 @@
     <name>Gallery</name>
     <message>
         <source>Open a prompt to publish it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrez un prompt pour le publier.</translation>
     </message>
     <message>
         <source>Commit your changes first: the gallery publishes versions.</source>
-        <translation type="unfinished"></translation>
+        <translation>Validez d&apos;abord vos modifications&#xa0;: la galerie publie des versions.</translation>
     </message>
     <message>
         <source>Published release %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Version %1 publiée.</translation>
     </message>
     <message>
         <source>Published “%1”: a moderator reviews it before it is public.</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;» publié&#xa0;: un modérateur l&apos;examine avant qu&apos;il devienne public.</translation>
+    </message>
+    <message>
+        <source>Pull upstream…</source>
+        <translation>Récupérer depuis l&apos;original…</translation>
     </message>
     <message>
         <source>Open a forked prompt to pull its upstream.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrez un prompt dérivé pour récupérer les changements de son original.</translation>
     </message>
     <message>
         <source>Commit your changes first, then pull upstream.</source>
-        <translation type="unfinished"></translation>
+        <translation>Validez d&apos;abord vos modifications, puis récupérez celles de l&apos;original.</translation>
     </message>
     <message>
         <source>“%1” is up to date with its upstream.</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;» est à jour par rapport à son original.</translation>
     </message>
     <message>
         <source>Merged release %1 from upstream; your edits are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Version publiée %1 de l&apos;original fusionnée&#xa0;; vos modifications sont conservées.</translation>
     </message>
     <message>
         <source>Gallery</source>
-        <translation type="unfinished"></translation>
+        <translation>Galerie</translation>
     </message>
 </context>
 <context>
     <name>GalleryPage</name>
     <message>
         <source>Example outputs</source>
-        <translation type="unfinished"></translation>
+        <translation>Exemples de sortie</translation>
     </message>
     <message>
         <source>Forked from</source>
-        <translation type="unfinished"></translation>
+        <translation>Dérivé de</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Nom</translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <source>Offline: as it was at</source>
-        <translation type="unfinished"></translation>
+        <translation>Hors ligne&#xa0;: état du</translation>
     </message>
     <message>
         <source>Passed on</source>
-        <translation type="unfinished"></translation>
+        <translation>Réussis sur</translation>
     </message>
     <message>
         <source>Published forks</source>
-        <translation type="unfinished"></translation>
+        <translation>Dérivés publiés</translation>
     </message>
     <message>
         <source>Release</source>
-        <translation type="unfinished"></translation>
+        <translation>Version publiée</translation>
     </message>
     <message>
         <source>Releases</source>
-        <translation type="unfinished"></translation>
+        <translation>Versions publiées</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Statut</translation>
+        <translation>Statut</translation>
     </message>
     <message>
         <source>System prompt</source>
-        <translation type="unfinished">Prompt système</translation>
+        <translation>Prompt système</translation>
     </message>
     <message>
         <source>Template</source>
-        <translation type="unfinished"></translation>
+        <translation>Gabarit</translation>
     </message>
     <message>
         <source>Test cases</source>
-        <translation type="unfinished">Cas de test</translation>
+        <translation>Cas de test</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished">Type</translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>Variables</source>
-        <translation type="unfinished">Variables</translation>
+        <translation>Variables</translation>
     </message>
     <message>
         <source>What it is</source>
-        <translation type="unfinished"></translation>
+        <translation>Description</translation>
     </message>
     <message>
         <source>by</source>
-        <translation type="unfinished"></translation>
+        <translation>par</translation>
     </message>
     <message>
         <source>forks</source>
-        <translation type="unfinished"></translation>
+        <translation>dérivés</translation>
     </message>
     <message>
         <source>its parent entry</source>
-        <translation type="unfinished"></translation>
+        <translation>son entrée d&apos;origine</translation>
     </message>
     <message>
         <source>no ratings yet</source>
-        <translation type="unfinished"></translation>
+        <translation>pas encore de note</translation>
     </message>
     <message>
         <source>release</source>
-        <translation type="unfinished"></translation>
+        <translation>version publiée</translation>
     </message>
     <message>
         <source>uses</source>
-        <translation type="unfinished"></translation>
+        <translation>utilisations</translation>
     </message>
     <message>
         <source>Media &amp; entertainment</source>
-        <translation type="unfinished"></translation>
+        <translation>Médias et divertissement</translation>
     </message>
     <message>
         <source>Healthcare &amp; life sciences</source>
-        <translation type="unfinished"></translation>
+        <translation>Santé et sciences de la vie</translation>
     </message>
     <message>
         <source>Retail</source>
-        <translation type="unfinished"></translation>
+        <translation>Commerce de détail</translation>
     </message>
     <message>
         <source>Manufacturing</source>
-        <translation type="unfinished"></translation>
+        <translation>Industrie manufacturière</translation>
     </message>
     <message>
         <source>Automotive</source>
-        <translation type="unfinished"></translation>
+        <translation>Automobile</translation>
     </message>
     <message>
         <source>Financial services</source>
-        <translation type="unfinished"></translation>
+        <translation>Services financiers</translation>
     </message>
     <message>
         <source>Gaming</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeux vidéo</translation>
     </message>
     <message>
         <source>General</source>
-        <translation type="unfinished">Général</translation>
+        <translation>Général</translation>
     </message>
 </context>
 <context>
     <name>GalleryView</name>
     <message>
         <source>Best match</source>
-        <translation type="unfinished"></translation>
+        <translation>Pertinence</translation>
     </message>
     <message>
         <source>Top rated</source>
-        <translation type="unfinished"></translation>
+        <translation>Mieux notés</translation>
     </message>
     <message>
         <source>Most forked</source>
-        <translation type="unfinished"></translation>
+        <translation>Plus dérivés</translation>
     </message>
     <message>
         <source>Newest</source>
-        <translation type="unfinished"></translation>
+        <translation>Plus récents</translation>
     </message>
     <message>
         <source>Trending</source>
-        <translation type="unfinished"></translation>
+        <translation>Tendances</translation>
     </message>
     <message>
         <source>Gallery — Promptdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Galerie — Promptdesk</translation>
     </message>
     <message>
         <source>Search templates (title, tags, text)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher des gabarits (titre, mots-clés, texte)</translation>
     </message>
     <message>
         <source>Sort:</source>
-        <translation type="unfinished"></translation>
+        <translation>Trier&#xa0;:</translation>
     </message>
     <message>
         <source>All industries</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les secteurs</translation>
     </message>
     <message>
         <source>Any license</source>
-        <translation type="unfinished"></translation>
+        <translation>Toute licence</translation>
     </message>
     <message>
         <source>Any rating</source>
-        <translation type="unfinished"></translation>
+        <translation>Toute note</translation>
     </message>
     <message>
         <source>%1★ and up</source>
-        <translation type="unfinished"></translation>
+        <translation>%1★ et plus</translation>
     </message>
     <message>
         <source>a tag</source>
-        <translation type="unfinished"></translation>
+        <translation>un mot-clé</translation>
     </message>
     <message>
         <source>e.g. local:smollm2-135m-instruct</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. local:smollm2-135m-instruct</translation>
     </message>
     <message>
         <source>License</source>
-        <translation type="unfinished"></translation>
+        <translation>Licence</translation>
     </message>
     <message>
         <source>Rating</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
     </message>
     <message>
         <source>Tag</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot-clé</translation>
     </message>
     <message>
         <source>Tested on</source>
-        <translation type="unfinished"></translation>
+        <translation>Testé sur</translation>
     </message>
     <message>
         <source>Import starter templates</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer les gabarits de départ</translation>
     </message>
     <message>
-        <source>Copy the %1 starter templates into your library (works offline)</source>
-        <translation type="unfinished"></translation>
+        <source>Copy the starter templates into your library (works offline)</source>
+        <translation>Copier les gabarits de départ dans votre bibliothèque (fonctionne hors ligne)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n starter template(s) into your library.</source>
+        <translation>
+            <numerusform>%n gabarit de départ importé dans votre bibliothèque.</numerusform>
+            <numerusform>%n gabarits de départ importés dans votre bibliothèque.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n were there already.</source>
+        <translation>
+            <numerusform>%n y était déjà.</numerusform>
+            <numerusform>%n y étaient déjà.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Industry</source>
-        <translation type="unfinished">Secteur</translation>
+        <translation>Secteur</translation>
     </message>
     <message>
         <source>Try it…</source>
-        <translation type="unfinished"></translation>
+        <translation>Essayer…</translation>
     </message>
     <message>
         <source>Fork to my library</source>
-        <translation type="unfinished"></translation>
+        <translation>Dériver dans ma bibliothèque</translation>
     </message>
     <message>
         <source>Rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Noter</translation>
     </message>
     <message>
         <source>Report…</source>
-        <translation type="unfinished"></translation>
+        <translation>Signaler…</translation>
     </message>
     <message>
         <source>Not signed in to a team server: sign in (Tools ▸ Team and workspaces…) to browse its gallery, or import the starter templates.</source>
-        <translation type="unfinished"></translation>
+        <translation>Non connecté à un serveur d&apos;équipe&#xa0;: connectez-vous (Outils ▸ Équipe et espaces de travail…) pour parcourir sa galerie, ou importez les gabarits de départ.</translation>
     </message>
     <message>
-        <source>%1 forks</source>
-        <translation type="unfinished"></translation>
+        <source>More than 1,000 templates: add words or filters</source>
+        <translation>Plus de 1&#xa0;000 gabarits&#xa0;: ajoutez des mots ou des filtres</translation>
     </message>
     <message numerus="yes">
         <source>%n template(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n gabarit</numerusform>
+            <numerusform>%n gabarits</numerusform>
         </translation>
     </message>
     <message>
         <source>Offline — the gallery as it was at %1. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Hors ligne — la galerie telle qu&apos;elle était le %1. %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fork(s)</source>
+        <translation>
+            <numerusform>%n dérivé</numerusform>
+            <numerusform>%n dérivés</numerusform>
+        </translation>
     </message>
     <message>
         <source>Choose a template to see its page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez un gabarit pour afficher sa page.</translation>
     </message>
     <message>
         <source>Forked “%1” release %2 into your library as “%3”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Version publiée %2 de «&#xa0;%1&#xa0;» dérivée dans votre bibliothèque sous le nom «&#xa0;%3&#xa0;».</translation>
     </message>
     <message>
         <source>Sign in to rate templates.</source>
-        <translation type="unfinished"></translation>
+        <translation>Connectez-vous pour noter des gabarits.</translation>
     </message>
     <message>
         <source>You rated it %1★.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre note&#xa0;: %1★.</translation>
     </message>
     <message>
         <source>Sign in to report templates.</source>
-        <translation type="unfinished"></translation>
+        <translation>Connectez-vous pour signaler des gabarits.</translation>
     </message>
     <message>
         <source>Report</source>
-        <translation type="unfinished"></translation>
+        <translation>Signaler</translation>
     </message>
     <message>
         <source>Why should a moderator look at “%1”?</source>
-        <translation type="unfinished"></translation>
+        <translation>Pourquoi un modérateur devrait-il examiner «&#xa0;%1&#xa0;»&#xa0;?</translation>
     </message>
     <message>
         <source>Reported; a moderator will look at it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Imported %1 starter templates (%2 were already in your library).</source>
-        <translation type="unfinished"></translation>
+        <translation>Signalement envoyé&#xa0;; un modérateur va l&apos;examiner.</translation>
     </message>
 </context>
 <context>
@@ -1466,14 +1487,14 @@
     <name>LineageText</name>
     <message numerus="yes">
         <source>Forked from “%1” — %n release(s) behind</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Dérivé de «&#xa0;%1&#xa0;» — en retard de %n version publiée</numerusform>
+            <numerusform>Dérivé de «&#xa0;%1&#xa0;» — en retard de %n versions publiées</numerusform>
         </translation>
     </message>
     <message>
         <source>Forked from “%1” — release %2, up to date</source>
-        <translation type="unfinished"></translation>
+        <translation>Dérivé de «&#xa0;%1&#xa0;» — version publiée %2, à jour</translation>
     </message>
 </context>
 <context>
@@ -1671,7 +1692,7 @@
     </message>
     <message>
         <source>Gallery</source>
-        <translation type="unfinished"></translation>
+        <translation>Galerie</translation>
     </message>
     <message>
         <source>Switch light and dark theme</source>
@@ -1699,11 +1720,11 @@
     </message>
     <message>
         <source>Publish to the gallery…</source>
-        <translation type="unfinished"></translation>
+        <translation>Publier dans la galerie…</translation>
     </message>
     <message>
         <source>Pull upstream…</source>
-        <translation type="unfinished"></translation>
+        <translation>Récupérer depuis l&apos;original…</translation>
     </message>
     <message>
         <source>Sync now</source>
@@ -2680,106 +2701,106 @@
     <name>PublishDialog</name>
     <message>
         <source>—</source>
-        <translation type="unfinished"></translation>
+        <translation>—</translation>
     </message>
     <message>
         <source>Beginner</source>
-        <translation type="unfinished">Débutant</translation>
+        <translation>Débutant</translation>
     </message>
     <message>
         <source>Intermediate</source>
-        <translation type="unfinished">Intermédiaire</translation>
+        <translation>Intermédiaire</translation>
     </message>
     <message>
         <source>Advanced</source>
-        <translation type="unfinished">Avancé</translation>
+        <translation>Avancé</translation>
     </message>
     <message>
         <source>Publish “%1” to the gallery</source>
-        <translation type="unfinished"></translation>
+        <translation>Publier «&#xa0;%1&#xa0;» dans la galerie</translation>
     </message>
     <message>
         <source>A new entry (reviewed before it is public)</source>
-        <translation type="unfinished"></translation>
+        <translation>Une nouvelle entrée (examinée avant d&apos;être publique)</translation>
     </message>
     <message>
         <source>A new release of “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Une nouvelle version publiée de «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <source>Include the test run&apos;s answers as example outputs</source>
-        <translation type="unfinished"></translation>
+        <translation>Inclure les réponses de l&apos;exécution des tests comme exemples de sortie</translation>
     </message>
     <message>
         <source>Publish as</source>
-        <translation type="unfinished"></translation>
+        <translation>Publier comme</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished">Titre</translation>
+        <translation>Titre</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished">Description</translation>
+        <translation>Description</translation>
     </message>
     <message>
         <source>Industry</source>
-        <translation type="unfinished">Secteur</translation>
+        <translation>Secteur</translation>
     </message>
     <message>
         <source>Use case</source>
-        <translation type="unfinished">Cas d&apos;usage</translation>
+        <translation>Cas d&apos;usage</translation>
     </message>
     <message>
         <source>Complexity</source>
-        <translation type="unfinished">Complexité</translation>
+        <translation>Complexité</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished">Mots-clés</translation>
+        <translation>Mots-clés</translation>
     </message>
     <message>
         <source>License</source>
-        <translation type="unfinished"></translation>
+        <translation>Licence</translation>
     </message>
     <message>
         <source>Tested on</source>
-        <translation type="unfinished"></translation>
+        <translation>Testé sur</translation>
     </message>
     <message>
         <source>Run tests and publish</source>
-        <translation type="unfinished"></translation>
+        <translation>Exécuter les tests et publier</translation>
     </message>
     <message>
         <source>Test cases that go with it</source>
-        <translation type="unfinished"></translation>
+        <translation>Cas de test inclus</translation>
     </message>
     <message>
         <source>Tick at least one test case: the gallery shows how a template is tested.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cochez au moins un cas de test&#xa0;: la galerie montre comment un gabarit est testé.</translation>
     </message>
     <message>
         <source>Running the test cases, then publishing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exécution des cas de test, puis publication…</translation>
     </message>
 </context>
 <context>
     <name>PullDialog</name>
     <message>
         <source>Pull release %1 of “%2” into %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Récupérer la version publiée %1 de «&#xa0;%2&#xa0;» dans %3</translation>
     </message>
     <message>
         <source>release %1</source>
-        <translation type="unfinished"></translation>
+        <translation>version publiée %1</translation>
     </message>
     <message>
         <source>Upstream&apos;s changes since your fork&apos;s base. Merging keeps your own edits; where both changed the same words, both are kept for you to choose.</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifications de l&apos;original depuis la base de votre dérivé. La fusion conserve vos propres modifications&#xa0;; là où les deux côtés ont changé les mêmes mots, les deux versions sont conservées pour que vous choisissiez.</translation>
     </message>
     <message>
         <source>Merge</source>
-        <translation type="unfinished">Fusionner</translation>
+        <translation>Fusionner</translation>
     </message>
 </context>
 <context>
@@ -4340,31 +4361,31 @@
     <name>TryDialog</name>
     <message>
         <source>Try “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Essayer «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished">Modèle</translation>
+        <translation>Modèle</translation>
     </message>
     <message>
         <source>Run</source>
-        <translation type="unfinished">Exécuter</translation>
+        <translation>Exécuter</translation>
     </message>
     <message>
         <source>The model&apos;s answer appears here.</source>
-        <translation type="unfinished"></translation>
+        <translation>La réponse du modèle apparaît ici.</translation>
     </message>
     <message>
         <source>Nothing is kept: fork the template to keep and change it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n&apos;est conservé&#xa0;: dérivez le gabarit pour le garder et le modifier.</translation>
     </message>
     <message>
         <source>Running…</source>
-        <translation type="unfinished">Exécution…</translation>
+        <translation>Exécution…</translation>
     </message>
     <message>
         <source>%1 tokens in, %2 out · %3 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 jetons en entrée, %2 en sortie · %3 s</translation>
     </message>
 </context>
 <context>

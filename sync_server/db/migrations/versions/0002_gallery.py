@@ -63,15 +63,17 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_gallery_entries_license"), ["license"], unique=False)
         batch_op.create_index("ix_gallery_entries_parent", ["parent_id"], unique=False)
         batch_op.create_index(
-            "ix_gallery_entries_status_created", ["status", "created_at"], unique=False
+            "ix_gallery_entries_status_created", ["status", "created_at", "num"], unique=False
         )
         batch_op.create_index(
-            "ix_gallery_entries_status_forks", ["status", "fork_count"], unique=False
+            "ix_gallery_entries_status_forks", ["status", "fork_count", "num"], unique=False
         )
         batch_op.create_index(
-            "ix_gallery_entries_status_rating", ["status", "rating_rank"], unique=False
+            "ix_gallery_entries_status_rating", ["status", "rating_rank", "num"], unique=False
         )
-        batch_op.create_index("ix_gallery_entries_status_trend", ["status", "trend"], unique=False)
+        batch_op.create_index(
+            "ix_gallery_entries_status_trend", ["status", "trend", "num"], unique=False
+        )
         batch_op.create_index(batch_op.f("ix_gallery_entries_use_case"), ["use_case"], unique=False)
 
     op.create_table(
@@ -143,7 +145,7 @@ def upgrade() -> None:
     else:
         op.execute(
             "CREATE VIRTUAL TABLE gallery_search USING fts5("
-            "title, description, tags, body, tokenize = 'unicode61 remove_diacritics 2')"
+            "title, description, tags, body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4')"
         )
 
 
