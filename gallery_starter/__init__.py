@@ -5,9 +5,9 @@ Each ``templates/*.json`` holds a prompt in the library's JSON form (canonical: 
 pass on, example inputs with the outputs a model gave, and the cases that need a large remote
 model (``remote_only``: case id -> why). This package imports nothing of the app or the
 server, so both read it: the server publishes the catalogue (``promptdesk-sync seed-gallery``)
-and the desktop imports it offline (``promptdesk gallery import-starter``). Both build the same
-version payload (:func:`version_payload`), so a starter prompt's version hash is the same
-everywhere.
+and the desktop imports it offline (``promptdesk gallery import-starter``, committed there as
+the user's own first version). The server's release hashes :func:`version_payload`, which is
+what the library's ``version_id`` gives for that content, message, author and time.
 """
 
 from __future__ import annotations

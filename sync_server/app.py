@@ -13,7 +13,9 @@ import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
 
 from sync_server.api import accounts, gallery, health, objects, workspaces
 from sync_server.rooms import mux
@@ -86,6 +88,21 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.services = services
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(_request: Request, error: RequestValidationError) -> JSONResponse:
+        # FastAPI's own answer echoes each refused value; one that is not text (a lone
+        # surrogate) cannot be encoded, and the refusal became a 500. Values are not echoed.
+        detail = [
+            {
+                "loc": list(item.get("loc", ())),
+                "msg": str(item.get("msg", "")),
+                "type": str(item.get("type", "")),
+            }
+            for item in error.errors()
+        ]
+        return JSONResponse({"detail": detail}, status_code=422)
+
     app.include_router(health.router)
     app.include_router(accounts.router, prefix="/v1")
     app.include_router(workspaces.router, prefix="/v1")

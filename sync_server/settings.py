@@ -58,7 +58,8 @@ class ServerSettings(BaseSettings):
     # gallery
     gallery_publishes_per_hour: int = 10  # entries and releases, per user
     gallery_reports_per_day: int = 20  # per user
-    gallery_trusted_reputation: int = 200  # from this reputation a user moderates the gallery
+    # From this reputation a user moderates the gallery too (0: only administrators do).
+    gallery_trusted_reputation: int = 0
 
     @cached_property
     def effective_database_url(self) -> str:

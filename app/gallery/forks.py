@@ -61,6 +61,12 @@ def fork(
     """Make the prompt, commit the release as its first version, record where it came from."""
     local = free_name(library, name or entry["title"])
     content = release_content(release, local)
+    # What the entry says about itself fills what the content leaves empty.
+    content = replace(
+        content,
+        industry=content.industry or str(entry.get("industry", "")),
+        use_case=content.use_case or str(entry.get("use_case", "")),
+    )
     library.create(content)
     first = library.commit(local, f"Forked from “{entry['title']}” release {release['number']}")
     lineage = Lineage(
@@ -103,30 +109,38 @@ def pull(
             f"commit them first (`promptdesk prompt commit {name} -m ...`), then pull",
         )
     changes = upstream_diff(library, name, lineage, release)
+    moved = replace(
+        lineage,
+        release=number,
+        version_hash=str(release["version_hash"]),
+        latest_release=max(lineage.latest_release, number),
+    )
+    if changes.is_empty:
+        # A release with the base's content (re-published as is): nothing to merge.
+        records.save_lineage(name, moved)
+        return changes, library.resolve(name, _current_branch(library, name))
     current = library.get(name)
-    here = next(b.name for b in library.branches(name) if b.current)
+    here = _current_branch(library, name)
     branch = _fresh_branch(library, name)
     library.create_branch(name, branch, lineage.base_version)
-    library.checkout(name, branch)
     try:
-        incoming = replace(release_content(release, name), name=current.name)
-        library.edit(name, lambda _old: incoming)
-        upstream = library.commit(name, f"Release {number} of “{lineage.entry_title}”")
+        library.checkout(name, branch)
+        try:
+            incoming = replace(release_content(release, name), name=current.name)
+            library.edit(name, lambda _old: incoming)
+            upstream = library.commit(name, f"Release {number} of “{lineage.entry_title}”")
+        finally:
+            library.checkout(name, here)
+        merged = library.merge(name, branch, here)
     finally:
-        library.checkout(name, here)
-    merged = library.merge(name, branch, here)
-    library.delete_branch(name, branch)
-    records.save_lineage(
-        name,
-        replace(
-            lineage,
-            release=number,
-            version_hash=str(release["version_hash"]),
-            base_version=upstream.id,
-            latest_release=max(lineage.latest_release, number),
-        ),
-    )
+        # Whatever happened, no "upstream" branch is left behind to pile up on the next try.
+        library.delete_branch(name, branch)
+    records.save_lineage(name, replace(moved, base_version=upstream.id))
     return changes, merged.id
+
+
+def _current_branch(library: Library, name: str) -> str:
+    return next(b.name for b in library.branches(name) if b.current)
 
 
 def _fresh_branch(library: Library, name: str) -> str:

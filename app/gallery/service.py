@@ -29,7 +29,12 @@ T = TypeVar("T")
 # (prompt, ref, models, case ids) -> the cells of a test run of them
 RunCases = Callable[[str, str, list[str], list[str]], list[Cell]]
 DEFAULT_MODEL_ID = "local:smollm2-135m-instruct"
-OFFLINE_HINTS = ("cannot reach", "in time")
+
+
+class GalleryUnavailable(LibraryError):
+    """The server could not be reached, or answered that it cannot serve now (5xx)."""
+
+    code = "gallery-unavailable"
 
 
 def call(server: str, token: str, work: Callable[[GalleryApi], Awaitable[T]]) -> T:
@@ -40,6 +45,8 @@ def call(server: str, token: str, work: Callable[[GalleryApi], Awaitable[T]]) ->
     try:
         return asyncio.run(run())
     except ServerError as error:
+        if error.status == 0 or error.status >= 500:
+            raise GalleryUnavailable(error.message) from None
         raise LibraryError(error.message) from None
 
 
@@ -72,10 +79,15 @@ class GalleryService:
         """``(answer, "")`` fresh from the server (and remembered), or ``(the last answer,
         when it was fetched)`` when the server cannot be reached."""
         try:
-            answer = call(server, token, work)
-        except LibraryError as error:
+            try:
+                answer = call(server, token, work)
+            except LibraryError as error:
+                if not token or "sign in again" not in str(error):
+                    raise
+                answer = call(server, "", work)  # a revoked token: reading needs none
+        except GalleryUnavailable:
             cached = self.records.recall(server, key)
-            if cached is None or not any(hint in str(error) for hint in OFFLINE_HINTS):
+            if cached is None:
                 raise
             return cached.body, cached.fetched_at
         self.records.remember(server, key, answer)
@@ -173,7 +185,9 @@ class GalleryService:
         publishing.check_tested(request.name, tested)
         examples = publishing.examples_from(content, cells, models[0])
         lineage = self.records.lineage(request.name)
-        parent = (lineage.entry_id, lineage.release) if lineage and not request.entry_id else None
+        parent = None
+        if lineage and not request.entry_id and lineage.server_url == server:
+            parent = (lineage.entry_id, lineage.release)  # a fork links back to its upstream
         body = publishing.publish_body(version, request.listing, examples, tested, parent)
         if request.entry_id:
             body = {k: v for k, v in body.items() if k not in request.unchanged}

@@ -19,7 +19,7 @@ from app.storage.library.documents import now
 from app.storage.library.errors import PromptNotFound
 from app.storage.store import Store
 
-STARTER = "starter"  # the server_url of prompts imported from the starter catalogue
+CACHE_ROWS = 500
 
 
 @dataclass(frozen=True)
@@ -127,6 +127,14 @@ class GalleryRecords:
                     "VALUES (:s, :k, :b, :t)"
                 ),
                 {"s": server_url, "k": key, "b": json.dumps(body), "t": now()},
+            )
+            # Every search typed is a key: keep the newest CACHE_ROWS answers per server.
+            conn.execute(
+                text(
+                    "DELETE FROM gallery_cache WHERE server_url = :s AND key NOT IN (SELECT key "
+                    "FROM gallery_cache WHERE server_url = :s ORDER BY fetched_at DESC LIMIT :n)"
+                ),
+                {"s": server_url, "n": CACHE_ROWS},
             )
 
     def recall(self, server_url: str, key: str) -> Cached | None:

@@ -280,9 +280,10 @@ async def apply_local(
     store has done it. A second cancellation (the link closing, then the session) must not
     cut this wait short; the store merges its saved index in as well, should it still be."""
     while not reconciling.done():
+        # asyncio.wait never raises what the store call raised; a cancellation is retried.
         with contextlib.suppress(asyncio.CancelledError):
-            await asyncio.shield(reconciling)
-    with contextlib.suppress(Exception):
+            await asyncio.wait({reconciling})
+    with contextlib.suppress(BaseException):
         _, local = reconciling.result()
         if local:
             workspace.index.apply(local)

@@ -1,11 +1,12 @@
 """``/v1/gallery``: the community gallery over HTTP.
 
-Reading is public (no account needed): search, an entry's page, a release, an author. Writing
-needs a token with the ``write`` scope: publish, release, submit, archive, rate, report, and the
-fork and pull counters. Every response is built from the models below, which name each field
-that may leave the server (an allow-list): nothing of a workspace, a member's e-mail or a
-private prompt is ever in them, and an entry that is not public answers 404 to everyone but its
-author and the moderators.
+Reading is public (no account needed): search, an entry's page, a release, an author, and
+counting a use. Writing needs a token with the ``write`` scope: publish, release, submit,
+archive, rate, report, count a fork, moderate. Every response is built from the models below,
+which name each field that may leave the server (an allow-list): nothing of a workspace, a
+member's e-mail, a private prompt or a version's commit message and author is ever in them,
+and an entry that is not public answers 404 to everyone but its author (and, unless it is a
+draft, the moderators).
 """
 
 from __future__ import annotations
@@ -13,9 +14,10 @@ from __future__ import annotations
 import json
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Query, Response, status
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from pydantic import BaseModel, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, Field, StringConstraints
+from sqlalchemy.exc import IntegrityError
 
 from sync_server.api.accounts import PLAIN, IdPath, Moment, errors
 from sync_server.api.deps import Address, Caller, DbSession, ServicesDep, require_scope
@@ -30,8 +32,30 @@ from sync_server.gallery.entries import GalleryError, Publication
 router = APIRouter(prefix="/gallery", tags=["gallery"])
 _bearer = HTTPBearer(auto_error=False, description="Optional: a session, device or API token")
 
-Text = Annotated[str, StringConstraints(max_length=4000, pattern=PLAIN)]
-Short = Annotated[str, StringConstraints(max_length=200, pattern=PLAIN)]
+MAX_BODY_BYTES = 512 * 1024
+
+
+def _encodable(value: str) -> str:
+    """Text that UTF-8 can hold (a lone surrogate is JSON, not text: 422, not a 500)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError("holds characters that are not text (a lone surrogate)") from None
+    return value
+
+
+Text = Annotated[str, StringConstraints(max_length=4000, pattern=PLAIN), AfterValidator(_encodable)]
+Short = Annotated[str, StringConstraints(max_length=200, pattern=PLAIN), AfterValidator(_encodable)]
+
+
+def bounded(request: Request) -> None:
+    """A publish body over the limit is refused before it is parsed."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+        raise HTTPException(
+            status.HTTP_413_CONTENT_TOO_LARGE,
+            f"A publish request may be at most {MAX_BODY_BYTES} bytes.",
+        )
 
 
 def maybe_caller(
@@ -98,7 +122,10 @@ class ReleaseSummary(BaseModel):
 
 
 class ReleaseOut(ReleaseSummary):
-    version: dict[str, Any] = Field(description="the version payload, as the library hashes it")
+    version: dict[str, Any] = Field(
+        description="{content}: the prompt's content (the rest of the version payload — parents, "
+        "message, author, time — stays on the server, which checked it hashes to version_hash)"
+    )
     examples: list[dict[str, Any]]
     tested: list[TestedOut]
 
@@ -172,7 +199,7 @@ def _release(release: GalleryRelease) -> ReleaseOut:
         version_hash=release.version_hash,
         notes=release.notes,
         created_at=release.created_at,
-        version=json.loads(release.version),
+        version={"content": json.loads(release.version)["content"]},
         examples=json.loads(release.examples),
         tested=[TestedOut(**t) for t in json.loads(release.tested)],
     )
@@ -292,14 +319,18 @@ def author(user_id: IdPath, session: DbSession) -> AuthorOut:
 class PublishIn(BaseModel):
     version_hash: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
     version: dict[str, Any]
-    title: Annotated[str, StringConstraints(min_length=1, max_length=200, pattern=PLAIN)]
+    title: Annotated[
+        str,
+        StringConstraints(min_length=1, max_length=200, pattern=PLAIN),
+        AfterValidator(_encodable),
+    ]
     description: Text = ""
     industry: Short = "general"
     use_case: Short = ""
     complexity: Short = ""
-    tags: list[Annotated[str, StringConstraints(max_length=40, pattern=PLAIN)]] = Field(
-        default_factory=list, max_length=12
-    )
+    tags: list[
+        Annotated[str, StringConstraints(max_length=40, pattern=PLAIN), AfterValidator(_encodable)]
+    ] = Field(default_factory=list, max_length=12)
     license: Short = catalogue.DEFAULT_LICENSE
     examples: list[dict[str, Any]] = Field(default_factory=list, max_length=10)
     tested: list[dict[str, Any]] = Field(default_factory=list, max_length=20)
@@ -310,7 +341,7 @@ class PublishIn(BaseModel):
 
 
 class ReleaseIn(PublishIn):
-    title: Annotated[str, StringConstraints(max_length=200, pattern=PLAIN)] = ""
+    title: Short = ""
 
 
 class NewEntryIn(PublishIn):
@@ -322,6 +353,9 @@ class NewEntryIn(PublishIn):
 class ModerateIn(BaseModel):
     action: Literal["approve", "reject", "remove", "dismiss-reports"]
     reason: Text = ""
+    release: Annotated[int | None, Field(ge=1, le=1_000_000)] = Field(
+        default=None, description="approve: the release you read (refused if there is a newer)"
+    )
 
 
 class RatingIn(BaseModel):
@@ -337,7 +371,7 @@ class ForkIn(BaseModel):
     release: Annotated[int, Field(ge=1, le=1_000_000)]
 
 
-WRITE = errors(400, 401, 403, 404, 409, 422, 429)
+WRITE = errors(400, 401, 403, 404, 409, 413, 422, 429)
 
 
 def _writer(caller: Principal) -> Principal:
@@ -345,7 +379,13 @@ def _writer(caller: Principal) -> Principal:
     return caller
 
 
-@router.post("/entries", response_model=EntryPage, status_code=201, responses=WRITE)
+@router.post(
+    "/entries",
+    response_model=EntryPage,
+    status_code=201,
+    responses=WRITE,
+    dependencies=[Depends(bounded)],
+)
 def publish(
     body: NewEntryIn, caller: Caller, session: DbSession, services: ServicesDep
 ) -> EntryPage:
@@ -368,7 +408,11 @@ def publish(
 
 
 @router.post(
-    "/entries/{entry_id}/releases", response_model=ReleaseOut, status_code=201, responses=WRITE
+    "/entries/{entry_id}/releases",
+    response_model=ReleaseOut,
+    status_code=201,
+    responses=WRITE,
+    dependencies=[Depends(bounded)],
 )
 def add_release(
     entry_id: IdPath, body: ReleaseIn, caller: Caller, session: DbSession, services: ServicesDep
@@ -402,6 +446,8 @@ def _act(
         entry = entries.find(session, entry_id, caller, services.settings)
     except (GalleryError, CatalogueError) as error:
         raise _raise(error) from None
+    except IntegrityError:  # the same user's second request at the same moment
+        raise HTTPException(status.HTTP_409_CONFLICT, "Sent twice at once; try again.") from None
     return _page(session, entry, caller, services)
 
 
@@ -489,11 +535,16 @@ def fork(
 
 @router.post("/entries/{entry_id}/pulls", response_model=EntrySummary, responses=errors(404, 422))
 def pull(
-    entry_id: IdPath, session: DbSession, caller: MaybeCaller, services: ServicesDep
+    entry_id: IdPath,
+    session: DbSession,
+    caller: MaybeCaller,
+    services: ServicesDep,
+    address: Address,
 ) -> EntrySummary:
-    """Count a use (a pull of a release, a try)."""
+    """Count a use (a fork without an account, a pull of a release): once a day per user, or
+    per client address without an account."""
     try:
-        entry = entries.record_pull(session, caller, entry_id, services.settings)
+        entry = entries.record_pull(session, caller, entry_id, services.settings, address)
     except GalleryError as error:
         raise _raise(error) from None
     return _summary(session, entry, {})
@@ -516,7 +567,7 @@ def moderate(
         session,
         services,
         lambda who: moderation.moderate(
-            session, who, entry_id, body.action, body.reason, settings, address
+            session, who, entry_id, body.action, body.reason, settings, address, body.release
         ),
     )
 

@@ -123,3 +123,15 @@ class GalleryFork(Base):
     )
     release: Mapped[int] = mapped_column(Integer)
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class GalleryPull(Base):
+    """A use of an entry, once a day per user (or per hashed client address)."""
+
+    __tablename__ = "gallery_pulls"
+
+    entry_id: Mapped[str] = mapped_column(
+        ForeignKey("gallery_entries.id", ondelete="CASCADE"), primary_key=True
+    )
+    who: Mapped[str] = mapped_column(String(40), primary_key=True)
+    day: Mapped[str] = mapped_column(String(10), primary_key=True)

@@ -1,10 +1,11 @@
 """What the gallery's words mean: industries, licenses, statuses, report reasons, sorts, and
 the checks a published version must pass before the server keeps it.
 
-A release carries its version *payload* (the content without the prompt's name, the parent
-ids, message, author and time) exactly as the desktop hashes it: the server recomputes the
-hash with :func:`app.core.protocol.objects.object_id` and refuses a release whose payload does
-not hash to the version hash it names. The content itself is bounded and shape-checked here;
+A release carries its version *payload* (the content without the prompt's name, with the
+parent ids, message, author and time) exactly as the desktop hashes it: the server recomputes
+the hash with :func:`app.core.protocol.objects.object_id` and refuses a release whose payload
+does not hash to the version hash it names. Only the content is ever served back; the rest
+stays on the server. The content itself is bounded and shape-checked here;
 the desktop parses it again (``PromptContent.from_json``) before it shows or forks it.
 """
 
@@ -25,7 +26,6 @@ from app.core.protocol.objects import OBJECT_ID, canonical_json, object_id
 
 __all__ = ["COMPLEXITIES", "DEFAULT_LICENSE", "INDUSTRIES", "LICENSES", "REPORT_REASONS", "SORTS"]
 
-STATUSES = ("draft", "pending", "published", "rejected", "archived", "removed")
 REPORTS_TO_HIDE = 5  # open reports from distinct users that take an entry out of search
 
 MAX_VERSION_BYTES = 256 * 1024
@@ -60,7 +60,7 @@ def check_version(version: Any, version_hash: str) -> bytes:
             raise CatalogueError(f"version.content.{field} must be a list")
     if not isinstance(content.get("tests", []), list):
         raise CatalogueError("version.content.tests must be a list of test cases")
-    raw = canonical_json(version)
+    raw = _strict_json(version, "version")
     if len(raw) > MAX_VERSION_BYTES:
         raise CatalogueError(f"the version is over {MAX_VERSION_BYTES // 1024} KiB")
     if object_id(version) != version_hash:
@@ -79,7 +79,7 @@ def check_examples(examples: Any) -> str:
             or not isinstance(example.get("model", ""), str)
         ):
             raise CatalogueError("each example is {vars: {...}, output: text, model: text}")
-    raw = json.dumps(examples, ensure_ascii=False)
+    raw = _strict_json(examples, "examples").decode()
     if len(raw.encode()) > MAX_EXAMPLES_BYTES:
         raise CatalogueError(f"the examples are over {MAX_EXAMPLES_BYTES // 1024} KiB")
     return raw
@@ -96,9 +96,22 @@ def check_tested(tested: Any) -> str:
         passed, cases = item.get("passed"), item.get("cases")
         if not (isinstance(passed, int) and isinstance(cases, int) and 0 <= passed <= cases):
             raise CatalogueError("a tested model's passed and cases are counts, passed <= cases")
-    return json.dumps(
-        [{"model": t["model"][:120], "passed": t["passed"], "cases": t["cases"]} for t in tested]
-    )
+    return _strict_json(
+        [{"model": t["model"][:120], "passed": t["passed"], "cases": t["cases"]} for t in tested],
+        "tested",
+    ).decode()
+
+
+def _strict_json(value: Any, what: str) -> bytes:
+    """Canonical JSON of ``value``; NaN, infinities and lone surrogates refused (they would
+    be stored as something that does not hash, or does not encode, as sent)."""
+    try:
+        json.dumps(value, allow_nan=False)
+        return canonical_json(value)
+    except ValueError:
+        raise CatalogueError(f"{what} holds NaN or an infinity: not JSON") from None
+    except UnicodeEncodeError:
+        raise CatalogueError(f"{what} holds characters that are not text") from None
 
 
 def words(values: list[str]) -> str:

@@ -15,6 +15,8 @@ activity without being recomputed as time passes (τ = 3 days).
 
 from __future__ import annotations
 
+import hashlib
+import json
 import math
 import secrets
 import uuid
@@ -22,12 +24,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from sync_server.auth.principal import Principal
 from sync_server.db.engine import aware, utcnow
-from sync_server.db.gallery_models import GalleryEntry, GalleryFork, GalleryRelease
+from sync_server.db.gallery_models import GalleryEntry, GalleryFork, GalleryPull, GalleryRelease
 from sync_server.gallery import catalogue, search
 from sync_server.gallery.catalogue import CatalogueError
 from sync_server.settings import ServerSettings
@@ -110,17 +112,21 @@ def is_moderator(session: Session, principal: Principal | None, settings: Server
         return False
     if principal.is_admin:
         return True
-    return reputation(session, principal.user_id) >= settings.gallery_trusted_reputation
+    threshold = settings.gallery_trusted_reputation
+    return threshold > 0 and reputation(session, principal.user_id) >= threshold
 
 
 def can_see(
     session: Session, entry: GalleryEntry, principal: Principal | None, settings: ServerSettings
 ) -> bool:
-    if entry.status == "published" and not entry.hidden_by_reports:
+    if entry.status == "published":
         return True
     if principal is None:
         return False
-    return entry.author_id == principal.user_id or is_moderator(session, principal, settings)
+    if entry.author_id == principal.user_id:
+        return True
+    # A draft is its author's alone; everything else not public is for moderators too.
+    return entry.status != "draft" and is_moderator(session, principal, settings)
 
 
 def find(
@@ -145,7 +151,9 @@ def check_rate(session: Session, user_id: str, settings: ServerSettings) -> None
     )
     limit = settings.gallery_publishes_per_hour
     if len(moments) >= limit:
-        wait = (aware(moments[len(moments) - limit]) + timedelta(hours=1) - utcnow()).seconds
+        wait = int(
+            (aware(moments[len(moments) - limit]) + timedelta(hours=1) - utcnow()).total_seconds()
+        )
         raise GalleryError(
             429,
             f"You published {limit} times in the last hour; try again in {wait // 60 + 1} min.",
@@ -181,8 +189,6 @@ def describe(entry: GalleryEntry, publication: Publication) -> None:
 
 
 def body_of(release: GalleryRelease) -> str:
-    import json
-
     content = json.loads(release.version)["content"]
     return f"{content.get('body', '')}\n{content.get('system', '')}"
 
@@ -306,18 +312,44 @@ def record_fork(
         session.add(
             GalleryFork(entry_id=entry.id, user_id=principal.user_id, release=release, at=utcnow())
         )
-        entry.fork_count += 1
+        bump(session, entry, fork_count=1)
         add_trend(entry, 3.0)
     return entry
 
 
 def record_pull(
-    session: Session, principal: Principal | None, entry_id: str, settings: ServerSettings
+    session: Session,
+    principal: Principal | None,
+    entry_id: str,
+    settings: ServerSettings,
+    address: str = "",
 ) -> GalleryEntry:
+    """A use of the entry: counted once a day per user (or per client address, anonymous),
+    so reloading a page, or a script, cannot inflate it."""
     entry = find(session, entry_id, principal, settings)
-    entry.pull_count += 1
-    add_trend(entry, 1.0)
+    who = (
+        principal.user_id
+        if principal
+        else "address:" + hashlib.sha256(address.encode()).hexdigest()[:24]
+    )
+    day = utcnow().date().isoformat()
+    if session.get(GalleryPull, (entry.id, who, day)) is None:
+        session.add(GalleryPull(entry_id=entry.id, who=who, day=day))
+        session.flush()
+        bump(session, entry, pull_count=1)
+        add_trend(entry, 1.0)
     return entry
+
+
+def bump(session: Session, entry: GalleryEntry, **deltas: int) -> None:
+    """Add to counters in the database itself (``count = count + 1``), so two requests at
+    once both count; the entry is read back."""
+    session.execute(
+        update(GalleryEntry)
+        .where(GalleryEntry.id == entry.id)
+        .values({name: getattr(GalleryEntry, name) + delta for name, delta in deltas.items()})
+    )
+    session.refresh(entry)
 
 
 def releases(session: Session, entry: GalleryEntry) -> list[GalleryRelease]:

@@ -7,7 +7,7 @@ with a reason, and dismiss reports. Anyone signed in reports an entry (one open 
 users take it out of search and send it back to review until a moderator decides. A rejected
 or removed entry's page tells its author why; everyone else gets 404. Every moderator action is
 in the audit log. Ratings are 1–5 stars, one per user and entry (a second replaces the
-first); authors cannot rate their own entries.
+first); authors cannot rate their own entries, nor moderate them.
 """
 
 from __future__ import annotations
@@ -30,7 +30,6 @@ from sync_server.gallery import catalogue, entries, search
 from sync_server.gallery.entries import GalleryError
 from sync_server.settings import ServerSettings
 
-ACTIONS = ("approve", "reject", "remove", "dismiss-reports")
 NEEDS_REASON = ("reject", "remove")
 
 
@@ -42,39 +41,46 @@ def moderate(
     reason: str,
     settings: ServerSettings,
     address: str = "",
+    release: int | None = None,
 ) -> GalleryEntry:
+    """``release``, for approve: the release the moderator read — refused when the author
+    published another meanwhile, so nothing is published unread."""
     if not entries.is_moderator(session, principal, settings):
         raise GalleryError(403, "Only moderators do this (administrators and trusted users).")
     entry = entries.find(session, entry_id, principal, settings)
+    if entry.author_id == principal.user_id:
+        raise GalleryError(403, "Another moderator decides about your own entries.")
     reason = reason.strip()[:1000]
     if action in NEEDS_REASON and not reason:
         raise GalleryError(422, f"Say why: a {action}ed entry's author sees the reason.")
     if action == "approve":
         if entry.status not in ("pending", "rejected"):
             raise GalleryError(409, f"The entry is {entry.status}; only one waiting is approved.")
+        if release is not None and release != entry.latest_release:
+            raise GalleryError(
+                409,
+                f"The author published release {entry.latest_release} since you read "
+                f"release {release}: read it before approving.",
+            )
         _set_reports(session, entry, "dismissed")
         entry.status, entry.status_reason, entry.hidden_by_reports = "published", "", False
-        latest = session.get(GalleryRelease, (entry.id, entry.latest_release))
-        if latest is not None:
-            search.index_entry(session, entry, entries.body_of(latest))
+        _index_latest(session, entry)
     elif action == "reject":
         if entry.status != "pending":
             raise GalleryError(409, f"The entry is {entry.status}; only one waiting is rejected.")
-        entry.status, entry.status_reason = "rejected", reason
+        _set_reports(session, entry, "upheld")
+        entry.status, entry.status_reason, entry.hidden_by_reports = "rejected", reason, False
         search.unindex_entry(session, entry)
     elif action == "remove":
         _set_reports(session, entry, "upheld")
-        entry.status, entry.status_reason = "removed", reason
+        entry.status, entry.status_reason, entry.hidden_by_reports = "removed", reason, False
         search.unindex_entry(session, entry)
-    elif action == "dismiss-reports":
+    else:  # dismiss-reports (the API's Literal admits nothing else)
         _set_reports(session, entry, "dismissed")
-        if entry.hidden_by_reports:
+        if entry.status == "pending" and entry.hidden_by_reports:
+            # Only what the reports hid goes back; an entry otherwise in review stays there.
             entry.status, entry.status_reason, entry.hidden_by_reports = "published", "", False
-            latest = session.get(GalleryRelease, (entry.id, entry.latest_release))
-            if latest is not None:
-                search.index_entry(session, entry, entries.body_of(latest))
-    else:
-        raise GalleryError(422, f"action must be one of {', '.join(ACTIONS)}")
+            _index_latest(session, entry)
     entry.updated_at = utcnow()
     audit.record(
         session,
@@ -85,6 +91,12 @@ def moderate(
         reason=reason,
     )
     return entry
+
+
+def _index_latest(session: Session, entry: GalleryEntry) -> None:
+    latest = session.get(GalleryRelease, (entry.id, entry.latest_release))
+    if latest is not None:
+        search.index_entry(session, entry, entries.body_of(latest))
 
 
 def _set_reports(session: Session, entry: GalleryEntry, status: str) -> None:
@@ -172,12 +184,10 @@ def rate(
         session.add(
             GalleryRating(entry_id=entry.id, user_id=principal.user_id, stars=stars, at=utcnow())
         )
-        entry.rating_count += 1
-        entry.rating_sum += stars
-        if stars >= 4:
-            entries.add_trend(entry, float(stars - 3))
+        session.flush()  # two ratings by one user at once: the second fails here, not later
+        entries.bump(session, entry, rating_count=1, rating_sum=stars)
     else:
-        entry.rating_sum += stars - existing.stars
+        entries.bump(session, entry, rating_sum=stars - existing.stars)
         existing.stars, existing.at = stars, utcnow()
     _rerank(entry)
     return entry
@@ -187,8 +197,7 @@ def unrate(session: Session, principal: Principal, entry_id: str, settings: Serv
     entry = entries.find(session, entry_id, principal, settings)
     existing = session.get(GalleryRating, (entry.id, principal.user_id))
     if existing is not None:
-        entry.rating_count -= 1
-        entry.rating_sum -= existing.stars
+        entries.bump(session, entry, rating_count=-1, rating_sum=-existing.stars)
         session.delete(existing)
         _rerank(entry)
 

@@ -137,9 +137,10 @@ def _filtered(query: Query) -> list[ColumnElement[bool]]:
     if query.license:
         conditions.append(GalleryEntry.license == query.license)
     if query.tag:
-        conditions.append(GalleryEntry.tags.contains(f" {query.tag.lower()} ", autoescape=True))
+        tag = query.tag.lower().lstrip("#")
+        conditions.append(GalleryEntry.tags.contains(f" {tag} ", autoescape=True))
     if query.model:
-        conditions.append(GalleryEntry.models.contains(f" {query.model} ", autoescape=True))
+        conditions.append(GalleryEntry.models.contains(query.model, autoescape=True))
     if query.min_rating > 0:
         conditions.append(GalleryEntry.rating_avg >= query.min_rating)
     return conditions

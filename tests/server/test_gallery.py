@@ -234,3 +234,119 @@ def test_publishing_and_reporting_are_rate_limited(tmp_path: Path, kind: str) ->
         assert "Retry-After" in refused.headers
     finally:
         server.stop()
+
+
+def test_moderation_cannot_be_undone_by_dismissing_reports_nor_done_by_the_author(
+    server: ServerProcess,
+) -> None:
+    author, mod, other_mod = sign_up(server, "author"), moderator(server), moderator(server, "m2")
+    reporters = [sign_up(server, f"r{n}") for n in range(5)]
+    entry = _publish(author, publication(content("undo", title="Undo me")))
+    mod.post(f"/v1/gallery/entries/{entry['id']}/moderation", json={"action": "approve"})
+    for reporter in reporters:
+        reporter.post(f"/v1/gallery/entries/{entry['id']}/reports", json={"reason": "spam"})
+    removed = mod.post(
+        f"/v1/gallery/entries/{entry['id']}/moderation",
+        json={"action": "remove", "reason": "Spam"},
+    )
+    assert removed.json()["status"] == "removed"
+    other_mod.post(
+        f"/v1/gallery/entries/{entry['id']}/moderation", json={"action": "dismiss-reports"}
+    )
+    assert Api(server.url).get(f"/v1/gallery/entries/{entry['id']}").status_code == 404
+    assert author.get(f"/v1/gallery/entries/{entry['id']}").json()["status"] == "removed"
+
+    # A moderator's own entry is decided by another moderator.
+    own = _publish(mod, publication(content("mine", title="Mine")))
+    refused = mod.post(
+        f"/v1/gallery/entries/{own['id']}/moderation",
+        json={"action": "remove", "reason": "x"},
+    )
+    assert refused.status_code == 403
+
+
+def test_drafts_are_their_authors_alone_and_approval_names_the_release_read(
+    server: ServerProcess,
+) -> None:
+    author, mod = sign_up(server, "author"), moderator(server)
+    draft = _publish(author, publication(content("draft", title="Draft"), draft=True))
+    assert mod.get(f"/v1/gallery/entries/{draft['id']}").status_code == 404
+    assert author.get(f"/v1/gallery/entries/{draft['id']}").json()["status"] == "draft"
+
+    first = content("gate", title="Gate")
+    entry = _publish(author, publication(first))
+    read = author.get(f"/v1/gallery/entries/{entry['id']}").json()["latest"]["version_hash"]
+    changed = content("gate", body="Something else entirely: {{ x }}", title="Gate")
+    author.post(
+        f"/v1/gallery/entries/{entry['id']}/releases",
+        json=publication(changed, parents=(read,)),
+    )
+    stale = mod.post(
+        f"/v1/gallery/entries/{entry['id']}/moderation", json={"action": "approve", "release": 1}
+    )
+    assert stale.status_code == 409
+    assert "release 2" in stale.json()["detail"]
+    fresh = mod.post(
+        f"/v1/gallery/entries/{entry['id']}/moderation", json={"action": "approve", "release": 2}
+    )
+    assert fresh.json()["status"] == "published"
+
+
+def test_uses_count_once_a_day_and_counters_survive_requests_at_once(
+    server: ServerProcess,
+) -> None:
+    import concurrent.futures
+
+    mod = moderator(server)
+    entry = _publish(mod, publication(content("counted", title="Counted")))
+    anonymous = Api(server.url)
+    for _ in range(5):
+        anonymous.post(f"/v1/gallery/entries/{entry['id']}/pulls")
+    assert anonymous.get(f"/v1/gallery/entries/{entry['id']}").json()["pulls"] == 1
+
+    forkers = [sign_up(server, f"f{n}") for n in range(12)]
+    with concurrent.futures.ThreadPoolExecutor(6) as pool:
+        answers = list(
+            pool.map(
+                lambda api: (
+                    api.post(
+                        f"/v1/gallery/entries/{entry['id']}/forks", json={"release": 1}
+                    ).status_code
+                ),
+                forkers,
+            )
+        )
+        assert answers == [200] * 12
+        list(
+            pool.map(
+                lambda api: (
+                    api.put(
+                        f"/v1/gallery/entries/{entry['id']}/rating", json={"stars": 4}
+                    ).status_code
+                ),
+                forkers,
+            )
+        )
+    page = anonymous.get(f"/v1/gallery/entries/{entry['id']}").json()
+    assert (page["forks"], page["rating_count"], page["rating_average"]) == (12, 12, 4.0)
+
+
+@pytest.mark.parametrize(
+    "spoil",
+    [
+        lambda body: body.update(title="bad \ud800 title"),
+        lambda body: body["version"]["content"]["settings"].update(temperature=float("nan")),
+        lambda body: body["examples"][0].update(output="\ud800"),
+    ],
+)
+def test_text_that_is_not_text_is_refused_not_a_500(server: ServerProcess, spoil: Any) -> None:
+    import json as _json
+
+    author = sign_up(server, "author")
+    body = publication(content("odd", title="Odd"))
+    spoil(body)
+    raw = _json.dumps(body)  # a lone surrogate as its JSON escape, NaN as NaN
+    answer = author.post(
+        "/v1/gallery/entries", content=raw, headers={"Content-Type": "application/json"}
+    )
+    assert answer.status_code == 422, answer.text

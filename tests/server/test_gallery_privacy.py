@@ -15,10 +15,18 @@ from __future__ import annotations
 import json
 import re
 import uuid
+from pathlib import Path
+from typing import Any
 
 import pytest
 
+from app.core.evals.cases import TestCase
 from app.core.protocol.objects import canonical_json, object_id
+from app.gallery import publishing
+from app.storage.key_file import KeyMode
+from app.storage.library import Library
+from app.storage.paths import StorePaths
+from app.storage.store import Store
 from tests.server.conftest import sign_up
 from tests.support.gallery import content, moderator, publication
 from tests.support.sync_server import Api, ServerProcess
@@ -47,8 +55,26 @@ def _crawl(api: Api, paths: list[str], ids: dict[str, list[str]]) -> list[tuple[
     return seen
 
 
+def library_publication(root: Path, author: str, message: str) -> dict[str, Any]:
+    """A publish request built by the app's own code from a real library version."""
+    with Store.create(StorePaths(root / "library"), KeyMode.INSECURE_FILE) as store:
+        library = Library(store, author=author)
+        case = TestCase.from_json(
+            {
+                "id": "case1",
+                "vars": {"kind": "memo"},
+                "assert": [{"type": "contains", "value": "x"}],
+            }
+        )
+        library.create(content("public-one", title="Public one", tests=(case,)))
+        library.commit("public-one", message)
+        _, version = publishing.version_to_publish(library, "public-one", None, None)
+    tested = [{"model": "local:smollm2-135m-instruct", "passed": 3, "cases": 3}]
+    return publishing.publish_body(version, publishing.Listing("Public one"), [], tested)
+
+
 async def test_a_private_prompt_is_absent_from_every_public_response(
-    server: ServerProcess,
+    server: ServerProcess, tmp_path: Path
 ) -> None:
     secret = uuid.uuid4().hex[:10]
     private_text = f"confidential-merger-plan-{secret}"
@@ -80,10 +106,14 @@ async def test_a_private_prompt_is_absent_from_every_public_response(
         )
         assert uploaded.status_code == 201, uploaded.text
 
-        # The same member publishes another prompt; a moderator approves it; others rate it.
+        # The same member publishes another prompt from their library, as the app does: its
+        # version's commit message and author (their login name) must stay on the server.
         mod = moderator(server)
+        commit_message = f"fix for the nightjar deal {secret}"
+        commit_author = f"jsmith-{secret}"
         entry = team.owner.post(
-            "/v1/gallery/entries", json=publication(content("public-one", title="Public one"))
+            "/v1/gallery/entries",
+            json=library_publication(tmp_path, commit_author, commit_message),
         ).json()
         mod.post(f"/v1/gallery/entries/{entry['id']}/moderation", json={"action": "approve"})
         team.editor.put(f"/v1/gallery/entries/{entry['id']}/rating", json={"stars": 4})
@@ -110,6 +140,7 @@ async def test_a_private_prompt_is_absent_from_every_public_response(
         # An e-mail's local part too: it is the display name a user did not choose.
         local_parts = [email.split("@")[0] for email in emails]
         forbidden = [private_text, private_name, private_tag, secret, workspace_name, *emails]
+        forbidden += [commit_message, commit_author]
         forbidden += local_parts
         anonymous, stranger = Api(server.url), sign_up(server, "stranger")
         responses: list[tuple[str, str]] = []

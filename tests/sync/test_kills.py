@@ -13,8 +13,8 @@ sync is killed with SIGKILL at a random (seeded) moment once it has begun:
 
 After each kill ``sync now`` runs on both desktops and both say synced. Then both libraries hold
 the same prompts with the same bodies, and every word typed before the kill is there exactly
-once: nothing lost, nothing duplicated. ``PROMPTDESK_SYNC_KILLS`` kills of each kind (20 by
-default, as in CI).
+once: nothing lost, nothing duplicated. ``PROMPTDESK_SYNC_KILLS`` kills of each kind (10 by
+default, as in CI; ``make bench-sync-kills`` runs 50 of each).
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ from app.storage.library import Library
 from tests.support.desktops import Desktop, make_desktop
 from tests.support.sync_server import Api, ServerProcess
 
-KILLS = int(os.environ.get("PROMPTDESK_SYNC_KILLS", "20"))
+KILLS = int(os.environ.get("PROMPTDESK_SYNC_KILLS", "10"))
 SHARED = "notes"
 FIRST_WORD = "start"
 STEMS = ("word", "mot", "wörd", "字", "😀")

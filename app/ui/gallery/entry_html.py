@@ -12,7 +12,7 @@ import json
 from typing import Any
 
 from app.core.protocol.gallery import INDUSTRY_NAMES
-from app.ui.qt import QT_TRANSLATE_NOOP, QCoreApplication
+from app.ui.qt import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 
 
 def _t(text: str) -> str:
@@ -56,6 +56,25 @@ INDUSTRY_TITLES = (
 )
 
 
+class PageWords(QObject):
+    """Counted words (a QObject, so their plural forms reach the translator)."""
+
+    def forks(self, count: int) -> str:
+        return self.tr("%n fork(s)", "", count)
+
+    def uses(self, count: int) -> str:
+        return self.tr("%n use(s)", "", count)
+
+    def inputs(self) -> str:
+        return self.tr("with")
+
+    def one_of(self) -> str:
+        return self.tr("one of")
+
+
+WORDS = PageWords()
+
+
 def esc(value: Any) -> str:
     return html.escape(str(value), quote=True)
 
@@ -86,7 +105,7 @@ def _variables(content: dict[str, Any]) -> str:
         return ""
     rows = "".join(
         f"<tr><td><code>{esc(v.get('name', ''))}</code></td><td>{esc(v.get('type', 'text'))}"
-        f"</td><td>{esc(v.get('description', ''))}</td></tr>"
+        f"</td><td>{esc(v.get('description', ''))}{_choices(v)}</td></tr>"
         for v in variables
         if isinstance(v, dict)
     )
@@ -95,6 +114,11 @@ def _variables(content: dict[str, Any]) -> str:
         f"<tr><th align='left'>{esc(_t('Name'))}</th><th align='left'>{esc(_t('Type'))}</th>"
         f"<th align='left'>{esc(_t('What it is'))}</th></tr>{rows}</table>"
     )
+
+
+def _short(value: Any, length: int = 80) -> str:
+    shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    return shown if len(shown) <= length else shown[: length - 1] + "…"
 
 
 def _assertion(item: dict[str, Any]) -> str:
@@ -106,6 +130,13 @@ def _assertion(item: dict[str, Any]) -> str:
     return f"<code>{esc(kind)}</code> {esc(shown)}"
 
 
+def _choices(variable: dict[str, Any]) -> str:
+    choices = variable.get("choices") or variable.get("options") or []
+    if not isinstance(choices, list) or not choices:
+        return ""
+    return f" ({esc(WORDS.one_of())} " + ", ".join(f"<code>{esc(c)}</code>" for c in choices) + ")"
+
+
 def _cases(content: dict[str, Any], tested: list[dict[str, Any]]) -> str:
     cases = content.get("tests") or []
     if not cases:
@@ -114,7 +145,11 @@ def _cases(content: dict[str, Any], tested: list[dict[str, Any]]) -> str:
         f"{esc(t['model'])}: <b>{int(t['passed'])}/{int(t['cases'])}</b>" for t in tested
     )
     items = "".join(
-        f"<li><b>{esc(c.get('description') or c.get('id', ''))}</b><br>"
+        f"<li><b>{esc(c.get('description') or c.get('id', ''))}</b> — {esc(WORDS.inputs())} "
+        + ", ".join(
+            f"<code>{esc(k)}</code> = {esc(_short(v))}" for k, v in (c.get("vars") or {}).items()
+        )
+        + "<br>"
         + "; ".join(_assertion(a) for a in (c.get("assert") or []) if isinstance(a, dict))
         + "</li>"
         for c in cases
@@ -180,7 +215,7 @@ def entry_html(page: dict[str, Any], muted: str, offline_since: str = "") -> str
     byline = (
         f"{esc(_t('by'))} {esc(page['author']['display_name'])} · "
         f"{esc(stars(page['rating_average'], page['rating_count']))} · "
-        f"{int(page['forks'])} {esc(_t('forks'))} · {int(page['pulls'])} {esc(_t('uses'))} · "
+        f"{esc(WORDS.forks(int(page['forks'])))} · {esc(WORDS.uses(int(page['pulls'])))} · "
         f"{esc(_t('release'))} {int(page['latest_release'])}"
     )
     status = ""

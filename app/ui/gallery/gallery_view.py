@@ -18,19 +18,25 @@ from typing import TYPE_CHECKING, Any
 from app.core.protocol.gallery import INDUSTRIES, LICENSES, REPORT_REASONS
 from app.gallery import starter
 from app.gallery.service import GalleryService
-from app.ui.editor.colors import css, muted_color
+from app.storage.library import LibraryError
+from app.ui.editor.colors import css
 from app.ui.gallery.entry_html import entry_html, industry_name, stars
 from app.ui.ops import Op
 from app.ui.qt import (
     QT_TRANSLATE_NOOP,
+    QColor,
     QComboBox,
+    QEvent,
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
+    QKeyEvent,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QObject,
+    QPalette,
     QPushButton,
     QSize,
     QSplitter,
@@ -54,6 +60,18 @@ SORT_TITLES = {
     "new": QT_TRANSLATE_NOOP("GalleryView", "Newest"),
     "trending": QT_TRANSLATE_NOOP("GalleryView", "Trending"),
 }
+
+
+def secondary(palette: QPalette) -> str:
+    """Text that says less than the text around it, still easy to read (about 7:1 on white;
+    the theme's muted colour, for hints, is too faint for facts)."""
+    text, base = palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Base)
+    mixed = QColor(
+        round(text.red() * 0.62 + base.red() * 0.38),
+        round(text.green() * 0.62 + base.green() * 0.38),
+        round(text.blue() * 0.62 + base.blue() * 0.38),
+    )
+    return css(mixed)
 
 
 class GalleryView(QWidget):
@@ -88,6 +106,7 @@ class GalleryView(QWidget):
             self.sort.addItem(self.tr(str(title)), key)
         self.status = QLabel()
         self.status.setObjectName("galleryStatus")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # it shows others' titles
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(QLabel(self.tr("Sort:")))
@@ -131,6 +150,7 @@ class GalleryView(QWidget):
         self.results.setWordWrap(True)
         self.results.setAlternatingRowColors(True)
         self.results.setSpacing(1)
+        self.results.setMinimumWidth(260)
         self.page_view = QTextBrowser()
         self.page_view.setObjectName("galleryPage")
         self.page_view.setOpenLinks(False)
@@ -169,6 +189,7 @@ class GalleryView(QWidget):
         self._set_page(None)
 
         self.search.textChanged.connect(lambda _text: self._timer.start())
+        self.search.installEventFilter(self)
         for combo in (self.sort, self.license, self.min_rating):
             combo.currentIndexChanged.connect(lambda _index: self.search_now())
         for field in (self.tag, self.model):
@@ -188,9 +209,38 @@ class GalleryView(QWidget):
         self.show()
         self.raise_()
         self.activateWindow()
-        Op(self, self.service.server).success(self._server_found).failure(self._no_server).run(
-            self.workbench.tasks
-        )
+        self.server = ""  # asked again each time: the user may have signed in or out
+        self.search_now()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if (
+            event.type() == QEvent.Type.ActivationChange
+            and self.isActiveWindow()
+            and not (self.server)
+        ):
+            self.search_now()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.close()
+            return
+        super().keyPressEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Down in the search box goes to the results, as in a browser's address bar.
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+            and self.results.count()
+        ):
+            self.results.setFocus()
+            if self.results.currentRow() < 0:
+                self.results.setCurrentRow(0)
+            return True
+        return super().eventFilter(watched, event)
 
     def _server_found(self, found: tuple[str, str]) -> None:
         self.server, self.token = found
@@ -214,7 +264,7 @@ class GalleryView(QWidget):
         return {
             "q": self.search.text().strip(),
             "industry": industry.data(Qt.ItemDataRole.UserRole) or "" if industry else "",
-            "tag": self.tag.text().strip().lower(),
+            "tag": self.tag.text().strip().lstrip("#").lower(),
             "model": self.model.text().strip(),
             "license": self.license.currentData() or "",
             "min_rating": float(self.min_rating.currentData() or 0.0),
@@ -224,23 +274,27 @@ class GalleryView(QWidget):
 
     def search_now(self) -> None:
         if not self.server:
+            # Signed in since the window opened? Ask again (a store read, off this thread).
+            Op(self, self.service.server, key="gallery-server").success(self._server_found).failure(
+                self._no_server
+            ).run(self.workbench.tasks)
             return
         params, server, token = self.params(), self.server, self.token
         Op(self, lambda: self.service.search(server, token, params), key="gallery-search").success(
             self._show_results
-        ).failure(self._failed).run(self.workbench.tasks)
+        ).failure(self._search_failed).run(self.workbench.tasks)
 
     def _show_results(self, answer: tuple[dict[str, Any], str]) -> None:
         found, offline_since = answer
         chosen = self.page["id"] if self.page else None
         self.results.blockSignals(True)
         self.results.clear()
-        muted = css(muted_color(self.palette()))
+        muted = secondary(self.palette())
         for entry in found["entries"]:
             item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, entry["id"])
             item.setData(Qt.ItemDataRole.AccessibleTextRole, entry["title"])
-            item.setToolTip(entry["description"])
+            item.setToolTip(html.escape(entry["description"]))
             row = QLabel(self._row_html(entry, muted))
             row.setObjectName("galleryResult")
             row.setWordWrap(True)
@@ -253,6 +307,8 @@ class GalleryView(QWidget):
             if entry["id"] == chosen:
                 self.results.setCurrentItem(item)
         self.results.blockSignals(False)
+        if chosen is not None and chosen not in {e["id"] for e in found["entries"]}:
+            self._set_page(None)  # what the filters no longer list is not shown either
         count = int(found["total"])
         total = (
             self.tr("More than 1,000 templates: add words or filters")
@@ -317,10 +373,9 @@ class GalleryView(QWidget):
     def _show_page(self, answer: tuple[dict[str, Any], str]) -> None:
         page, offline_since = answer
         self._set_page(page)
-        muted = css(muted_color(self.palette()))
+        muted = secondary(self.palette())
         self.page_view.setHtml(entry_html(page, muted, offline_since))
-        if page.get("my_rating"):
-            self.rating.setCurrentIndex(self.rating.findData(page["my_rating"]))
+        self.rating.setCurrentIndex(max(0, self.rating.findData(page.get("my_rating") or 5)))
 
     def _set_page(self, page: dict[str, Any] | None) -> None:
         self.page = page
@@ -329,7 +384,7 @@ class GalleryView(QWidget):
         self.rating.setEnabled(page is not None)
         if page is None:
             self.page_view.setHtml(
-                f"<p style='color:{css(muted_color(self.palette()))}'>"
+                f"<p style='color:{secondary(self.palette())}'>"
                 + self.tr("Choose a template to see its page.")
                 + "</p>"
             )
@@ -355,6 +410,8 @@ class GalleryView(QWidget):
             .replace("%3", name)
         )
         self.forked.emit(name)
+        self.show_entry(lineage.entry_id)  # its fork count
+        self.search_now()
 
     def rate(self) -> None:
         if self.page is None:
@@ -371,6 +428,7 @@ class GalleryView(QWidget):
     def _rated(self, page: dict[str, Any], given: int) -> None:
         self._show_page((page, ""))
         self.status.setText(self.tr("You rated it %1★.").replace("%1", str(given)))
+        self.search_now()
 
     def report(self) -> None:
         if self.page is None:
@@ -381,7 +439,9 @@ class GalleryView(QWidget):
         reason, ok = QInputDialog.getItem(
             self,
             self.tr("Report"),
-            self.tr("Why should a moderator look at “%1”?").replace("%1", self.page["title"]),
+            self.tr("Why should a moderator look at “%1”?").replace(
+                "%1", html.escape(str(self.page["title"]))
+            ),
             list(REPORT_REASONS),
             0,
             False,
@@ -398,7 +458,12 @@ class GalleryView(QWidget):
             return
         from app.ui.gallery.try_dialog import TryDialog
 
-        TryDialog(self.workbench, self.page, self.current_model(), self).open()
+        try:
+            dialog = TryDialog(self.workbench, self.page, self.current_model(), self)
+        except LibraryError as error:  # a release that cannot be read as a prompt
+            self.status.setText(str(error))
+            return
+        dialog.open()
 
     def import_starter(self) -> None:
         library = self.workbench.library
@@ -415,6 +480,13 @@ class GalleryView(QWidget):
             + (" " + self.tr("%n were there already.", "", len(skipped)) if skipped else "")
         )
         self.message.emit(self.status.text())
+
+    def _search_failed(self, error: BaseException) -> None:
+        """Nothing to show for this search (offline, and never asked before): say so rather
+        than leave the last search's results up."""
+        self.results.clear()
+        self._set_page(None)
+        self.status.setText(str(error))
 
     def _failed(self, error: BaseException) -> None:
         self.fork_button.setEnabled(self.page is not None)

@@ -10,6 +10,7 @@ entries ("Publish as"). The run's answers on the first model go along as example
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from app.core.evals.results import EvalSpec
@@ -118,6 +119,7 @@ class PublishDialog(QDialog):
         self.publish_button.setObjectName("galleryPublishButton")
         self.publish_button.setDefault(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
         buttons.addButton(self.publish_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         column = QVBoxLayout(self)
@@ -159,7 +161,9 @@ class PublishDialog(QDialog):
                 self.tr("Tick at least one test case: the gallery shows how a template is tested.")
             )
             return
+        # Once started it publishes unless a case fails: no Cancel that would not cancel.
         self.publish_button.setEnabled(False)
+        self.cancel_button.setEnabled(False)
         self.status.setText(self.tr("Running the test cases, then publishing…"))
         workbench, with_examples = self.workbench, self.with_examples.isChecked()
         service = GalleryService(workbench.store, workbench.library)
@@ -170,12 +174,7 @@ class PublishDialog(QDialog):
                 {"prompt": name, "refs": [ref], "models": models, "case_ids": ids}
             )
             cells = evals.records.cells(evals.run(spec).id)
-            return (
-                cells
-                if with_examples
-                else [c for c in cells if not c.output]
-                + [_without_output(c) for c in cells if c.output]
-            )
+            return cells if with_examples else [replace(c, output="") for c in cells]
 
         def work() -> dict[str, Any]:
             server, token = service.server(account_needed=True)
@@ -191,11 +190,6 @@ class PublishDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         self.publish_button.setEnabled(True)
+        self.cancel_button.setEnabled(True)
         hint = getattr(error, "hint", "")
         self.status.setText(f"{error}" + (f" — {hint}" if hint else ""))
-
-
-def _without_output(cell: Cell) -> Cell:
-    from dataclasses import replace
-
-    return replace(cell, output="")

@@ -7,11 +7,13 @@ output, tokens and time are shown here; nothing is kept — forking is how a tem
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from app.core.prompt import PromptContent
+from app.core.prompt import PromptContent, slugify
 from app.gallery.forks import release_content
 from app.gallery.trial import try_release
+from app.runners.base import CancelToken
 from app.ui.ops import Op
 from app.ui.qt import (
     QDialog,
@@ -39,7 +41,10 @@ class TryDialog(QDialog):
         self.setWindowTitle(self.tr("Try “%1”").replace("%1", str(page["title"])))
         self.resize(720, 620)
         self.workbench = workbench
-        self.content: PromptContent = release_content(page["latest"], "gallery-try")
+        self.content: PromptContent = _capped(
+            release_content(page["latest"], slugify(str(page["title"])) or "template")
+        )
+        self._cancel = CancelToken()
         examples = page["latest"].get("examples") or []
         cases = self.content.tests
         start: dict[str, Any] = dict(examples[0]["vars"]) if examples else {}
@@ -93,9 +98,10 @@ class TryDialog(QDialog):
         self.facts.setText(self.tr("Running…"))
         registry = self.workbench.registry()
         content, values, model = self.content, self.values(), self.model.text().strip()
-        Op(self, lambda: try_release(registry, content, values, model), lane="runs").success(
-            self._done
-        ).failure(self._failed).run(self.workbench.tasks)
+        self._cancel = cancel = CancelToken()
+        Op(
+            self, lambda: try_release(registry, content, values, model, cancel=cancel), lane="runs"
+        ).success(self._done).failure(self._failed).run(self.workbench.tasks)
 
     def _done(self, outcome: RunOutcome) -> None:
         self.run_button.setEnabled(True)
@@ -113,3 +119,18 @@ class TryDialog(QDialog):
     def _failed(self, error: BaseException) -> None:
         self.run_button.setEnabled(True)
         self.facts.setText(str(error))
+
+    def done(self, result: int) -> None:
+        self._cancel.cancel()  # closing stops a run still going
+        super().done(result)
+
+
+MAX_TRY_TOKENS = 512
+
+
+def _capped(content: PromptContent) -> PromptContent:
+    """Someone else's template says how long its answers run: at most MAX_TRY_TOKENS here."""
+    wanted = content.settings.max_tokens
+    if wanted is not None and wanted <= MAX_TRY_TOKENS:
+        return content
+    return replace(content, settings=replace(content.settings, max_tokens=MAX_TRY_TOKENS))

@@ -2202,6 +2202,31 @@
     </message>
 </context>
 <context>
+    <name>PageWords</name>
+    <message numerus="yes">
+        <source>%n fork(s)</source>
+        <translation>
+            <numerusform>%n Fork</numerusform>
+            <numerusform>%n Forks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n use(s)</source>
+        <translation>
+            <numerusform>%n Nutzung</numerusform>
+            <numerusform>%n Nutzungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>with</source>
+        <translation>mit</translation>
+    </message>
+    <message>
+        <source>one of</source>
+        <translation>eines von</translation>
+    </message>
+</context>
+<context>
     <name>ParamsButton</name>
     <message>
         <source>Run parameters</source>

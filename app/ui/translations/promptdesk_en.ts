@@ -2161,6 +2161,27 @@
     </message>
 </context>
 <context>
+    <name>PageWords</name>
+    <message numerus="yes">
+        <source>%n fork(s)</source>
+        <translation>
+            <numerusform>%n fork</numerusform><numerusform>%n forks</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n use(s)</source>
+        <translation>
+            <numerusform>%n use</numerusform><numerusform>%n uses</numerusform></translation>
+    </message>
+    <message>
+        <source>with</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>one of</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ParamsButton</name>
     <message>
         <source>Run parameters</source>

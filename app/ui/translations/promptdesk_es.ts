@@ -2202,6 +2202,31 @@
     </message>
 </context>
 <context>
+    <name>PageWords</name>
+    <message numerus="yes">
+        <source>%n fork(s)</source>
+        <translation>
+            <numerusform>%n bifurcación</numerusform>
+            <numerusform>%n bifurcaciones</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n use(s)</source>
+        <translation>
+            <numerusform>%n uso</numerusform>
+            <numerusform>%n usos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>with</source>
+        <translation>con</translation>
+    </message>
+    <message>
+        <source>one of</source>
+        <translation>uno de</translation>
+    </message>
+</context>
+<context>
     <name>ParamsButton</name>
     <message>
         <source>Run parameters</source>

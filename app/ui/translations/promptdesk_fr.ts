@@ -2202,6 +2202,31 @@
     </message>
 </context>
 <context>
+    <name>PageWords</name>
+    <message numerus="yes">
+        <source>%n fork(s)</source>
+        <translation>
+            <numerusform>%n dérivé</numerusform>
+            <numerusform>%n dérivés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n use(s)</source>
+        <translation>
+            <numerusform>%n utilisation</numerusform>
+            <numerusform>%n utilisations</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>with</source>
+        <translation>avec</translation>
+    </message>
+    <message>
+        <source>one of</source>
+        <translation>l’un de</translation>
+    </message>
+</context>
+<context>
     <name>ParamsButton</name>
     <message>
         <source>Run parameters</source>

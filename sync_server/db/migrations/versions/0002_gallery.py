@@ -87,6 +87,14 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("entry_id", "user_id"),
     )
     op.create_table(
+        "gallery_pulls",
+        sa.Column("entry_id", sa.String(length=32), nullable=False),
+        sa.Column("who", sa.String(length=40), nullable=False),
+        sa.Column("day", sa.String(length=10), nullable=False),
+        sa.ForeignKeyConstraint(["entry_id"], ["gallery_entries.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("entry_id", "who", "day"),
+    )
+    op.create_table(
         "gallery_ratings",
         sa.Column("entry_id", sa.String(length=32), nullable=False),
         sa.Column("user_id", sa.String(length=32), nullable=False),
@@ -162,6 +170,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_gallery_releases_version_hash"))
 
     op.drop_table("gallery_releases")
+    op.drop_table("gallery_pulls")
     op.drop_table("gallery_ratings")
     op.drop_table("gallery_forks")
     with op.batch_alter_table("gallery_entries", schema=None) as batch_op:
