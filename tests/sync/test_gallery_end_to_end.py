@@ -15,6 +15,7 @@ from typing import Any
 
 from app.core.evals.cases import TestCase
 from app.core.prompt import ModelSettings, PromptContent
+from app.gallery import starter
 from app.storage.library import Library
 from tests.support.desktops import Desktop, make_desktop
 from tests.support.gallery import moderator
@@ -153,3 +154,10 @@ def test_search_answers_from_the_cache_when_the_server_is_gone(tmp_path: Path) -
     assert "offline" in said.stderr
     missing = reader.run("gallery", "search", "never", "asked", code=1)
     assert "cannot reach" in missing.stderr
+
+    # The starter catalogue needs no server at all.
+    imported = reader.json("gallery", "import-starter")
+    assert len(imported["imported"]) == len(starter.load()) >= 40
+    assert reader.json("gallery", "import-starter")["skipped"] == imported["imported"]
+    first = imported["imported"][0]
+    assert reader.json("prompt", "show", first)["content"]["tests"]

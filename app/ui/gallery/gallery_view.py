@@ -53,6 +53,14 @@ if TYPE_CHECKING:
     from app.workbench import Workbench
 
 SEARCH_DEBOUNCE_MS = 250
+REASON_TITLES = {
+    "spam": QT_TRANSLATE_NOOP("GalleryView", "Spam or advertising"),
+    "harmful": QT_TRANSLATE_NOOP("GalleryView", "Harmful or abusive"),
+    "copyright": QT_TRANSLATE_NOOP("GalleryView", "Copies someone else's work"),
+    "misleading": QT_TRANSLATE_NOOP("GalleryView", "Misleading description"),
+    "broken": QT_TRANSLATE_NOOP("GalleryView", "Does not work as described"),
+    "other": QT_TRANSLATE_NOOP("GalleryView", "Something else"),
+}
 SORT_TITLES = {
     "relevance": QT_TRANSLATE_NOOP("GalleryView", "Best match"),
     "top": QT_TRANSLATE_NOOP("GalleryView", "Top rated"),
@@ -436,18 +444,20 @@ class GalleryView(QWidget):
         if not self.token:
             self.status.setText(self.tr("Sign in to report templates."))
             return
-        reason, ok = QInputDialog.getItem(
+        titles = [self.tr(str(REASON_TITLES[r])) for r in REPORT_REASONS]
+        chosen, ok = QInputDialog.getItem(
             self,
             self.tr("Report"),
             self.tr("Why should a moderator look at “%1”?").replace(
                 "%1", html.escape(str(self.page["title"]))
             ),
-            list(REPORT_REASONS),
+            titles,
             0,
             False,
         )
         if not ok:
             return
+        reason = REPORT_REASONS[titles.index(chosen)]
         server, token, entry_id = self.server, self.token, str(self.page["id"])
         Op(self, lambda: self.service.report(server, token, entry_id, reason, "")).success(
             lambda _none: self.status.setText(self.tr("Reported; a moderator will look at it."))

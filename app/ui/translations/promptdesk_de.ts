@@ -1118,6 +1118,30 @@
         <translation>Branche</translation>
     </message>
     <message>
+        <source>Spam or advertising</source>
+        <translation>Spam oder Werbung</translation>
+    </message>
+    <message>
+        <source>Harmful or abusive</source>
+        <translation>Schädlich oder beleidigend</translation>
+    </message>
+    <message>
+        <source>Copies someone else&apos;s work</source>
+        <translation>Kopiert die Arbeit anderer</translation>
+    </message>
+    <message>
+        <source>Misleading description</source>
+        <translation>Irreführende Beschreibung</translation>
+    </message>
+    <message>
+        <source>Does not work as described</source>
+        <translation>Funktioniert nicht wie beschrieben</translation>
+    </message>
+    <message>
+        <source>Something else</source>
+        <translation>Etwas anderes</translation>
+    </message>
+    <message>
         <source>Try it…</source>
         <translation>Ausprobieren…</translation>
     </message>

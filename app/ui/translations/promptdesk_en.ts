@@ -1099,6 +1099,30 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Spam or advertising</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Harmful or abusive</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copies someone else's work</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Misleading description</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Does not work as described</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Something else</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Try it…</source>
         <translation type="unfinished" />
     </message>

@@ -1118,6 +1118,30 @@
         <translation>Sector</translation>
     </message>
     <message>
+        <source>Spam or advertising</source>
+        <translation>Spam o publicidad</translation>
+    </message>
+    <message>
+        <source>Harmful or abusive</source>
+        <translation>Dañino u ofensivo</translation>
+    </message>
+    <message>
+        <source>Copies someone else&apos;s work</source>
+        <translation>Copia el trabajo de otra persona</translation>
+    </message>
+    <message>
+        <source>Misleading description</source>
+        <translation>Descripción engañosa</translation>
+    </message>
+    <message>
+        <source>Does not work as described</source>
+        <translation>No funciona como se describe</translation>
+    </message>
+    <message>
+        <source>Something else</source>
+        <translation>Otro motivo</translation>
+    </message>
+    <message>
         <source>Try it…</source>
         <translation>Probar…</translation>
     </message>

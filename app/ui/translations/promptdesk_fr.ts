@@ -1118,6 +1118,30 @@
         <translation>Secteur</translation>
     </message>
     <message>
+        <source>Spam or advertising</source>
+        <translation>Spam ou publicité</translation>
+    </message>
+    <message>
+        <source>Harmful or abusive</source>
+        <translation>Nuisible ou injurieux</translation>
+    </message>
+    <message>
+        <source>Copies someone else&apos;s work</source>
+        <translation>Copie le travail de quelqu’un d’autre</translation>
+    </message>
+    <message>
+        <source>Misleading description</source>
+        <translation>Description trompeuse</translation>
+    </message>
+    <message>
+        <source>Does not work as described</source>
+        <translation>Ne fonctionne pas comme décrit</translation>
+    </message>
+    <message>
+        <source>Something else</source>
+        <translation>Autre chose</translation>
+    </message>
+    <message>
         <source>Try it…</source>
         <translation>Essayer…</translation>
     </message>
