@@ -29,6 +29,11 @@ def upgrade(engine: Engine) -> None:
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+    if engine.dialect.name == "sqlite":
+        # Statistics for the planner (PostgreSQL keeps its own): without them SQLite may
+        # pick a poor index for the gallery's queries.
+        with engine.begin() as connection:
+            connection.exec_driver_sql("ANALYZE")
 
 
 def head_revision() -> str | None:

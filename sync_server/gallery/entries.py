@@ -102,7 +102,7 @@ def reputation(session: Session, user_id: str) -> int:
         select(
             func.coalesce(func.sum(GalleryEntry.rating_sum - 3 * GalleryEntry.rating_count), 0),
             func.coalesce(func.sum(GalleryEntry.fork_count), 0),
-        ).where(GalleryEntry.author_id == user_id, GalleryEntry.status == "published")
+        ).where(GalleryEntry.author_id == user_id, search.published_here(session))
     ).one()
     return max(0, 5 * int(row[0]) + 10 * int(row[1]))
 
@@ -367,7 +367,7 @@ def forks_of(session: Session, entry: GalleryEntry, limit: int = 50) -> list[Gal
     return list(
         session.scalars(
             select(GalleryEntry)
-            .where(GalleryEntry.parent_id == entry.id, search.visible())
+            .where(GalleryEntry.parent_id == entry.id, search.published_here(session))
             .order_by(GalleryEntry.rating_rank.desc(), GalleryEntry.created_at)
             .limit(limit)
         )
