@@ -94,6 +94,15 @@ bench-sync-convergence: install-test
 		> bench/results/sync-convergence.txt; \
 		status=$$?; cat bench/results/sync-convergence.txt; exit $$status
 
+# SIGKILLs of a desktop's `sync watch` and of the server in the middle of syncs, 50 of each
+# (the test suite runs 10 of each); writes bench/results/sync-kills.txt.
+SYNC_KILLS ?= 50
+.PHONY: bench-sync-kills
+bench-sync-kills: install-test
+	PROMPTDESK_SYNC_KILLS=$(SYNC_KILLS) $(BIN)/pytest tests/sync/test_kills.py \
+		-p no:cacheprovider -q -s --durations=2 > bench/results/sync-kills.txt; \
+		status=$$?; cat bench/results/sync-kills.txt; exit $$status
+
 # The eval engine: a 1,000-cell matrix on the local model (10 cases x 2 versions x 50 repeats,
 # 8-token outputs), cells/s through the scheduler against the same cells one after another,
 # the modes taking turns; the UI heartbeat while it runs (writes bench/results/evals.txt).
@@ -101,6 +110,16 @@ bench-sync-convergence: install-test
 .PHONY: bench-evals
 bench-evals: install
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/evals.py
+
+# The community gallery on the sync server, SQLite and PostgreSQL: search p50/p95 at 100,000
+# entries (against the same queries at 10,000 and a lookup by id), an entry's page over HTTP
+# against /healthz (7-10 minutes on two cores; writes bench/results/gallery.txt).
+# `.venv/bin/python bench/gallery.py --entries 20000 --queries 160 --pages 100` for a short run.
+.PHONY: bench-gallery
+bench-gallery: install-test
+	{ $(BIN)/python bench/gallery.py && $(BIN)/python bench/gallery_desktop.py; } \
+		> bench/results/gallery.txt; \
+		status=$$?; cat bench/results/gallery.txt; exit $$status
 
 # 500 SIGKILLs of a committing writer (the test suite does 50).
 stress: install-test
