@@ -26,6 +26,8 @@ CREATED_AT = "2026-12-01T00:00:00+00:00"
 def templates() -> list[dict[str, Any]]:
     """Every template, sorted by name (the files as parsed JSON)."""
     folder = resources.files(__package__).joinpath("templates")
+    if not folder.is_dir():
+        return []  # a catalogue not shipped (none written yet): nothing to offer
     found = []
     for item in sorted(folder.iterdir(), key=lambda i: i.name):
         if item.name.endswith(".json"):

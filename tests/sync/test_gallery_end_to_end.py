@@ -18,7 +18,7 @@ from app.core.prompt import ModelSettings, PromptContent
 from app.gallery import starter
 from app.storage.library import Library
 from tests.support.desktops import Desktop, make_desktop
-from tests.support.gallery import moderator
+from tests.support.gallery import content, moderator, publication
 from tests.support.sync_server import ServerProcess
 from tests.support.teams import make_team
 
@@ -140,8 +140,8 @@ def test_search_answers_from_the_cache_when_the_server_is_gone(tmp_path: Path) -
     try:
         team = make_team(server, "Offline")
         login(reader, server, team.editor.user["email"])
-        done = server.run_command("seed-gallery")
-        assert done.returncode == 0, done.stderr
+        mod = moderator(server)
+        mod.post("/v1/gallery/entries", json=publication(content("cached", title="Cached")))
         online = reader.json("gallery", "search", "--sort", "new", "--limit", "50")
         assert online["total"] >= 1
         assert online["offline_since"] is None
@@ -157,7 +157,7 @@ def test_search_answers_from_the_cache_when_the_server_is_gone(tmp_path: Path) -
 
     # The starter catalogue needs no server at all.
     imported = reader.json("gallery", "import-starter")
-    assert len(imported["imported"]) == len(starter.load()) >= 40
+    assert imported["imported"] == sorted(t.content.name for t in starter.load())
     assert reader.json("gallery", "import-starter")["skipped"] == imported["imported"]
-    first = imported["imported"][0]
-    assert reader.json("prompt", "show", first)["content"]["tests"]
+    for name in imported["imported"][:3]:
+        assert reader.json("prompt", "show", name)["content"]["tests"]
