@@ -9,7 +9,8 @@
   ``app.storage`` (and the server's own storage);
 - services import only the services below them: ``tasks`` and ``storage`` nothing but core,
   ``sync`` storage, ``retrieval`` storage, ``runners`` storage and retrieval, ``evals``
-  storage, runners and retrieval, ``gallery`` storage, sync, runners and retrieval; no service imports ``app.workbench``, ``app.ui`` or ``app.cli``;
+  storage, runners and retrieval, ``gallery`` storage, sync, runners and retrieval; no
+  service imports ``app.workbench``, ``app.ui`` or ``app.cli``;
 - the CLI does not import the UI except to launch it (``app.ui.launch``); the UI never imports
   the CLI;
 - ``sync_server`` imports nothing from ``app`` but ``app.core.protocol``.
