@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from pycrdt import Doc, Map, Text, TransactionEvent
 
 SCALAR_FIELDS = ("title", "description", "folder", "industry", "use_case", "complexity")
+_DEFAULT_SETTINGS = json.dumps(ModelSettings().to_json(), sort_keys=True, separators=(",", ":"))
 
 
 class PromptDocument:
@@ -99,9 +100,13 @@ class PromptDocument:
         with self.doc.transaction():
             _edit_text(self.body, normalize_newlines(content.body))
             _edit_text(self.system, normalize_newlines(content.system))
+            # A key this document lacks reads as empty (or default settings): writing that
+            # value there would add an item that can win over the value on its way here (a
+            # prompt edited before its document arrived would blank its author's title).
             for key in SCALAR_FIELDS:
-                _set_if_changed(self.fields, key, wanted[key] or "")
-            _set_if_changed(self.fields, "settings", stable_json(wanted["settings"]))
+                _set_if_changed(self.fields, key, wanted[key] or "", absent="")
+            settings = stable_json(wanted["settings"])
+            _set_if_changed(self.fields, "settings", settings, absent=_DEFAULT_SETTINGS)
             _sync_keys(self.tags, {tag: True for tag in content.tags})
             _sync_keys(
                 self.variables, {v.name: stable_json(v.to_json()) for v in content.variables}
@@ -146,8 +151,9 @@ def _edit_text(text: Text, wanted: str) -> None:
             text.insert(start, hunk.inserted)
 
 
-def _set_if_changed(target: Map[Any], key: str, value: Any) -> None:
-    if target.get(key) != value:
+def _set_if_changed(target: Map[Any], key: str, value: Any, absent: Any = None) -> None:
+    current = target.get(key)
+    if (absent if current is None else current) != value:
         target[key] = value
 
 

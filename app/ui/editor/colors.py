@@ -47,3 +47,15 @@ def banner_style(palette: QPalette, accent: QColor) -> str:
         f"color: {css(accent)}; background: {css(tint(accent, 28))};"
         f" border: 1px solid {css(tint(accent, 110))}; border-radius: 6px; padding: 6px 8px;"
     )
+
+
+def secondary(palette: QPalette) -> str:
+    """Text that says less than the text around it, still easy to read (about 7:1 on white;
+    the theme's muted colour, for hints, is too faint for facts)."""
+    text, base = palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Base)
+    mixed = QColor(
+        round(text.red() * 0.62 + base.red() * 0.38),
+        round(text.green() * 0.62 + base.green() * 0.38),
+        round(text.blue() * 0.62 + base.blue() * 0.38),
+    )
+    return css(mixed)

@@ -19,12 +19,11 @@ from app.core.protocol.gallery import INDUSTRIES, LICENSES, REPORT_REASONS
 from app.gallery import starter
 from app.gallery.service import GalleryService
 from app.storage.library import LibraryError
-from app.ui.editor.colors import css
+from app.ui.editor.colors import secondary
 from app.ui.gallery.entry_html import entry_html, industry_name, stars
 from app.ui.ops import Op
 from app.ui.qt import (
     QT_TRANSLATE_NOOP,
-    QColor,
     QComboBox,
     QEvent,
     QFormLayout,
@@ -36,7 +35,6 @@ from app.ui.qt import (
     QListWidget,
     QListWidgetItem,
     QObject,
-    QPalette,
     QPushButton,
     QSize,
     QSplitter,
@@ -68,18 +66,6 @@ SORT_TITLES = {
     "new": QT_TRANSLATE_NOOP("GalleryView", "Newest"),
     "trending": QT_TRANSLATE_NOOP("GalleryView", "Trending"),
 }
-
-
-def secondary(palette: QPalette) -> str:
-    """Text that says less than the text around it, still easy to read (about 7:1 on white;
-    the theme's muted colour, for hints, is too faint for facts)."""
-    text, base = palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Base)
-    mixed = QColor(
-        round(text.red() * 0.62 + base.red() * 0.38),
-        round(text.green() * 0.62 + base.green() * 0.38),
-        round(text.blue() * 0.62 + base.blue() * 0.38),
-    )
-    return css(mixed)
 
 
 class GalleryView(QWidget):
@@ -280,7 +266,9 @@ class GalleryView(QWidget):
             "limit": 50,
         }
 
-    def search_now(self) -> None:
+    def search_now(self, *, quiet: bool = False) -> None:
+        """Search with the filters as they are; ``quiet`` refreshes the list (counts after a
+        fork or a rating) and leaves the status line saying what the user just did."""
         if not self.server:
             # Signed in since the window opened? Ask again (a store read, off this thread).
             Op(self, self.service.server, key="gallery-server").success(self._server_found).failure(
@@ -289,10 +277,10 @@ class GalleryView(QWidget):
             return
         params, server, token = self.params(), self.server, self.token
         Op(self, lambda: self.service.search(server, token, params), key="gallery-search").success(
-            self._show_results
+            lambda answer: self._show_results(answer, quiet=quiet)
         ).failure(self._search_failed).run(self.workbench.tasks)
 
-    def _show_results(self, answer: tuple[dict[str, Any], str]) -> None:
+    def _show_results(self, answer: tuple[dict[str, Any], str], *, quiet: bool = False) -> None:
         found, offline_since = answer
         chosen = self.page["id"] if self.page else None
         self.results.blockSignals(True)
@@ -317,6 +305,8 @@ class GalleryView(QWidget):
         self.results.blockSignals(False)
         if chosen is not None and chosen not in {e["id"] for e in found["entries"]}:
             self._set_page(None)  # what the filters no longer list is not shown either
+        if quiet:
+            return
         count = int(found["total"])
         total = (
             self.tr("More than 1,000 templates: add words or filters")
@@ -419,7 +409,7 @@ class GalleryView(QWidget):
         )
         self.forked.emit(name)
         self.show_entry(lineage.entry_id)  # its fork count
-        self.search_now()
+        self.search_now(quiet=True)
 
     def rate(self) -> None:
         if self.page is None:
@@ -436,7 +426,7 @@ class GalleryView(QWidget):
     def _rated(self, page: dict[str, Any], given: int) -> None:
         self._show_page((page, ""))
         self.status.setText(self.tr("You rated it %1★.").replace("%1", str(given)))
-        self.search_now()
+        self.search_now(quiet=True)
 
     def report(self) -> None:
         if self.page is None:

@@ -116,3 +116,26 @@ def test_test_cases_added_apart_on_two_copies_both_survive_the_merge() -> None:
     a.apply_update(b.state())
     b.apply_update(a.state())
     assert a.content("p").tests == b.content("p").tests == (one, two)
+
+
+def test_an_edit_made_before_the_document_arrived_keeps_the_authors_fields() -> None:
+    """A teammate's prompt is listed here before its document arrives: its copy here is
+    empty. An edit made to it then (a description) merges with the author's copy without
+    blanking what the author wrote — whichever client id wins a key's conflict."""
+    from pycrdt import Doc
+
+    for author_id, here_id in ((1, 2**31), (2**31, 1)):
+        author = PromptDocument(Doc(client_id=author_id))
+        author.set_content(FULL)
+        here = PromptDocument(Doc(client_id=here_id))
+        here.set_content(dataclasses.replace(here.content("p"), description="mine"))
+        here.apply_update(author.state())
+        author.apply_update(here.state())
+        merged = here.content("p")
+        assert merged == author.content("p")
+        assert (merged.title, merged.folder, merged.settings) == (
+            FULL.title,
+            FULL.folder,
+            FULL.settings,
+        )
+        assert merged.description in {"mine", FULL.description}
