@@ -259,7 +259,7 @@ def search_entries(
     min_rating: Annotated[float, Query(ge=0, le=5)] = 0.0,
     sort: Literal["relevance", "top", "forks", "new", "trending"] = "relevance",
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
-    offset: Annotated[int, Query(ge=0, le=10_000)] = 0,
+    offset: Annotated[int, Query(ge=0, le=search.COUNT_UP_TO)] = 0,
 ) -> SearchPage:
     """Search published entries: words (by prefix) with filters, sorted."""
     query = search.Query(

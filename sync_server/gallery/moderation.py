@@ -189,7 +189,7 @@ def rate(
     else:
         entries.bump(session, entry, rating_sum=stars - existing.stars)
         existing.stars, existing.at = stars, utcnow()
-    _rerank(entry)
+    _rerank(session, entry)
     return entry
 
 
@@ -199,12 +199,13 @@ def unrate(session: Session, principal: Principal, entry_id: str, settings: Serv
     if existing is not None:
         entries.bump(session, entry, rating_count=-1, rating_sum=-existing.stars)
         session.delete(existing)
-        _rerank(entry)
+        _rerank(session, entry)
 
 
-def _rerank(entry: GalleryEntry) -> None:
+def _rerank(session: Session, entry: GalleryEntry) -> None:
     entry.rating_avg = entry.rating_sum / entry.rating_count if entry.rating_count else 0.0
     entry.rating_rank = entries.rating_rank(entry.rating_sum, entry.rating_count)
+    search.refresh_facets(session, entry)  # "4 stars and up" finds it, or no longer does
 
 
 def my_rating(session: Session, principal: Principal | None, entry: GalleryEntry) -> int | None:

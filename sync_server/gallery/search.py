@@ -1,30 +1,43 @@
 """Full-text search over the gallery, one interface on SQLite (FTS5) and PostgreSQL
-(``tsvector``).
+(``tsvector`` and a ``text[]`` of facets, each with a GIN index).
 
 Only entries that anyone may see are in the index: :func:`index_entry` adds or replaces an
 entry when it is published (or a release changes its text), :func:`unindex_entry` takes it out
-when it is hidden, rejected, archived or removed. :func:`search` matches words by prefix
-(``summ`` finds "summarize") after taking common English endings off
+when it is hidden, rejected, archived or removed, :func:`refresh_facets` follows its rating.
+Words match by prefix (``summ`` finds "summarize") after common English endings are taken off
 (``summarizing`` finds "summarize" and "summary"): the same rule on both backends, whose
-tokenizers do not stem (a stemmed index cannot match the prefix of a word being typed). It
-applies the filters as plain column conditions and
-sorts by relevance, rating, forks, age or trend. The status condition is applied again on the
-entries table, so an index that lags can never show a hidden entry.
+tokenizers do not stem (a stemmed index cannot match the prefix of a word being typed).
+
+The filters are in the index too, as *facets*: one opaque token per industry, use case,
+license, tag and rating step an entry has. So a search with words and filters, or with
+filters alone, is one index lookup that intersects posting lists, and it is counted there
+(up to COUNT_UP_TO + 1) without reading an entry. What happens next depends on that count:
+up to COUNT_UP_TO matches are all read and sorted; beyond it a page of "top rated" (or forks,
+newest, trending) is read off that sort's index (status, column, num), keeping the rows that
+match, and "best match" is ranked among the newest RANKED_CANDIDATES matches with the words in
+the title, then among the newest RANKED_CANDIDATES matches. The conditions are applied again on
+the entries table (status first), so an index that lags can never show a hidden entry. Pages
+stop at COUNT_UP_TO results: past that a search says "1,000+, add words or filters".
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, column, func, literal_column, select, table, text
+from sqlalchemy import ColumnElement, func, literal_column, select, text
 from sqlalchemy.orm import Session
 
 from sync_server.db.gallery_models import GalleryEntry
 
 WORD = re.compile(r"\w+", re.UNICODE)
 MAX_WORDS = 8
+COUNT_UP_TO = 1000  # beyond it a search says "1,000+": counting every match costs a scan
+RANKED_CANDIDATES = 1000  # "best match" ranks at most this many matches (twice: see above)
+RATING_STEPS = tuple(step / 2 for step in range(2, 11))  # 1.0, 1.5, … 5.0 stars and up
 
 
 @dataclass(frozen=True)
@@ -97,14 +110,58 @@ def _is_postgres(session: Session) -> bool:
     return session.get_bind().dialect.name == "postgresql"
 
 
+# --- the index ---------------------------------------------------------------------------
+
+
+def facet(kind: str, value: str) -> str:
+    """One filter value as a token: letters and digits only, so both tokenizers keep it
+    whole, and nothing anyone types (the words are matched in the other columns anyway)."""
+    digest = hashlib.blake2b(f"{kind}\x1f{value}".encode(), digest_size=8).hexdigest()
+    return f"zf{digest}"
+
+
+def facets_of(
+    industry: str,
+    use_case: str,
+    license_id: str,
+    tags: Iterable[str],
+    rating_avg: float,
+    rating_count: int,
+) -> list[str]:
+    """An entry's facets: its industry, use case, license, each tag, each rating step it
+    reaches ("3.5 stars and up")."""
+    tokens = [facet("industry", industry), facet("license", license_id)]
+    if use_case:
+        tokens.append(facet("use_case", use_case))
+    tokens += [facet("tag", tag) for tag in tags]
+    if rating_count:
+        tokens += [facet("rating", f"{step:g}") for step in RATING_STEPS if rating_avg >= step]
+    return tokens
+
+
+def entry_facets(entry: GalleryEntry) -> list[str]:
+    return facets_of(
+        entry.industry,
+        entry.use_case,
+        entry.license,
+        entry.tags.split(),
+        entry.rating_avg,
+        entry.rating_count,
+    )
+
+
 def index_entry(session: Session, entry: GalleryEntry, body: str) -> None:
-    """Put (or replace) an entry's words in the index: title, description, tags, body."""
+    """Put (or replace) an entry in the index: title, description, tags, body, the models
+    it was tested on, its facets."""
+    facets = entry_facets(entry)
     values = {
         "num": entry.num,
         "title": entry.title,
         "description": entry.description,
         "tags": entry.tags,
         "body": body[:20_000],
+        "models": entry.models,
+        "facets": facets if _is_postgres(session) else " ".join(facets),
     }
     if _is_postgres(session):
         session.execute(
@@ -113,7 +170,8 @@ def index_entry(session: Session, entry: GalleryEntry, body: str) -> None:
                 "setweight(to_tsvector('simple', :title), 'A') || "
                 "setweight(to_tsvector('simple', :tags), 'B') || "
                 "setweight(to_tsvector('simple', :description), 'C') || "
-                "setweight(to_tsvector('simple', :body), 'D') WHERE num = :num"
+                "setweight(to_tsvector('simple', :body), 'D'), "
+                "facets = CAST(:facets AS text[]) WHERE num = :num"
             ),
             values,
         )
@@ -121,26 +179,47 @@ def index_entry(session: Session, entry: GalleryEntry, body: str) -> None:
     session.execute(text("DELETE FROM gallery_search WHERE rowid = :num"), values)
     session.execute(
         text(
-            "INSERT INTO gallery_search (rowid, title, description, tags, body) "
-            "VALUES (:num, :title, :description, :tags, :body)"
+            "INSERT INTO gallery_search (rowid, title, description, tags, body, models, facets) "
+            "VALUES (:num, :title, :description, :tags, :body, :models, :facets)"
         ),
         values,
     )
 
 
+def refresh_facets(session: Session, entry: GalleryEntry) -> None:
+    """The entry's facets again (its rating changed); nothing for an entry not in the index."""
+    if entry.status != "published":
+        return
+    facets = entry_facets(entry)
+    if _is_postgres(session):
+        session.execute(
+            text("UPDATE gallery_entries SET facets = CAST(:f AS text[]) WHERE num = :num"),
+            {"f": facets, "num": entry.num},
+        )
+    else:
+        session.execute(
+            text("UPDATE gallery_search SET facets = :f WHERE rowid = :num"),
+            {"f": " ".join(facets), "num": entry.num},
+        )
+
+
 def unindex_entry(session: Session, entry: GalleryEntry) -> None:
     if _is_postgres(session):
         session.execute(
-            text("UPDATE gallery_entries SET search = NULL WHERE num = :num"), {"num": entry.num}
+            text("UPDATE gallery_entries SET search = NULL, facets = NULL WHERE num = :num"),
+            {"num": entry.num},
         )
     else:
         session.execute(text("DELETE FROM gallery_search WHERE rowid = :num"), {"num": entry.num})
 
 
+# --- the query ---------------------------------------------------------------------------
+
+
 def _filtered(query: Query, led_by_text: bool = False) -> list[ColumnElement[bool]]:
-    """The filters as conditions. ``led_by_text`` (SQLite, with words): the indexed columns
-    are written ``+column``, so no index of theirs can lead the query in place of the
-    full-text match (from the industry index, SQLite ran the match once per entry of it)."""
+    """The filters as conditions on the entries table. ``led_by_text`` (SQLite, the index
+    chose the rows): the indexed columns are written ``+column``, so none of their indexes
+    can lead the query in place of the rows the index chose."""
 
     def column_of(name: str) -> Any:
         return (
@@ -149,7 +228,7 @@ def _filtered(query: Query, led_by_text: bool = False) -> list[ColumnElement[boo
             else getattr(GalleryEntry, name)
         )
 
-    conditions = [visible()]
+    conditions = [column_of("status") == "published"]
     if query.industry:
         conditions.append(column_of("industry") == query.industry)
     if query.use_case:
@@ -157,13 +236,37 @@ def _filtered(query: Query, led_by_text: bool = False) -> list[ColumnElement[boo
     if query.license:
         conditions.append(column_of("license") == query.license)
     if query.tag:
-        tag = query.tag.lower().lstrip("#")
-        conditions.append(GalleryEntry.tags.contains(f" {tag} ", autoescape=True))
+        conditions.append(GalleryEntry.tags.contains(f" {_tag(query.tag)} ", autoescape=True))
     if query.model:
         conditions.append(GalleryEntry.models.contains(query.model, autoescape=True))
     if query.min_rating > 0:
         conditions.append(GalleryEntry.rating_avg >= query.min_rating)
     return conditions
+
+
+def _tag(tag: str) -> str:
+    return tag.lower().lstrip("#")
+
+
+def _query_facets(query: Query) -> tuple[list[str], bool]:
+    """The filters' facets, and whether they say all of the filters (if not, counting
+    reads the entries too: a part of a model's name, a rating between two steps)."""
+    tokens = []
+    if query.industry:
+        tokens.append(facet("industry", query.industry))
+    if query.use_case:
+        tokens.append(facet("use_case", query.use_case))
+    if query.license:
+        tokens.append(facet("license", query.license))
+    if query.tag:
+        tokens.append(facet("tag", _tag(query.tag)))
+    exact = not query.model
+    if query.min_rating > 0:
+        steps = [step for step in RATING_STEPS if step <= query.min_rating]
+        if steps:
+            tokens.append(facet("rating", f"{steps[-1]:g}"))
+        exact = exact and bool(steps) and steps[-1] == query.min_rating
+    return tokens, exact
 
 
 # Each order is one column and the row number, exactly the index (status, column, num) read
@@ -174,83 +277,221 @@ ORDERS: dict[str, tuple[Any, ...]] = {
     "new": (GalleryEntry.created_at.desc(), GalleryEntry.num.desc()),
     "trending": (GalleryEntry.trend.desc(), GalleryEntry.num.desc()),
 }
-FTS = table("gallery_search", column("rowid"))  # SQLite's FTS5 table (made by migration 0002)
-COUNT_UP_TO = 1000  # beyond it a search says "1,000+": counting every match costs a scan
+SORT_COLUMNS: dict[str, Any] = {
+    "top": GalleryEntry.rating_rank,
+    "forks": GalleryEntry.fork_count,
+    "new": GalleryEntry.created_at,
+    "trending": GalleryEntry.trend,
+}
 
 
-def _count(session: Session, statement: Any) -> int:
-    capped = statement.with_only_columns(literal_column("1")).order_by(None).limit(COUNT_UP_TO + 1)
-    return int(session.scalar(select(func.count()).select_from(capped.subquery())) or 0)
-
-
-RANKED_CANDIDATES = 1000  # relevance is ranked among this many matches at most
-
-
-def _has_filters(query: Query) -> bool:
-    return bool(
-        query.industry
-        or query.use_case
-        or query.tag
-        or query.model
-        or query.license
-        or query.min_rating > 0
-    )
+def _capped_count(session: Session, statement: Any) -> int:
+    capped = statement.limit(COUNT_UP_TO + 1).subquery()
+    return int(session.scalar(select(func.count()).select_from(capped)) or 0)
 
 
 def search(session: Session, query: Query) -> tuple[int, list[GalleryEntry]]:
     """``(how many match — at most COUNT_UP_TO + 1, meaning "more" — , the page asked for)``.
-
-    With words, the full-text match drives the query: on SQLite the status condition is
-    written ``+status`` so the planner cannot start from the status index and re-run the match
-    for every public entry (without statistics it did: 5 s for a rare word at 100,000
-    entries). Relevance is ranked among at most RANKED_CANDIDATES matches — the best by bm25
-    inside the FTS5 table on SQLite (when no filter could drop them), the best rated on
-    PostgreSQL — so a common word does not rank 50,000 rows for a page of 20."""
+    How each kind of search is answered is in the module's docstring."""
     words = _words(query.text)
+    tokens, exact = _query_facets(query)
+    sort = query.sort if query.sort in ORDERS or words else "top"
+    if not words and not tokens:  # browsing (perhaps for a model): read off the sort's index
+        statement = select(GalleryEntry.num).where(*_filtered(query))
+        total = _capped_count(session, statement)
+        page = statement.order_by(*ORDERS.get(sort, ORDERS["top"]))
+        return total, _load(session, _page_of(session, page, query))
+    index: _Index = (
+        _PostgresIndex(words, tokens, query)
+        if _is_postgres(session)
+        else _SqliteIndex(words, tokens, query)
+    )
+    total = index.count(session, exact)
+    if query.offset >= COUNT_UP_TO or total == 0:
+        return total, []
+    if total <= COUNT_UP_TO:  # every match, read and sorted
+        return total, _sorted_page(session, query, sort, index.candidates(session))
+    if sort in ORDERS:
+        statement = index.restrict(select(GalleryEntry.num), query).order_by(*ORDERS[sort])
+        return total, _load(session, _page_of(session, statement, query))
+    return total, _sorted_page(session, query, sort, index.best_candidates(session))
+
+
+class _Index:
+    """Matches of the words and facets in one backend's index."""
+
+    def count(self, session: Session, exact: bool) -> int:
+        raise NotImplementedError
+
+    def candidates(self, session: Session) -> dict[int, tuple[float, ...]]:
+        """Every match, each with its relevance key (smaller is better)."""
+        raise NotImplementedError
+
+    def best_candidates(self, session: Session) -> dict[int, tuple[float, ...]]:
+        """The matches "best match" ranks when there are too many to rank them all."""
+        raise NotImplementedError
+
+    def restrict(self, statement: Any, query: Query) -> Any:
+        """``statement`` over the entries, kept to the matches (read off a sort's index)."""
+        raise NotImplementedError
+
+
+FTS_COLUMNS = "title description tags body"
+BM25 = "bm25(gallery_search, 10.0, 2.0, 5.0, 1.0, 0.0, 0.0)"  # title, …, models, facets
+
+
+class _SqliteIndex(_Index):
+    def __init__(self, words: list[str], tokens: list[str], query: Query) -> None:
+        self.query = query
+        self.words = words
+        self.match = self._expression(words, tokens, FTS_COLUMNS)
+        self.title_match = self._expression(words, tokens, "title") if words else ""
+
+    def _expression(self, words: list[str], tokens: list[str], columns: str) -> str:
+        parts = []
+        if words:
+            parts.append("{" + columns + "} : (" + " AND ".join(f'"{w}"*' for w in words) + ")")
+        parts += [f'facets : "{token}"' for token in tokens]
+        model_words = [w.lower() for w in WORD.findall(self.query.model)][:MAX_WORDS]
+        if model_words:
+            parts.append("models : (" + " AND ".join(f'"{w}"*' for w in model_words) + ")")
+        return " AND ".join(parts)
+
+    def count(self, session: Session, exact: bool) -> int:
+        if exact:  # the index says it all: count there, reading no entry
+            found = session.execute(
+                text(
+                    "SELECT count(*) FROM (SELECT 1 FROM gallery_search "
+                    "WHERE gallery_search MATCH :m LIMIT :cap)"
+                ),
+                {"m": self.match, "cap": COUNT_UP_TO + 1},
+            ).scalar()
+            return int(found or 0)
+        statement = select(GalleryEntry.num).where(
+            literal_column("+gallery_entries.num").in_(self._rowids(self.match)),
+            *_filtered(self.query, led_by_text=True),
+        )
+        return _capped_count(session, statement)
+
+    def _rowids(self, match: str) -> Any:
+        return text("SELECT rowid FROM gallery_search WHERE gallery_search MATCH :m").bindparams(
+            m=match
+        )
+
+    def _ranked(self, session: Session, match: str, newest: int | None) -> list[Any]:
+        sql = f"SELECT rowid, {BM25} FROM gallery_search WHERE gallery_search MATCH :m"  # noqa: S608
+        if newest is not None:
+            sql += " ORDER BY rowid DESC LIMIT :n"
+        return list(session.execute(text(sql), {"m": match, "n": newest}).all())
+
+    def candidates(self, session: Session) -> dict[int, tuple[float, ...]]:
+        return {int(num): (float(rank),) for num, rank in self._ranked(session, self.match, None)}
+
+    def best_candidates(self, session: Session) -> dict[int, tuple[float, ...]]:
+        # Ranking every match of a common word costs a bm25 for each: rank the newest that
+        # have the words in their title, then the newest that have them anywhere.
+        found: dict[int, tuple[float, ...]] = {}
+        for group, match in enumerate((self.title_match, self.match)):
+            for num, rank in self._ranked(session, match, RANKED_CANDIDATES):
+                found.setdefault(int(num), (float(group), float(rank)))
+        return found
+
+    def restrict(self, statement: Any, query: Query) -> Any:
+        # ``+num``: the rows come off the sort's index; the matches are looked up (once
+        # gathered), never the other way round.
+        return statement.where(
+            GalleryEntry.status == "published",
+            literal_column("+gallery_entries.num").in_(self._rowids(self.match)),
+            *_filtered(query, led_by_text=True)[1:],
+        )
+
+
+class _PostgresIndex(_Index):
+    def __init__(self, words: list[str], tokens: list[str], query: Query) -> None:
+        self.query = query
+        self.tsquery = (
+            func.to_tsquery("simple", " & ".join(f"{w}:*" for w in words)) if words else None
+        )
+        self.tokens = tokens
+
+    def _conditions(self) -> list[Any]:
+        conditions: list[Any] = _filtered(self.query)
+        if self.tsquery is not None:
+            conditions.append(literal_column("gallery_entries.search").op("@@")(self.tsquery))
+        if self.tokens:
+            conditions.append(
+                text("gallery_entries.facets @> CAST(:facets AS text[])").bindparams(
+                    facets=self.tokens
+                )
+            )
+        return conditions
+
+    def count(self, session: Session, exact: bool) -> int:
+        return _capped_count(session, select(GalleryEntry.num).where(*self._conditions()))
+
+    def _rank(self) -> Any:
+        if self.tsquery is None:
+            return literal_column("0.0")
+        return func.ts_rank(literal_column("gallery_entries.search"), self.tsquery)
+
+    def candidates(self, session: Session) -> dict[int, tuple[float, ...]]:
+        statement = select(GalleryEntry.num, self._rank()).where(*self._conditions())
+        return {int(num): (-float(rank),) for num, rank in session.execute(statement).all()}
+
+    def best_candidates(self, session: Session) -> dict[int, tuple[float, ...]]:
+        # The best rated matches, ranked: read off the rating index, not all matches.
+        best = (
+            select(GalleryEntry.num)
+            .where(*self._conditions())
+            .order_by(*ORDERS["top"])
+            .limit(RANKED_CANDIDATES)
+            .subquery()
+        )
+        statement = select(GalleryEntry.num, self._rank()).join(
+            best, best.c.num == GalleryEntry.num
+        )
+        return {int(num): (-float(rank),) for num, rank in session.execute(statement).all()}
+
+    def restrict(self, statement: Any, query: Query) -> Any:
+        return statement.where(*self._conditions())
+
+
+def _sorted_page(
+    session: Session, query: Query, sort: str, candidates: dict[int, tuple[float, ...]]
+) -> list[GalleryEntry]:
+    """The page of ``candidates`` (at most a few thousand) that pass the filters, in order:
+    their sort column read by row number, sorted here."""
+    if not candidates:
+        return []
     postgres = _is_postgres(session)
-    conditions = _filtered(query, led_by_text=bool(words) and not postgres)
-    if words:
-        conditions[0] = published_here(session)
-    statement = select(GalleryEntry).where(*conditions)
-    order: tuple[Any, ...] = ORDERS.get(query.sort, ORDERS["top"])
-    if words and postgres:
-        tsquery = func.to_tsquery("simple", " & ".join(f"{w}:*" for w in words))
-        vector: Any = literal_column("gallery_entries.search")
-        statement = statement.where(vector.op("@@")(tsquery))
-        total = _count(session, statement)
-        if query.sort == "relevance":
-            best = (
-                statement.with_only_columns(GalleryEntry.num)
-                .order_by(GalleryEntry.rating_rank.desc(), GalleryEntry.num.desc())
-                .limit(RANKED_CANDIDATES)
-                .subquery()
-            )
-            statement = select(GalleryEntry).join(best, best.c.num == GalleryEntry.num)
-            order = (func.ts_rank(vector, tsquery).desc(), GalleryEntry.num.desc())
-    elif words:
-        fts = " ".join(f'"{w}"*' for w in words)
-        match = text("gallery_search MATCH :fts").bindparams(fts=fts)
-        statement = statement.join(FTS, FTS.c.rowid == GalleryEntry.num).where(match)
-        total = _count(session, statement)
-        if query.sort == "relevance" and not _has_filters(query):
-            rank: Any = literal_column("bm25(gallery_search, 10.0, 2.0, 5.0, 1.0)")
-            best = (
-                select(FTS.c.rowid.label("num"), rank.label("rank"))
-                .where(match)
-                .order_by(rank)
-                .limit(RANKED_CANDIDATES)
-                .subquery()
-            )
-            statement = (
-                select(GalleryEntry).join(best, best.c.num == GalleryEntry.num).where(conditions[0])
-            )
-            order = (best.c.rank.asc(), GalleryEntry.num.desc())
-        elif query.sort == "relevance":
-            order = (
-                literal_column("bm25(gallery_search, 10.0, 2.0, 5.0, 1.0)").asc(),
-                GalleryEntry.num.desc(),
-            )
+    conditions = _filtered(query, led_by_text=not postgres)
+    column = SORT_COLUMNS.get(sort)
+    picked = [GalleryEntry.num] + ([column] if column is not None else [])
+    rows = session.execute(
+        select(*picked).where(GalleryEntry.num.in_(list(candidates)), *conditions)
+    ).all()
+    if column is None:  # relevance: the key from the index, newest first among equals
+        ordered = sorted(rows, key=lambda row: (*candidates[row[0]], -row[0]))
     else:
-        total = _count(session, statement)
-    page = session.scalars(statement.order_by(*order).limit(query.limit).offset(query.offset))
-    return total, list(page)
+        ordered = sorted(rows, key=lambda row: (row[1], row[0]), reverse=True)
+    start = query.offset
+    return _load(session, [row[0] for row in ordered[start : start + _limit(query)]])
+
+
+def _limit(query: Query) -> int:
+    """The page's length: results stop at COUNT_UP_TO."""
+    return max(0, min(query.limit, COUNT_UP_TO - query.offset))
+
+
+def _page_of(session: Session, statement: Any, query: Query) -> list[int]:
+    return list(session.scalars(statement.limit(_limit(query)).offset(query.offset)))
+
+
+def _load(session: Session, nums: Sequence[int]) -> list[GalleryEntry]:
+    """The entries of ``nums``, in that order."""
+    if not nums:
+        return []
+    found = {
+        e.num: e for e in session.scalars(select(GalleryEntry).where(GalleryEntry.num.in_(nums)))
+    }
+    return [found[num] for num in nums if num in found]

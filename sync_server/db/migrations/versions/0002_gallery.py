@@ -150,10 +150,12 @@ def upgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
         op.execute("ALTER TABLE gallery_entries ADD COLUMN search tsvector")
         op.execute("CREATE INDEX ix_gallery_entries_search ON gallery_entries USING GIN (search)")
+        op.execute("ALTER TABLE gallery_entries ADD COLUMN facets text[]")
+        op.execute("CREATE INDEX ix_gallery_entries_facets ON gallery_entries USING GIN (facets)")
     else:
         op.execute(
             "CREATE VIRTUAL TABLE gallery_search USING fts5("
-            "title, description, tags, body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4')"
+            "title, description, tags, body, models, facets, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4')"
         )
 
 
