@@ -5,8 +5,8 @@ A fresh database per backend and size, migrated with ``sync_server.db.schema.upg
 ``promptdesk-sync migrate``), is filled in bulk, straight into the tables: users (authors),
 ``gallery_entries``, ``gallery_releases`` and the full-text index (SQLite: the FTS5 table
 ``gallery_search``, one row per published entry keyed by its ``num``, with the text
-``search.index_entry`` would give it; PostgreSQL: COPY into staging tables, then one INSERT
-that sets the ``search`` column with ``search.index_entry``'s weighted ``to_tsvector``
+``search_index.index_entry`` would give it; PostgreSQL: COPY into staging tables, then one INSERT
+that sets the ``search`` column with ``search_index.index_entry``'s weighted ``to_tsvector``
 expression, the GIN index built after it, then VACUUM ANALYZE, which autovacuum would do on its
 own a minute later). The text is generated from word lists
 (deterministic, seed 7): titles, descriptions, tags and prompt bodies across the 8 industries,
@@ -93,7 +93,8 @@ from sync_server.db.gallery_models import GalleryEntry  # noqa: E402
 from sync_server.gallery import search as search_module  # noqa: E402
 from sync_server.gallery.catalogue import INDUSTRIES, LICENSES, words  # noqa: E402
 from sync_server.gallery.entries import PHANTOM_RATINGS, TREND_EPOCH, TREND_TAU_SECONDS  # noqa: E402
-from sync_server.gallery.search import Query, facets_of, search  # noqa: E402
+from sync_server.gallery.search import Query, search  # noqa: E402
+from sync_server.gallery.search_index import facets_of  # noqa: E402
 from tests.support.sync_server import ServerProcess  # noqa: E402
 
 RESULTS_PATH = REPO_ROOT / "bench" / "results" / "gallery.txt"
@@ -279,7 +280,7 @@ class Entry:
     license: str
     status: str
     releases: list[tuple[str, str, str, datetime]]  # version_hash, version JSON, notes, at
-    body: str  # the latest release's body and system prompt, as search.index_entry gets it
+    body: str  # the latest release's body and system prompt, as search_index.index_entry gets it
     parent: tuple[str, int, str] | None  # (parent id, its release forked, the line's root id)
     rating_sum: int
     rating_count: int
@@ -624,16 +625,19 @@ def fill_sqlite(path: Path, data: Dataset, published: int) -> tuple[str, float]:
 PG_INDEXES = (
     "CREATE INDEX ix_gallery_entries_search ON gallery_entries USING GIN (search)",
     "CREATE INDEX ix_gallery_entries_facets ON gallery_entries USING GIN (facets)",
+    "CREATE INDEX ix_gallery_entries_title_words ON gallery_entries "
+    "USING GIN (to_tsvector('simple', title))",
 )
 
 
 def entry_facets(e: Entry) -> list[str]:
-    """The facets search.index_entry gives an entry."""
+    """The facets search_index.index_entry gives an entry."""
     return facets_of(e.industry, e.use_case, e.license, e.tags, e.rating_avg, e.rating_count)
 
 
-# The entries go in once, with their words (as search.index_entry weighs them: title A, tags B,
-# description C, the latest release's body and system prompt D), from staging tables.
+# The entries go in once, with their words (as search_index.index_entry weighs them: title A,
+# tags B, description C, the latest release's body and system prompt D) and facets, from
+# staging tables.
 PG_ENTRIES_FROM_STAGE = (
     "INSERT INTO gallery_entries ("
     + ENTRY_COLUMNS
@@ -687,6 +691,7 @@ def fill_postgres(url: str, data: Dataset, published: int) -> tuple[str, float]:
             # The GIN index is built once after the words are in, not row by row.
             cursor.execute("DROP INDEX ix_gallery_entries_search")
             cursor.execute("DROP INDEX ix_gallery_entries_facets")
+            cursor.execute("DROP INDEX ix_gallery_entries_title_words")
             cursor.execute(PG_ENTRIES_FROM_STAGE)
             cursor.execute(PG_RELEASES_FROM_STAGE)
             for index in PG_INDEXES:
@@ -1026,7 +1031,8 @@ def explain_slowest(
             f"{backend}: {sample.spec.kind}: {sample.spec.describe()} -- {took} in the run, "
             f"{count_text(sample.total)} matches"
         )
-        for what, (statement, params) in zip(("count", "page"), captured, strict=True):
+        names = ["count", *(f"step {n}" for n in range(2, len(captured))), "page"]
+        for what, (statement, params) in zip(names, captured, strict=True):
             lines.append(
                 f"   {what} statement alone: {_alone(database, statement, params, cap_ms)}"
             )
@@ -1041,9 +1047,9 @@ def explain_slowest(
     return lines
 
 
-class DrySession:
-    """Stands in for a Session in search(): keeps the statements it would run (the count, then
-    the page) instead of running them."""
+class RecordingSession:
+    """Stands in for a Session in search(): runs its statements (the count, the candidates,
+    the page) on a real session and keeps them, to be explained afterwards."""
 
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -1052,22 +1058,29 @@ class DrySession:
     def get_bind(self) -> Any:
         return self.session.get_bind()
 
-    def scalar(self, statement: Any) -> int:
+    def _keep(self, statement: Any, params: dict[str, Any] | None) -> Any:
+        if params:  # a text() statement's values, bound into it so it compiles whole
+            statement = statement.bindparams(**params)
         self.statements.append(statement)
-        return 0
+        return statement
 
-    def scalars(self, statement: Any) -> list[Any]:
-        self.statements.append(statement)
-        return []
+    def execute(self, statement: Any, params: dict[str, Any] | None = None) -> Any:
+        return self.session.execute(self._keep(statement, params))
+
+    def scalar(self, statement: Any, params: dict[str, Any] | None = None) -> Any:
+        return self.session.scalar(self._keep(statement, params))
+
+    def scalars(self, statement: Any, params: dict[str, Any] | None = None) -> Any:
+        return self.session.scalars(self._keep(statement, params))
 
 
 def statements_of(database: Database, query: Query) -> list[tuple[str, Any]]:
     """The SQL (and the driver's parameters) of search()'s count and page statements."""
     with Session(database.engine) as session:
-        dry = DrySession(session)
-        search(dry, query)  # type: ignore[arg-type]
+        recorder = RecordingSession(session)
+        search(recorder, query)  # type: ignore[arg-type]
     out = []
-    for statement in dry.statements:
+    for statement in recorder.statements:
         compiled = statement.compile(
             dialect=database.engine.dialect, compile_kwargs={"render_postcompile": True}
         )

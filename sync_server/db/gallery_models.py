@@ -6,8 +6,8 @@ version payload that came with it), with its test cases, example inputs and outp
 models it was tested on. Counters (ratings, pulls, forks, open reports) live on the entry so a
 search sorts by them without joins; ``trend`` is a decayed activity score kept as a log, so
 it sorts without being recomputed (:mod:`sync_server.gallery.entries`). The full-text index is
-not a model: an FTS5 table on SQLite, a ``tsvector`` column on PostgreSQL, both made by
-migration 0002 (:mod:`sync_server.gallery.search`).
+not a model: an FTS5 table on SQLite, ``tsvector`` and ``text[]`` columns on PostgreSQL, made by
+migration 0002 (:mod:`sync_server.gallery.search_index`).
 """
 
 from __future__ import annotations

@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 from sync_server.auth.principal import Principal
 from sync_server.db.engine import aware, utcnow
 from sync_server.db.gallery_models import GalleryEntry, GalleryFork, GalleryPull, GalleryRelease
-from sync_server.gallery import catalogue, search
+from sync_server.gallery import catalogue, search, search_index
 from sync_server.gallery.catalogue import CatalogueError
 from sync_server.settings import ServerSettings
 
@@ -204,18 +204,7 @@ def publish(
 ) -> GalleryEntry:
     parts = checked(publication)
     check_rate(session, principal.user_id, settings)
-    now = utcnow()
-    entry = GalleryEntry(
-        id=uuid.uuid4().hex,
-        num=secrets.randbits(62),
-        author_id=principal.user_id,
-        status="draft" if draft else "pending",
-        latest_release=1,
-        created_at=now,
-        updated_at=now,
-        trend=0.0,
-    )
-    describe(entry, publication)
+    entry = new_entry(principal.user_id, publication, "draft" if draft else "pending")
     if parent is not None:
         upstream = find(session, parent[0], principal, settings)
         if not 1 <= parent[1] <= upstream.latest_release:
@@ -224,14 +213,42 @@ def publish(
         entry.root_id = upstream.root_id or upstream.id
     if not draft and is_moderator(session, principal, settings):
         entry.status = "published"  # a moderator's own entries need no second moderator
+    store_entry(session, entry, publication, parts)
+    return entry
+
+
+def new_entry(author_id: str, publication: Publication, status: str) -> GalleryEntry:
+    """An entry described by ``publication``, not stored yet."""
+    now = utcnow()
+    entry = GalleryEntry(
+        id=uuid.uuid4().hex,
+        num=secrets.randbits(62),
+        author_id=author_id,
+        status=status,
+        latest_release=1,
+        created_at=now,
+        updated_at=now,
+        trend=0.0,
+    )
+    describe(entry, publication)
     add_trend(entry, 1.0, now)
+    return entry
+
+
+def store_entry(
+    session: Session,
+    entry: GalleryEntry,
+    publication: Publication,
+    parts: tuple[bytes, str, str],
+) -> GalleryRelease:
+    """Store a new entry with its first release, in the index if it is published."""
     session.add(entry)
     release = new_release(entry, publication, 1, parts)
     session.add(release)
     session.flush()
     if entry.status == "published":
-        search.index_entry(session, entry, body_of(release))
-    return entry
+        search_index.index_entry(session, entry, body_of(release))
+    return release
 
 
 def add_release(
@@ -267,7 +284,7 @@ def add_release(
     session.add(release)
     session.flush()
     if entry.status == "published" and not entry.hidden_by_reports:
-        search.index_entry(session, entry, body_of(release))
+        search_index.index_entry(session, entry, body_of(release))
     return release
 
 
@@ -295,7 +312,7 @@ def archive(
         raise GalleryError(409, f"A moderator removed this entry: {entry.status_reason}")
     entry.status, entry.status_reason = "archived", ""
     entry.updated_at = utcnow()
-    search.unindex_entry(session, entry)
+    search_index.unindex_entry(session, entry)
 
 
 def record_fork(

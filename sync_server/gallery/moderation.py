@@ -26,7 +26,7 @@ from sync_server.db.gallery_models import (
     GalleryRelease,
     GalleryReport,
 )
-from sync_server.gallery import catalogue, entries, search
+from sync_server.gallery import catalogue, entries, search_index
 from sync_server.gallery.entries import GalleryError
 from sync_server.settings import ServerSettings
 
@@ -70,11 +70,11 @@ def moderate(
             raise GalleryError(409, f"The entry is {entry.status}; only one waiting is rejected.")
         _set_reports(session, entry, "upheld")
         entry.status, entry.status_reason, entry.hidden_by_reports = "rejected", reason, False
-        search.unindex_entry(session, entry)
+        search_index.unindex_entry(session, entry)
     elif action == "remove":
         _set_reports(session, entry, "upheld")
         entry.status, entry.status_reason, entry.hidden_by_reports = "removed", reason, False
-        search.unindex_entry(session, entry)
+        search_index.unindex_entry(session, entry)
     else:  # dismiss-reports (the API's Literal admits nothing else)
         _set_reports(session, entry, "dismissed")
         if entry.status == "pending" and entry.hidden_by_reports:
@@ -96,7 +96,7 @@ def moderate(
 def _index_latest(session: Session, entry: GalleryEntry) -> None:
     latest = session.get(GalleryRelease, (entry.id, entry.latest_release))
     if latest is not None:
-        search.index_entry(session, entry, entries.body_of(latest))
+        search_index.index_entry(session, entry, entries.body_of(latest))
 
 
 def _set_reports(session: Session, entry: GalleryEntry, status: str) -> None:
@@ -167,7 +167,7 @@ def report(
         entry.status_reason = (
             f"Hidden after reports from {entry.open_reports} users; a moderator will review it."
         )
-        search.unindex_entry(session, entry)
+        search_index.unindex_entry(session, entry)
     return entry
 
 
@@ -205,7 +205,7 @@ def unrate(session: Session, principal: Principal, entry_id: str, settings: Serv
 def _rerank(session: Session, entry: GalleryEntry) -> None:
     entry.rating_avg = entry.rating_sum / entry.rating_count if entry.rating_count else 0.0
     entry.rating_rank = entries.rating_rank(entry.rating_sum, entry.rating_count)
-    search.refresh_facets(session, entry)  # "4 stars and up" finds it, or no longer does
+    search_index.refresh_facets(session, entry)  # "4 stars and up" finds it, or no longer does
 
 
 def my_rating(session: Session, principal: Principal | None, entry: GalleryEntry) -> int | None:

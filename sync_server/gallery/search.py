@@ -1,30 +1,26 @@
 """Full-text search over the gallery, one interface on SQLite (FTS5) and PostgreSQL
-(``tsvector`` and a ``text[]`` of facets, each with a GIN index).
+(``tsvector`` and a ``text[]`` of facets, each with a GIN index; both kept by
+:mod:`sync_server.gallery.search_index`, which holds only entries anyone may see).
 
-Only entries that anyone may see are in the index: :func:`index_entry` adds or replaces an
-entry when it is published (or a release changes its text), :func:`unindex_entry` takes it out
-when it is hidden, rejected, archived or removed, :func:`refresh_facets` follows its rating.
 Words match by prefix (``summ`` finds "summarize") after common English endings are taken off
 (``summarizing`` finds "summarize" and "summary"): the same rule on both backends, whose
-tokenizers do not stem (a stemmed index cannot match the prefix of a word being typed).
-
-The filters are in the index too, as *facets*: one opaque token per industry, use case,
-license, tag and rating step an entry has. So a search with words and filters, or with
-filters alone, is one index lookup that intersects posting lists, and it is counted there
-(up to COUNT_UP_TO + 1) without reading an entry. What happens next depends on that count:
-up to COUNT_UP_TO matches are all read and sorted; beyond it a page of "top rated" (or forks,
-newest, trending) is read off that sort's index (status, column, num), keeping the rows that
-match, and "best match" is ranked among the newest RANKED_CANDIDATES matches with the words in
-the title, then among the newest RANKED_CANDIDATES matches. The conditions are applied again on
-the entries table (status first), so an index that lags can never show a hidden entry. Pages
-stop at COUNT_UP_TO results: past that a search says "1,000+, add words or filters".
+tokenizers do not stem (a stemmed index cannot match the prefix of a word being typed). The
+filters are facets in the index, so a search with words and filters, or filters alone, is one
+index lookup that intersects posting lists, counted there (up to COUNT_UP_TO + 1) without
+reading an entry. Then: up to COUNT_UP_TO matches are all read and sorted; beyond it a page
+of "top rated" (or forks, newest, trending) is read off that sort's index (status, column,
+num), keeping the rows that match; and "best match" ranks candidates rather than every match
+of a common word — those with the words in the title first (bm25 / ``ts_rank``), then the
+others (SQLite: the newest; PostgreSQL: the first found, ranked). The conditions are applied
+again on the entries table (status first), so an index that lags can never show a hidden
+entry. Results stop at COUNT_UP_TO: past that a search says "1,000+, add words or filters".
 """
 
 from __future__ import annotations
 
-import hashlib
+import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,12 +28,12 @@ from sqlalchemy import ColumnElement, func, literal_column, select, text
 from sqlalchemy.orm import Session
 
 from sync_server.db.gallery_models import GalleryEntry
+from sync_server.gallery.search_index import RATING_STEPS, facet, is_postgres
 
 WORD = re.compile(r"\w+", re.UNICODE)
 MAX_WORDS = 8
 COUNT_UP_TO = 1000  # beyond it a search says "1,000+": counting every match costs a scan
 RANKED_CANDIDATES = 1000  # "best match" ranks at most this many matches (twice: see above)
-RATING_STEPS = tuple(step / 2 for step in range(2, 11))  # 1.0, 1.5, … 5.0 stars and up
 
 
 @dataclass(frozen=True)
@@ -97,7 +93,7 @@ def published_here(session: Session) -> ColumnElement[bool]:
     """``status = 'published'`` for a query led by another index (an author's, a parent's, the
     full-text match): on SQLite written ``+status``, so the planner cannot choose the status
     index instead and walk every public entry."""
-    if _is_postgres(session):
+    if is_postgres(session):
         return visible()
     return literal_column("+gallery_entries.status") == "published"
 
@@ -106,127 +102,18 @@ def _words(query_text: str) -> list[str]:
     return [root(w.lower()) for w in WORD.findall(query_text)][:MAX_WORDS]
 
 
-def _is_postgres(session: Session) -> bool:
-    return session.get_bind().dialect.name == "postgresql"
-
-
-# --- the index ---------------------------------------------------------------------------
-
-
-def facet(kind: str, value: str) -> str:
-    """One filter value as a token: letters and digits only, so both tokenizers keep it
-    whole, and nothing anyone types (the words are matched in the other columns anyway)."""
-    digest = hashlib.blake2b(f"{kind}\x1f{value}".encode(), digest_size=8).hexdigest()
-    return f"zf{digest}"
-
-
-def facets_of(
-    industry: str,
-    use_case: str,
-    license_id: str,
-    tags: Iterable[str],
-    rating_avg: float,
-    rating_count: int,
-) -> list[str]:
-    """An entry's facets: its industry, use case, license, each tag, each rating step it
-    reaches ("3.5 stars and up")."""
-    tokens = [facet("industry", industry), facet("license", license_id)]
-    if use_case:
-        tokens.append(facet("use_case", use_case))
-    tokens += [facet("tag", tag) for tag in tags]
-    if rating_count:
-        tokens += [facet("rating", f"{step:g}") for step in RATING_STEPS if rating_avg >= step]
-    return tokens
-
-
-def entry_facets(entry: GalleryEntry) -> list[str]:
-    return facets_of(
-        entry.industry,
-        entry.use_case,
-        entry.license,
-        entry.tags.split(),
-        entry.rating_avg,
-        entry.rating_count,
-    )
-
-
-def index_entry(session: Session, entry: GalleryEntry, body: str) -> None:
-    """Put (or replace) an entry in the index: title, description, tags, body, the models
-    it was tested on, its facets."""
-    facets = entry_facets(entry)
-    values = {
-        "num": entry.num,
-        "title": entry.title,
-        "description": entry.description,
-        "tags": entry.tags,
-        "body": body[:20_000],
-        "models": entry.models,
-        "facets": facets if _is_postgres(session) else " ".join(facets),
-    }
-    if _is_postgres(session):
-        session.execute(
-            text(
-                "UPDATE gallery_entries SET search = "
-                "setweight(to_tsvector('simple', :title), 'A') || "
-                "setweight(to_tsvector('simple', :tags), 'B') || "
-                "setweight(to_tsvector('simple', :description), 'C') || "
-                "setweight(to_tsvector('simple', :body), 'D'), "
-                "facets = CAST(:facets AS text[]) WHERE num = :num"
-            ),
-            values,
-        )
-        return
-    session.execute(text("DELETE FROM gallery_search WHERE rowid = :num"), values)
-    session.execute(
-        text(
-            "INSERT INTO gallery_search (rowid, title, description, tags, body, models, facets) "
-            "VALUES (:num, :title, :description, :tags, :body, :models, :facets)"
-        ),
-        values,
-    )
-
-
-def refresh_facets(session: Session, entry: GalleryEntry) -> None:
-    """The entry's facets again (its rating changed); nothing for an entry not in the index."""
-    if entry.status != "published":
-        return
-    facets = entry_facets(entry)
-    if _is_postgres(session):
-        session.execute(
-            text("UPDATE gallery_entries SET facets = CAST(:f AS text[]) WHERE num = :num"),
-            {"f": facets, "num": entry.num},
-        )
-    else:
-        session.execute(
-            text("UPDATE gallery_search SET facets = :f WHERE rowid = :num"),
-            {"f": " ".join(facets), "num": entry.num},
-        )
-
-
-def unindex_entry(session: Session, entry: GalleryEntry) -> None:
-    if _is_postgres(session):
-        session.execute(
-            text("UPDATE gallery_entries SET search = NULL, facets = NULL WHERE num = :num"),
-            {"num": entry.num},
-        )
-    else:
-        session.execute(text("DELETE FROM gallery_search WHERE rowid = :num"), {"num": entry.num})
-
-
 # --- the query ---------------------------------------------------------------------------
 
 
 def _filtered(query: Query, led_by_text: bool = False) -> list[ColumnElement[bool]]:
-    """The filters as conditions on the entries table. ``led_by_text`` (SQLite, the index
-    chose the rows): the indexed columns are written ``+column``, so none of their indexes
-    can lead the query in place of the rows the index chose."""
+    """The filters as conditions on the entries table. ``led_by_text`` (SQLite, its index
+    chose the rows): the indexed columns are written ``+column``, so none of their indexes can
+    lead the query in place of the rows the index chose."""
 
     def column_of(name: str) -> Any:
-        return (
-            literal_column(f"+gallery_entries.{name}")
-            if led_by_text
-            else getattr(GalleryEntry, name)
-        )
+        if led_by_text:
+            return literal_column(f"+gallery_entries.{name}")
+        return getattr(GalleryEntry, name)
 
     conditions = [column_of("status") == "published"]
     if query.industry:
@@ -296,15 +183,16 @@ def search(session: Session, query: Query) -> tuple[int, list[GalleryEntry]]:
     words = _words(query.text)
     tokens, exact = _query_facets(query)
     sort = query.sort if query.sort in ORDERS or words else "top"
-    if not words and not tokens:  # browsing (perhaps for a model): read off the sort's index
+    postgres = is_postgres(session)
+    # Browsing: read off the sort's index (for a model too on PostgreSQL, whose index has no
+    # models; SQLite's has their words).
+    if not words and not tokens and (postgres or not WORD.search(query.model)):
         statement = select(GalleryEntry.num).where(*_filtered(query))
         total = _capped_count(session, statement)
         page = statement.order_by(*ORDERS.get(sort, ORDERS["top"]))
         return total, _load(session, _page_of(session, page, query))
     index: _Index = (
-        _PostgresIndex(words, tokens, query)
-        if _is_postgres(session)
-        else _SqliteIndex(words, tokens, query)
+        _PostgresIndex(words, tokens, query) if postgres else _SqliteIndex(words, tokens, query)
     )
     total = index.count(session, exact)
     if query.offset >= COUNT_UP_TO or total == 0:
@@ -346,6 +234,7 @@ class _SqliteIndex(_Index):
         self.words = words
         self.match = self._expression(words, tokens, FTS_COLUMNS)
         self.title_match = self._expression(words, tokens, "title") if words else ""
+        self.newest: list[int] = []  # the newest matches, once counted
 
     def _expression(self, words: list[str], tokens: list[str], columns: str) -> str:
         parts = []
@@ -359,19 +248,19 @@ class _SqliteIndex(_Index):
 
     def count(self, session: Session, exact: bool) -> int:
         if exact:  # the index says it all: count there, reading no entry
-            found = session.execute(
-                text(
-                    "SELECT count(*) FROM (SELECT 1 FROM gallery_search "
-                    "WHERE gallery_search MATCH :m LIMIT :cap)"
-                ),
-                {"m": self.match, "cap": COUNT_UP_TO + 1},
-            ).scalar()
-            return int(found or 0)
+            self.newest = [int(num) for num in session.scalars(self._newest(COUNT_UP_TO + 1))]
+            return len(self.newest)
         statement = select(GalleryEntry.num).where(
             literal_column("+gallery_entries.num").in_(self._rowids(self.match)),
             *_filtered(self.query, led_by_text=True),
         )
         return _capped_count(session, statement)
+
+    def _newest(self, limit: int) -> Any:
+        return text(
+            "SELECT rowid FROM gallery_search WHERE gallery_search MATCH :m "
+            "ORDER BY rowid DESC LIMIT :n"
+        ).bindparams(m=self.match, n=limit)
 
     def _rowids(self, match: str) -> Any:
         return text("SELECT rowid FROM gallery_search WHERE gallery_search MATCH :m").bindparams(
@@ -380,20 +269,25 @@ class _SqliteIndex(_Index):
 
     def _ranked(self, session: Session, match: str, newest: int | None) -> list[Any]:
         sql = f"SELECT rowid, {BM25} FROM gallery_search WHERE gallery_search MATCH :m"  # noqa: S608
-        if newest is not None:
-            sql += " ORDER BY rowid DESC LIMIT :n"
+        if newest is None:
+            return list(session.execute(text(sql), {"m": match}).all())
+        sql += " ORDER BY rowid DESC LIMIT :n"
         return list(session.execute(text(sql), {"m": match, "n": newest}).all())
 
     def candidates(self, session: Session) -> dict[int, tuple[float, ...]]:
         return {int(num): (float(rank),) for num, rank in self._ranked(session, self.match, None)}
 
     def best_candidates(self, session: Session) -> dict[int, tuple[float, ...]]:
-        # Ranking every match of a common word costs a bm25 for each: rank the newest that
-        # have the words in their title, then the newest that have them anywhere.
-        found: dict[int, tuple[float, ...]] = {}
-        for group, match in enumerate((self.title_match, self.match)):
-            for num, rank in self._ranked(session, match, RANKED_CANDIDATES):
-                found.setdefault(int(num), (float(group), float(rank)))
+        # A bm25 for every match of a common word costs too much (so does one for each of
+        # the newest thousand, with long prefixes): the newest matches with the words in their
+        # title, ranked, then the newest others, newest first.
+        found: dict[int, tuple[float, ...]] = {
+            int(num): (0.0, float(rank))
+            for num, rank in self._ranked(session, self.title_match, RANKED_CANDIDATES)
+        }
+        newest = self.newest or list(session.scalars(self._newest(RANKED_CANDIDATES)))
+        for num in newest[:RANKED_CANDIDATES]:
+            found.setdefault(int(num), (1.0, 0.0))
         return found
 
     def restrict(self, statement: Any, query: Query) -> Any:
@@ -406,6 +300,9 @@ class _SqliteIndex(_Index):
         )
 
 
+TITLE_WORDS: Any = literal_column("to_tsvector('simple', gallery_entries.title)")  # migration 0002
+
+
 class _PostgresIndex(_Index):
     def __init__(self, words: list[str], tokens: list[str], query: Query) -> None:
         self.query = query
@@ -413,11 +310,16 @@ class _PostgresIndex(_Index):
             func.to_tsquery("simple", " & ".join(f"{w}:*" for w in words)) if words else None
         )
         self.tokens = tokens
+        self.found: dict[int, tuple[float, ...]] = {}
 
-    def _conditions(self) -> list[Any]:
+    def _conditions(self, in_title: bool = False) -> list[Any]:
         conditions: list[Any] = _filtered(self.query)
         if self.tsquery is not None:
-            conditions.append(literal_column("gallery_entries.search").op("@@")(self.tsquery))
+            # The title's own words by the expression index on them (the search vector's
+            # title weight cannot be looked up, only checked row by row); they are in the
+            # search vector too.
+            words = TITLE_WORDS if in_title else literal_column("gallery_entries.search")
+            conditions.append(words.op("@@")(self.tsquery))
         if self.tokens:
             conditions.append(
                 text("gallery_entries.facets @> CAST(:facets AS text[])").bindparams(
@@ -426,31 +328,35 @@ class _PostgresIndex(_Index):
             )
         return conditions
 
+    def _first(self, limit: int | None, in_title: bool = False) -> dict[int, tuple[float, ...]]:
+        """The first ``limit`` matches found (in no order: any would make PostgreSQL read
+        every match, or walk a sort's index testing each entry), each with its rank."""
+        rank = (
+            func.ts_rank(literal_column("gallery_entries.search"), self.tsquery)
+            if self.tsquery is not None
+            else literal_column("0.0")
+        )
+        statement = select(GalleryEntry.num, rank).where(*self._conditions(in_title))
+        rows = self.session.execute(statement.limit(limit)).all()
+        return {int(num): (-float(found),) for num, found in rows}
+
     def count(self, session: Session, exact: bool) -> int:
+        self.session = session
+        if self.query.sort == "relevance" and self.tsquery is not None:
+            # Counted with their ranks: up to COUNT_UP_TO they are every match, ranked.
+            self.found = self._first(COUNT_UP_TO + 1)
+            return len(self.found)
         return _capped_count(session, select(GalleryEntry.num).where(*self._conditions()))
 
-    def _rank(self) -> Any:
-        if self.tsquery is None:
-            return literal_column("0.0")
-        return func.ts_rank(literal_column("gallery_entries.search"), self.tsquery)
-
     def candidates(self, session: Session) -> dict[int, tuple[float, ...]]:
-        statement = select(GalleryEntry.num, self._rank()).where(*self._conditions())
-        return {int(num): (-float(rank),) for num, rank in session.execute(statement).all()}
+        return self.found if self.found else self._first(None)
 
     def best_candidates(self, session: Session) -> dict[int, tuple[float, ...]]:
-        # The best rated matches, ranked: read off the rating index, not all matches.
-        best = (
-            select(GalleryEntry.num)
-            .where(*self._conditions())
-            .order_by(*ORDERS["top"])
-            .limit(RANKED_CANDIDATES)
-            .subquery()
-        )
-        statement = select(GalleryEntry.num, self._rank()).join(
-            best, best.c.num == GalleryEntry.num
-        )
-        return {int(num): (-float(rank),) for num, rank in session.execute(statement).all()}
+        # The first found with the words in their title, ranked, then the others.
+        found = {num: (0.0, *key) for num, key in self._first(RANKED_CANDIDATES, True).items()}
+        for num, key in list(self.found.items())[:RANKED_CANDIDATES]:
+            found.setdefault(num, (1.0, *key))
+        return found
 
     def restrict(self, statement: Any, query: Query) -> Any:
         return statement.where(*self._conditions())
@@ -463,13 +369,24 @@ def _sorted_page(
     their sort column read by row number, sorted here."""
     if not candidates:
         return []
-    postgres = _is_postgres(session)
-    conditions = _filtered(query, led_by_text=not postgres)
+    postgres = is_postgres(session)
     column = SORT_COLUMNS.get(sort)
-    picked = [GalleryEntry.num] + ([column] if column is not None else [])
-    rows = session.execute(
-        select(*picked).where(GalleryEntry.num.in_(list(candidates)), *conditions)
-    ).all()
+    rows: list[Any] = [(num,) for num in candidates]
+    if column is not None or not postgres:
+        # PostgreSQL's candidates passed every condition already; SQLite's come from its
+        # index. One parameter for all of them: thousands of bound values take longer to
+        # send and plan than the lookups.
+        nums = [int(num) for num in candidates]
+        among = (
+            text("gallery_entries.num = ANY(CAST(:nums AS bigint[]))").bindparams(nums=nums)
+            if postgres
+            else text("gallery_entries.num IN (SELECT value FROM json_each(:nums))").bindparams(
+                nums=json.dumps(nums)
+            )
+        )
+        conditions = [] if postgres else _filtered(query, led_by_text=True)
+        picked = [GalleryEntry.num] + ([column] if column is not None else [])
+        rows = list(session.execute(select(*picked).where(among, *conditions)).all())
     if column is None:  # relevance: the key from the index, newest first among equals
         ordered = sorted(rows, key=lambda row: (*candidates[row[0]], -row[0]))
     else:

@@ -17,9 +17,9 @@ from sqlalchemy.orm import Session
 import gallery_starter
 from app.core.protocol.objects import object_id
 from sync_server.db.engine import utcnow
-from sync_server.db.gallery_models import GalleryEntry, GalleryRelease
+from sync_server.db.gallery_models import GalleryRelease
 from sync_server.db.models import User
-from sync_server.gallery import catalogue, entries, search
+from sync_server.gallery import catalogue, entries
 from sync_server.gallery.entries import Publication
 
 STARTER_EMAIL = "starter-catalogue@promptdesk.invalid"
@@ -77,24 +77,7 @@ def seed(session: Session, email: str | None = None) -> tuple[int, int]:
             ],
             notes="From the starter catalogue.",
         )
-        version, examples, tested = entries.checked(publication)
-        now = utcnow()
-        entry = GalleryEntry(
-            id=uuid.uuid4().hex,
-            num=secrets.randbits(62),
-            author_id=author.id,
-            status="published",
-            latest_release=1,
-            created_at=now,
-            updated_at=now,
-            trend=0.0,
-        )
-        entries.describe(entry, publication)
-        entries.add_trend(entry, 1.0, now)
-        session.add(entry)
-        release = entries.new_release(entry, publication, 1, (version, examples, tested))
-        session.add(release)
-        session.flush()
-        search.index_entry(session, entry, entries.body_of(release))
+        entry = entries.new_entry(author.id, publication, "published")
+        entries.store_entry(session, entry, publication, entries.checked(publication))
         published += 1
     return published, skipped

@@ -25,12 +25,12 @@ from sync_server.db import schema
 from sync_server.db.engine import Database
 from sync_server.db.gallery_models import GalleryEntry
 from sync_server.db.models import User
-from sync_server.gallery import search
+from sync_server.gallery import search, search_index
 from sync_server.gallery.entries import rating_rank
 from sync_server.gallery.search import Query
 from tests.server.conftest import BACKENDS, _database_url
 
-VOCABULARY = "alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo".split()
+VOCABULARY = "alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo".split()  # noqa: SIM905
 INDUSTRIES = ("retail", "gaming", "general")
 LICENSES = ("CC0-1.0", "MIT", "CC-BY-4.0")
 TAGS = ("notes", "email", "lore", "triage", "recap")
@@ -102,7 +102,7 @@ def gallery(
             session.add(entry)
             session.flush()
             if entry.status == "published":
-                search.index_entry(session, entry, body)
+                search_index.index_entry(session, entry, body)
             made.append(
                 Made(
                     num,
@@ -195,7 +195,7 @@ def test_every_way_of_answering_agrees_with_a_scan(
             assert nums == [e.num for e in ordered[query.offset : query.offset + wanted]], said
         elif len(expected) <= CAP:
             assert len(nums) == wanted, said
-        elif query.model or query.min_rating not in search.RATING_STEPS + (0.0,):
+        elif query.model or query.min_rating not in (*search_index.RATING_STEPS, 0.0):
             # Candidates that a condition outside the index drops leave a shorter page.
             assert len(nums) <= wanted, said
         else:  # the best of the candidates, as many as asked
@@ -214,7 +214,7 @@ def test_a_rating_moves_an_entry_in_and_out_of_a_minimum(
         entry = session.get(GalleryEntry, f"{unrated.num:032x}")
         assert entry is not None
         entry.rating_sum, entry.rating_count, entry.rating_avg = 5, 1, 5.0
-        search.refresh_facets(session, entry)
+        search_index.refresh_facets(session, entry)
         session.flush()
         assert unrated.num in [e.num for e in search.search(session, query)[1]]
         session.rollback()

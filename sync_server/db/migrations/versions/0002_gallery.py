@@ -1,7 +1,9 @@
 """the community gallery: entries, releases, ratings, reports, forks, and full-text search
 
-SQLite gets an FTS5 table keyed by the entry's ``num``; PostgreSQL a weighted ``tsvector``
-column with a GIN index. Both are filled by :mod:`sync_server.gallery.search`.
+SQLite gets an FTS5 table keyed by the entry's ``num`` (words, models and facets); PostgreSQL a
+weighted ``tsvector`` column and a ``text[]`` of facets, each with a GIN index, and one on the
+title's words. Both are filled
+by :mod:`sync_server.gallery.search_index`.
 
 Revision ID: 0002
 Revises: 0001
@@ -152,6 +154,10 @@ def upgrade() -> None:
         op.execute("CREATE INDEX ix_gallery_entries_search ON gallery_entries USING GIN (search)")
         op.execute("ALTER TABLE gallery_entries ADD COLUMN facets text[]")
         op.execute("CREATE INDEX ix_gallery_entries_facets ON gallery_entries USING GIN (facets)")
+        op.execute(
+            "CREATE INDEX ix_gallery_entries_title_words ON gallery_entries "
+            "USING GIN (to_tsvector('simple', title))"
+        )
     else:
         op.execute(
             "CREATE VIRTUAL TABLE gallery_search USING fts5("
