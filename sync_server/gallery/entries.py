@@ -20,6 +20,7 @@ import json
 import math
 import secrets
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -98,13 +99,25 @@ def rating_rank(rating_sum: int, rating_count: int) -> float:
 def reputation(session: Session, user_id: str) -> int:
     """Σ over the author's published entries of 5 × (stars − 3) per rating + 10 per fork
     (by someone else), never below 0."""
-    row = session.execute(
+    return reputations(session, [user_id])[user_id]
+
+
+def reputations(session: Session, user_ids: Iterable[str]) -> dict[str, int]:
+    """:func:`reputation` of each author, in one query (a page of search results)."""
+    wanted = sorted(set(user_ids))
+    rows = session.execute(
         select(
-            func.coalesce(func.sum(GalleryEntry.rating_sum - 3 * GalleryEntry.rating_count), 0),
-            func.coalesce(func.sum(GalleryEntry.fork_count), 0),
-        ).where(GalleryEntry.author_id == user_id, search.published_here(session))
-    ).one()
-    return max(0, 5 * int(row[0]) + 10 * int(row[1]))
+            GalleryEntry.author_id,
+            func.sum(GalleryEntry.rating_sum - 3 * GalleryEntry.rating_count),
+            func.sum(GalleryEntry.fork_count),
+        )
+        .where(GalleryEntry.author_id.in_(wanted), search.published_here(session))
+        .group_by(GalleryEntry.author_id)
+    ).all()
+    found = {
+        author: max(0, 5 * int(stars or 0) + 10 * int(forks or 0)) for author, stars, forks in rows
+    }
+    return {user_id: found.get(user_id, 0) for user_id in wanted}
 
 
 def is_moderator(session: Session, principal: Principal | None, settings: ServerSettings) -> bool:
