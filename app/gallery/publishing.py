@@ -14,7 +14,7 @@ without test cases, and one whose test cases fail on the model it says it was te
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
@@ -117,14 +117,29 @@ def tested_from(cells: Iterable[Cell]) -> list[dict[str, Any]]:
     ]
 
 
-def check_tested(name: str, tested: list[dict[str, Any]]) -> None:
-    """Refused unless every case passes on the stated model (the first one tested)."""
+def check_tested(
+    name: str,
+    tested: list[dict[str, Any]],
+    cells: Iterable[Cell] = (),
+    titles: Mapping[str, str] | None = None,
+) -> None:
+    """Refused unless every case passes on the stated model (the first one tested); the
+    refusal names the cases that failed there (``titles``: case id → title)."""
     stated = tested[0] if tested else None
     if stated is None or stated["passed"] < stated["cases"]:
         detail = f" ({stated['passed']}/{stated['cases']} on {stated['model']})" if stated else ""
+        failed = sorted(
+            {
+                (titles or {}).get(cell.key.case_id, cell.key.case_id)
+                for cell in cells
+                if stated is not None and cell.key.model == stated["model"] and not cell.passed
+            }
+        )
+        which = ": " + ", ".join(f"“{title}” failed" for title in failed) if failed else ""
         raise GalleryProblem(
-            f"'{name}' does not pass its own test cases{detail}",
-            "fix the prompt or its cases, or state a model it passes on (--model)",
+            f"'{name}' does not pass its own test cases{detail}{which}",
+            "fix the prompt or those cases, or test it on a model it passes on "
+            "(Tested on; --model in the command line)",
         )
 
 

@@ -182,7 +182,9 @@ class GalleryService:
         models = request.models or [content.settings.model or DEFAULT_MODEL_ID]
         cells = run_cases(request.name, tested_ref, models, [c.id for c in content.tests])
         tested = publishing.tested_from(cells)
-        publishing.check_tested(request.name, tested)
+        publishing.check_tested(
+            request.name, tested, cells, {c.id: c.title or c.id for c in content.tests}
+        )
         examples = publishing.examples_from(content, cells, models[0])
         lineage = self.records.lineage(request.name)
         parent = None

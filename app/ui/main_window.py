@@ -149,8 +149,9 @@ class MainWindow(QMainWindow):
         ]
         return window_commands(self.actions_by_id, prompts, self.open_prompt)
 
-    def show_message(self, text: str) -> None:
-        self.statusBar().showMessage(text, 8000)
+    def show_message(self, text: str, timeout_ms: int = 8000) -> None:
+        """A line in the status bar (``timeout_ms`` 0: until the next one)."""
+        self.statusBar().showMessage(text, timeout_ms)
 
     def show_error(self, error: BaseException) -> None:
         self.show_message(describe(error))

@@ -141,6 +141,7 @@ class EntryPage(EntrySummary):
     forks_published: list[EntrySummary]
     my_rating: int | None
     can_moderate: bool
+    yours: bool = Field(False, description="the caller published it (rating it is refused)")
 
 
 class SearchPage(BaseModel):
@@ -239,6 +240,7 @@ def _page(
         forks_published=[_summary(session, f, cache) for f in entries.forks_of(session, entry)],
         my_rating=moderation.my_rating(session, caller, entry),
         can_moderate=moderator,
+        yours=own,
     )
 
 

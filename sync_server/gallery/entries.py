@@ -216,6 +216,7 @@ def publish(
     parent: tuple[str, int] | None = None,
 ) -> GalleryEntry:
     parts = checked(publication)
+    _check_not_published(session, principal.user_id, publication.version_hash)
     check_rate(session, principal.user_id, settings)
     entry = new_entry(principal.user_id, publication, "draft" if draft else "pending")
     if parent is not None:
@@ -228,6 +229,23 @@ def publish(
         entry.status = "published"  # a moderator's own entries need no second moderator
     store_entry(session, entry, publication, parts)
     return entry
+
+
+def _check_not_published(session: Session, author_id: str, version_hash: str) -> None:
+    """A version its author published already is not a new entry (a second click on
+    Publish would list the same template twice): say which entry has it."""
+    found = session.execute(
+        select(GalleryEntry.title, GalleryEntry.status)
+        .join(GalleryRelease, GalleryRelease.entry_id == GalleryEntry.id)
+        .where(GalleryEntry.author_id == author_id, GalleryRelease.version_hash == version_hash)
+        .limit(1)
+    ).first()
+    if found is not None:
+        raise GalleryError(
+            409,
+            f"You published this version already, as “{found.title}” ({found.status}): "
+            "commit a change and publish it as a new release of that entry.",
+        )
 
 
 def new_entry(author_id: str, publication: Publication, status: str) -> GalleryEntry:

@@ -205,6 +205,23 @@ def test_a_version_that_does_not_hash_to_its_id_is_refused(server: ServerProcess
     assert Api(server.url).post("/v1/gallery/entries", json=body).status_code == 401
 
 
+def test_a_version_published_already_is_not_a_second_entry(server: ServerProcess) -> None:
+    author = sign_up(server, "twice")
+    body = publication(content("twice", title="Twice told"))
+    made = _publish(author, body)["id"]
+    assert author.get(f"/v1/gallery/entries/{made}").json()["yours"] is True
+    again = author.post("/v1/gallery/entries", json=body)
+    assert again.status_code == 409
+    assert "Twice told" in again.json()["detail"]
+    assert "new release" in again.json()["detail"]
+    mine = author.get("/v1/gallery/mine").json()
+    assert [e["title"] for e in mine] == ["Twice told"]
+    # Someone else may publish the same text (a fork left as it was): it is their entry.
+    other = sign_up(server, "other")
+    assert other.post("/v1/gallery/entries", json=body).status_code == 201
+    assert other.get(f"/v1/gallery/entries/{made}").status_code == 404  # still in review
+
+
 @pytest.mark.parametrize("kind", ["publishing", "reporting"])
 def test_publishing_and_reporting_are_rate_limited(tmp_path: Path, kind: str) -> None:
     server = ServerProcess(

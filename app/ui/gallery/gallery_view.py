@@ -377,9 +377,11 @@ class GalleryView(QWidget):
 
     def _set_page(self, page: dict[str, Any] | None) -> None:
         self.page = page
-        for button in (self.try_button, self.fork_button, self.rate_button, self.report_button):
+        yours = bool(page and page.get("yours"))  # one's own entry is not rated nor reported
+        for button in (self.try_button, self.fork_button):
             button.setEnabled(page is not None)
-        self.rating.setEnabled(page is not None)
+        for widget in (self.rate_button, self.report_button, self.rating):
+            widget.setEnabled(page is not None and not yours)
         if page is None:
             self.page_view.setHtml(
                 f"<p style='color:{secondary(self.palette())}'>"

@@ -177,7 +177,7 @@ class WindowGallery:
                 text = QApplication.translate(
                     "Gallery", "Published “%1”: a moderator reviews it before it is public."
                 ).replace("%1", str(answer.get("title", content.name)))
-            window.show_message(text)
+            window.show_message(text, 0)  # the outcome of a long wait: kept until the next
 
     # --- the footer line and Prompt ▸ Pull upstream… -------------------------------------
 
