@@ -600,8 +600,8 @@ def fill_sqlite(path: Path, data: Dataset, published: int) -> tuple[str, float]:
         )
         indexed = sorted((e for e in chosen if e.status == "published"), key=lambda e: e.num)
         connection.executemany(
-            "INSERT INTO gallery_search (rowid, title, description, tags, body, models, facets) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO gallery_search (rowid, title, description, tags, body, facets) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
             [
                 (
                     e.num,
@@ -609,7 +609,6 @@ def fill_sqlite(path: Path, data: Dataset, published: int) -> tuple[str, float]:
                     e.description,
                     words(e.tags),
                     e.body,
-                    words(e.models),
                     " ".join(entry_facets(e)),
                 )
                 for e in indexed

@@ -116,7 +116,9 @@ def _strict_json(value: Any, what: str) -> bytes:
 
 def words(values: list[str]) -> str:
     """Tags or model ids as stored: each between spaces, so ``LIKE '% x %'`` finds one."""
-    return " " + " ".join(v.replace(" ", "") for v in values if v) + " " if values else ""
+    kept = ["".join(v.split()) for v in values]  # no whitespace of any kind inside one
+    kept = [v for v in kept if v]
+    return " " + " ".join(kept) + " " if kept else ""
 
 
 def unwords(stored: str) -> list[str]:

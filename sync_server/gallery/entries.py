@@ -19,6 +19,7 @@ import hashlib
 import json
 import math
 import secrets
+import time
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -241,11 +242,21 @@ def _check_not_published(session: Session, author_id: str, version_hash: str) ->
         .limit(1)
     ).first()
     if found is not None:
+        then = {
+            "removed": "a moderator removed it.",
+            "draft": "submit that entry for review instead.",
+            "rejected": "change it, then publish the change as a new release of that entry.",
+            "archived": "submit that entry for review again instead.",
+        }.get(found.status, "publish a change as a new release of that entry.")
         raise GalleryError(
-            409,
-            f"You published this version already, as “{found.title}” ({found.status}): "
-            "commit a change and publish it as a new release of that entry.",
+            409, f"You published this version already, as “{found.title}” ({found.status}): {then}"
         )
+
+
+def entry_number() -> int:
+    """An entry's row number (the search index's key): its creation time in milliseconds
+    and 20 random bits, so the index's order is newest last; never shown."""
+    return (int(time.time() * 1000) << 20) | secrets.randbits(20)
 
 
 def new_entry(author_id: str, publication: Publication, status: str) -> GalleryEntry:
@@ -253,7 +264,7 @@ def new_entry(author_id: str, publication: Publication, status: str) -> GalleryE
     now = utcnow()
     entry = GalleryEntry(
         id=uuid.uuid4().hex,
-        num=secrets.randbits(62),
+        num=entry_number(),
         author_id=author_id,
         status=status,
         latest_release=1,

@@ -184,9 +184,7 @@ def search(session: Session, query: Query) -> tuple[int, list[GalleryEntry]]:
     tokens, exact = _query_facets(query)
     sort = query.sort if query.sort in ORDERS or words else "top"
     postgres = is_postgres(session)
-    # Browsing: read off the sort's index (for a model too on PostgreSQL, whose index has no
-    # models; SQLite's has their words).
-    if not words and not tokens and (postgres or not WORD.search(query.model)):
+    if not words and not tokens:  # browsing (perhaps for a model): off the sort's index
         statement = select(GalleryEntry.num).where(*_filtered(query))
         total = _capped_count(session, statement)
         page = statement.order_by(*ORDERS.get(sort, ORDERS["top"]))
@@ -225,7 +223,7 @@ class _Index:
 
 
 FTS_COLUMNS = "title description tags body"
-BM25 = "bm25(gallery_search, 10.0, 2.0, 5.0, 1.0, 0.0, 0.0)"  # title, …, models, facets
+BM25 = "bm25(gallery_search, 10.0, 2.0, 5.0, 1.0, 0.0)"  # title, description, tags, body, facets
 
 
 class _SqliteIndex(_Index):
@@ -235,26 +233,33 @@ class _SqliteIndex(_Index):
         self.match = self._expression(words, tokens, FTS_COLUMNS)
         self.title_match = self._expression(words, tokens, "title") if words else ""
         self.newest: list[int] = []  # the newest matches, once counted
+        self.exact = True
 
     def _expression(self, words: list[str], tokens: list[str], columns: str) -> str:
         parts = []
         if words:
             parts.append("{" + columns + "} : (" + " AND ".join(f'"{w}"*' for w in words) + ")")
         parts += [f'facets : "{token}"' for token in tokens]
-        model_words = [w.lower() for w in WORD.findall(self.query.model)][:MAX_WORDS]
-        if model_words:
-            parts.append("models : (" + " AND ".join(f'"{w}"*' for w in model_words) + ")")
         return " AND ".join(parts)
 
     def count(self, session: Session, exact: bool) -> int:
+        self.exact = exact
         if exact:  # the index says it all: count there, reading no entry
             self.newest = [int(num) for num in session.scalars(self._newest(COUNT_UP_TO + 1))]
             return len(self.newest)
-        statement = select(GalleryEntry.num).where(
-            literal_column("+gallery_entries.num").in_(self._rowids(self.match)),
-            *_filtered(self.query, led_by_text=True),
+        # A filter the index cannot say (a part of a model's name, a rating between steps):
+        # the newest matches that pass it, read off the row numbers' index (newest first).
+        statement = (
+            select(GalleryEntry.num)
+            .where(
+                literal_column("+gallery_entries.num").in_(self._rowids(self.match)),
+                *_filtered(self.query, led_by_text=True),
+            )
+            .order_by(GalleryEntry.num.desc())
+            .limit(COUNT_UP_TO + 1)
         )
-        return _capped_count(session, statement)
+        self.newest = [int(num) for num in session.scalars(statement)]
+        return len(self.newest)
 
     def _newest(self, limit: int) -> Any:
         return text(
@@ -275,12 +280,16 @@ class _SqliteIndex(_Index):
         return list(session.execute(text(sql), {"m": match, "n": newest}).all())
 
     def candidates(self, session: Session) -> dict[int, tuple[float, ...]]:
+        if not self.exact:  # the few that pass, newest first (ranking every match costs)
+            return {num: (0.0,) for num in self.newest}
         return {int(num): (float(rank),) for num, rank in self._ranked(session, self.match, None)}
 
     def best_candidates(self, session: Session) -> dict[int, tuple[float, ...]]:
         # A bm25 for every match of a common word costs too much (so does one for each of
         # the newest thousand, with long prefixes): the newest matches with the words in their
         # title, ranked, then the newest others, newest first.
+        if not self.exact:
+            return {num: (0.0,) for num in self.newest[:RANKED_CANDIDATES]}
         found: dict[int, tuple[float, ...]] = {
             int(num): (0.0, float(rank))
             for num, rank in self._ranked(session, self.title_match, RANKED_CANDIDATES)

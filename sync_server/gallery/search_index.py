@@ -3,7 +3,7 @@
 :func:`index_entry` adds or replaces an entry when it is published (or a release changes its
 text), :func:`unindex_entry` takes it out when it is hidden, rejected, archived or removed,
 :func:`refresh_facets` follows its rating. SQLite keeps an FTS5 table (``gallery_search``:
-title, description, tags, body, models, facets) keyed by the entry's ``num``; PostgreSQL a
+title, description, tags, body, facets) keyed by the entry's ``num``; PostgreSQL a
 weighted ``tsvector`` (title A, tags B, description C, body D) and a ``text[]`` of facets on
 the entry's row, each with a GIN index (migration 0002). Facets are opaque tokens, one per
 industry, use case, license, tag and rating step an entry has, so filters are looked up in
@@ -65,8 +65,7 @@ def entry_facets(entry: GalleryEntry) -> list[str]:
 
 
 def index_entry(session: Session, entry: GalleryEntry, body: str) -> None:
-    """Put (or replace) an entry in the index: title, description, tags, body, the models
-    it was tested on, its facets."""
+    """Put (or replace) an entry in the index: title, description, tags, body, facets."""
     facets = entry_facets(entry)
     values = {
         "num": entry.num,
@@ -74,7 +73,6 @@ def index_entry(session: Session, entry: GalleryEntry, body: str) -> None:
         "description": entry.description,
         "tags": entry.tags,
         "body": body[:20_000],
-        "models": entry.models,
         "facets": facets if is_postgres(session) else " ".join(facets),
     }
     if is_postgres(session):
@@ -93,8 +91,8 @@ def index_entry(session: Session, entry: GalleryEntry, body: str) -> None:
     session.execute(text("DELETE FROM gallery_search WHERE rowid = :num"), values)
     session.execute(
         text(
-            "INSERT INTO gallery_search (rowid, title, description, tags, body, models, facets) "
-            "VALUES (:num, :title, :description, :tags, :body, :models, :facets)"
+            "INSERT INTO gallery_search (rowid, title, description, tags, body, facets) "
+            "VALUES (:num, :title, :description, :tags, :body, :facets)"
         ),
         values,
     )

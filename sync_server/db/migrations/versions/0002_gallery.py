@@ -1,6 +1,6 @@
 """the community gallery: entries, releases, ratings, reports, forks, and full-text search
 
-SQLite gets an FTS5 table keyed by the entry's ``num`` (words, models and facets); PostgreSQL a
+SQLite gets an FTS5 table keyed by the entry's ``num`` (words and facets); PostgreSQL a
 weighted ``tsvector`` column and a ``text[]`` of facets, each with a GIN index, and one on the
 title's words. Both are filled
 by :mod:`sync_server.gallery.search_index`.
@@ -161,7 +161,7 @@ def upgrade() -> None:
     else:
         op.execute(
             "CREATE VIRTUAL TABLE gallery_search USING fts5("
-            "title, description, tags, body, models, facets, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4')"
+            "title, description, tags, body, facets, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4')"
         )
 
 
