@@ -95,7 +95,13 @@ def published_here(session: Session) -> ColumnElement[bool]:
     index instead and walk every public entry."""
     if is_postgres(session):
         return visible()
-    return literal_column("+gallery_entries.status") == "published"
+    return _unindexed("status") == "published"
+
+
+def _unindexed(name: str) -> ColumnElement[Any]:
+    """An entries column written ``+column``: SQLite then uses no index of it for the
+    condition (another index, or the full-text match, leads the query)."""
+    return literal_column(f"+gallery_entries.{name}")
 
 
 def _words(query_text: str) -> list[str]:
@@ -111,9 +117,7 @@ def _filtered(query: Query, led_by_text: bool = False) -> list[ColumnElement[boo
     lead the query in place of the rows the index chose."""
 
     def column_of(name: str) -> Any:
-        if led_by_text:
-            return literal_column(f"+gallery_entries.{name}")
-        return getattr(GalleryEntry, name)
+        return _unindexed(name) if led_by_text else getattr(GalleryEntry, name)
 
     conditions = [column_of("status") == "published"]
     if query.industry:
@@ -252,7 +256,7 @@ class _SqliteIndex(_Index):
         statement = (
             select(GalleryEntry.num)
             .where(
-                literal_column("+gallery_entries.num").in_(self._rowids(self.match)),
+                _unindexed("num").in_(self._rowids(self.match)),
                 *_filtered(self.query, led_by_text=True),
             )
             .order_by(GalleryEntry.num.desc())
@@ -304,7 +308,7 @@ class _SqliteIndex(_Index):
         # gathered), never the other way round.
         return statement.where(
             GalleryEntry.status == "published",
-            literal_column("+gallery_entries.num").in_(self._rowids(self.match)),
+            _unindexed("num").in_(self._rowids(self.match)),
             *_filtered(query, led_by_text=True)[1:],
         )
 
