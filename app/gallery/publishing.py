@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
 from typing import Any
 
 from app.core.evals.results import Cell
@@ -100,8 +99,11 @@ def version_to_publish(
         raise GalleryProblem(f"'{name}' has no test case {unknown[0]}", "")
     chosen = tuple(c for c in version.content.tests if c.id in set(cases))
     content = replace(version.content, tests=chosen)
-    stamp = datetime.now(UTC).isoformat(timespec="seconds")
-    return version.id, make_version(content, (version.id,), GALLERY_MESSAGE, version.author, stamp)
+    # Its time is the library version's: the same cases of the same version are the same
+    # version (one hash), so publishing it twice is refused as a second entry.
+    return version.id, make_version(
+        content, (version.id,), GALLERY_MESSAGE, version.author, version.created_at
+    )
 
 
 def tested_from(cells: Iterable[Cell]) -> list[dict[str, Any]]:
